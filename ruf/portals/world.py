@@ -509,7 +509,10 @@ class World:
         self.n_companies = max(companies, len(STORY_COMPANIES))
         self.reviews_per_company = reviews_per_company
         self.anchor = anchor or datetime.now(UTC).date()
-        self.as_of = as_of or datetime.combine(self.anchor, time(23, 59, 59), UTC)
+        # Never serve reviews from later today: the portals' clock is the real one.
+        self.as_of = as_of or min(
+            datetime.combine(self.anchor, time(23, 59, 59), UTC), datetime.now(UTC)
+        )
         self.start = self.anchor - timedelta(days=HISTORY_DAYS)
         self._cache: dict[tuple[str, str], list[Review]] = {}
 
