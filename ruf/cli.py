@@ -55,6 +55,10 @@ def _step(name: str) -> Iterator[None]:
     _say(f"[ruf] {name} done in {time.monotonic() - started:.1f}s")
 
 
+def _model_done(node: str, status: str) -> None:
+    _say(f"[ruf]   dbt {node}: {status}")
+
+
 # --- stages ------------------------------------------------------------------
 
 
@@ -147,7 +151,7 @@ def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
     from warehouse.build import build
 
     with _step("build"):
-        report = build(settings, full_refresh=args.full_refresh, progress=_say)
+        report = build(settings, full_refresh=args.full_refresh, progress=_model_done)
     print(report.summary())
     return 0
 
@@ -188,11 +192,10 @@ def cmd_erase(args: argparse.Namespace, settings: Settings) -> int:
 
 def run_pipeline(settings: Settings, run_date: date, *, fast: bool = False) -> int:
     """Crawl, transform, build and report: what `ruf run` and the demo do."""
+    from ruf.report import write_report
     from spiders.run import crawl
     from transforms.run import transform
     from warehouse.build import build
-
-    from ruf.report import write_report
 
     with _step("crawl"):
         crawl_report = crawl(settings, run_date=run_date, fast=fast)
@@ -201,7 +204,7 @@ def run_pipeline(settings: Settings, run_date: date, *, fast: bool = False) -> i
         transform_report = transform(settings, run_date=run_date)
     _say(f"[ruf]   {transform_report.summary()}")
     with _step("build"):
-        build_report = build(settings, progress=_say)
+        build_report = build(settings, progress=_model_done)
     _say(f"[ruf]   {build_report.summary()}")
     with _step("report"):
         report_path = write_report(settings)

@@ -679,7 +679,11 @@ def _generated_company(seed: int, index: int, per_company: int) -> Company:
 def _generated_events(world: World, company: Company) -> list[InjectedEvent]:
     start, end = _gen_campaign_span(world, company)
     kind = company.story.removeprefix("gen_") if company.story else ""
-    return [InjectedEvent(company.company_id, kind, (_campaign_portal(company),), start, end)]
+    portals = (_campaign_portal(company),)
+    events = [InjectedEvent(company.company_id, kind, portals, start, end)]
+    if kind == "positive_burst":  # bought praise copies a handful of texts
+        events.append(InjectedEvent(company.company_id, "near_duplicate", portals, start, end))
+    return events
 
 
 def _gen_campaign_span(world: World, company: Company) -> tuple[date, date]:
@@ -893,7 +897,13 @@ def _story_reviews(world: World, r: random.Random, portal: str, company: Company
         start = a - timedelta(days=SHITSTORM_START)
         for i in range(count):
             day = start + timedelta(days=min(13, int(r.expovariate(1 / 4))))
-            text = _fill(r, r.choice(KAFFEE_COMPLAINTS), "coffee", False)
+            # Real people, not a copy-paste campaign: each adds their own words.
+            text = " ".join(
+                [
+                    _fill(r, r.choice(KAFFEE_COMPLAINTS), "coffee", False),
+                    *(_fill(r, t, "coffee", False) for t in r.sample(BAD_DE, k=r.randint(1, 2))),
+                ]
+            )
             mention = portal == "forum" and i % 2 == 0
             # The company wakes up after five weeks and answers the burst.
             reply_after = (start + timedelta(days=35 + r.randint(0, 4))) - datetime.combine(

@@ -91,7 +91,7 @@ def test_large_worlds_plant_campaigns_for_detector_measurement():
         for e in world.injected_events()
         if e.company_id not in {c.company_id for c in list(world.companies())[:6]}
     ]
-    assert {e.kind for e in generated} == {"negative_burst", "positive_burst"}
+    assert {e.kind for e in generated} == {"negative_burst", "positive_burst", "near_duplicate"}
     assert len(generated) >= 20
 
 

@@ -1,0 +1,139 @@
+"""Publishing: empty lake, incremental builds, atomic swap under an open reader, docs, erasure."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from datetime import UTC, datetime, time, timedelta
+
+import duckdb
+import pytest
+from conftest import ANCHOR, settings_for, write_companies
+from world_lake import world_rows, write_table
+
+from ruf.portals.world import World
+from transforms.schema import AGGREGATES, MENTIONS, REVIEWS
+from warehouse.build import build, erase_author, generate_docs
+
+READER = textwrap.dedent(
+    """
+    import sys, duckdb
+    con = duckdb.connect(sys.argv[1], read_only=True)
+    count = lambda: con.execute("select count(*) from bi.reviews").fetchone()[0]
+    print(count(), flush=True)
+    sys.stdin.readline()
+    print(count(), flush=True)
+    """
+)
+
+
+def count(path, sql: str) -> int:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(sql).fetchone()[0]
+    finally:
+        con.close()
+
+
+def write_lake(lake, world: World, previous: dict[str, dict] | None = None) -> list[dict]:
+    """Write the world's lake; rows seen before keep first_seen_at (and last_seen_at
+    when unchanged), as the transforms do."""
+    reviews, mentions, aggregates = world_rows(world)
+    for row in reviews:
+        old = (previous or {}).get(row["review_key"])
+        if old is not None:
+            row["first_seen_at"] = old["first_seen_at"]
+            if old["content_hash"] == row["content_hash"]:
+                row["last_seen_at"] = old["last_seen_at"]
+    write_table(lake, "reviews", reviews, REVIEWS)
+    write_table(lake, "mentions", mentions, MENTIONS)
+    write_table(lake, "aggregates", aggregates, AGGREGATES)
+    return reviews
+
+
+def test_empty_lake_builds_empty_marts(tmp_path, story_world):
+    settings = settings_for(tmp_path, write_companies(tmp_path / "companies.yaml", story_world))
+    report = build(settings)
+    assert sorted(report.empty_tables) == ["aggregates", "mentions", "reviews"]
+    path = settings.warehouse_path
+    for view in ("reviews", "mentions", "reputation", "reputation_daily", "alerts"):
+        assert count(path, f"select count(*) from bi.{view}") == 0, view
+    assert count(path, "select count(*) from bi.companies") == 50
+
+
+@pytest.fixture(scope="module")
+def incremental(tmp_path_factory):
+    """A small world built once 15 days before its anchor, then again at the anchor."""
+    root = tmp_path_factory.mktemp("incremental")
+    end = datetime.combine(ANCHOR, time(23, 59, 59), UTC)
+    before = World(companies=12, anchor=ANCHOR, as_of=end - timedelta(days=15))
+    after = World(companies=12, anchor=ANCHOR)
+    settings = settings_for(root, write_companies(root / "companies.yaml", after))
+    first_rows = write_lake(root / "lake", before)
+    first = build(settings)
+    return root, settings, before, after, first_rows, first
+
+
+def test_incremental_build_adds_new_reviews_without_duplicates(incremental):
+    root, settings, _, after, first_rows, first = incremental
+    path = settings.warehouse_path
+    assert first.full_refresh
+    assert count(path, "select count(*) from bi.reviews") == len(first_rows)
+
+    previous = {r["review_key"]: r for r in first_rows}
+    second_rows = write_lake(root / "lake", after, previous)
+    new = [r for r in second_rows if r["review_key"] not in previous]
+    assert 0 < len(new) < 0.05 * len(second_rows)
+
+    # A reader holds the published warehouse open for the whole build.
+    reader = subprocess.Popen(
+        [sys.executable, "-c", READER, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        seen_before = int(reader.stdout.readline())
+        second = build(settings)
+        reader.stdin.write("\n")
+        reader.stdin.flush()
+        seen_during = int(reader.stdout.readline())
+    finally:
+        reader.communicate(timeout=60)
+    assert seen_before == seen_during == len(first_rows)  # its snapshot never changed
+    assert reader.returncode == 0
+
+    assert not second.full_refresh
+    assert second.rows["fct_reviews"] == len(second_rows)
+    assert count(path, "select count(distinct review_key) from bi.reviews") == len(second_rows)
+    keys = [r["review_key"] for r in new[:5]]
+    assert count(path, f"select count(*) from bi.reviews where review_key in {tuple(keys)}") == 5
+    # No stray build files are left next to the published warehouse.
+    assert sorted(p.name for p in path.parent.glob("*.duckdb*")) == ["ruf.duckdb"]
+
+
+def test_docs_generate_documents_the_bi_views(story_warehouse, tmp_path):
+    catalog = json.loads(generate_docs(story_warehouse.settings, tmp_path / "docs").read_text())
+    node = catalog["nodes"]["model.ruf.reputation"]
+    assert {"score_100", "score_low", "rank", "label"} <= set(node["columns"])
+    manifest = json.loads((tmp_path / "docs" / "manifest.json").read_text())
+    described = manifest["nodes"]["model.ruf.reputation"]["columns"]["score_100"]["description"]
+    assert "0-100" in described
+
+
+def test_erase_author_removes_their_rows_and_republishes(incremental):
+    _, settings, *_ = incremental
+    path = settings.warehouse_path
+    con = duckdb.connect(str(path), read_only=True)
+    pseudonym, n = con.execute(
+        "select author_pseudonym, count(*) from bi.reviews group by 1 order by 2 desc limit 1"
+    ).fetchone()
+    con.close()
+    removed = erase_author(settings, pseudonym)
+    assert removed["main.fct_reviews"] == n
+    assert removed["intermediate.int_reviews"] == n
+    where = f"where author_pseudonym = '{pseudonym}'"
+    assert count(path, f"select count(*) from bi.reviews {where}") == 0
+    assert count(path, "select count(*) from bi.reviews") > 0

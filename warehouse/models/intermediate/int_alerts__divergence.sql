@@ -1,0 +1,71 @@
+-- The same company scoring very differently on two portals over a recent
+-- window: a gap of at least min_gap stars that is also min_z standard errors wide.
+{%- set a = var('alerts') %}
+with
+
+reviews as (
+    select * from {{ ref('int_reviews') }}
+    where published_on > as_of - {{ a['divergence_window_days'] }}
+),
+
+per_portal as (
+    select
+        company_id,
+        portal,
+        count(*) as review_count,
+        avg(stars) as mean_stars,
+        coalesce(var_samp(stars), 1.0) as var_stars,
+        min(published_on) as first_on,
+        any_value(as_of) as as_of,
+    from reviews
+    group by all
+    having count(*) >= {{ a['divergence_min_reviews'] }}
+),
+
+pairs as (
+    select
+        high.company_id,
+        high.portal as high_portal,
+        low.portal as low_portal,
+        high.mean_stars as high_mean,
+        low.mean_stars as low_mean,
+        high.review_count + low.review_count as review_count,
+        high.mean_stars - low.mean_stars as gap,
+        greatest(
+            sqrt(high.var_stars / high.review_count + low.var_stars / low.review_count), 0.1
+        ) as gap_se,
+        least(high.first_on, low.first_on) as started_on,
+        high.as_of as ended_on,
+    from per_portal as high
+    inner join per_portal as low
+        on high.company_id = low.company_id
+        and high.mean_stars > low.mean_stars
+),
+
+final as (
+    select
+        {{ alert_id('divergence', 'company_id', 'started_on') }} || ':' || high_portal || '-'
+            || low_portal as alert_id,
+        company_id,
+        'divergence' as kind,
+        [high_portal, low_portal] as portals,
+        started_on,
+        ended_on,
+        case when gap >= 2.5 then 'high' when gap >= 2 then 'medium' else 'low' end as severity,
+        review_count,
+        cast(json_object(
+            'window_days', {{ a['divergence_window_days'] }},
+            'high_portal', high_portal,
+            'high_mean_stars', round(high_mean, 2),
+            'low_portal', low_portal,
+            'low_mean_stars', round(low_mean, 2),
+            'gap_stars', round(gap, 2),
+            'z', round(gap / gap_se, 1)
+        ) as varchar) as evidence,
+        cast([] as varchar[]) as review_keys,
+    from pairs
+    where gap >= {{ a['divergence_min_gap_stars'] }}
+        and gap / gap_se >= {{ a['divergence_min_z'] }}
+)
+
+select * from final

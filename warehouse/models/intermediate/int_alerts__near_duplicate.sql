@@ -1,0 +1,92 @@
+-- Clusters of near-identical review texts, within and across portals and
+-- companies: the same set of words (ignoring case, punctuation, word order and
+-- repetition), at least min_cluster times within +-window days. A cluster gives
+-- one alert per company in it. Matching on the word set is a hash join, so it
+-- scales to the whole lake; template-like genuine texts rarely repeat in time.
+{%- set a = var('alerts') %}
+{%- set window = a['near_duplicate_window_days'] %}
+with
+
+reviews as (
+    select
+        review_key,
+        company_id,
+        portal,
+        published_on,
+        author_pseudonym,
+        text,
+        list_sort(list_distinct(string_split(text_norm, ' '))) as words,
+    from {{ ref('int_reviews') }}
+    where text_norm <> ''
+),
+
+keyed as (
+    select
+        *,
+        array_to_string(words, ' ') as text_key,
+    from reviews
+    where len(words) >= {{ a['near_duplicate_min_words'] }}
+),
+
+dense as (
+    select
+        *,
+        count(*) over (
+            partition by text_key order by published_on
+            range between interval {{ window }} day preceding
+                and interval {{ window }} day following
+        ) as copies_near_in_time,
+    from keyed
+),
+
+clustered as (
+    select
+        *,
+        md5(text_key)[:12] as cluster_id,
+        count(*) over (partition by text_key) as cluster_size,
+        count(distinct company_id) over (partition by text_key) as cluster_companies,
+    from dense
+    where copies_near_in_time >= {{ a['near_duplicate_min_cluster'] }}
+),
+
+per_company as (
+    select
+        cluster_id,
+        company_id,
+        min(published_on) as started_on,
+        max(published_on) as ended_on,
+        list(distinct portal order by portal) as portals,
+        list(review_key order by review_key) as review_keys,
+        any_value(text) as example,
+        count(*) as review_count,
+        count(distinct author_pseudonym) as authors,
+        any_value(cluster_size) as cluster_size,
+        any_value(cluster_companies) as cluster_companies,
+    from clustered
+    group by all
+),
+
+final as (
+    select
+        {{ alert_id('near_duplicate', 'company_id', 'started_on') }} || ':' || cluster_id
+            as alert_id,
+        company_id,
+        'near_duplicate' as kind,
+        portals,
+        started_on,
+        ended_on,
+        {{ severity('cluster_size', a['near_duplicate_min_cluster']) }} as severity,
+        review_count,
+        cast(json_object(
+            'cluster_id', cluster_id,
+            'cluster_reviews', cluster_size,
+            'cluster_companies', cluster_companies,
+            'company_reviews', review_count,
+            'authors', authors,
+            'example', example
+        ) as varchar) as evidence,
+        review_keys,
+    from per_company
+)
+
+select * from final

@@ -1,0 +1,35 @@
+-- Many short 5-star reviews from one-review accounts within a few days.
+{%- set a = var('alerts') %}
+with
+
+{{ burst_episodes(
+    member="is_five_star and coalesce(author_review_count, 99) <= 1 and length(coalesce(text, '')) <= " ~ a['positive_burst_max_text_chars'],
+    population='true',
+    window_days=a['burst_window_days'],
+    min_reviews=a['positive_burst_min_reviews'],
+    min_share=0.5,
+    baseline_factor=a['burst_baseline_factor'],
+) }},
+
+final as (
+    select
+        {{ alert_id('positive_burst', 'company_id', 'started_on') }} as alert_id,
+        company_id,
+        'positive_burst' as kind,
+        portals,
+        started_on,
+        ended_on,
+        {{ severity('peak_in_window', a['positive_burst_min_reviews']) }} as severity,
+        review_count,
+        cast(json_object(
+            'five_star_one_review_accounts', review_count,
+            'peak_in_window', peak_in_window,
+            'expected_in_window', round(baseline_in_window, 2),
+            'window_days', {{ a['burst_window_days'] }},
+            'max_text_chars', {{ a['positive_burst_max_text_chars'] }}
+        ) as varchar) as evidence,
+        review_keys,
+    from episodes
+)
+
+select * from final

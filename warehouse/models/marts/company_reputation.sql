@@ -1,0 +1,93 @@
+-- One row per company and portal, plus portal = 'all' across portals (formulas in
+-- int_reputation__scores and the YAML description).
+with
+
+reviews as (
+    select * from {{ ref('int_reviews__flagged') }}
+),
+
+scores as (
+    select * from {{ ref('int_reputation__scores') }}
+),
+
+companies as (
+    select * from {{ ref('dim_companies') }}
+),
+
+stats as (
+    select
+        company_id,
+        coalesce(portal, 'all') as portal,
+        count(*) as review_count,
+        avg(stars) as mean_stars,
+        avg(case when is_one_star then 1.0 else 0.0 end) as share_1_star,
+        avg(case when is_five_star then 1.0 else 0.0 end) as share_5_star,
+        avg(case when has_reply then 1.0 else 0.0 end) as reply_rate,
+        median(reply_hours) as median_reply_hours,
+        count(*) filter (where is_suspicious) as suspicious_count,
+        max(published_at) as last_review_at,
+    from reviews
+    group by grouping sets ((company_id, portal), (company_id))
+),
+
+current_scores as (
+    select * from scores where snapshot = 'current'
+),
+
+joined as (
+    select
+        stats.company_id,
+        companies.company_name,
+        stats.portal,
+        stats.review_count,
+        current_scores.effective_reviews,
+        stats.mean_stars,
+        current_scores.bayes_stars,
+        current_scores.decayed_stars,
+        current_scores.score_100,
+        current_scores.score_low,
+        current_scores.score_high,
+        stats.share_1_star,
+        stats.share_5_star,
+        ago_30.score_100 as score_30d_ago,
+        ago_90.score_100 as score_90d_ago,
+        current_scores.score_100 - ago_30.score_100 as trend_30d,
+        stats.reply_rate,
+        stats.median_reply_hours,
+        stats.suspicious_count,
+        adjusted.score_100 as adjusted_score_100,
+        current_scores.label,
+        stats.last_review_at,
+        current_scores.snapshot_on as as_of,
+    from stats
+    inner join current_scores
+        on current_scores.company_id = stats.company_id
+        and current_scores.portal = stats.portal
+    left join scores as ago_30
+        on ago_30.company_id = stats.company_id
+        and ago_30.portal = stats.portal
+        and ago_30.snapshot = '30d_ago'
+    left join scores as ago_90
+        on ago_90.company_id = stats.company_id
+        and ago_90.portal = stats.portal
+        and ago_90.snapshot = '90d_ago'
+    left join scores as adjusted
+        on adjusted.company_id = stats.company_id
+        and adjusted.portal = stats.portal
+        and adjusted.snapshot = 'adjusted'
+    left join companies on companies.company_id = stats.company_id
+),
+
+final as (
+    select
+        *,
+        case
+            when portal = 'all'
+                then rank() over (
+                    partition by portal = 'all' order by score_low desc, review_count desc
+                )
+        end as rank,
+    from joined
+)
+
+select * from final

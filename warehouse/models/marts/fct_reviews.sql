@@ -1,0 +1,60 @@
+-- One row per unique review. Incremental: a build merges reviews the lake saw
+-- again since the last build (last_seen_at) and every review whose alerts changed.
+{{
+    config(
+        materialized='incremental',
+        unique_key='review_key',
+        incremental_strategy='delete+insert',
+        on_schema_change='append_new_columns',
+    )
+}}
+
+with
+
+reviews as (
+    select * from {{ ref('int_reviews__flagged') }}
+    {% if is_incremental() %}
+    where last_seen_at > (select coalesce(max(last_seen_at), '1970-01-01') from {{ this }})
+        or len(alert_ids) > 0
+        or review_key in (select review_key from {{ this }} where len(alert_ids) > 0)
+    {% endif %}
+),
+
+final as (
+    select
+        review_key,
+        company_id,
+        portal,
+        portal_review_id,
+        portal_company_id,
+        published_at,
+        published_on,
+        published_precision,
+        rating_value,
+        rating_worst,
+        rating_best,
+        stars,
+        score_100,
+        title,
+        text,
+        pros,
+        cons,
+        language,
+        author_pseudonym,
+        author_review_count,
+        is_verified,
+        reviewer_type,
+        reply_text,
+        replied_at,
+        reply_hours,
+        has_reply,
+        is_suspicious,
+        alert_ids,
+        content_hash,
+        source_url,
+        first_seen_at,
+        last_seen_at,
+    from reviews
+)
+
+select * from final
