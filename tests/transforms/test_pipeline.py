@@ -1,0 +1,332 @@
+"""Raw JSONL -> lake, end to end on World data and hand-written nasty rows."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import UTC, date, datetime
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pytest
+
+from transforms import lake
+from transforms.erase import erase_author
+from transforms.privacy import pseudonym
+from transforms.run import NoRawItems, transform
+from transforms.schema import REVIEWS
+
+from .rawdata import ANCHOR, FETCHED_AT, small_world, world_items, write_raw, write_world
+
+
+def table(settings, name: str) -> pa.Table:
+    return lake.read_table(settings, name)
+
+
+def snapshot(settings) -> dict[str, list]:
+    """Every lake table as sorted rows (run end times excluded: they are a log)."""
+    out = {}
+    for name in ("reviews", "mentions", "aggregates", "quarantine", "runs"):
+        t = table(settings, name)
+        if name == "runs":
+            t = t.drop_columns(["finished_at"])
+        out[name] = sorted(json.dumps(r, default=str, sort_keys=True) for r in t.to_pylist())
+    return out
+
+
+GOOD = {
+    "kind": "review",
+    "portal": "trustpilot",
+    "portal_company_id": "kaffee-partner.de",
+    "company_name": "KaffeePartner",
+    "review_id": "good-1",
+    "rating_value": 2,
+    "rating_worst": 1,
+    "rating_best": 5,
+    "title": "Schlecht",
+    "text": "Die Maschine ist kaputt. Schreibt mir: max.muster@example.org",
+    "language": "de",
+    "author_name": "Maximilian Mustermann",
+    "author_id": "user-4711",
+    "published_raw": "2026-11-01T10:00:00Z",
+    "fetched_at": FETCHED_AT,
+}
+
+
+def nasty_rows() -> list:
+    def row(**kw):
+        return json.dumps({**GOOD, **kw}, ensure_ascii=False)
+
+    return [
+        row(),
+        row(),  # crawled twice in one batch: a duplicate
+        row(review_id="zero", rating_value=0),  # 0 on 1-5
+        row(review_id="zero-ok", rating_value=0, rating_worst=0),  # 0 on 0-5 is fine
+        row(review_id="na", rating_value="N/A"),
+        row(review_id="word", rating_value="gut"),
+        row(review_id="comma", rating_value="4,5"),
+        row(review_id="feb31", published_raw="31.02.2024"),
+        row(review_id="y9999", published_raw="9999-01-01"),
+        row(review_id="nodate", published_raw=None),
+        row(review_id="who", portal_company_id="nobody", company_name="Niemand & Söhne KG"),
+        row(review_id="fuzzy", portal_company_id="other-id", company_name="Kaffee Partner GmbH"),
+        row(review_id="nokey", portal_company_id=None),
+        row(review_id="portal", portal="yelp"),
+        row(review_id="html", text="Gut &amp; g&uuml;nstig<br/>Ruf an: 0171 1234567"),
+        '{"kind": "review", "portal": "trustpilot", "author_name": "Broken Bernd", "text": "cut',
+        "[1, 2, 3]",
+        "",
+    ]
+
+
+def test_world_batch_is_clean_and_reconciles(settings):
+    world = small_world()
+    items = write_world(settings.data_dir / "raw", world)
+    report = transform(settings)
+
+    expected = Counter(i["kind"] for rows in items.values() for i in rows)
+    assert (report.reviews, report.mentions, report.aggregates) == (
+        expected["review"],
+        expected["mention"],
+        expected["aggregate"],
+    )
+    assert report.quarantined_rows == 0 and report.duplicate_rows == 0
+    assert report.raw_rows == sum(expected.values())
+    assert "quarantined" in report.summary()
+
+    runs = table(settings, "runs").to_pylist()
+    assert {r["portal"] for r in runs} == set(items)
+    for r in runs:
+        assert r["raw_rows"] == len(items[r["portal"]])
+        assert r["raw_rows"] == r["clean_rows"] + r["quarantined_rows"] + r["duplicate_rows"]
+
+    reviews = table(settings, "reviews")
+    assert reviews.num_rows == expected["review"]
+    assert pc.min(reviews.column("score_100")).as_py() >= 0
+    assert pc.max(reviews.column("stars")).as_py() <= 5
+    # Every world review lands at its company, whatever name the portal shows.
+    truth = {
+        (r.portal, r.review_id): r
+        for c in world.companies()
+        for p in c.portal_ids
+        for r in world.reviews(p, c)
+    }
+    for row in reviews.select(
+        ["portal", "portal_review_id", "company_id", "stars", "published_at"]
+    ).to_pylist():
+        r = truth[(row["portal"], row["portal_review_id"])]
+        assert row["company_id"] == r.company_id
+        # Review.stars assumes the portal's default scale; some companies use another.
+        lo, hi = world.scale(r.portal, world.company(world.company_index[r.company_id]))
+        assert row["stars"] == pytest.approx(1 + 4 * (r.rating - lo) / (hi - lo))
+        if row["portal"] in ("trustpilot", "booking"):
+            assert row["published_at"] == r.published_at.replace(microsecond=0)
+    kununu = reviews.filter(pc.equal(reviews.column("portal"), "kununu"))
+    assert set(kununu.column("published_precision").to_pylist()) == {"month"}
+    assert all(m for m in kununu.column("sub_ratings").to_pylist())
+    mentions = table(settings, "mentions")
+    assert set(mentions.column("company_id").to_pylist()) <= {
+        c.company_id for c in world.companies()
+    }
+    assert set(mentions.column("language").to_pylist()) == {"de"}
+
+
+def test_nasty_rows_are_quarantined_with_reasons(settings):
+    write_raw(settings.data_dir / "raw", "trustpilot", ANCHOR, nasty_rows())
+    report = transform(settings, run_date=ANCHOR)
+
+    reviews = {r["portal_review_id"]: r for r in table(settings, "reviews").to_pylist()}
+    assert set(reviews) == {"good-1", "zero-ok", "comma", "fuzzy", "html"}
+    assert reviews["comma"]["rating_value"] == 4.5 and reviews["comma"]["rating_raw"] == "4,5"
+    assert reviews["zero-ok"]["score_100"] == 0.0
+    assert reviews["fuzzy"]["company_id"] == "kaffee-partner"
+    assert reviews["html"]["text"] == "Gut & günstig Ruf an: [phone]"
+    assert set(reviews["html"]["text_flags"]) == {"html_stripped", "masked_phone"}
+    assert reviews["good-1"]["text"].endswith("[email]")
+    assert reviews["good-1"]["author_pseudonym"] == pseudonym(
+        b"test-pseudonym-key", "trustpilot", "user-4711"
+    )
+
+    q = table(settings, "quarantine").to_pylist()
+    by_id = {}
+    for r in q:
+        try:
+            by_id[json.loads(r["raw_row"]).get("review_id")] = r["reason_codes"]
+        except ValueError:
+            by_id.setdefault("broken", []).extend(r["reason_codes"])
+        except AttributeError:
+            by_id["array"] = r["reason_codes"]
+    assert by_id == {
+        "zero": ["rating_out_of_scale"],
+        "na": ["rating_missing"],
+        "word": ["rating_not_numeric"],
+        "feb31": ["date_unparsable"],
+        "y9999": ["date_in_future"],
+        "nodate": ["date_missing"],
+        "who": ["unmatched_company"],
+        "nokey": ["missing_key_field"],
+        "portal": ["unknown_portal"],
+        "broken": ["invalid_json"],
+        "array": ["invalid_json"],
+    }
+    assert report.unmatched_companies == ["trustpilot: nobody (Niemand & Söhne KG)"]
+    counts = report.portals["trustpilot"]
+    assert (counts.raw_rows, counts.clean_rows, counts.quarantined_rows, counts.duplicate_rows) == (
+        17,
+        5,
+        11,
+        1,
+    )
+    run = table(settings, "runs").to_pylist()
+    assert [
+        (r["raw_rows"], r["clean_rows"], r["quarantined_rows"], r["duplicate_rows"]) for r in run
+    ] == [(17, 5, 11, 1)]
+
+
+def test_no_author_name_or_id_anywhere_in_the_lake(settings):
+    write_raw(settings.data_dir / "raw", "trustpilot", ANCHOR, nasty_rows())
+    items = write_world(settings.data_dir / "raw", small_world(companies=6))
+    transform(settings)
+    secrets = {"Maximilian Mustermann", "user-4711", "Broken Bernd", "max.muster@example.org"}
+    for rows in items.values():
+        secrets |= {i["author_id"] for i in rows if i.get("author_id")}
+        secrets |= {
+            i["author_name"] for i in rows if i.get("author_name") and len(i["author_name"]) > 6
+        }
+    for name in REVIEWS_AND_ALL:
+        dump = json.dumps(table(settings, name).to_pylist(), default=str, ensure_ascii=False)
+        leaked = [s for s in secrets if s in dump]
+        assert not leaked, (name, leaked[:3])
+
+
+REVIEWS_AND_ALL = ("reviews", "mentions", "aggregates", "quarantine", "runs")
+
+
+def test_recrawl_keeps_one_row_and_edits_update_it(settings):
+    raw = settings.data_dir / "raw"
+    first = {**GOOD, "review_id": "a"}
+    other = {**GOOD, "review_id": "b", "text": "Alles gut"}
+    write_raw(
+        raw,
+        "trustpilot",
+        "2026-11-20",
+        [first, other]
+        if False
+        else [
+            {**first, "fetched_at": "2026-11-20T08:00:00Z"},
+            {**other, "fetched_at": "2026-11-20T08:00:00Z"},
+        ],
+    )
+    transform(settings)
+    before = {r["portal_review_id"]: r for r in table(settings, "reviews").to_pylist()}
+
+    write_raw(
+        raw,
+        "trustpilot",
+        "2026-11-23",
+        [
+            {
+                **first,
+                "fetched_at": "2026-11-23T08:00:00Z",
+                "reply_text": "Wir melden uns.",
+                "reply_raw_date": "2026-11-22",
+            },
+            {**other, "fetched_at": "2026-11-23T08:00:00Z"},
+        ],
+    )
+    transform(settings, run_date=date(2026, 11, 23))
+    after = {r["portal_review_id"]: r for r in table(settings, "reviews").to_pylist()}
+
+    assert len(after) == 2
+    t20, t23 = datetime(2026, 11, 20, 8, tzinfo=UTC), datetime(2026, 11, 23, 8, tzinfo=UTC)
+    for rid in ("a", "b"):
+        assert (after[rid]["first_seen_at"], after[rid]["last_seen_at"]) == (t20, t23)
+    assert after["a"]["reply_text"] == "Wir melden uns."
+    assert after["a"]["content_hash"] != before["a"]["content_hash"]
+    assert after["b"]["content_hash"] == before["b"]["content_hash"]
+
+    # Rerunning the older day does not roll the edit back.
+    transform(settings, run_date=date(2026, 11, 20))
+    again = {r["portal_review_id"]: r for r in table(settings, "reviews").to_pylist()}
+    assert again == after
+
+
+def test_rerun_yields_the_same_lake(settings):
+    write_raw(settings.data_dir / "raw", "trustpilot", ANCHOR, nasty_rows())
+    write_world(settings.data_dir / "raw", small_world(companies=6))
+    transform(settings)
+    once = snapshot(settings)
+    transform(settings)
+    assert snapshot(settings) == once
+    assert sum(len(v) for v in once.values()) > 500
+
+
+def test_erase_author_removes_reviews_mentions_and_quarantine(settings):
+    raw = settings.data_dir / "raw"
+    write_raw(
+        raw,
+        "trustpilot",
+        ANCHOR,
+        [
+            {**GOOD, "review_id": "keep", "author_id": "someone-else"},
+            {**GOOD, "review_id": "x1"},
+            {**GOOD, "review_id": "x2", "rating_value": "N/A"},
+        ],
+    )
+    write_raw(
+        raw,
+        "forum",
+        ANCHOR,
+        [
+            {
+                **GOOD,
+                "kind": "mention",
+                "portal": "forum",
+                "portal_company_id": "t-kaffee-partner",
+                "review_id": "p1",
+                "rating_value": None,
+                "published_raw": "gestern",
+            },
+        ],
+    )
+    transform(settings)
+    who = pseudonym(b"test-pseudonym-key", "trustpilot", "user-4711")
+    assert erase_author(settings, who) == {"reviews": 1, "mentions": 0, "quarantine": 1}
+    assert [r["portal_review_id"] for r in table(settings, "reviews").to_pylist()] == ["keep"]
+    assert table(settings, "quarantine").num_rows == 0
+    forum_who = pseudonym(b"test-pseudonym-key", "forum", "user-4711")
+    assert erase_author(settings, forum_who) == {"reviews": 0, "mentions": 1, "quarantine": 0}
+    assert table(settings, "mentions").num_rows == 0
+
+
+def test_older_partitions_without_new_columns_stay_readable(settings):
+    write_raw(
+        settings.data_dir / "raw",
+        "trustpilot",
+        "2026-11-20",
+        [{**GOOD, "review_id": "old", "fetched_at": "2026-11-20T08:00:00Z"}],
+    )
+    transform(settings)
+    # Rewrite the partition as an older writer would have: without a column.
+    fs, root = lake.lake_fs(settings)
+    part = lake.list_partitions(fs, root, "reviews")[0]
+    path = lake.partition_path(root, "reviews", part) + "/" + lake.PART_FILE
+    import pyarrow.parquet as pq
+
+    pq.write_table(pq.read_table(path).drop_columns(["response_sha256"]), path)
+    write_raw(settings.data_dir / "raw", "trustpilot", ANCHOR, [{**GOOD, "review_id": "new"}])
+    transform(settings, run_date=ANCHOR)
+    rows = table(settings, "reviews")
+    assert rows.schema == REVIEWS
+    assert sorted(rows.column("portal_review_id").to_pylist()) == ["new", "old"]
+
+
+def test_missing_raw_input_is_a_clear_error(settings):
+    with pytest.raises(NoRawItems, match="no raw items"):
+        transform(settings, run_date=ANCHOR)
+
+
+def test_world_items_cover_every_kind():
+    items = world_items(small_world(companies=6))
+    kinds = Counter(i["kind"] for rows in items.values() for i in rows)
+    assert kinds["review"] and kinds["mention"] and kinds["aggregate"]

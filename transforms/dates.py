@@ -1,0 +1,370 @@
+"""Dates as portals show them -> UTC timestamps with a precision.
+
+The common machine forms (ISO 8601, Unix seconds/milliseconds, M/D/YYYY,
+D.M.YYYY) are parsed vectorised. Everything else ("23. März 2024", "March 23,
+2024", "Mai 2023", "vor 3 Tagen", "yesterday") is parsed in Python once per
+distinct text, which is cheap because a batch shows few distinct date texts;
+relative dates become an offset that is applied to each row's ``fetched_at``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from transforms.schema import UTC_TS
+
+DATE_MISSING = "date_missing"
+DATE_UNPARSABLE = "date_unparsable"
+DATE_IN_FUTURE = "date_in_future"
+
+# Clocks and time zones differ between a portal and us; beyond a day it is wrong.
+FUTURE_TOLERANCE_US = 24 * 3600 * 1_000_000
+# Older than any review portal: a parse that lands here is a misread.
+EARLIEST_YEAR = 1990
+
+_US = {"second": 1_000_000, "day": 86_400 * 1_000_000}
+
+_ISO = (
+    r"^(?P<y>\d{4})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?"
+    r"(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,]\d{1,9})?)?"
+    r"\s*(?P<tz>Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?$"
+)
+_UNIX = r"^(?P<n>\d{9,13})(?:\.(?P<f>\d+))?$"
+_MDY = r"^(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})$"
+_DMY = r"^(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})$"
+
+
+@dataclass(frozen=True)
+class ParsedDates:
+    at: pa.Array  # timestamp[us, UTC]; null where unusable
+    precision: pa.Array  # "second", "day", "month"; null where unusable
+    reason: pa.Array  # quarantine reason code or null
+
+
+# --- the slow path: one Python parse per distinct text -------------------------
+
+_MONTHS = {
+    **dict.fromkeys(["januar", "jan", "jänner", "jän", "january"], 1),
+    **dict.fromkeys(["februar", "feb", "feber", "february"], 2),
+    **dict.fromkeys(["märz", "maerz", "mär", "mrz", "march", "mar"], 3),
+    **dict.fromkeys(["april", "apr"], 4),
+    **dict.fromkeys(["mai", "may"], 5),
+    **dict.fromkeys(["juni", "jun", "june"], 6),
+    **dict.fromkeys(["juli", "jul", "july"], 7),
+    **dict.fromkeys(["august", "aug"], 8),
+    **dict.fromkeys(["september", "sep", "sept"], 9),
+    **dict.fromkeys(["oktober", "okt", "october", "oct"], 10),
+    **dict.fromkeys(["november", "nov"], 11),
+    **dict.fromkeys(["dezember", "dez", "december", "dec"], 12),
+}
+_MONTH = "(?P<mon>" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?"
+_NUMBERS = {
+    **dict.fromkeys(["a", "an", "one", "ein", "eine", "einem", "einer", "einen"], 1),
+    **dict.fromkeys(["two", "zwei"], 2),
+    **dict.fromkeys(["three", "drei"], 3),
+    **dict.fromkeys(["four", "vier"], 4),
+    **dict.fromkeys(["five", "fünf"], 5),
+    **dict.fromkeys(["six", "sechs"], 6),
+    **dict.fromkeys(["seven", "sieben"], 7),
+    **dict.fromkeys(["eight", "acht"], 8),
+    **dict.fromkeys(["nine", "neun"], 9),
+    **dict.fromkeys(["ten", "zehn"], 10),
+    **dict.fromkeys(["eleven", "elf"], 11),
+    **dict.fromkeys(["twelve", "zwölf"], 12),
+}
+_UNITS = {
+    **dict.fromkeys(["sekunde", "sekunden", "second", "seconds", "sec", "secs"], ("s", 1)),
+    **dict.fromkeys(["minute", "minuten", "minutes", "min", "mins"], ("s", 60)),
+    **dict.fromkeys(["stunde", "stunden", "hour", "hours", "std"], ("s", 3600)),
+    **dict.fromkeys(["tag", "tagen", "tage", "day", "days"], ("d", 1)),
+    **dict.fromkeys(["woche", "wochen", "week", "weeks"], ("d", 7)),
+    # Months and years are approximated in days; the precision says "month".
+    **dict.fromkeys(["monat", "monaten", "monate", "month", "months"], ("m", 30)),
+    **dict.fromkeys(["jahr", "jahren", "jahre", "year", "years"], ("m", 365)),
+}
+_NUM = r"(?P<n>\d{1,4}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")"
+_UNIT = "(?P<unit>" + "|".join(sorted(_UNITS, key=len, reverse=True)) + ")"
+_REL_DE = re.compile(rf"^(?:vor|before)\s+(?:etwa\s+|about\s+)?{_NUM}\s+{_UNIT}$")
+_REL_EN = re.compile(rf"^(?:about\s+|etwa\s+)?{_NUM}\s+{_UNIT}\s+ago$")
+_REL_WORDS = {
+    "heute": 0,
+    "today": 0,
+    "gerade eben": 0,
+    "just now": 0,
+    "soeben": 0,
+    "gestern": 1,
+    "yesterday": 1,
+    "vorgestern": 2,
+}
+_PREFIX = re.compile(
+    r"^(?:(?:veröffentlicht|bewertet|geschrieben|gepostet|erstellt|aktualisiert|published|"
+    r"posted|reviewed|written|updated|date of experience|erlebnisdatum|datum|date)\s*"
+    r"(?:am|on|:)?\s*:?\s*|(?:am|on)\s+)"
+)
+_WEEKDAY = re.compile(
+    r"^(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)"
+    r"\.?,?\s+"
+)
+_DAY_MONTH_YEAR = re.compile(rf"^(?P<d>\d{{1,2}})\.?\s*{_MONTH}\s*,?\s*(?P<y>\d{{4}})$")
+_MONTH_DAY_YEAR = re.compile(
+    rf"^{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?,?\s+(?P<y>\d{{4}})$"
+)
+_MONTH_YEAR = re.compile(rf"^{_MONTH}\s*,?\s*(?P<y>\d{{4}})$")
+_NUM_MONTH_YEAR = re.compile(r"^(?P<m>\d{1,2})[/.](?P<y>\d{4})$")
+_SHORT_DMY = re.compile(r"^(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{2}|\d{4})$")
+_ISO_DAY = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[t ].*)?$")
+
+
+def parse_date_text(text: str) -> tuple:
+    """Parse one shown date that is not a machine form.
+
+    Returns ``("abs", y, m, d, precision)``, ``("rel", offset_days | None,
+    offset_seconds | None, precision)`` or ``("bad",)``. Never raises.
+    """
+    s = " ".join(str(text).replace("\u00a0", " ").split()).lower().strip(" .,")
+    s = _PREFIX.sub("", s)
+    s = _WEEKDAY.sub("", s).strip()
+    if s in _REL_WORDS:
+        return ("rel", _REL_WORDS[s], None, "day")
+    m = _REL_DE.match(s) or _REL_EN.match(s)
+    if m:
+        n_text = m.group("n")
+        n = int(n_text) if n_text.isdigit() else _NUMBERS[n_text]
+        kind, size = _UNITS[m.group("unit")]
+        if kind == "s":
+            return ("rel", None, n * size, "second")
+        return ("rel", n * size, None, "month" if kind == "m" else "day")
+    for pattern, precision in (
+        (_DAY_MONTH_YEAR, "day"),
+        (_MONTH_DAY_YEAR, "day"),
+        (_MONTH_YEAR, "month"),
+    ):
+        m = pattern.match(s)
+        if m:
+            day = int(m.group("d")) if "d" in m.groupdict() else 1
+            return _checked(int(m.group("y")), _MONTHS[m.group("mon")], day, precision)
+    m = _NUM_MONTH_YEAR.match(s)
+    if m:
+        return _checked(int(m.group("y")), int(m.group("m")), 1, "month")
+    m = _SHORT_DMY.match(s)
+    if m:
+        y = int(m.group("y"))
+        return _checked(y if y > 99 else 2000 + y, int(m.group("m")), int(m.group("d")), "day")
+    m = _ISO_DAY.match(s)
+    if m:
+        return _checked(int(m.group("y")), int(m.group("m")), int(m.group("d")), "day")
+    return ("bad",)
+
+
+def _checked(y: int, m: int, d: int, precision: str) -> tuple:
+    try:
+        date(y, m, d)
+    except ValueError:
+        return ("bad",)
+    return ("abs", y, m, d, precision)
+
+
+# --- the vectorised path -------------------------------------------------------
+
+
+def _null_ts(n: int) -> pa.Array:
+    return pa.nulls(n, UTC_TS)
+
+
+def _int(a: pa.Array) -> pa.Array:
+    return pc.cast(a, pa.int64())
+
+
+def _pad(a: pa.Array, width: int) -> pa.Array:
+    return pc.utf8_lpad(a, width=width, padding="0")
+
+
+def _assemble(y: pa.Array, m: pa.Array, d: pa.Array, hh: pa.Array, mm: pa.Array, ss: pa.Array):
+    """Validated UTC timestamps from text parts; null where the parts are no real time.
+
+    Arrow's strptime rolls 31.02. over to 02.03., so the parsed day and month
+    are compared with the given ones.
+    """
+    iso = pc.binary_join_element_wise(
+        y,
+        "-",
+        _pad(m, 2),
+        "-",
+        _pad(d, 2),
+        "T",
+        _pad(hh, 2),
+        ":",
+        _pad(mm, 2),
+        ":",
+        _pad(ss, 2),
+        "",
+    )
+    at = pc.strptime(iso, format="%Y-%m-%dT%H:%M:%S", unit="us", error_is_null=True)
+    ok = pc.and_kleene(
+        pc.and_kleene(pc.equal(pc.day(at), _int(d)), pc.equal(pc.month(at), _int(m))),
+        pc.and_kleene(
+            pc.and_kleene(pc.less(_int(hh), 24), pc.less(_int(mm), 60)), pc.less(_int(ss), 60)
+        ),
+    )
+    at = pc.if_else(pc.fill_null(ok, False), at, pa.scalar(None, at.type))
+    return pc.assume_timezone(at, "UTC")
+
+
+def _tz_offset_us(tz: pa.Array) -> pa.Array:
+    """ "+01:00" -> microseconds to subtract to get UTC; Z/UTC/missing -> 0."""
+    parts = pc.extract_regex(tz, pattern=r"^(?P<sign>[+-])(?P<h>\d{2}):?(?P<m>\d{2})?$")
+    h = pc.fill_null(_int(pc.struct_field(parts, "h")), 0)
+    m_text = pc.struct_field(parts, "m")
+    m = pc.fill_null(_int(pc.if_else(pc.equal(m_text, ""), "0", m_text)), 0)
+    sign = pc.if_else(pc.equal(pc.struct_field(parts, "sign"), "-"), -1, 1)
+    return pc.fill_null(
+        pc.multiply(pc.multiply(pc.add(pc.multiply(h, 60), m), 60_000_000), sign), 0
+    )
+
+
+def parse_dates(raw: pa.Array | pa.ChunkedArray, anchor: pa.Array | pa.ChunkedArray) -> ParsedDates:
+    """Shown dates -> UTC timestamps, precision and a reason code per row.
+
+    ``anchor`` is each row's ``fetched_at`` (timestamp[us, UTC]): relative
+    dates count back from it, and a date more than a day after it is in the
+    future.
+    """
+    if isinstance(raw, pa.ChunkedArray):
+        raw = raw.combine_chunks()
+    if isinstance(anchor, pa.ChunkedArray):
+        anchor = anchor.combine_chunks()
+    n = len(raw)
+    text = raw if pa.types.is_string(raw.type) else pc.cast(raw, pa.string())
+    text = pc.utf8_trim_whitespace(text)
+    text = pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.string()), text)
+    missing = pc.is_null(text)
+    s_null = pa.scalar(None, pa.string())
+    zero = pa.scalar("0")
+
+    at = _null_ts(n)
+    precision = pa.nulls(n, pa.string())
+
+    iso = pc.extract_regex(text, pattern=_ISO)
+    iso_ok = pc.is_valid(iso)
+    if pc.any(iso_ok).as_py():
+        d_text = pc.struct_field(iso, "d")
+        has_day = pc.not_equal(d_text, "")
+        has_time = pc.not_equal(pc.struct_field(iso, "H"), "")
+        sec = pc.struct_field(iso, "S")
+        t = _assemble(
+            pc.struct_field(iso, "y"),
+            pc.struct_field(iso, "m"),
+            pc.if_else(has_day, d_text, "1"),
+            pc.if_else(has_time, pc.struct_field(iso, "H"), zero),
+            pc.if_else(has_time, pc.struct_field(iso, "M"), zero),
+            pc.if_else(pc.equal(sec, ""), zero, sec),
+        )
+        shift = pc.cast(_tz_offset_us(pc.struct_field(iso, "tz")), pa.duration("us"))
+        t = pc.subtract(t, shift)
+        at = pc.if_else(iso_ok, t, at)
+        p = pc.if_else(has_time, "second", pc.if_else(has_day, "day", "month"))
+        precision = pc.if_else(pc.and_(iso_ok, pc.is_valid(t)), p, precision)
+
+    unix = pc.extract_regex(text, pattern=_UNIX)
+    unix_ok = pc.is_valid(unix)
+    if pc.any(unix_ok).as_py():
+        digits = pc.struct_field(unix, "n")
+        num = pc.cast(pc.if_else(unix_ok, digits, s_null), pa.int64())
+        # 12-13 digits are milliseconds; up to 11 digits are seconds.
+        is_ms = pc.greater_equal(pc.utf8_length(digits), 12)
+        us = pc.if_else(is_ms, pc.multiply(num, 1000), pc.multiply(num, 1_000_000))
+        t = pc.cast(us, pa.timestamp("us")).cast(UTC_TS)
+        at = pc.if_else(unix_ok, t, at)
+        precision = pc.if_else(unix_ok, "second", precision)
+
+    handled = pc.or_(pc.or_(iso_ok, unix_ok), missing)
+    for pattern in (_MDY, _DMY):
+        parts = pc.extract_regex(text, pattern=pattern)
+        ok = pc.is_valid(parts)
+        handled = pc.or_(handled, ok)
+        if pc.any(ok).as_py():
+            t = _assemble(
+                pc.struct_field(parts, "y"),
+                pc.struct_field(parts, "m"),
+                pc.struct_field(parts, "d"),
+                pc.if_else(ok, zero, s_null),
+                pc.if_else(ok, zero, s_null),
+                pc.if_else(ok, zero, s_null),
+            )
+            at = pc.if_else(ok, t, at)
+            precision = pc.if_else(pc.and_(ok, pc.is_valid(t)), "day", precision)
+
+    words = pc.invert(pc.fill_null(handled, True))
+    if pc.any(words).as_py():
+        at, precision = _parse_words(text, words, anchor, at, precision)
+
+    at = pc.if_else(pc.is_valid(precision), at, _null_ts(n))
+    too_old = pc.fill_null(pc.less(pc.year(at), EARLIEST_YEAR), False)
+    at = pc.if_else(too_old, _null_ts(n), at)
+    precision = pc.if_else(too_old, s_null, precision)
+    limit = pc.add(anchor, pa.scalar(FUTURE_TOLERANCE_US, pa.duration("us")))
+    future = pc.fill_null(pc.greater(at, limit), False)
+    reason = pc.if_else(
+        missing,
+        pa.scalar(DATE_MISSING),
+        pc.if_else(
+            pc.is_null(at),
+            pa.scalar(DATE_UNPARSABLE),
+            pc.if_else(future, pa.scalar(DATE_IN_FUTURE), s_null),
+        ),
+    )
+    ok = pc.is_null(reason)
+    return ParsedDates(
+        at=pc.if_else(ok, at, _null_ts(n)),
+        precision=pc.if_else(ok, precision, s_null),
+        reason=reason,
+    )
+
+
+def _parse_words(
+    text: pa.Array, rows: pa.Array, anchor: pa.Array, at: pa.Array, precision: pa.Array
+) -> tuple[pa.Array, pa.Array]:
+    """Parse the non-machine texts once per distinct value, then spread to rows."""
+    subset = pc.if_else(rows, text, pa.scalar(None, pa.string()))
+    distinct = pc.unique(pc.drop_null(subset))
+    parsed = [parse_date_text(s) for s in distinct.to_pylist()]
+    abs_at = []
+    rel_days: list[int | None] = []
+    rel_secs: list[int | None] = []
+    precs: list[str | None] = []
+    for p in parsed:
+        if p[0] == "abs":
+            _, y, m, d, prec = p
+            abs_at.append(date(y, m, d))
+            rel_days.append(None)
+            rel_secs.append(None)
+            precs.append(prec)
+        elif p[0] == "rel":
+            abs_at.append(None)
+            rel_days.append(p[1])
+            rel_secs.append(p[2])
+            precs.append(p[3])
+        else:
+            abs_at.append(None)
+            rel_days.append(None)
+            rel_secs.append(None)
+            precs.append(None)
+    idx = pc.index_in(subset, value_set=distinct)
+    abs_ts = pc.cast(pc.cast(pa.array(abs_at, pa.date32()), pa.timestamp("us")), UTC_TS)
+    row_abs = pc.take(abs_ts, idx)
+    row_days = pc.take(pa.array(rel_days, pa.int64()), idx)
+    row_secs = pc.take(pa.array(rel_secs, pa.int64()), idx)
+    row_prec = pc.take(pa.array(precs, pa.string()), idx)
+    day_start = pc.floor_temporal(anchor, unit="day")
+    by_days = pc.subtract(day_start, pc.cast(pc.multiply(row_days, _US["day"]), pa.duration("us")))
+    by_secs = pc.subtract(anchor, pc.cast(pc.multiply(row_secs, _US["second"]), pa.duration("us")))
+    month_rel = pc.fill_null(pc.equal(row_prec, "month"), False)
+    by_days = pc.if_else(month_rel, pc.floor_temporal(by_days, unit="month"), by_days)
+    t = pc.coalesce(row_abs, by_days, by_secs)
+    return pc.if_else(rows, t, at), pc.if_else(rows, row_prec, precision)

@@ -1,0 +1,232 @@
+"""Read and commit hive-partitioned Parquet tables of the lake, atomically.
+
+A commit writes every new partition file aside under ``<lake>/_staging/<tx>/``,
+then records the planned moves in a journal (``<tx>.json``, itself written
+atomically) and only then moves the files into place. A process killed before
+the journal exists leaves the lake untouched (the staged files are swept up by
+the next commit); one killed after it is rolled forward by ``recover`` at the
+start of the next transform or erase, so a batch is never half applied for
+longer than it takes to rerun. Readers ignore ``_staging`` (leading underscore).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from ruf.settings import Settings
+from transforms import storage
+from transforms.schema import PARTITIONS, TABLES
+
+PART_FILE = "part-0.parquet"
+STAGING = "_staging"
+
+# Fault-injection point for tests: called after the journal is written and
+# before the first file is moved into place.
+before_moves: Callable[[], None] | None = None
+
+
+def lake_fs(settings: Settings) -> tuple[Any, str]:
+    return storage.filesystem_for(settings.lake_url, settings)
+
+
+def partition_path(root: str, table: str, values: dict[str, str]) -> str:
+    parts = [f"{k}={values[k]}" for k in PARTITIONS[table]]
+    return storage.join(root, table, *parts)
+
+
+def list_partitions(fs: Any, root: str, table: str) -> list[dict[str, str]]:
+    depth = len(PARTITIONS[table])
+    pattern = storage.join(root, table, *(["*"] * depth), "*.parquet")
+    out = []
+    seen = set()
+    for path in storage.glob(fs, pattern):
+        parts = path.split("/")[-depth - 1 : -1]
+        values = dict(p.split("=", 1) for p in parts if "=" in p)
+        if len(values) != depth:
+            continue
+        key = tuple(values[k] for k in PARTITIONS[table])
+        if key not in seen:
+            seen.add(key)
+            out.append(values)
+    return out
+
+
+def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """Columns of ``schema`` in its order; missing (older files) as nulls."""
+    cols = []
+    for f in schema:
+        if f.name in table.column_names:
+            col = table.column(f.name)
+            cols.append(col if col.type == f.type else col.cast(f.type))
+        else:
+            cols.append(pa.nulls(table.num_rows, f.type))
+    return pa.Table.from_arrays(cols, schema=schema)
+
+
+def read_partition(fs: Any, root: str, table: str, values: dict[str, str]) -> pa.Table:
+    schema = TABLES[table]
+    directory = partition_path(root, table, values)
+    files = storage.glob(fs, storage.join(directory, "*.parquet"))
+    parts = []
+    for path in files:
+        with fs.open(path, "rb") as f:
+            t = pq.read_table(f)
+        for k, v in values.items():
+            if k in t.column_names:
+                t = t.drop_columns([k])
+            t = t.append_column(k, pa.array([v] * t.num_rows, pa.string()))
+        parts.append(conform(t, schema))
+    if not parts:
+        return schema.empty_table()
+    return pa.concat_tables(parts)
+
+
+def read_table(
+    settings: Settings, table: str, where: Callable[[dict[str, str]], bool] | None = None
+) -> pa.Table:
+    """A whole lake table (or the partitions ``where`` accepts) with its partition columns."""
+    fs, root = lake_fs(settings)
+    parts = [
+        read_partition(fs, root, table, values)
+        for values in list_partitions(fs, root, table)
+        if where is None or where(values)
+    ]
+    return pa.concat_tables(parts) if parts else TABLES[table].empty_table()
+
+
+def read_column(settings: Settings, table: str, column: str, values: dict[str, str]) -> pa.Array:
+    """One column of one partition, cheaply (for finding which partitions hold a key)."""
+    fs, root = lake_fs(settings)
+    directory = partition_path(root, table, values)
+    arrays = []
+    for path in storage.glob(fs, storage.join(directory, "*.parquet")):
+        with fs.open(path, "rb") as f:
+            arrays.append(pq.read_table(f, columns=[column]).column(column).combine_chunks())
+    return pa.concat_arrays(arrays) if arrays else pa.array([], TABLES[table].field(column).type)
+
+
+def parquet_bytes(table: pa.Table, name: str) -> bytes:
+    """The file body of one partition: schema-conformed, partition columns dropped, zstd."""
+    t = conform(table, TABLES[name]).drop_columns(PARTITIONS[name])
+    sink = io.BytesIO()
+    pq.write_table(t, sink, compression="zstd", row_group_size=256 * 1024)
+    return sink.getvalue()
+
+
+@dataclass
+class Commit:
+    """Partition rewrites that become visible together (see module docstring)."""
+
+    settings: Settings
+    tx: str = field(default_factory=lambda: uuid.uuid4().hex)
+    _ops: list[tuple[str | None, str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.fs, self.root = lake_fs(self.settings)
+        self.stage_dir = storage.join(self.root, STAGING, self.tx)
+
+    def put(self, table: str, values: dict[str, str], rows: pa.Table) -> None:
+        """Replace the partition ``values`` of ``table`` with ``rows`` (empty -> remove it)."""
+        final = storage.join(partition_path(self.root, table, values), PART_FILE)
+        if rows.num_rows == 0:
+            self._ops.append((None, final))
+            return
+        staged = storage.join(self.stage_dir, f"{len(self._ops):06d}.parquet")
+        data = parquet_bytes(rows, table)
+        if storage.is_local(self.fs):
+            self.fs.makedirs(self.stage_dir, exist_ok=True)
+        with self.fs.open(staged, "wb") as f:
+            f.write(data)
+        self._ops.append((staged, final))
+
+    def commit(self) -> None:
+        if not self._ops:
+            return
+        journal = storage.join(self.root, STAGING, f"{self.tx}.json")
+        storage.write_bytes_atomic(self.fs, journal, json.dumps(self._ops).encode())
+        if before_moves is not None:
+            before_moves()
+        _apply(self.fs, self._ops)
+        storage.remove(self.fs, journal)
+        storage.remove(self.fs, self.stage_dir)
+
+
+def _apply(fs: Any, ops: list[tuple[str | None, str]]) -> None:
+    for staged, final in ops:
+        if staged is None:
+            storage.remove(fs, final)
+            _remove_empty_dirs(fs, final)
+        elif fs.exists(staged):  # missing: moved before a crash
+            storage.move(fs, staged, final)
+
+
+def _remove_empty_dirs(fs: Any, final: str) -> None:
+    if not storage.is_local(fs):
+        return  # object stores have no directories
+    import os
+
+    d = os.path.dirname(final)
+    while d and os.path.isdir(d) and not os.listdir(d):
+        os.rmdir(d)
+        d = os.path.dirname(d)
+        if d.endswith(("/reviews", "/mentions", "/aggregates", "/quarantine", "/runs")):
+            break
+
+
+def recover(settings: Settings) -> int:
+    """Finish commits whose journal exists; drop staged files of commits that never
+    reached one. Returns how many commits were rolled forward."""
+    fs, root = lake_fs(settings)
+    staging = storage.join(root, STAGING)
+    if not fs.exists(staging):
+        return 0
+    done = 0
+    for journal in storage.glob(fs, storage.join(staging, "*.json")):
+        ops = [tuple(op) for op in json.loads(storage.read_bytes(fs, journal))]
+        _apply(fs, ops)
+        storage.remove(fs, journal)
+        done += 1
+    storage.remove(fs, staging)
+    return done
+
+
+def latest_per_key(table: pa.Table, keys: list[str], order: list[str]) -> tuple[pa.Table, int]:
+    """The last row per key by ``order`` (ascending), and how many rows were dropped."""
+    if table.num_rows == 0:
+        return table, 0
+    sort_keys = [(k, "ascending") for k in keys] + [(o, "ascending") for o in order]
+    t = table.take(pc.sort_indices(table, sort_keys=sort_keys))
+    if len(keys) == 1:
+        k = t.column(keys[0]).combine_chunks()
+    else:
+        k = pc.binary_join_element_wise(
+            *[pc.cast(t.column(c), pa.string()).combine_chunks() for c in keys], "\x1f"
+        )
+    nxt = pc.fill_null(pc.not_equal(k.slice(0, len(k) - 1), k.slice(1)), True)
+    last = pa.concat_arrays([nxt, pa.array([True])])
+    out = t.filter(last)
+    return out, table.num_rows - out.num_rows
+
+
+def with_span(latest: pa.Table, rows: pa.Table, key: str, lo: str, hi: str) -> pa.Table:
+    """``latest`` with first_seen_at/last_seen_at = min(``lo``)/max(``hi``) of ``rows`` per key.
+
+    (Arrow joins cannot carry map and list columns, so the span is looked up by key.)
+    """
+    span = rows.group_by([key]).aggregate([(lo, "min"), (hi, "max")])
+    where = pc.index_in(latest.column(key), value_set=span.column(key))
+    first = pc.take(span.column(f"{lo}_min"), where)
+    last = pc.take(span.column(f"{hi}_max"), where)
+    i = latest.schema.get_field_index("first_seen_at")
+    latest = latest.set_column(i, latest.schema.field(i), first)
+    j = latest.schema.get_field_index("last_seen_at")
+    return latest.set_column(j, latest.schema.field(j), last)

@@ -1,0 +1,201 @@
+"""Read raw JSONL items into one Arrow table of text columns.
+
+Spiders keep values as shown, so one field may be ``4`` in one line and
+``"4,5"`` in the next; Arrow's JSON reader rejects that. Lines are therefore
+split without copying (numpy over the file buffer) and DuckDB's JSON
+functions extract every field as text in one vectorised, multi-threaded pass.
+Lines that are not a JSON object keep ``_valid = false`` and go to quarantine.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+
+from ruf.settings import Settings
+from transforms import storage
+
+# Scalar fields read as text (numbers and booleans become their JSON text).
+TEXT_FIELDS: tuple[str, ...] = (
+    "kind",
+    "portal",
+    "portal_company_id",
+    "company_name",
+    "company_url",
+    "review_id",
+    "rating_value",
+    "rating_worst",
+    "rating_best",
+    "review_count",
+    "title",
+    "text",
+    "pros",
+    "cons",
+    "language",
+    "author_name",
+    "author_id",
+    "author_review_count",
+    "published_raw",
+    "experienced_raw",
+    "reply_text",
+    "reply_raw_date",
+    "verified",
+    "source_url",
+    "fetched_at",
+    "spider",
+    "spider_version",
+    "response_sha256",
+)
+EXTRA_FIELDS: tuple[str, ...] = ("reviewer_type", "traveller_type", "filtered", "pending")
+# sub_ratings and flags are read as JSON text and decoded later where needed.
+JSON_FIELDS: tuple[str, ...] = ("sub_ratings", "flags")
+
+_RUN_DIR = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class RawFile:
+    portal: str
+    run_date: str
+    path: str
+
+
+def find_raw_files(
+    settings: Settings, *, run_date: date | None = None, portals: list[str] | None = None
+) -> list[RawFile]:
+    """Every ``<raw>/<portal>/<run date>/items-*.jsonl``, oldest run first."""
+    fs, root = storage.filesystem_for(settings.raw_url, settings)
+    if not fs.exists(root):
+        return []
+    day = run_date.isoformat() if run_date else "*"
+    out = []
+    for path in storage.glob(fs, storage.join(root, "*", day, "items-*.jsonl")):
+        parts = path.rstrip("/").split("/")
+        portal, run = parts[-3], parts[-2]
+        if portal.startswith("_") or not _RUN_DIR.match(run):
+            continue
+        if portals and portal not in portals:
+            continue
+        out.append(RawFile(portal=portal, run_date=run, path=path))
+    return sorted(out, key=lambda f: (f.run_date, f.portal, f.path))
+
+
+def split_lines(data: bytes) -> tuple[pa.Array, bool]:
+    """The lines of a JSONL file (each with its line break) and whether bytes were replaced.
+
+    Offsets point into the one file buffer, so no Python string is made per line;
+    line breaks and blank lines are dealt with in the DuckDB pass.
+    """
+    replaced = False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        # Keep the row, replace the bytes (U+FFFD) and flag it downstream.
+        data = data.decode("utf-8", errors="replace").encode("utf-8")
+        replaced = True
+    buf = np.frombuffer(data, np.uint8)
+    ends = np.flatnonzero(buf == 10) + 1
+    bounds = np.concatenate([[0], ends]) if len(data) and data[-1:] == b"\n" else None
+    if bounds is None:
+        bounds = np.concatenate([[0], ends, [len(data)]]) if len(data) else np.zeros(1)
+    offsets = bounds.astype(np.int64)
+    arr = pa.LargeStringArray.from_buffers(
+        len(offsets) - 1, pa.py_buffer(offsets.tobytes()), pa.py_buffer(data)
+    )
+    return arr, replaced
+
+
+def read_raw(settings: Settings, files: list[RawFile]) -> pa.Table:
+    """All items of ``files`` as text columns plus ``_line``, ``_source_file``,
+    ``_ord`` (order of appearance), ``_valid`` and ``_file_replaced``."""
+    fs, _ = storage.filesystem_for(settings.raw_url, settings)
+    chunks = []
+    for f in files:
+        lines, replaced = split_lines(storage.read_bytes(fs, f.path))
+        n = len(lines)
+        chunks.append(
+            pa.table(
+                {
+                    "line": lines,
+                    "_source_file": pa.array([f.path] * n, pa.string()),
+                    "_dir_portal": pa.array([f.portal] * n, pa.string()),
+                    "_file_replaced": pa.array([replaced] * n, pa.bool_()),
+                }
+            )
+        )
+    if not chunks:
+        return extract(pa.table({"line": pa.array([], pa.large_string())}))
+    raw = pa.concat_tables(chunks)
+    raw = raw.append_column("_ord", pa.array(np.arange(raw.num_rows, dtype=np.int64)))
+    return extract(raw)
+
+
+def extract(raw: pa.Table) -> pa.Table:
+    """One DuckDB pass: every contract field as text, in the input order."""
+    for col, typ in (
+        ("_source_file", pa.string()),
+        ("_dir_portal", pa.string()),
+        ("_file_replaced", pa.bool_()),
+    ):
+        if col not in raw.column_names:
+            raw = raw.append_column(col, pa.nulls(raw.num_rows, typ))
+    if "_ord" not in raw.column_names:
+        raw = raw.append_column("_ord", pa.array(np.arange(raw.num_rows, dtype=np.int64)))
+    paths = [f"$.{f}" for f in TEXT_FIELDS] + [f"$.extra.{f}" for f in EXTRA_FIELDS]
+    paths += [f"$.{f}" for f in JSON_FIELDS]
+    names = [*TEXT_FIELDS, *EXTRA_FIELDS, *JSON_FIELDS]
+    path_list = ", ".join(f"'{p}'" for p in paths)
+    cols = ", ".join(f'v[{i + 1}] as "{n}"' for i, n in enumerate(names))
+    con = duckdb.connect()
+    try:
+        con.execute("set preserve_insertion_order = true")
+        con.register("raw", raw)
+        sql = f"""
+            with lines as (
+                -- Lines keep their line break (valid JSON whitespace); blank ones are no items.
+                select * from raw
+                where trim(line, chr(10) || chr(13) || chr(9) || ' ') <> ''
+            ), parsed as (
+                select *,
+                    json_valid(line) and ltrim(line) like '{{%' as _valid
+                from lines
+            ), fields as (
+                select *,
+                    case when _valid then json_extract_string(line, [{path_list}]) end as v
+                from parsed
+            )
+            select _ord, cast(line as varchar) as _line, _source_file, _dir_portal,
+                _file_replaced, _valid, {cols}
+            from fields
+        """
+        out = con.sql(sql).to_arrow_table()
+    finally:
+        con.close()
+    return out.combine_chunks()
+
+
+def decode_sub_ratings(values: pa.Array) -> list[Any]:
+    """JSON text of sub_ratings -> list of (name, shown value) pairs per row."""
+    import json
+
+    out = []
+    for v in values.to_pylist():
+        if not v or v == "{}":
+            out.append(None)
+            continue
+        try:
+            obj = json.loads(v)
+        except ValueError:
+            out.append(None)
+            continue
+        if not isinstance(obj, dict):
+            out.append(None)
+            continue
+        out.append([(str(k), None if x is None else str(x)) for k, x in obj.items()])
+    return out

@@ -1,0 +1,137 @@
+"""Review text as shown -> clean, comparable, privacy-safe text.
+
+HTML unescaping and tag stripping run in Python only on the rows that contain
+``<`` or ``&``; NFC, whitespace and the e-mail/phone masks are Arrow kernels
+over the whole column.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+MASKED_EMAIL = "masked_email"
+MASKED_PHONE = "masked_phone"
+UNDECODABLE = "undecodable_bytes"
+HTML_STRIPPED = "html_stripped"
+
+EMAIL_RE = r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"
+# International (+49 171 1234567, 0049 30 123456) or national with an area code
+# (0171 1234567, 030/123 45 67). Dates (23.03.2024) and prices do not match:
+# the national form must start with 0 and use spaces, slashes or dashes.
+PHONE_RE = (
+    r"(?:(?:\+|\b00)[1-9]\d{0,3}[ \-./]?(?:\(0\)[ ]?)?\d{1,5}(?:[ \-/]?\d{2,8}){1,4}"
+    r"|\b0[1-9]\d{1,4}(?:[ \-/]\d{2,8}){1,3}\b|\b0[1-9]\d{6,12}\b)"
+)
+_WS_RE = r"[\s\x{00A0}\x{1680}\x{2000}-\x{200B}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+"
+_TAG = re.compile(r"<\s*(?:br|/p|p|/div|div|li|/li)\b[^>]*>|<[^>]{0,500}>", re.IGNORECASE)
+_BLOCK = re.compile(r"<\s*(?:br|/p|p|/div|div|li|/li)\b", re.IGNORECASE)
+
+
+def _unhtml(value: str) -> str:
+    def tag(m: re.Match[str]) -> str:
+        return " " if _BLOCK.match(m.group(0)) else ""
+
+    # Tags first, then entities: "&lt;b&gt;" is text the author typed, not markup.
+    return html.unescape(_TAG.sub(tag, value))
+
+
+def clean_text(values: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, dict[str, pa.Array]]:
+    """Clean one text column; returns the text and a boolean mask per flag."""
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    if not pa.types.is_string(values.type):
+        values = pc.cast(values, pa.string())
+    n = len(values)
+    flags: dict[str, pa.Array] = {}
+
+    markup = pc.fill_null(pc.match_substring_regex(values, r"[<&]"), False)
+    if pc.any(markup).as_py():
+        before = pc.filter(values, markup)
+        after = pa.array([_unhtml(v) for v in before.to_pylist()], pa.string())
+        changed = pc.fill_null(pc.not_equal(after, before), False)
+        flags[HTML_STRIPPED] = pc.replace_with_mask(_false(n), markup, changed)
+        values = pc.replace_with_mask(values, markup, after)
+    else:
+        flags[HTML_STRIPPED] = _false(n)
+
+    values = pc.utf8_normalize(values, form="NFC")
+    flags[UNDECODABLE] = pc.fill_null(pc.match_substring(values, "\ufffd"), False)
+
+    flags[MASKED_EMAIL] = pc.fill_null(pc.match_substring_regex(values, EMAIL_RE), False)
+    if pc.any(flags[MASKED_EMAIL]).as_py():
+        values = pc.replace_substring_regex(values, EMAIL_RE, "[email]")
+    flags[MASKED_PHONE] = pc.fill_null(pc.match_substring_regex(values, PHONE_RE), False)
+    if pc.any(flags[MASKED_PHONE]).as_py():
+        values = pc.replace_substring_regex(values, PHONE_RE, "[phone]")
+
+    values = pc.utf8_trim_whitespace(pc.replace_substring_regex(values, _WS_RE, " "))
+    values = pc.if_else(pc.equal(values, ""), pa.scalar(None, pa.string()), values)
+    return values, flags
+
+
+def _false(n: int) -> pa.Array:
+    return pa.array(np.zeros(n, dtype=bool))
+
+
+def mask_pii(value: str) -> str:
+    """Mask e-mail addresses and phone numbers in one string (raw rows kept in quarantine)."""
+    return _phone_py().sub("[phone]", _email_py().sub("[email]", value))
+
+
+@lru_cache(maxsize=1)
+def _email_py() -> re.Pattern[str]:
+    return re.compile(EMAIL_RE)
+
+
+@lru_cache(maxsize=1)
+def _phone_py() -> re.Pattern[str]:
+    return re.compile(PHONE_RE)
+
+
+# --- language ------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _detector_ready() -> bool:
+    from langdetect import DetectorFactory
+
+    DetectorFactory.seed = 0  # langdetect is random by default; the lake must not be
+    return True
+
+
+def detect_language(text: str | None, allowed: tuple[str, ...]) -> str | None:
+    """The most likely language of ``text``, preferring the portal's languages.
+
+    Short texts are unreliable ("Top!" reads as anything), so among the
+    candidates the best one the portal is known to carry wins.
+    """
+    if not text or not text.strip():
+        return allowed[0] if allowed else None
+    _detector_ready()
+    from langdetect import detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    try:
+        candidates = detect_langs(text[:500])
+    except LangDetectException:
+        return allowed[0] if allowed else None
+    for c in candidates:
+        if not allowed or c.lang in allowed:
+            return c.lang
+    best = candidates[0]
+    if best.prob >= 0.9 and len(text) >= 40:
+        return best.lang
+    return allowed[0] if allowed else best.lang
+
+
+def normalise_language(values: pa.Array) -> pa.Array:
+    """ "de-DE", "DE", "de_AT" -> "de"; blanks -> null."""
+    v = pc.utf8_lower(pc.utf8_trim_whitespace(values))
+    v = pc.replace_substring_regex(v, r"[-_].*$", "")
+    return pc.if_else(pc.equal(v, ""), pa.scalar(None, pa.string()), v)

@@ -1,0 +1,265 @@
+"""Great Expectations checks on every batch before it reaches the lake.
+
+Suites are declared in code and run in an ephemeral context on GX's pandas
+data source, in chunks of ``CHUNK_ROWS`` so memory and time stay bounded.
+Rows that fail a row-level expectation go to quarantine with the reason
+``gx:<expectation type>:<column>``; a batch-level failure (a missing column,
+broken key uniqueness) stops the run with ``ValidationFailed``. Every result is
+rendered to HTML under ``<reports>/data-docs/``.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+from dataclasses import replace
+from datetime import timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pyarrow as pa
+
+from ruf.settings import ConfigError
+from transforms.schema import AGGREGATES, MENTIONS, REVIEWS, UTC_TS
+
+if TYPE_CHECKING:
+    from transforms.run import BatchResult, Context
+
+log = logging.getLogger(__name__)
+
+CHUNK_ROWS = 200_000
+# Expectations that judge the whole batch, not single rows.
+BATCH_LEVEL = {
+    "expect_table_columns_to_match_set",
+    "expect_column_values_to_be_unique",
+    "expect_compound_columns_to_be_unique",
+}
+PRECISIONS = ["second", "day", "month"]
+
+
+class ValidationFailed(ConfigError):
+    """A batch broke an expectation that no single quarantined row can explain."""
+
+
+@lru_cache(maxsize=1)
+def _context() -> Any:
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    source = context.data_sources.add_pandas("ruf_lake")
+    for name in ("reviews", "mentions", "aggregates"):
+        source.add_dataframe_asset(name).add_batch_definition_whole_dataframe("chunk")
+    return context
+
+
+def suite(table: str, languages: dict[str, tuple[str, ...]], latest: Any) -> Any:
+    """The expectation suite of one lake table; ``languages`` is portal -> allowed languages."""
+    import great_expectations as gx
+    from great_expectations.expectations.row_conditions import Column
+
+    E = gx.expectations
+    schema = {"reviews": REVIEWS, "mentions": MENTIONS, "aggregates": AGGREGATES}[table]
+    key = {"reviews": "review_key", "mentions": "mention_key"}.get(table)
+    exps: list[Any] = [
+        E.ExpectTableColumnsToMatchSet(column_set=schema.names, exact_match=True),
+        *[
+            E.ExpectColumnValuesToNotBeNull(column=c)
+            for c in (key, "portal", "company_id", "portal_company_id", "fetched_at")
+            if c
+        ],
+        E.ExpectColumnValuesToBeInSet(column="portal", value_set=sorted(languages)),
+    ]
+    if table in ("reviews", "aggregates"):
+        exps += [
+            E.ExpectColumnValuesToNotBeNull(column="score_100"),
+            E.ExpectColumnValuesToBeBetween(column="score_100", min_value=0, max_value=100),
+        ]
+    if table == "reviews":
+        exps.append(E.ExpectColumnValuesToBeBetween(column="stars", min_value=1, max_value=5))
+    if key:
+        exps += [
+            E.ExpectColumnValuesToBeUnique(column=key),
+            E.ExpectColumnValuesToNotBeNull(column="published_at"),
+            E.ExpectColumnValuesToBeBetween(column="published_at", max_value=latest),
+            E.ExpectColumnValuesToBeInSet(column="published_precision", value_set=PRECISIONS),
+            # Each portal carries its own languages (config/portals.yaml). A row
+            # condition per portal stays vectorised (the pair expectation iterates rows).
+            *[
+                E.ExpectColumnValuesToBeInSet(
+                    column="language", value_set=list(langs), row_condition=Column("portal") == p
+                )
+                for p, langs in sorted(languages.items())
+                if langs
+            ],
+        ]
+    else:
+        exps.append(
+            E.ExpectCompoundColumnsToBeUnique(column_list=["portal", "company_id", "fetched_on"])
+        )
+    return gx.ExpectationSuite(name=f"ruf_{table}", expectations=exps)
+
+
+# Columns some expectation reads row by row; the others are passed as nulls, so
+# GX still sees every column name while not copying (and pickling) long texts.
+CHECKED = {
+    "review_key",
+    "mention_key",
+    "portal",
+    "company_id",
+    "portal_company_id",
+    "fetched_at",
+    "fetched_on",
+    "score_100",
+    "stars",
+    "published_at",
+    "published_precision",
+    "language",
+}
+
+
+def _frame(table: pa.Table, schema: pa.Schema) -> Any:
+    import pandas as pd
+
+    t = table.select(schema.names)
+    cols = [
+        t.column(f.name) if f.name in CHECKED else pa.nulls(t.num_rows, pa.null()) for f in schema
+    ]
+    df = pa.Table.from_arrays(cols, names=schema.names).to_pandas(
+        types_mapper={pa.string(): pd.StringDtype()}.get
+    )
+    return df.reset_index(drop=True)
+
+
+def validate_table(
+    table: str, rows: pa.Table, languages: dict[str, tuple[str, ...]], now: Any
+) -> tuple[dict[int, list[str]], list[Any]]:
+    """Row index -> gx reason codes, and the GX results; raises on batch-level failures."""
+    import pandas as pd
+
+    schema = {"reviews": REVIEWS, "mentions": MENTIONS, "aggregates": AGGREGATES}[table]
+    latest = pd.Timestamp(now + timedelta(days=1))
+    context = _context()
+    batch_def = context.data_sources.get("ruf_lake").get_asset(table).get_batch_definition("chunk")
+    expectations = suite(table, languages, latest)
+    failures: dict[int, list[str]] = {}
+    results = []
+    for start in range(0, max(rows.num_rows, 1), CHUNK_ROWS):
+        chunk = rows.slice(start, CHUNK_ROWS)
+        df = _frame(chunk, schema)
+        batch = batch_def.get_batch(batch_parameters={"dataframe": df})
+        result = batch.validate(expectations, result_format={"result_format": "COMPLETE"})
+        results.append(result)
+        for r in result.results:
+            cfg = r.expectation_config
+            column = cfg.kwargs.get("column") or ",".join(
+                cfg.kwargs.get("column_list")
+                or [c for c in (cfg.kwargs.get("column_A"), cfg.kwargs.get("column_B")) if c]
+            )
+            raised = bool(r.exception_info and r.exception_info.get("raised_exception"))
+            if r.success and not raised:
+                continue
+            if cfg.type in BATCH_LEVEL or raised:
+                detail = (r.exception_info or {}).get("exception_message") or (
+                    f"{(r.result or {}).get('unexpected_count')} unexpected values"
+                )
+                raise ValidationFailed(
+                    f"{table} failed {cfg.type} on {column or 'the table'}: {detail}"
+                )
+            for i in (r.result or {}).get("unexpected_index_list") or []:
+                failures.setdefault(start + int(i), []).append(f"gx:{cfg.type}:{column}")
+    return failures, results
+
+
+def apply(ctx: Context, result: BatchResult, run_date: str) -> BatchResult:
+    """Validate the clean tables; move failing rows to quarantine; write Data Docs."""
+    from transforms.privacy import scrub_raw_row
+
+    all_results: list[tuple[str, Any]] = []
+    tables = {
+        "reviews": result.reviews,
+        "mentions": result.mentions,
+        "aggregates": result.aggregates,
+    }
+    q_rows: list[dict[str, Any]] = []
+    for name, rows in tables.items():
+        if rows.num_rows == 0:
+            continue
+        failures, results = validate_table(name, rows, ctx.languages, ctx.now)
+        all_results += [(name, r) for r in results]
+        if not failures:
+            continue
+        keep = np.ones(rows.num_rows, dtype=bool)
+        for row, codes in sorted(failures.items()):
+            keep[row] = False
+            q_rows.append(
+                {
+                    "run_id": result.run_id,
+                    "portal": rows.column("portal")[row].as_py(),
+                    "kind": {"reviews": "review", "mentions": "mention"}.get(name, "aggregate"),
+                    "reason_codes": codes,
+                    "reason_detail": f"failed {len(codes)} expectation(s) on {name}",
+                    "raw_row": scrub_raw_row(ctx.key, rows.column("_line")[row].as_py()),
+                    "source_file": rows.column("_source_file")[row].as_py(),
+                    "quarantined_at": ctx.now,
+                    "run_date": run_date,
+                    "_portal_file": rows.column("_portal_file")[row].as_py(),
+                }
+            )
+        tables[name] = rows.filter(pa.array(keep))
+    quarantine = result.quarantine
+    if q_rows:
+        extra = pa.Table.from_pylist(q_rows, schema=_quarantine_schema(quarantine))
+        quarantine = pa.concat_tables([quarantine, extra])
+    docs = write_data_docs(ctx.settings.reports_dir, run_date, all_results)
+    return replace(
+        result,
+        reviews=tables["reviews"],
+        mentions=tables["mentions"],
+        aggregates=tables["aggregates"],
+        quarantine=quarantine,
+        data_docs=docs,
+    )
+
+
+def _quarantine_schema(q: pa.Table) -> pa.Schema:
+    fields = [q.schema.field(i) for i in range(len(q.schema))]
+    return pa.schema([f.with_type(UTC_TS) if f.name == "quarantined_at" else f for f in fields])
+
+
+def write_data_docs(reports_dir: Path, run_date: str, results: list[tuple[str, Any]]):
+    """GX's own HTML rendering of each validation result, plus an index page."""
+    if not results:
+        return None
+    from great_expectations.render.renderer import ValidationResultsPageRenderer
+    from great_expectations.render.view import DefaultJinjaPageView
+
+    site = reports_dir / "data-docs" / run_date
+    site.mkdir(parents=True, exist_ok=True)
+    renderer, view = ValidationResultsPageRenderer(), DefaultJinjaPageView()
+    links = []
+    counts: dict[str, int] = {}
+    for table, result in results:
+        n = counts[table] = counts.get(table, 0) + 1
+        name = f"{table}-{n}.html"
+        page = view.render(renderer.render(result))
+        _write(site / name, page)
+        status = "passed" if result.success else "rows quarantined"
+        links.append(f'<li><a href="{name}">{html.escape(name)}</a>: {status}</li>')
+    index = (
+        "<!doctype html><html><head><meta charset='utf-8'><title>ruf data docs "
+        f"{run_date}</title></head><body><h1>Validation results, run {run_date}</h1>"
+        f"<ul>{''.join(links)}</ul></body></html>"
+    )
+    _write(site / "index.html", index)
+    return site / "index.html"
+
+
+def _write(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
