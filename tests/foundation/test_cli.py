@@ -59,9 +59,10 @@ def test_wrong_arguments_and_missing_inputs_give_one_line(args, message, tmp_pat
     result = ruf(*args, env={"RUF_DATA_DIR": str(tmp_path)}, cwd=tmp_path)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("ruf: error:"), result.stderr
-    assert message in lines[0]
+    # Progress lines ("[ruf] report ...") may come first; the error is one line.
+    errors = [x for x in result.stderr.splitlines() if not x.startswith("[ruf]")]
+    assert len(errors) == 1 and errors[0].startswith("ruf: error:"), result.stderr
+    assert message in errors[0]
 
 
 def test_pipeline_refuses_to_start_without_a_pseudonym_key(tmp_path):
