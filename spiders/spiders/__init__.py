@@ -1,0 +1,1 @@
+"""One thin spider per portal family; all navigation lives in ``base.py``."""

@@ -1,0 +1,381 @@
+"""What every family's spider does: navigate a company's review listing, newest
+first, page by page; hand each page to ``spiders.pages.parse_page`` (extraction
+lives only there); archive every body; stop at the first review already known.
+
+A spider crawls the listings of one or more portals of its family. Three ways in:
+
+* ``spiders.run`` passes ``plans`` (one portal each, with its politeness) and
+  ``run`` (settings, run date, shard) from its child process;
+* ``scrapy crawl <family>`` with no arguments crawls the tracked companies'
+  listings on the portals of that family (``-a portal=``, ``-a companies=a,b``,
+  ``-a shard=k/n``, ``-a run_date=YYYY-MM-DD`` narrow it);
+* ``scrapy crawl <family> -a start_urls=URL[,URL...]`` (file:// included) crawls
+  just those pages and their rel=next pages, for saved pages and debugging; items
+  go to Scrapy's feeds (``-O out.jsonl``), not to the raw archive.
+
+A portal's crawl fails, with a message naming the URL and what went wrong, when
+a page has layout problems, is empty, or cannot be fetched after the retries;
+its files are then not published (the previous ones stay) and its crawl state
+is not advanced. Other portals go on.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+import scrapy
+from scrapy.exceptions import CloseSpider, IgnoreRequest
+from scrapy.http import Request, Response
+from scrapy.spidermiddlewares.httperror import HttpError
+
+from ruf.settings import Settings, load_settings
+from spiders.archive import RawStore, StagedJsonLines, sha256_of
+from spiders.items import RawItem
+from spiders.plan import Listing, PortalPlan, PortalReport, plan_crawl
+from spiders.settings import portal_settings
+from spiders.state import CrawlState, review_key
+
+logger = logging.getLogger(__name__)
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def declared_encoding(response: Response) -> str | None:
+    """The charset the Content-Type header declares (the page parser weighs it
+    against the body's own declarations)."""
+    ctype = response.headers.get("Content-Type")
+    if not ctype:
+        return None
+    for part in ctype.decode("latin-1").split(";")[1:]:
+        key, _, value = part.strip().partition("=")
+        if key.lower() == "charset" and value:
+            return value.strip().strip("\"'")
+    return None
+
+
+_TWISTED_REASON = re.compile(r"twisted\.internet\.error\.(\w+): ([^>\]]+)")
+
+
+def describe_exception(exc: BaseException) -> str:
+    """One readable line for a download error (Scrapy wraps Twisted's in lists)."""
+    text = str(exc).strip()
+    inner = _TWISTED_REASON.findall(text)
+    if inner:
+        return "; ".join(f"{name}: {msg.strip().rstrip('.')}" for name, msg in inner)
+    return f"{type(exc).__name__}: {text.rstrip('.')}" if text else type(exc).__name__
+
+
+def settings_to_json(s: Settings) -> dict[str, Any]:
+    # The pseudonym key stays out: crawling does not need it, and this goes to a file.
+    return {
+        "data_dir": str(s.data_dir),
+        "raw_url": s.raw_url,
+        "lake_url": s.lake_url,
+        "companies_file": str(s.companies_file),
+        "portals_file": str(s.portals_file),
+        "demo": s.demo,
+        "s3_endpoint_url": s.s3_endpoint_url,
+    }
+
+
+def settings_from_json(d: dict[str, Any]) -> Settings:
+    from pathlib import Path
+
+    return Settings(
+        data_dir=Path(d["data_dir"]),
+        raw_url=d["raw_url"],
+        lake_url=d["lake_url"],
+        companies_file=Path(d["companies_file"]),
+        portals_file=Path(d["portals_file"]),
+        demo=d.get("demo", False),
+        s3_endpoint_url=d.get("s3_endpoint_url"),
+    )
+
+
+@dataclass
+class PortalRun:
+    """One portal's part of a crawl: its counters, staged files and progress."""
+
+    plan: PortalPlan
+    report: PortalReport
+    kinds: Counter = field(default_factory=Counter)
+    items_out: StagedJsonLines | None = None
+    index_out: StagedJsonLines | None = None
+    known: dict[str, set[str]] = field(default_factory=dict)  # pcid -> keys of earlier runs
+    seen: dict[str, list[str]] = field(default_factory=dict)  # pcid -> keys seen, newest first
+    pages: Counter = field(default_factory=Counter)  # pcid -> pages fetched
+    completed: set[str] = field(default_factory=set)  # pcids whose pagination ended
+    visited: set[str] = field(default_factory=set)
+
+
+class BaseListingSpider(scrapy.Spider):
+    # No name: not a spider of its own. Subclasses set name = the family.
+
+    def __init__(
+        self,
+        *args: Any,
+        plans: list[dict[str, Any]] | None = None,
+        run: dict[str, Any] | None = None,
+        start_urls: str | list[str] | None = None,
+        portal: str | None = None,
+        companies: str | None = None,
+        shard: str | None = None,
+        run_date: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.family = self.name
+        self.adhoc = start_urls is not None
+        self.ruf_settings: Settings | None = None
+        self.run_date = str(run_date or (run or {}).get("run_date") or date.today().isoformat())
+        self.shard = (run or {}).get("shard", "all")
+        if self.adhoc:
+            urls = start_urls.split(",") if isinstance(start_urls, str) else list(start_urls)
+            urls = [u.strip() for u in urls if u.strip()]
+            name = portal or self._portal_for_urls(urls)
+            plan_list = [
+                PortalPlan(name, self.family, "", 1, 0.0, tuple(Listing("", "", u) for u in urls))
+            ]
+        elif plans is not None:
+            self.ruf_settings = settings_from_json(run["settings"]) if run else load_settings()
+            plan_list = [PortalPlan.from_json(p) for p in plans]
+        else:
+            self.ruf_settings = load_settings()
+            shard_t = None
+            if shard:
+                k, _, n = shard.partition("/")
+                shard_t = (int(k), int(n))
+                self.shard = f"s{k}of{n}"
+            plan_list = plan_crawl(
+                self.ruf_settings,
+                family=self.family,
+                portals=[portal] if portal else None,
+                companies=companies.split(",") if companies else None,
+                shard=shard_t,
+            )
+        self.runs: dict[str, PortalRun] = {
+            p.portal: PortalRun(
+                plan=p,
+                report=PortalReport(portal=p.portal, family=self.family, companies=len(p.listings)),
+            )
+            for p in plan_list
+        }
+        self.store = RawStore(self.ruf_settings) if self.ruf_settings else None
+        self.state = CrawlState(self.ruf_settings.state_dir) if self.ruf_settings else None
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> BaseListingSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        # Settings are applied after the spider exists, so the portal's own
+        # politeness can still be set here (the strictest, if several portals share a spider).
+        plans = [r.plan for r in spider.runs.values() if r.plan.base_url]
+        if plans:
+            overrides = portal_settings(
+                concurrency=min(p.concurrency for p in plans),
+                delay_seconds=max(p.delay_seconds for p in plans),
+                base_url=plans[0].base_url,
+                fast=crawler.settings.getbool("RUF_FAST"),
+            )
+            crawler.settings.setdict(overrides, priority="spider")
+            logger.info("politeness for %s: %s", ", ".join(spider.runs), overrides)
+        return spider
+
+    def _portal_for_urls(self, urls: list[str]) -> str:
+        from ruf.portals import routes
+
+        for url in urls:
+            m = routes.match(url)
+            if m is not None:
+                return m[0]
+        try:
+            from ruf.companies import load_portals
+
+            for name, p in load_portals(load_settings().portals_file).items():
+                if p.family == self.family:
+                    return name
+        except Exception:  # no config at hand: the family name is a fine label
+            pass
+        return self.family
+
+    # --- requests -------------------------------------------------------------
+
+    async def start(self):  # type: ignore[override]
+        for name, pr in self.runs.items():
+            for listing in pr.plan.listings:
+                if self.state is not None and listing.portal_company_id:
+                    known = self.state.known(name, listing.portal_company_id, self.run_date)
+                    pr.known[listing.portal_company_id] = set(known)
+                yield self._request(listing.url, name, listing.portal_company_id, 1)
+
+    def _request(self, url: str, portal: str, portal_company_id: str, page_no: int) -> Request:
+        self.runs[portal].visited.add(url)
+        return Request(
+            url,
+            callback=self.parse_listing,
+            errback=self.on_error,
+            meta={
+                "portal": portal,
+                "portal_company_id": portal_company_id,
+                "page_no": page_no,
+                "page_type": "listing",
+            },
+        )
+
+    # --- responses ------------------------------------------------------------
+
+    def parse_listing(self, response: Response):
+        from spiders.pages import parse_page
+
+        meta = response.meta
+        pr = self.runs[meta["portal"]]
+        if not pr.report.ok:
+            return  # the portal already failed; its remaining pages are not wanted
+        fetched_at = utc_now()
+        body = response.body
+        sha = sha256_of(body)
+        self._archive(pr, response, sha, fetched_at)
+        pr.report.pages += 1
+        pcid = meta.get("portal_company_id") or ""
+        if not body.strip():
+            self._fail(pr, f"{response.url}: empty page (HTTP {response.status}, no content)")
+            return
+        result = parse_page(
+            self.family,
+            body,
+            response.url,
+            portal=pr.plan.portal,
+            fetched_at=fetched_at,
+            response_sha256=sha,
+            encoding=declared_encoding(response),
+        )
+        if result.problems:
+            self._fail(
+                pr, f"{response.url}: page layout not understood: {'; '.join(result.problems)}"
+            )
+            return
+        keys = []
+        for item in result.items:
+            key = review_key(item) if isinstance(item, RawItem) else None
+            if key:
+                keys.append(key)
+            yield item
+        if not pcid and result.items:
+            pcid = getattr(result.items[0], "portal_company_id", "") or ""
+        pr.seen.setdefault(pcid, []).extend(keys)
+        pr.pages[pcid] += 1
+        known = pr.known.get(pcid)
+        if known and any(k in known for k in keys):
+            # Newest first: everything after the first known review was seen before.
+            pr.report.stopped_early += 1
+            pr.completed.add(pcid)
+            return
+        next_url = result.next_url
+        if next_url and next_url not in pr.visited:
+            yield self._request(next_url, pr.plan.portal, pcid, meta["page_no"] + 1)
+        else:
+            pr.completed.add(pcid)
+
+    def on_error(self, failure: Any) -> None:
+        request = failure.request
+        pr = self.runs.get(request.meta.get("portal", ""))
+        if pr is None:
+            return
+        exc = failure.value
+        retries = request.meta.get("retry_times", 0)
+        after = f" (gave up after {retries} retries)" if retries else ""
+        if isinstance(exc, HttpError):
+            response = exc.response
+            self._archive(pr, response, sha256_of(response.body), utc_now())
+            why = request.meta.get("ruf_give_up")
+            self._fail(
+                pr, f"{request.url}: HTTP {response.status}{after}" + (f" ({why})" if why else "")
+            )
+        elif isinstance(exc, IgnoreRequest) and "robots" in str(exc).lower():
+            pr.report.robots_blocked += 1
+            logger.warning("robots.txt forbids %s; not fetched", request.url)
+        else:
+            self._fail(pr, f"{request.url}: {describe_exception(exc)}{after}")
+
+    def _fail(self, pr: PortalRun, message: str) -> None:
+        if pr.report.ok:
+            logger.error("crawl of %s failed: %s", pr.plan.portal, message)
+        pr.report.failures.append(message)
+        if all(not r.report.ok for r in self.runs.values()):
+            raise CloseSpider("portal_failed")
+
+    # --- outputs --------------------------------------------------------------
+
+    def _archive(self, pr: PortalRun, response: Response, sha: str, fetched_at: str) -> None:
+        if self.store is None:
+            return
+        self.store.store_body(response.body, sha)
+        if pr.index_out is None:
+            pr.index_out = self.store.staged(
+                pr.plan.portal, self.run_date, f"responses-{self.shard}.jsonl"
+            )
+        pr.index_out.write(
+            {
+                "url": response.url,
+                "status": response.status,
+                "fetched_at": fetched_at,
+                "sha256": sha,
+                "portal": pr.plan.portal,
+                "portal_company_id": response.meta.get("portal_company_id") or None,
+                "page_type": response.meta.get("page_type", "listing"),
+                "encoding": declared_encoding(response),
+            }
+        )
+
+    def items_writer(self, portal: str) -> StagedJsonLines | None:
+        pr = self.runs.get(portal)
+        if pr is None or self.store is None:
+            return None
+        if pr.items_out is None:
+            pr.items_out = self.store.staged(portal, self.run_date, f"items-{self.shard}.jsonl")
+        return pr.items_out
+
+    def note_item(self, item: RawItem) -> None:
+        pr = self.runs.get(item.portal)
+        if pr is not None:
+            pr.kinds[item.kind] += 1
+
+    def note_drop(self, portal: str | None, reason: str) -> None:
+        pr = self.runs.get(portal or "") or next(iter(self.runs.values()), None)
+        if pr is not None:
+            pr.report.dropped[reason] = pr.report.dropped.get(reason, 0) + 1
+
+    def closed(self, reason: str) -> None:
+        stats = self.crawler.stats
+        for name, pr in self.runs.items():
+            pr.report.add_items(pr.kinds)
+            pr.report.retries = int(stats.get_value(f"ruf/retries/{name}", 0))
+            if pr.report.ok and reason not in ("finished", "portal_failed"):
+                pr.report.failures.append(f"crawl stopped before it finished ({reason})")
+            if pr.report.ok:
+                self._publish(pr)
+            else:
+                for out in (pr.items_out, pr.index_out):
+                    if out is not None:
+                        out.discard()
+                logger.error("crawl of %s failed; its files were not replaced", name)
+
+    def _publish(self, pr: PortalRun) -> None:
+        if self.store is None or self.state is None:
+            return
+        name = pr.plan.portal
+        # A successful crawl always leaves both files, even empty ones: "crawled, nothing new".
+        items = self.items_writer(name)
+        if pr.index_out is None:
+            pr.index_out = self.store.staged(name, self.run_date, f"responses-{self.shard}.jsonl")
+        assert items is not None
+        pr.report.files = [items.publish(), pr.index_out.publish()]
+        for pcid in pr.completed:
+            if pcid:
+                self.state.record(name, pcid, self.run_date, pr.seen.get(pcid, []), pr.pages[pcid])
