@@ -1,0 +1,224 @@
+"""TEST FIXTURE: a tiny hand-made warehouse with the ``bi`` views' exact columns.
+
+Not the real warehouse: a handful of companies whose rows are written here so
+report and query tests can run without dbt. The columns follow
+docs/contracts/warehouse.md; the real build is exercised by the integration
+tests (test_report_warehouse.py). Kaffee Partner gets the demo story: a steady
+score, a negative burst 42..28 days before ``AS_OF`` that drags it down, and a
+review whose text is an HTML script tag.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from ruf.settings import Settings, load_settings
+
+AS_OF = date(2026, 3, 31)
+SCRIPT_TEXT = "<script>document.title='pwned';window.PWNED=1</script> Kaffee kalt & teuer"
+BURST_START = AS_OF - timedelta(days=42)
+BURST_END = AS_OF - timedelta(days=28)
+
+DDL = """
+create schema bi;
+create table bi.companies (
+    company_id varchar, company_name varchar, industry varchar, domain varchar,
+    portals varchar[]);
+create table bi.portals (portal varchar, family varchar, scale_worst double, scale_best double);
+create table bi.reviews (
+    review_key varchar, company_id varchar, portal varchar, published_at timestamptz,
+    stars double, score_100 double, title varchar, text varchar, language varchar,
+    author_pseudonym varchar, replied_at timestamptz, reply_hours double,
+    is_suspicious boolean, alert_ids varchar[]);
+create table bi.mentions (
+    mention_key varchar, company_id varchar, portal varchar, published_at timestamptz,
+    title varchar, text varchar);
+create table bi.reputation (
+    company_id varchar, company_name varchar, portal varchar, review_count bigint,
+    mean_stars double, bayes_stars double, decayed_stars double, score_100 double,
+    score_low double, score_high double, share_1_star double, share_5_star double,
+    score_30d_ago double, score_90d_ago double, trend_30d double, reply_rate double,
+    median_reply_hours double, adjusted_score_100 double, label varchar, rank bigint);
+create table bi.reputation_daily (
+    company_id varchar, portal varchar, day date, score_100 double, score_low double,
+    score_high double, review_count bigint);
+create table bi.alerts (
+    alert_id varchar, company_id varchar, company_name varchar, portals varchar[],
+    kind varchar, started_on date, ended_on date, severity varchar, evidence varchar,
+    review_count bigint);
+"""
+
+# company_id, name, industry, portals, steady score, score change in the burst window
+COMPANIES = [
+    ("kaffee-partner", "Kaffee Partner GmbH", "coffee", ["trustpilot", "opinio", "forum"], 62, -25),
+    ("elektro-meier", "Elektro Meier GmbH", "service", ["trustpilot", "kununu"], 86, 0),
+    ("hotel-seeblick", "Hotel Seeblick Konstanz", "hotel", ["booking", "trustpilot"], 80, -3),
+    ("cafe-neustart", "Café Neustart", "shop", ["trustpilot"], 85, 0),
+    ("schnellkauf24", "Schnellkauf24 GmbH", "shop", ["trustpilot", "opinio"], 45, +12),
+]
+
+
+def settings_for(data_dir: Path, **env: str) -> Settings:
+    return load_settings({"RUF_DATA_DIR": str(data_dir), "RUF_PSEUDONYM_KEY": "test-key", **env})
+
+
+def _score(base: float, change: float, day: date) -> float:
+    if day < BURST_START:
+        return base
+    if day <= BURST_END:
+        return base + change * (day - BURST_START).days / (BURST_END - BURST_START).days
+    return base + change
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
+    """Bulk insert through Arrow (row-by-row executemany is slow in DuckDB)."""
+    cols = [c[0] for c in con.execute(f"describe {table}").fetchall()]
+    data = pa.Table.from_pylist([dict(zip(cols, r, strict=True)) for r in rows])
+    con.register("fixture_rows", data)
+    con.execute(f"insert into {table} select * from fixture_rows")
+    con.unregister("fixture_rows")
+
+
+def build_fixture_warehouse(path: Path) -> Path:
+    """Write the fixture warehouse to ``path`` (a DuckDB file) and return it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path))
+    con.execute(DDL)
+    _insert(
+        con,
+        "bi.portals",
+        [
+            ("trustpilot", "shop", 1, 5),
+            ("opinio", "opinion", 1, 5),
+            ("kununu", "employer", 1, 5),
+            ("booking", "travel", 1, 10),
+            ("forum", "forum", 1, 5),
+        ],
+    )
+    kp_alerts = [
+        ("a-kp-burst", "negative_burst", BURST_START, BURST_END, "high"),
+        ("a-kp-unanswered", "unanswered_criticism", BURST_START, None, "medium"),
+    ]
+    for cid, name, industry, portals, base, change in COMPANIES:
+        con.execute(
+            "insert into bi.companies values (?, ?, ?, ?, ?)",
+            [cid, name, industry, f"{cid}.de", portals],
+        )
+        n_days = 10 if cid == "cafe-neustart" else 400
+        daily = []
+        for back in range(n_days, -1, -1):
+            day = AS_OF - timedelta(days=back)
+            for portal in [*portals, "all"]:
+                s = _score(base, change, day) + (0 if portal == "all" else portals.index(portal))
+                width = 30 if cid == "cafe-neustart" else 6
+                daily.append((cid, portal, day, s, s - width, min(100, s + width), 50))
+        _insert(con, "bi.reputation_daily", daily)
+
+        reviews = []
+        count = 2 if cid == "cafe-neustart" else 30
+        for i in range(count):
+            portal = portals[i % len(portals)]
+            published = datetime.combine(AS_OF - timedelta(days=3 * i), time(10, i), UTC)
+            in_burst = cid == "kaffee-partner" and BURST_START <= published.date() <= BURST_END
+            stars = 1.0 if in_burst else float(1 + (i * 7) % 5)
+            text = f"Bewertung {i} für {name}"
+            if cid == "kaffee-partner" and i == 0:
+                text = SCRIPT_TEXT
+            replied = None if cid == "kaffee-partner" else published + timedelta(hours=20)
+            reviews.append(
+                (
+                    f"{portal}:{cid}-{i}",
+                    cid,
+                    portal,
+                    published,
+                    stars,
+                    25 * (stars - 1),
+                    "Titel <b>fett</b>" if i == 1 else None,
+                    text,
+                    "de",
+                    f"p{i:015d}",
+                    replied,
+                    None if replied is None else 20.0,
+                    False,
+                    ["a-kp-burst", "a-kp-unanswered"] if in_burst else [],
+                )
+            )
+        _insert(con, "bi.reviews", reviews)
+
+        now = _score(base, change, AS_OF)
+        ago30 = _score(base, change, AS_OF - timedelta(days=30))
+        ago90 = _score(base, change, AS_OF - timedelta(days=90))
+        for j, portal in enumerate(["all", *portals]):
+            s = now + (0 if portal == "all" else j - 1)
+            width = 30 if cid == "cafe-neustart" else 6
+            con.execute(
+                "insert into bi.reputation values "
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    cid,
+                    name,
+                    portal,
+                    count,
+                    1 + 4 * s / 100,
+                    1 + 4 * s / 100,
+                    1 + 4 * s / 100,
+                    s,
+                    s - width,
+                    min(100, s + width),
+                    0.2,
+                    0.3,
+                    ago30,
+                    ago90,
+                    now - ago30 if portal == "all" else 0.0,
+                    0.0 if cid == "kaffee-partner" else 1.0,
+                    None if cid == "kaffee-partner" else 20.0,
+                    s - 1 if cid == "schnellkauf24" else s,
+                    "good" if s >= 70 else "mixed" if s >= 50 else "poor",
+                    None,
+                ],
+            )
+        if cid == "kaffee-partner":
+            for alert_id, kind, start, end, severity in kp_alerts:
+                con.execute(
+                    "insert into bi.alerts values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        alert_id,
+                        cid,
+                        name,
+                        ["trustpilot", "opinio", "forum"],
+                        kind,
+                        start,
+                        end,
+                        severity,
+                        json.dumps({"negative_reviews": 5, "window_days": 7}),
+                        5,
+                    ],
+                )
+    con.execute(
+        "insert into bi.alerts values ('a-sk-positive', 'schnellkauf24', 'Schnellkauf24 GmbH', "
+        "['trustpilot'], 'positive_burst', ?, ?, 'high', '{\"five_star\": 28}', 28)",
+        [AS_OF - timedelta(days=60), AS_OF - timedelta(days=56)],
+    )
+    # rank by the lower end of the interval, as the contract says
+    con.execute(
+        """
+        update bi.reputation as r set rank = ranked.rank
+        from (
+            select company_id, row_number() over (order by score_low desc) as rank
+            from bi.reputation where portal = 'all'
+        ) as ranked
+        where r.company_id = ranked.company_id and r.portal = 'all'
+        """
+    )
+    con.execute(
+        "insert into bi.mentions values ('forum:m1', 'kaffee-partner', 'forum', ?, 'Blog', "
+        "'Siehe Blogpost')",
+        [datetime.combine(BURST_START, time(9), UTC)],
+    )
+    con.close()
+    return path
