@@ -141,14 +141,25 @@ def with_page(url: str, page: int) -> str:
 
 def rel_next(text: str, url: str) -> str | None:
     """href of the first <link rel=next> or <a rel=next>, absolute; found
-    without parsing the document."""
-    for m in _TAG.finditer(text):
-        tag = m.group(0)
-        if "next" not in tag:
-            continue
-        attrs = {a.lower(): (v1 or v2 or v3) for a, v1, v2, v3 in _ATTR.findall(tag)}
-        if "next" in attrs.get("rel", "").lower().split() and attrs.get("href"):
-            return urljoin(url, html.unescape(attrs["href"]))
+    without parsing the document.
+
+    Only tags holding the word "next" can qualify, so the search jumps from one
+    "next" to the next: the <link>/<a> tag around it starts at the first such
+    tag opening after the last ">" before it (what a left-to-right scan of
+    <link ...>/<a ...> tags would have found there)."""
+    at = text.find("next")
+    seen = -1  # start of the last tag examined
+    while at != -1:
+        m = _TAG.search(text, text.rfind(">", 0, at) + 1)
+        if m is None:
+            return None  # no <link>/<a> tag after this point at all
+        if m.start() < at and m.start() != seen:
+            seen = m.start()
+            tag = m.group(0)
+            attrs = {a.lower(): (v1 or v2 or v3) for a, v1, v2, v3 in _ATTR.findall(tag)}
+            if "next" in attrs.get("rel", "").lower().split() and attrs.get("href"):
+                return urljoin(url, html.unescape(attrs["href"]))
+        at = text.find("next", at + 4)
     return None
 
 

@@ -31,7 +31,7 @@ FAMILY = "booking"
 
 # Every element the extractor reads, in document order, with one XPath call
 # (a test on one attribute: class-prefix tests cost more than the parse).
-_HOOKS = etree.XPath("//*[@data-testid]")
+_HOOKS = etree.XPath("descendant-or-self::*[@data-testid]")
 _NAME = etree.XPath("//*[@id='hp_hotel_name']")
 _PREFIXES = ("Bewertet:", "Bewertet am", "Reviewed:", "Aufenthalt:", "Stayed in")
 

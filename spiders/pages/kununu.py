@@ -30,7 +30,7 @@ FAMILY = "kununu"
 
 # One XPath for every hook, then one pass in document order: cheaper than
 # searching each review element again.
-_HOOKS = etree.XPath("//*[@data-testid]")
+_HOOKS = etree.XPath("descendant-or-self::*[@data-testid]")
 PROS = ("gut am arbeitgeber",)
 CONS = ("schlecht am arbeitgeber",)
 
@@ -66,11 +66,19 @@ def parse(
         return PageResult([], None, None, [f"page is not readable HTML ({url})"])
     name = score = None
     declared = None
-    reviews: list[tuple[Any, list[Any]]] = []  # (article, its hook elements)
+    # One pass over the hooks in document order: each review's fields are read
+    # as its hooks come by (a second walk per review cost as much as the parse).
+    reviews: list[_Review] = []
+    review: _Review | None = None
     for el in _HOOKS(root):
         kind = el.get("data-testid")
-        if kind == "review":
-            reviews.append((el, []))
+        if kind == "review-factor":
+            if review is not None and len(el) >= 2:
+                # <h4>Arbeitsatmosphäre</h4><span>4,0</span>: the first and last child.
+                review.subs[text_of(el[0]) or ""] = text_of(el[-1])
+        elif kind == "review":
+            review = _Review(el)
+            reviews.append(review)
         elif kind == "company-name":
             name = text_of(el)
         elif kind == "overall-score":
@@ -78,8 +86,8 @@ def parse(
             score = text_of(first) if first is not None else text_of(el)
         elif kind == "review-count":
             declared = to_int(text_of(el))
-        elif reviews:
-            reviews[-1][1].append(el)
+        elif review is not None:
+            review.read(kind, el)
     items: list[RawItem] = []
     problems: list[str] = []
     if page_number(url) == 1 and (score is not None or declared is not None):
@@ -96,8 +104,8 @@ def parse(
         )
     if declared and to_float(score) is None:
         problems.append(f"aggregate declares {declared} reviews but no parsable score ({url})")
-    for article, hooks in reviews:
-        items.append(_review(article, hooks, ctx, pid, name))
+    for review in reviews:
+        items.append(review.item(ctx, pid, name))
     problems += missing_reviews_problem(items, declared, url)
     if not items and declared is None:
         problems.append(f"no kununu reviews or score found ({url})")
@@ -112,36 +120,39 @@ def _company_id(url: str) -> str:
     return parts[-1] if parts else ""
 
 
-def _review(
-    article: Any, hooks: list[Any], ctx: Context, pid: str, company_name: str | None
-) -> RawItem:
-    values: dict[str, Any] = {}
-    subs: dict[str, Any] = {}
-    label = None
-    for el in hooks:
-        testid = el.get("data-testid")
+class _Review:
+    """One review's fields, filled from its hook elements in document order."""
+
+    __slots__ = ("article", "label", "subs", "values")
+
+    def __init__(self, article: Any) -> None:
+        self.article = article
+        self.values: dict[str, Any] = {}
+        self.subs: dict[str, Any] = {}
+        self.label: str | None = None
+
+    def read(self, testid: str, el: Any) -> None:
+        values = self.values
         if testid == "review-score":
             values["rating_value"] = text_of(el)
         elif testid == "review-date":
             values["published_raw"] = text_of(el)
         elif testid == "reviewer-type":
-            label = text_of(el)
+            self.label = text_of(el)
         elif testid == "review-title":
             values["title"] = text_of(el)
         elif testid == "review-text":
             values["text"] = text_of(el)
-        elif testid == "review-factor" and len(el) >= 2:
-            # <h4>Arbeitsatmosphäre</h4><span>4,0</span>: the first and last child.
-            subs[text_of(el[0]) or ""] = text_of(el[-1])
         elif testid == "review-section":
             # <h4>Gut am Arbeitgeber finde ich</h4><p>...</p>: direct children,
             # cheaper than a path search per section.
             title = ""
             parts = []
             for child in el:
-                if child.tag in ("h4", "h3", "h5"):
+                tag = child.tag
+                if tag in ("h4", "h3", "h5"):
                     title = (text_of(child) or "").lower()
-                elif child.tag == "p":
+                elif tag == "p":
                     parts.append(text_of(child) or "")
             body = " ".join(p for p in parts if p) or None
             if title.startswith(PROS):
@@ -151,30 +162,37 @@ def _review(
         elif testid == "employer-response":
             parts = []
             for child in el:
-                if child.tag == "time":
+                tag = child.tag
+                if tag == "time":
                     values["reply_raw_date"] = text_of(child)
-                elif child.tag == "p":
+                elif tag == "p":
                     parts.append(text_of(child) or "")
             values["reply_text"] = " ".join(p for p in parts if p) or None
-    review_id = article.get("data-review-id") or (article.get("id") or "").removeprefix("review-")
-    extra: dict[str, Any] = {}
-    if label:
-        extra["reviewer_label"] = label
-        kind = reviewer_type(label)
-        if kind:
-            extra["reviewer_type"] = kind
-    item = ctx.item(
-        "review",
-        pid,
-        company_name=company_name,
-        review_id=review_id or None,
-        rating_worst=1,
-        rating_best=5,
-        sub_ratings=subs,
-        language=article.get("lang"),
-        extra=extra,
-        **values,
-    )
-    if item.rating_value is None:
-        item.flags.append("rating_missing")
-    return item
+
+    def item(self, ctx: Context, pid: str, company_name: str | None) -> RawItem:
+        article = self.article
+        review_id = article.get("data-review-id") or (article.get("id") or "").removeprefix(
+            "review-"
+        )
+        extra: dict[str, Any] = {}
+        label = self.label
+        if label:
+            extra["reviewer_label"] = label
+            kind = reviewer_type(label)
+            if kind:
+                extra["reviewer_type"] = kind
+        item = ctx.item(
+            "review",
+            pid,
+            company_name=company_name,
+            review_id=review_id or None,
+            rating_worst=1,
+            rating_best=5,
+            sub_ratings=self.subs,
+            language=article.get("lang"),
+            extra=extra,
+            **self.values,
+        )
+        if item.rating_value is None:
+            item.flags.append("rating_missing")
+        return item

@@ -60,9 +60,9 @@ _URL_TAGS = {
     "track": "src",
     "object": "data",
 }
-_MICRODATA_XPATH = etree.XPath("//*[@itemscope or @itemprop]")
-_RDFA_XPATH = etree.XPath("//*[@typeof or @property]")
-_WITH_ID = etree.XPath("//*[@id]")
+_MICRODATA_XPATH = etree.XPath("descendant-or-self::*[@itemscope or @itemprop]")
+_RDFA_XPATH = etree.XPath("descendant-or-self::*[@typeof or @property]")
+_WITH_ID = etree.XPath("descendant-or-self::*[@id]")
 _EL = "__element"  # where a node from microdata/RDFa keeps its element
 _ELEMENT = etree._Element  # a microdata/RDFa property whose text is not read yet
 
@@ -83,9 +83,13 @@ def _first(node: Node, *names: str) -> Any:
     """The first non-empty value of the first present property (hot path: kept flat)."""
     for name in names:
         value = node.get(name)
-        if value is None or value == "":
-            continue
         kind = type(value)
+        if kind is str:  # JSON-LD's common case, answered first
+            if value:
+                return value
+            continue
+        if value is None:
+            continue
         if kind is list:
             for v in value:
                 if type(v) is _ELEMENT:
@@ -202,6 +206,8 @@ def _microdata_nodes(root: Any) -> list[Node]:
         for ref in refs.split():
             if ref in by_id:
                 referenced.setdefault(by_id[ref], node)
+    # An ancestor owns a property as its own item first, else as an itemref target.
+    scopes = {**referenced, **items}
     for el in elements:
         names = el.get("itemprop")
         if not names:
@@ -209,9 +215,7 @@ def _microdata_nodes(root: Any) -> list[Node]:
         owner = referenced.get(el)
         if owner is None:
             for parent in el.iterancestors():
-                owner = items.get(parent) if parent.get("itemscope") is not None else None
-                if owner is None:
-                    owner = referenced.get(parent)
+                owner = scopes.get(parent)
                 if owner is not None:
                     break
         if owner is None or owner is items.get(el):
@@ -258,8 +262,8 @@ def _rdfa_nodes(root: Any) -> list[Node]:
         props = el.get("property")
         owner = None
         for parent in el.iterancestors():
-            if parent.get("typeof") is not None:
-                owner = subjects.get(parent)
+            owner = subjects.get(parent)  # every element with typeof is a subject
+            if owner is not None:
                 break
         own = subjects.get(el)
         if not props or owner is None:
@@ -396,6 +400,9 @@ def _text(value: Any) -> str | None:
     return value if isinstance(value, str) else str(value)
 
 
+_ID_PREFIXES = ("review-", "review_", "comment-", "rev-")
+
+
 def _id_of(value: Any) -> str | None:
     """A review's or author's id from its identifier or URL: the fragment or the
     last path segment, whichever looks like an id (has a digit)."""
@@ -403,12 +410,16 @@ def _id_of(value: Any) -> str | None:
         return None
     path, _, fragment = value.partition("#")
     segment = unquote(path.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1])
-    candidates = [c for c in (fragment, segment) if c]
-    key = next((c for c in candidates if _HAS_DIGIT(c)), None)
-    key = key or (candidates[0] if candidates else "")
-    for prefix in ("review-", "review_", "comment-", "rev-"):
-        if key.startswith(prefix):
-            key = key[len(prefix) :]
+    if fragment and _HAS_DIGIT(fragment):
+        key = fragment
+    elif segment and _HAS_DIGIT(segment):
+        key = segment
+    else:
+        key = fragment or segment
+    if key.startswith(_ID_PREFIXES):
+        for prefix in _ID_PREFIXES:
+            if key.startswith(prefix):
+                key = key[len(prefix) :]
     return key or None
 
 
