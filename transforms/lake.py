@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -60,8 +62,34 @@ def list_partitions(fs: Any, root: str, table: str) -> list[dict[str, str]]:
     return out
 
 
+# Parquet encoding and decoding release the GIL: partitions are read and written in parallel.
+IO_THREADS = max(2, os.cpu_count() or 2)
+
+
+def parallel_map(fn: Callable[[Any], Any], items: list[Any]) -> list[Any]:
+    """``[fn(x) for x in items]`` on the IO threads (in order)."""
+    if len(items) <= 1:
+        return [fn(x) for x in items]
+    with ThreadPoolExecutor(IO_THREADS) as pool:
+        return list(pool.map(fn, items))
+
+
+def groups(table: pa.Table, column: str) -> Iterator[tuple[Any, pa.Table]]:
+    """(value, rows) per run of equal ``column`` values of a table sorted by it (zero-copy)."""
+    if table.num_rows == 0:
+        return
+    values = table.column(column).combine_chunks()
+    change = pc.not_equal(values.slice(0, len(values) - 1), values.slice(1))
+    starts = [0, *(i + 1 for i in pc.indices_nonzero(pc.fill_null(change, True)).to_pylist())]
+    ends = [*starts[1:], table.num_rows]
+    for lo, hi in zip(starts, ends, strict=True):
+        yield values[lo].as_py(), table.slice(lo, hi - lo)
+
+
 def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
     """Columns of ``schema`` in its order; missing (older files) as nulls."""
+    if table.schema == schema:
+        return table
     cols = []
     for f in schema:
         if f.name in table.column_names:
@@ -90,22 +118,30 @@ def read_partition(fs: Any, root: str, table: str, values: dict[str, str]) -> pa
     return pa.concat_tables(parts)
 
 
+def read_partitions(fs: Any, root: str, table: str, partitions: list[dict[str, str]]):
+    """Several partitions, read in parallel, in the given order."""
+    return parallel_map(lambda values: read_partition(fs, root, table, values), partitions)
+
+
 def read_table(
     settings: Settings, table: str, where: Callable[[dict[str, str]], bool] | None = None
 ) -> pa.Table:
     """A whole lake table (or the partitions ``where`` accepts) with its partition columns."""
     fs, root = lake_fs(settings)
-    parts = [
-        read_partition(fs, root, table, values)
-        for values in list_partitions(fs, root, table)
-        if where is None or where(values)
-    ]
+    wanted = [v for v in list_partitions(fs, root, table) if where is None or where(v)]
+    parts = read_partitions(fs, root, table, wanted)
     return pa.concat_tables(parts) if parts else TABLES[table].empty_table()
 
 
 def read_column(settings: Settings, table: str, column: str, values: dict[str, str]) -> pa.Array:
     """One column of one partition, cheaply (for finding which partitions hold a key)."""
     fs, root = lake_fs(settings)
+    return read_partition_column(fs, root, table, column, values)
+
+
+def read_partition_column(
+    fs: Any, root: str, table: str, column: str, values: dict[str, str]
+) -> pa.Array:
     directory = partition_path(root, table, values)
     arrays = []
     for path in storage.glob(fs, storage.join(directory, "*.parquet")):
@@ -116,10 +152,14 @@ def read_column(settings: Settings, table: str, column: str, values: dict[str, s
 
 def parquet_bytes(table: pa.Table, name: str) -> bytes:
     """The file body of one partition: schema-conformed, partition columns dropped, zstd."""
-    t = conform(table, TABLES[name]).drop_columns(PARTITIONS[name])
     sink = io.BytesIO()
-    pq.write_table(t, sink, compression="zstd", row_group_size=256 * 1024)
+    _write_parquet(table, name, sink)
     return sink.getvalue()
+
+
+def _write_parquet(table: pa.Table, name: str, where: Any) -> None:
+    t = conform(table, TABLES[name]).drop_columns(PARTITIONS[name])
+    pq.write_table(t, where, compression="zstd", compression_level=1, row_group_size=256 * 1024)
 
 
 @dataclass
@@ -129,28 +169,45 @@ class Commit:
     settings: Settings
     tx: str = field(default_factory=lambda: uuid.uuid4().hex)
     _ops: list[tuple[str | None, str]] = field(default_factory=list)
+    _pending: list[tuple[str, str, pa.Table]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.fs, self.root = lake_fs(self.settings)
         self.stage_dir = storage.join(self.root, STAGING, self.tx)
 
     def put(self, table: str, values: dict[str, str], rows: pa.Table) -> None:
-        """Replace the partition ``values`` of ``table`` with ``rows`` (empty -> remove it)."""
+        """Replace the partition ``values`` of ``table`` with ``rows`` (empty -> remove it).
+
+        Files are staged by ``commit`` (in parallel); nothing is visible before then.
+        """
         final = storage.join(partition_path(self.root, table, values), PART_FILE)
         if rows.num_rows == 0:
             self._ops.append((None, final))
             return
         staged = storage.join(self.stage_dir, f"{len(self._ops):06d}.parquet")
-        data = parquet_bytes(rows, table)
-        if storage.is_local(self.fs):
-            self.fs.makedirs(self.stage_dir, exist_ok=True)
-        with self.fs.open(staged, "wb") as f:
-            f.write(data)
+        self._pending.append((staged, table, rows))
         self._ops.append((staged, final))
+
+    def _stage(self) -> None:
+        if storage.is_local(self.fs) and self._pending:
+            self.fs.makedirs(self.stage_dir, exist_ok=True)
+
+        def write(item: tuple[str, str, pa.Table]) -> None:
+            staged, table, rows = item
+            if storage.is_local(self.fs):
+                _write_parquet(rows, table, staged)
+            else:
+                data = parquet_bytes(rows, table)
+                with self.fs.open(staged, "wb") as f:
+                    f.write(data)
+
+        parallel_map(write, self._pending)
+        self._pending.clear()
 
     def commit(self) -> None:
         if not self._ops:
             return
+        self._stage()
         journal = storage.join(self.root, STAGING, f"{self.tx}.json")
         storage.write_bytes_atomic(self.fs, journal, json.dumps(self._ops).encode())
         if before_moves is not None:

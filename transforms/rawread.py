@@ -1,15 +1,22 @@
 """Read raw JSONL items into one Arrow table of text columns.
 
 Spiders keep values as shown, so one field may be ``4`` in one line and
-``"4,5"`` in the next; Arrow's JSON reader rejects that. Lines are therefore
-split without copying (numpy over the file buffer) and DuckDB's JSON
-functions extract every field as text in one vectorised, multi-threaded pass.
-Lines that are not a JSON object keep ``_valid = false`` and go to quarantine.
+``"4,5"`` in the next; Arrow's JSON reader rejects that. DuckDB's ``read_json``
+reads every field as text (numbers and booleans as their JSON text, objects as
+JSON) in one multi-threaded pass over all files of a batch. A file with a line
+that is not a JSON object (or not UTF-8) is read the careful way instead: its
+lines are split without copying (numpy over the file buffer) and extracted one
+by one with DuckDB's JSON functions, so the bad lines keep ``_valid = false``
+and go to quarantine. The raw text of a line is only needed for quarantine, so
+the fast path leaves ``_line`` null and ``raw_lines`` fetches it on demand from
+``_source_file`` and ``_row`` (the line's number among the file's non-blank lines).
 """
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -17,6 +24,7 @@ from typing import Any
 import duckdb
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from ruf.settings import Settings
 from transforms import storage
@@ -55,6 +63,20 @@ TEXT_FIELDS: tuple[str, ...] = (
 EXTRA_FIELDS: tuple[str, ...] = ("reviewer_type", "traveller_type", "filtered", "pending")
 # sub_ratings and flags are read as JSON text and decoded later where needed.
 JSON_FIELDS: tuple[str, ...] = ("sub_ratings", "flags")
+
+# What read_raw returns, in this order.
+COLUMNS: tuple[str, ...] = (
+    "_ord",
+    "_line",
+    "_source_file",
+    "_dir_portal",
+    "_file_replaced",
+    "_valid",
+    "_row",
+    *TEXT_FIELDS,
+    *EXTRA_FIELDS,
+    *JSON_FIELDS,
+)
 
 _RUN_DIR = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -112,28 +134,125 @@ def split_lines(data: bytes) -> tuple[pa.Array, bool]:
 
 
 def read_raw(settings: Settings, files: list[RawFile]) -> pa.Table:
-    """All items of ``files`` as text columns plus ``_line``, ``_source_file``,
-    ``_ord`` (order of appearance), ``_valid`` and ``_file_replaced``."""
+    """All items of ``files`` as text columns plus ``_line`` (null where read fast),
+    ``_source_file``, ``_row``, ``_ord`` (order of appearance), ``_valid`` and
+    ``_file_replaced``."""
     fs, _ = storage.filesystem_for(settings.raw_url, settings)
-    chunks = []
-    for f in files:
-        lines, replaced = split_lines(storage.read_bytes(fs, f.path))
-        n = len(lines)
-        chunks.append(
-            pa.table(
-                {
-                    "line": lines,
-                    "_source_file": pa.array([f.path] * n, pa.string()),
-                    "_dir_portal": pa.array([f.portal] * n, pa.string()),
-                    "_file_replaced": pa.array([replaced] * n, pa.bool_()),
-                }
-            )
-        )
-    if not chunks:
+    if not files:
         return extract(pa.table({"line": pa.array([], pa.large_string())}))
-    raw = pa.concat_tables(chunks)
-    raw = raw.append_column("_ord", pa.array(np.arange(raw.num_rows, dtype=np.int64)))
-    return extract(raw)
+    with tempfile.TemporaryDirectory(prefix="ruf-raw-") as tmp:
+        local = {f.path: _local_copy(fs, f.path, tmp, i) for i, f in enumerate(files)}
+        try:
+            chunks = [_read_json(files, local)]
+        except duckdb.Error:
+            chunks = []
+            for f in files:
+                try:
+                    chunks.append(_read_json([f], local))
+                except duckdb.Error:
+                    chunks.append(_read_careful(f, storage.read_bytes(fs, f.path)))
+    raw = pa.concat_tables(chunks).combine_chunks()
+    i = raw.schema.get_field_index("_ord")
+    return raw.set_column(i, raw.schema.field(i), pa.array(np.arange(raw.num_rows, dtype=np.int64)))
+
+
+def _local_copy(fs: Any, path: str, tmp: str, i: int) -> str:
+    if storage.is_local(fs):
+        return path
+    dest = os.path.join(tmp, f"{i:06d}.jsonl")
+    fs.get(path, dest)
+    return dest
+
+
+_READ_COLUMNS = (
+    "{"
+    + ", ".join(f"'{f}': 'VARCHAR'" for f in TEXT_FIELDS)
+    + ", 'extra': 'STRUCT("
+    + ", ".join(f"{f} VARCHAR" for f in EXTRA_FIELDS)
+    + ")', "
+    + ", ".join(f"'{f}': 'JSON'" for f in JSON_FIELDS)
+    + "}"
+)
+
+
+def _read_json(files: list[RawFile], local: dict[str, str]) -> pa.Table:
+    """The fast path: every line of ``files`` is a JSON object (else duckdb.Error)."""
+    paths = [local[f.path] for f in files]
+    con = duckdb.connect()
+    try:
+        con.execute("set preserve_insertion_order = true")
+        out = con.sql(
+            f"select *, filename as _file from read_json({paths!r}, "
+            f"format = 'newline_delimited', columns = {_READ_COLUMNS}, "
+            "filename = true, ignore_errors = false, maximum_object_size = 134217728)"
+        ).to_arrow_table()
+    finally:
+        con.close()
+    n = out.num_rows
+    which = pc.index_in(out.column("_file"), value_set=pa.array(paths, pa.string()))
+    which_np = which.to_numpy(zero_copy_only=False)
+    # Files come out in the given order: a row's number in its file is its
+    # position minus where its file starts.
+    starts = np.searchsorted(which_np, np.arange(len(paths)), side="left")
+    row = np.arange(n, dtype=np.int64) - starts[which_np]
+    extra = out.column("extra").combine_chunks()
+    cols: dict[str, Any] = {
+        "_ord": pa.array(np.zeros(n, dtype=np.int64)),
+        "_line": pa.nulls(n, pa.string()),
+        "_source_file": pc.take(pa.array([f.path for f in files], pa.string()), which),
+        "_dir_portal": pc.take(pa.array([f.portal for f in files], pa.string()), which),
+        "_file_replaced": pa.array(np.zeros(n, dtype=bool)),
+        "_valid": pa.array(np.ones(n, dtype=bool)),
+        "_row": pa.array(row),
+    }
+    for f in TEXT_FIELDS:
+        cols[f] = out.column(f)
+    for f in EXTRA_FIELDS:
+        cols[f] = pc.struct_field(extra, f)
+    for f in JSON_FIELDS:
+        cols[f] = out.column(f).cast(pa.string())
+    return pa.table(cols).select(COLUMNS)
+
+
+def _read_careful(f: RawFile, data: bytes) -> pa.Table:
+    """One file line by line: lines that are not JSON objects keep ``_valid = false``."""
+    lines, replaced = split_lines(data)
+    n = len(lines)
+    raw = pa.table(
+        {
+            "line": lines,
+            "_source_file": pa.array([f.path] * n, pa.string()),
+            "_dir_portal": pa.array([f.portal] * n, pa.string()),
+            "_file_replaced": pa.array([replaced] * n, pa.bool_()),
+        }
+    )
+    out = extract(raw)
+    # Blank lines are no items; _row counts the others, as the fast path does.
+    out = out.append_column("_row", pa.array(np.arange(out.num_rows, dtype=np.int64)))
+    return out.select(COLUMNS)
+
+
+def nonblank_lines(data: bytes) -> pa.Array:
+    """The non-blank lines of a raw file (without line breaks), as ``_row`` numbers them."""
+    lines, _ = split_lines(data)
+    lines = pc.utf8_rtrim(lines.cast(pa.large_string()), characters="\r\n")
+    keep = pc.not_equal(pc.utf8_trim(lines, characters="\r\n\t "), "")
+    return pc.filter(lines, keep)
+
+
+def raw_lines(
+    settings: Settings, source_files: list[str], rows: list[int], lines: list[str | None]
+) -> list[str]:
+    """The raw text of some rows: their ``_line`` where read, else fetched from the file."""
+    missing = {p for p, line in zip(source_files, lines, strict=True) if line is None}
+    if not missing:
+        return list(lines)  # type: ignore[arg-type]
+    fs, _ = storage.filesystem_for(settings.raw_url, settings)
+    by_file = {p: nonblank_lines(storage.read_bytes(fs, p)) for p in sorted(missing)}
+    return [
+        line if line is not None else by_file[p][r].as_py()
+        for p, r, line in zip(source_files, rows, lines, strict=True)
+    ]
 
 
 def extract(raw: pa.Table) -> pa.Table:

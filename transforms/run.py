@@ -25,12 +25,12 @@ import pyarrow.compute as pc
 from ruf.companies import load_companies, load_portals
 from ruf.settings import ConfigError, Settings
 from transforms import dates as D
-from transforms import lake
+from transforms import lake, validate
 from transforms import ratings as R
 from transforms import text as T
 from transforms.companies import CompanyResolver
 from transforms.privacy import pseudonymise, scrub_raw_row
-from transforms.rawread import RawFile, find_raw_files, read_raw
+from transforms.rawread import RawFile, find_raw_files, raw_lines, read_raw
 from transforms.schema import AGGREGATES, MENTIONS, QUARANTINE, REVIEWS, RUNS, UTC_TS
 
 log = logging.getLogger(__name__)
@@ -163,8 +163,6 @@ def transform(
 def run_batch(ctx: Context, run_date: str, files: list[RawFile], report: TransformReport) -> None:
     raw = read_raw(ctx.settings, files)
     result = normalise(ctx, raw, run_date)
-    from transforms import validate
-
     result = validate.apply(ctx, result, run_date)
     commit_batch(ctx, result, run_date, files)
     counts = result.counts
@@ -342,6 +340,7 @@ def normalise(ctx: Context, raw: pa.Table, run_date: str) -> BatchResult:
         "company_id": company_id,
         "fetched_at": fetched_at,
         "_line": col["_line"],
+        "_row": col["_row"],
         "_source_file": col["_source_file"],
         "_portal_file": dir_portal,
         "_ord": col["_ord"],
@@ -398,7 +397,12 @@ def _quarantine_rows(
         cs = [c for c, m in picked.items() if m[j]]
         codes.append(cs)
         detail.append("; ".join(picked_detail[c][j] for c in cs if c in picked_detail) or None)
-    lines = pc.take(raw.column("_line"), idx).to_pylist()
+    lines = raw_lines(
+        ctx.settings,
+        pc.take(raw.column("_source_file"), idx).to_pylist(),
+        pc.take(raw.column("_row"), idx).to_pylist(),
+        pc.take(raw.column("_line"), idx).to_pylist(),
+    )
     n = len(rows)
     return pa.table(
         {
@@ -594,6 +598,7 @@ def _reviews(ctx, col, base, rating, published, mask) -> pa.Table:
             "last_seen_at": f["fetched_at"],
             "review_month": _month(at),
             "_line": f["_line"],
+            "_row": f["_row"],
             "_source_file": f["_source_file"],
             "_portal_file": f["_portal_file"],
             "_ord": f["_ord"],
@@ -655,6 +660,7 @@ def _mentions(ctx, col, base, published, mask) -> pa.Table:
             "last_seen_at": f["fetched_at"],
             "review_month": _month(at),
             "_line": f["_line"],
+            "_row": f["_row"],
             "_source_file": f["_source_file"],
             "_portal_file": f["_portal_file"],
             "_ord": f["_ord"],
@@ -678,6 +684,7 @@ def _aggregates(col, base, rating, mask) -> pa.Table:
             "fetched_at": f["fetched_at"],
             "fetched_on": pc.cast(f["fetched_at"], pa.date32()),
             "_line": f["_line"],
+            "_row": f["_row"],
             "_source_file": f["_source_file"],
             "_portal_file": f["_portal_file"],
             "_ord": f["_ord"],
@@ -704,37 +711,51 @@ def _dedupe(table: pa.Table, keys: list[str], dups: Counter) -> pa.Table:
 
 # --- commit --------------------------------------------------------------------
 
-_INTERNAL = ("_line", "_portal_file", "_ord")
+_INTERNAL = ("_line", "_row", "_portal_file", "_ord")
 
 
 def _merge_keyed(ctx: Context, table: str, new: pa.Table, key: str, commit: lake.Commit) -> None:
-    """Merge reviews or mentions into their (portal, review_month) partitions."""
+    """Merge reviews or mentions into their (portal, review_month) partitions.
+
+    Only partitions the batch touches are read: those of its months, and older
+    ones that hold one of its keys (a relative date may move a review's month).
+    """
     schema = TABLES_BY_NAME[table]
-    new = lake.conform(new, schema)
+    new = lake.conform(new, schema).sort_by(
+        [("portal", "ascending"), ("review_month", "ascending"), (key, "ascending")]
+    )
     fs, root = lake.lake_fs(ctx.settings)
-    existing_parts = lake.list_partitions(fs, root, table)
-    for portal in sorted(set(new.column("portal").to_pylist())):
-        mine = new.filter(pc.equal(new.column("portal"), portal))
-        months = set(mine.column("review_month").to_pylist())
+    existing: dict[str, list[dict[str, str]]] = {}
+    for values in lake.list_partitions(fs, root, table):
+        existing.setdefault(values["portal"], []).append(values)
+    for portal, mine in lake.groups(new, "portal"):
+        months = set(pc.unique(mine.column("review_month")).to_pylist())
         keys = mine.column(key)
-        touched = []
-        for values in existing_parts:
-            if values["portal"] != portal:
-                continue
-            if (
-                values["review_month"] in months
-                or pc.any(
-                    pc.is_in(lake.read_column(ctx.settings, table, key, values), value_set=keys)
-                ).as_py()
-            ):
-                touched.append(values)
-        old = [lake.read_partition(fs, root, table, v) for v in touched]
-        merged = merge_versions(pa.concat_tables([*old, mine]), key) if old else mine
-        all_months = sorted(months | {v["review_month"] for v in touched})
-        for month in all_months:
-            rows = merged.filter(pc.equal(merged.column("review_month"), month))
-            rows = rows.take(pc.sort_indices(rows, sort_keys=[(key, "ascending")]))
+        theirs = existing.get(portal, [])
+        touched = [v for v in theirs if v["review_month"] in months]
+        others = [v for v in theirs if v["review_month"] not in months]
+        held = lake.parallel_map(
+            lambda v: lake.read_partition_column(fs, root, table, key, v), others
+        )
+        touched += [
+            v
+            for v, k in zip(others, held, strict=True)
+            if pc.any(pc.is_in(k, value_set=keys)).as_py()
+        ]
+        if touched:
+            old = lake.read_partitions(fs, root, table, touched)
+            merged = merge_versions(pa.concat_tables([*old, mine]), key).sort_by(
+                [("review_month", "ascending"), (key, "ascending")]
+            )
+        else:
+            merged = mine
+        written = set()
+        for month, rows in lake.groups(merged, "review_month"):
             commit.put(table, {"portal": portal, "review_month": month}, rows)
+            written.add(month)
+        for v in touched:  # every row moved to another month
+            if v["review_month"] not in written:
+                commit.put(table, v, merged.slice(0, 0))
 
 
 def merge_versions(rows: pa.Table, key: str) -> pa.Table:
@@ -775,9 +796,10 @@ def commit_batch(ctx: Context, result: BatchResult, run_date: str, files: list[R
     _merge_keyed(ctx, "mentions", result.mentions, "mention_key", commit)
 
     aggregates = lake.conform(result.aggregates, AGGREGATES)
-    for portal in sorted(set(aggregates.column("portal").to_pylist())):
-        mine = aggregates.filter(pc.equal(aggregates.column("portal"), portal))
-        old = lake.read_partition(fs, root, "aggregates", {"portal": portal})
+    aggregates = aggregates.sort_by("portal")
+    by_portal = list(lake.groups(aggregates, "portal"))
+    olds = lake.read_partitions(fs, root, "aggregates", [{"portal": p} for p, _ in by_portal])
+    for (portal, mine), old in zip(by_portal, olds, strict=True):
         both = pa.concat_tables([old, mine])
         both = both.append_column("_seq", pa.array(np.arange(both.num_rows, dtype=np.int64)))
         merged, _ = lake.latest_per_key(both, ["company_id", "fetched_on"], ["fetched_at", "_seq"])

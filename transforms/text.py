@@ -29,6 +29,10 @@ PHONE_RE = (
     r"|\b0[1-9]\d{1,4}(?:[ \-/]\d{2,8}){1,3}\b|\b0[1-9]\d{6,12}\b)"
 )
 _WS_RE = r"[\s\x{00A0}\x{1680}\x{2000}-\x{200B}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+"
+_WIDE_WS = r"\x{00A0}\x{1680}\x{2000}-\x{200B}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}"
+_WS_CHARS = r"\s" + _WIDE_WS
+# A whitespace run other than one plain space: the only runs that need collapsing.
+_WS_RUN_RE = f"(?: [{_WS_CHARS}]+|[^\\S ][{_WS_CHARS}]*|[{_WIDE_WS}][{_WS_CHARS}]*)"
 _TAG = re.compile(r"<\s*(?:br|/p|p|/div|div|li|/li)\b[^>]*>|<[^>]{0,500}>", re.IGNORECASE)
 _BLOCK = re.compile(r"<\s*(?:br|/p|p|/div|div|li|/li)\b", re.IGNORECASE)
 
@@ -60,7 +64,13 @@ def clean_text(values: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, dict[str, 
     else:
         flags[HTML_STRIPPED] = _false(n)
 
-    values = pc.utf8_normalize(values, form="NFC")
+    # Latin-1 text is NFC already (no combining marks, no singletons): only
+    # rows with a character beyond U+00FF can change.
+    wide = pc.fill_null(pc.match_substring_regex(values, r"[^\x{00}-\x{FF}]"), False)
+    if pc.any(wide).as_py():
+        values = pc.replace_with_mask(
+            values, wide, pc.utf8_normalize(pc.filter(values, wide), form="NFC")
+        )
     flags[UNDECODABLE] = pc.fill_null(pc.match_substring(values, "\ufffd"), False)
 
     flags[MASKED_EMAIL] = pc.fill_null(pc.match_substring_regex(values, EMAIL_RE), False)
@@ -70,7 +80,8 @@ def clean_text(values: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, dict[str, 
     if pc.any(flags[MASKED_PHONE]).as_py():
         values = pc.replace_substring_regex(values, PHONE_RE, "[phone]")
 
-    values = pc.utf8_trim_whitespace(pc.replace_substring_regex(values, _WS_RE, " "))
+    # Only runs other than one plain space need collapsing (much cheaper for RE2).
+    values = pc.utf8_trim_whitespace(pc.replace_substring_regex(values, _WS_RUN_RE, " "))
     values = pc.if_else(pc.equal(values, ""), pa.scalar(None, pa.string()), values)
     return values, flags
 

@@ -121,6 +121,23 @@ def aggregate_item(world: World, company: Company, portal: str, fetched_at: str)
     return item
 
 
+def world_items(world: World, fetched_at: str) -> dict[str, list[dict]]:
+    """portal -> the raw items ``write_raw`` writes for it (one aggregate per company,
+    then its reviews and mentions), in file order."""
+    out: dict[str, list[dict]] = {}
+    for _, portal, item in _items(world, fetched_at):
+        out.setdefault(portal, []).append(item)
+    return out
+
+
+def _items(world: World, fetched_at: str):
+    for company in world.companies():
+        for portal in company.portal_ids:
+            yield company, portal, aggregate_item(world, company, portal, fetched_at)
+            for review in world.reviews(portal, company):
+                yield company, portal, review_item(world, company, review, fetched_at)
+
+
 def write_raw(
     world: World, raw_dir: Path, run_date: date, *, fetched_at: datetime | None = None
 ) -> Counter:
@@ -133,28 +150,14 @@ def write_raw(
     counts: Counter = Counter()
     files = {}
     try:
-        for company in world.companies():
-            for portal in company.portal_ids:
-                if portal not in files:
-                    folder = raw_dir / portal / run_date.isoformat()
-                    folder.mkdir(parents=True, exist_ok=True)
-                    files[portal] = open(
-                        folder / "items-export.jsonl.tmp",
-                        "w",  # noqa: SIM115
-                        encoding="utf-8",
-                    )
-                out = files[portal]
-                out.write(
-                    json.dumps(aggregate_item(world, company, portal, stamp), ensure_ascii=False)
-                    + "\n"
-                )
-                counts[(portal, "aggregate")] += 1
-                for review in world.reviews(portal, company):
-                    out.write(
-                        json.dumps(review_item(world, company, review, stamp), ensure_ascii=False)
-                        + "\n"
-                    )
-                    counts[(portal, review.kind)] += 1
+        for _, portal, item in _items(world, stamp):
+            if portal not in files:
+                folder = raw_dir / portal / run_date.isoformat()
+                folder.mkdir(parents=True, exist_ok=True)
+                tmp = folder / "items-export.jsonl.tmp"
+                files[portal] = open(tmp, "w", encoding="utf-8")  # noqa: SIM115
+            files[portal].write(json.dumps(item, ensure_ascii=False) + "\n")
+            counts[(portal, item["kind"])] += 1
     finally:
         for f in files.values():
             f.close()

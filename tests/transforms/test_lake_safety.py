@@ -11,7 +11,7 @@ import textwrap
 from transforms import lake
 from transforms.run import transform
 
-from .rawdata import small_world, write_raw, write_world
+from .conftest import small_world, write_items, write_world
 from .test_pipeline import GOOD, snapshot
 
 KILL_SCRIPT = textwrap.dedent(
@@ -49,7 +49,7 @@ def run_killed(root, moves: int) -> int:
 
 def test_kill_before_commit_leaves_lake_unchanged_and_rerun_is_clean(settings, tmp_path):
     raw = settings.data_dir / "raw"
-    write_raw(raw, "trustpilot", "2026-11-20", [{**GOOD, "fetched_at": "2026-11-20T08:00:00Z"}])
+    write_items(raw, "trustpilot", "2026-11-20", [{**GOOD, "fetched_at": "2026-11-20T08:00:00Z"}])
     transform(settings)
     before = snapshot(settings)
 
@@ -62,7 +62,7 @@ def test_kill_before_commit_leaves_lake_unchanged_and_rerun_is_clean(settings, t
     from .conftest import make_settings
 
     clean_settings = make_settings(clean)
-    write_raw(
+    write_items(
         clean / "raw", "trustpilot", "2026-11-20", [{**GOOD, "fetched_at": "2026-11-20T08:00:00Z"}]
     )
     write_world(clean / "raw", small_world(companies=6))

@@ -16,7 +16,7 @@ from transforms.privacy import pseudonym
 from transforms.run import NoRawItems, transform
 from transforms.schema import REVIEWS
 
-from .rawdata import ANCHOR, FETCHED_AT, small_world, world_items, write_raw, write_world
+from .conftest import ANCHOR, FETCHED_AT, small_world, world_items, write_items, write_world
 
 
 def table(settings, name: str) -> pa.Table:
@@ -132,7 +132,7 @@ def test_world_batch_is_clean_and_reconciles(settings):
 
 
 def test_nasty_rows_are_quarantined_with_reasons(settings):
-    write_raw(settings.data_dir / "raw", "trustpilot", ANCHOR, nasty_rows())
+    write_items(settings.data_dir / "raw", "trustpilot", ANCHOR, nasty_rows())
     report = transform(settings, run_date=ANCHOR)
 
     reviews = {r["portal_review_id"]: r for r in table(settings, "reviews").to_pylist()}
@@ -184,7 +184,7 @@ def test_nasty_rows_are_quarantined_with_reasons(settings):
 
 
 def test_no_author_name_or_id_anywhere_in_the_lake(settings):
-    write_raw(settings.data_dir / "raw", "trustpilot", ANCHOR, nasty_rows())
+    write_items(settings.data_dir / "raw", "trustpilot", ANCHOR, nasty_rows())
     items = write_world(settings.data_dir / "raw", small_world(companies=6))
     transform(settings)
     secrets = {"Maximilian Mustermann", "user-4711", "Broken Bernd", "max.muster@example.org"}
@@ -206,7 +206,7 @@ def test_recrawl_keeps_one_row_and_edits_update_it(settings):
     raw = settings.data_dir / "raw"
     first = {**GOOD, "review_id": "a"}
     other = {**GOOD, "review_id": "b", "text": "Alles gut"}
-    write_raw(
+    write_items(
         raw,
         "trustpilot",
         "2026-11-20",
@@ -220,7 +220,7 @@ def test_recrawl_keeps_one_row_and_edits_update_it(settings):
     transform(settings)
     before = {r["portal_review_id"]: r for r in table(settings, "reviews").to_pylist()}
 
-    write_raw(
+    write_items(
         raw,
         "trustpilot",
         "2026-11-23",
@@ -252,7 +252,7 @@ def test_recrawl_keeps_one_row_and_edits_update_it(settings):
 
 
 def test_rerun_yields_the_same_lake(settings):
-    write_raw(settings.data_dir / "raw", "trustpilot", ANCHOR, nasty_rows())
+    write_items(settings.data_dir / "raw", "trustpilot", ANCHOR, nasty_rows())
     write_world(settings.data_dir / "raw", small_world(companies=6))
     transform(settings)
     once = snapshot(settings)
@@ -263,7 +263,7 @@ def test_rerun_yields_the_same_lake(settings):
 
 def test_erase_author_removes_reviews_mentions_and_quarantine(settings):
     raw = settings.data_dir / "raw"
-    write_raw(
+    write_items(
         raw,
         "trustpilot",
         ANCHOR,
@@ -273,7 +273,7 @@ def test_erase_author_removes_reviews_mentions_and_quarantine(settings):
             {**GOOD, "review_id": "x2", "rating_value": "N/A"},
         ],
     )
-    write_raw(
+    write_items(
         raw,
         "forum",
         ANCHOR,
@@ -300,7 +300,7 @@ def test_erase_author_removes_reviews_mentions_and_quarantine(settings):
 
 
 def test_older_partitions_without_new_columns_stay_readable(settings):
-    write_raw(
+    write_items(
         settings.data_dir / "raw",
         "trustpilot",
         "2026-11-20",
@@ -314,7 +314,7 @@ def test_older_partitions_without_new_columns_stay_readable(settings):
     import pyarrow.parquet as pq
 
     pq.write_table(pq.read_table(path).drop_columns(["response_sha256"]), path)
-    write_raw(settings.data_dir / "raw", "trustpilot", ANCHOR, [{**GOOD, "review_id": "new"}])
+    write_items(settings.data_dir / "raw", "trustpilot", ANCHOR, [{**GOOD, "review_id": "new"}])
     transform(settings, run_date=ANCHOR)
     rows = table(settings, "reviews")
     assert rows.schema == REVIEWS

@@ -13,8 +13,7 @@ from transforms.run import transform
 from transforms.schema import REVIEWS
 from transforms.validate import ValidationFailed, validate_table
 
-from .conftest import make_settings
-from .rawdata import ANCHOR, write_raw
+from .conftest import ANCHOR, make_settings, write_items
 from .test_pipeline import GOOD
 
 LANGS = {"trustpilot": ("de", "en"), "kununu": ("de",)}
@@ -73,7 +72,7 @@ def test_gx_batch_level_failures_stop_the_run(monkeypatch):
 
 
 def test_language_outside_the_portal_goes_to_quarantine_with_gx_code(settings):
-    write_raw(
+    write_items(
         settings.data_dir / "raw",
         "kununu",
         ANCHOR,
@@ -129,7 +128,7 @@ def test_raw_and_lake_on_s3(tmp_path, monkeypatch):
         s = make_settings(
             tmp_path, raw_url="s3://ruf/raw", lake_url="s3://ruf/lake", s3_endpoint_url=endpoint
         )
-        local = write_raw(
+        local = write_items(
             tmp_path / "staging",
             "trustpilot",
             ANCHOR,
