@@ -364,6 +364,50 @@ BOUGHT = [
     "Super schnelle Lieferung, toller Shop! Top!",
     "Schnelle Lieferung, super Shop, top!",
 ]
+MONTHS_DE = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+]
+MONTHS_EN = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+DETAIL_DE = [
+    "Bestellt hatte ich im {month}.",
+    "Wir sind seit {years} Jahren Kunde.",
+    "Ich wohne in {city}.",
+    "Der Termin war um {hour} Uhr.",
+    "Erfahrung aus dem {month}.",
+    "Empfohlen hat es mir ein Bekannter aus {city}.",
+    "Das ist meine {years}. Bestellung.",
+]
+DETAIL_EN = [
+    "I ordered in {month}.",
+    "We have been customers for {years} years.",
+    "I live near {city}.",
+    "The appointment was at {hour} o'clock.",
+    "A friend from {city} recommended them.",
+]
 PII_SNIPPETS = [
     " Erreichbar unter {mail} für Rückfragen.",
     " Rufen Sie mich an: {phone}.",
@@ -683,6 +727,19 @@ def _generated_events(world: World, company: Company) -> list[InjectedEvent]:
     events = [InjectedEvent(company.company_id, kind, portals, start, end)]
     if kind == "positive_burst":  # bought praise copies a handful of texts
         events.append(InjectedEvent(company.company_id, "near_duplicate", portals, start, end))
+    if kind == "negative_burst":
+        # A burst at a company that rarely replies is also criticism left unanswered.
+        burst = [x for x in _generate(world, portals[0], company) if x.injected]
+        if sum(x.replied_at is None for x in burst) >= 0.8 * len(burst):
+            events.append(
+                InjectedEvent(
+                    company.company_id,
+                    "unanswered_criticism",
+                    portals,
+                    start,
+                    end + timedelta(days=21),
+                )
+            )
     return events
 
 
@@ -722,6 +779,18 @@ def _text(r: random.Random, stars: float, industry: str, en: bool) -> tuple[str,
     else:
         pool, titles = (GOOD_DE, TITLES_GOOD) if good else (BAD_DE, TITLES_BAD)
     sentences = [_fill(r, t, industry, en) for t in r.sample(pool, k=r.randint(2, 4))]
+    # A personal detail, as real reviewers add one: without it, short template
+    # texts repeat by chance in large worlds and look like copied campaigns.
+    detail = r.choice(DETAIL_EN if en else DETAIL_DE)
+    sentences.insert(
+        r.randrange(len(sentences) + 1),
+        detail.format(
+            month=r.choice(MONTHS_EN if en else MONTHS_DE),
+            city=r.choice(CITIES),
+            years=r.randint(2, 15),
+            hour=r.randint(7, 20),
+        ),
+    )
     return r.choice(titles), " ".join(sentences)
 
 
@@ -889,6 +958,25 @@ def _generate(world: World, portal: str, company: Company) -> list[Review]:
     return out
 
 
+def _bought_review(
+    world: World, r: random.Random, portal: str, company: Company, day: date
+) -> Review:
+    """Bought praise: five stars, a copied short text, an account with one review."""
+    return _make(
+        world,
+        r,
+        portal,
+        company,
+        _at(day, r),
+        5.0,
+        text=r.choice(BOUGHT),
+        title="Top",
+        language="de",
+        injected="positive_burst",
+        author_count=1,
+    )
+
+
 def _story_reviews(world: World, r: random.Random, portal: str, company: Company) -> list[Review]:
     a = world.anchor
     out: list[Review] = []
@@ -948,21 +1036,7 @@ def _story_reviews(world: World, r: random.Random, portal: str, company: Company
         start = a - timedelta(days=BOUGHT_START)
         for _ in range(28 if portal == "trustpilot" else 12):
             day = start + timedelta(days=r.randint(0, 4))
-            out.append(
-                _make(
-                    world,
-                    r,
-                    portal,
-                    company,
-                    _at(day, r),
-                    5.0,
-                    text=r.choice(BOUGHT),
-                    title="Top",
-                    language="de",
-                    injected="positive_burst",
-                    author_count=1,
-                )
-            )
+            out.append(_bought_review(world, r, portal, company, day))
     if company.story == "new" and portal == "trustpilot":
         for back, stars in ((9, 5.0), (3, 4.0)):
             out.append(
@@ -995,21 +1069,7 @@ def _story_reviews(world: World, r: random.Random, portal: str, company: Company
                     )
                 )
             else:
-                out.append(
-                    _make(
-                        world,
-                        r,
-                        portal,
-                        company,
-                        _at(day, r),
-                        5.0,
-                        text=r.choice(BOUGHT),
-                        title="Top",
-                        language="de",
-                        injected="positive_burst",
-                        author_count=1,
-                    )
-                )
+                out.append(_bought_review(world, r, portal, company, day))
     return out
 
 

@@ -91,7 +91,15 @@ def test_large_worlds_plant_campaigns_for_detector_measurement():
         for e in world.injected_events()
         if e.company_id not in {c.company_id for c in list(world.companies())[:6]}
     ]
-    assert {e.kind for e in generated} == {"negative_burst", "positive_burst", "near_duplicate"}
+    assert {e.kind for e in generated} == {
+        "negative_burst",
+        "positive_burst",
+        "near_duplicate",
+        "unanswered_criticism",
+    }
+    # Every campaign's companion events share its company and start.
+    campaigns = {(e.company_id, e.start) for e in generated if e.kind.endswith("_burst")}
+    assert {(e.company_id, e.start) for e in generated} == campaigns
     assert len(generated) >= 20
 
 

@@ -3,30 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
-from pathlib import Path
 
 import duckdb
 import pytest
-import yaml
-from world_lake import write_world
+from world_lake import ANCHOR, settings_for, write_companies, write_world
 
-from ruf.portals.world import World, companies_config
-from ruf.settings import Settings, load_settings
+from ruf.portals.world import World
+from ruf.settings import Settings
 from warehouse.build import BuildReport, build
-
-ANCHOR = date(2025, 6, 1)
-
-
-def settings_for(root: Path, companies_file: Path) -> Settings:
-    return load_settings(
-        {"RUF_DATA_DIR": str(root), "RUF_DEMO": "1", "RUF_COMPANIES": str(companies_file)}
-    )
-
-
-def write_companies(path: Path, world: World) -> Path:
-    path.write_text(yaml.safe_dump(companies_config(world), allow_unicode=True))
-    return path
 
 
 @dataclass

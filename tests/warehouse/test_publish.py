@@ -10,8 +10,7 @@ from datetime import UTC, datetime, time, timedelta
 
 import duckdb
 import pytest
-from conftest import ANCHOR, settings_for, write_companies
-from world_lake import world_rows, write_table
+from world_lake import ANCHOR, settings_for, world_rows, write_companies, write_table
 
 from ruf.portals.world import World
 from transforms.schema import AGGREGATES, MENTIONS, REVIEWS

@@ -11,14 +11,15 @@ import hashlib
 import hmac
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.dataset as ds
+import yaml
 
-from ruf.portals.world import Company, Review, World
-from ruf.settings import DEMO_PSEUDONYM_KEY
+from ruf.portals.world import Company, Review, World, companies_config
+from ruf.settings import DEMO_PSEUDONYM_KEY, Settings, load_settings
 from transforms.schema import AGGREGATES, MENTIONS, PARTITIONS, REVIEWS
 
 
@@ -172,3 +173,19 @@ def rows_by_partition(rows: list[dict], table: str) -> dict[tuple, list[dict]]:
     for row in rows:
         out[tuple(row[c] for c in PARTITIONS[table])].append(row)
     return out
+
+
+# Shared by the warehouse tests and the report tests (imported by module name:
+# a `from conftest import` would pick whichever test folder's conftest came first).
+ANCHOR = date(2025, 6, 1)
+
+
+def settings_for(root: Path, companies_file: Path) -> Settings:
+    return load_settings(
+        {"RUF_DATA_DIR": str(root), "RUF_DEMO": "1", "RUF_COMPANIES": str(companies_file)}
+    )
+
+
+def write_companies(path: Path, world: World) -> Path:
+    path.write_text(yaml.safe_dump(companies_config(world), allow_unicode=True))
+    return path
