@@ -109,5 +109,9 @@ class RawItemsPipeline:
             note(item)
         writer = spider.items_writer(item.portal) if hasattr(spider, "items_writer") else None
         if writer is not None:
-            writer.write(item_record(item))
+            try:
+                writer.write(item_record(item))
+            except OSError as exc:
+                spider.storage_failed(item.portal, f"could not write raw items: {exc}")
+                raise DropItem(f"not written: {exc}") from exc
         return item

@@ -58,6 +58,8 @@ TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"
+# Items hold author names: logs say what happened to an item, not what it holds.
+LOG_FORMATTER = "spiders.logformatter.PrivateLogFormatter"
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 

@@ -240,7 +240,8 @@ class BaseListingSpider(scrapy.Spider):
         fetched_at = utc_now()
         body = response.body
         sha = sha256_of(body)
-        self._archive(pr, response, sha, fetched_at)
+        if not self._archive(pr, response, sha, fetched_at):
+            return
         pr.report.pages += 1
         pcid = meta.get("portal_company_id") or ""
         if not body.strip():
@@ -312,9 +313,24 @@ class BaseListingSpider(scrapy.Spider):
 
     # --- outputs --------------------------------------------------------------
 
-    def _archive(self, pr: PortalRun, response: Response, sha: str, fetched_at: str) -> None:
+    def storage_failed(self, portal: str, message: str) -> None:
+        """A write of the raw archive or the items failed (disk full, S3 down):
+        the portal's crawl fails, so nothing half-written is published."""
+        pr = self.runs.get(portal)
+        if pr is not None:
+            self._fail(pr, message)
+
+    def _archive(self, pr: PortalRun, response: Response, sha: str, fetched_at: str) -> bool:
         if self.store is None:
-            return
+            return True
+        try:
+            self._write_archive(pr, response, sha, fetched_at)
+        except OSError as exc:
+            self._fail(pr, f"{response.url}: could not archive the response: {exc}")
+            return False
+        return True
+
+    def _write_archive(self, pr: PortalRun, response: Response, sha: str, fetched_at: str) -> None:
         self.store.store_body(response.body, sha)
         if pr.index_out is None:
             pr.index_out = self.store.staged(
@@ -359,8 +375,11 @@ class BaseListingSpider(scrapy.Spider):
             if pr.report.ok and reason not in ("finished", "portal_failed"):
                 pr.report.failures.append(f"crawl stopped before it finished ({reason})")
             if pr.report.ok:
-                self._publish(pr)
-            else:
+                try:
+                    self._publish(pr)
+                except OSError as exc:
+                    pr.report.failures.append(f"could not publish the raw files: {exc}")
+            if not pr.report.ok:
                 for out in (pr.items_out, pr.index_out):
                     if out is not None:
                         out.discard()
