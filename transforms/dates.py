@@ -233,7 +233,8 @@ def parse_dates(raw: pa.Array | pa.ChunkedArray, anchor: pa.Array | pa.ChunkedAr
 
     ``anchor`` is each row's ``fetched_at`` (timestamp[us, UTC]): relative
     dates count back from it, and a date more than a day after it is in the
-    future.
+    future. Each distinct text is parsed once (a batch shows few); only the
+    anchor arithmetic and the checks run per row, as Arrow kernels.
     """
     if isinstance(raw, pa.ChunkedArray):
         raw = raw.combine_chunks()
@@ -245,8 +246,64 @@ def parse_dates(raw: pa.Array | pa.ChunkedArray, anchor: pa.Array | pa.ChunkedAr
     text = pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.string()), text)
     missing = pc.is_null(text)
     s_null = pa.scalar(None, pa.string())
-    zero = pa.scalar("0")
 
+    encoded = text.dictionary_encode()
+    parsed = _parse_distinct(encoded.dictionary)
+    idx = encoded.indices
+    row_abs = pc.take(parsed.at, idx)
+    row_days = pc.take(parsed.rel_days, idx)
+    row_secs = pc.take(parsed.rel_secs, idx)
+    precision = pc.take(parsed.precision, idx)
+    if pc.any(pc.is_valid(row_days)).as_py() or pc.any(pc.is_valid(row_secs)).as_py():
+        day_start = pc.floor_temporal(anchor, unit="day")
+        by_days = pc.subtract(
+            day_start, pc.cast(pc.multiply(row_days, _US["day"]), pa.duration("us"))
+        )
+        by_secs = pc.subtract(
+            anchor, pc.cast(pc.multiply(row_secs, _US["second"]), pa.duration("us"))
+        )
+        month_rel = pc.fill_null(pc.equal(precision, "month"), False)
+        by_days = pc.if_else(month_rel, pc.floor_temporal(by_days, unit="month"), by_days)
+        at = pc.coalesce(row_abs, by_days, by_secs)
+    else:
+        at = row_abs
+
+    at = pc.if_else(pc.is_valid(precision), at, _null_ts(n))
+    too_old = pc.fill_null(pc.less(pc.year(at), EARLIEST_YEAR), False)
+    at = pc.if_else(too_old, _null_ts(n), at)
+    precision = pc.if_else(too_old, s_null, precision)
+    limit = pc.add(anchor, pa.scalar(FUTURE_TOLERANCE_US, pa.duration("us")))
+    future = pc.fill_null(pc.greater(at, limit), False)
+    reason = pc.if_else(
+        missing,
+        pa.scalar(DATE_MISSING),
+        pc.if_else(
+            pc.is_null(at),
+            pa.scalar(DATE_UNPARSABLE),
+            pc.if_else(future, pa.scalar(DATE_IN_FUTURE), s_null),
+        ),
+    )
+    ok = pc.is_null(reason)
+    return ParsedDates(
+        at=pc.if_else(ok, at, _null_ts(n)),
+        precision=pc.if_else(ok, precision, s_null),
+        reason=reason,
+    )
+
+
+@dataclass(frozen=True)
+class _Distinct:
+    at: pa.Array  # absolute time (machine forms and absolute words), else null
+    rel_days: pa.Array  # int64: relative dates, days back from the fetch day
+    rel_secs: pa.Array  # int64: relative dates, seconds back from the fetch
+    precision: pa.Array  # null where unparsable
+
+
+def _parse_distinct(text: pa.Array) -> _Distinct:
+    """Parse distinct non-null texts: machine forms vectorised, the rest one by one."""
+    n = len(text)
+    s_null = pa.scalar(None, pa.string())
+    zero = pa.scalar("0")
     at = _null_ts(n)
     precision = pa.nulls(n, pa.string())
 
@@ -283,7 +340,7 @@ def parse_dates(raw: pa.Array | pa.ChunkedArray, anchor: pa.Array | pa.ChunkedAr
         at = pc.if_else(unix_ok, t, at)
         precision = pc.if_else(unix_ok, "second", precision)
 
-    handled = pc.or_(pc.or_(iso_ok, unix_ok), missing)
+    handled = pc.or_(pc.or_(iso_ok, unix_ok), pc.is_null(text))
     for pattern in (_MDY, _DMY):
         parts = pc.extract_regex(text, pattern=pattern)
         ok = pc.is_valid(parts)
@@ -300,45 +357,23 @@ def parse_dates(raw: pa.Array | pa.ChunkedArray, anchor: pa.Array | pa.ChunkedAr
             at = pc.if_else(ok, t, at)
             precision = pc.if_else(pc.and_(ok, pc.is_valid(t)), "day", precision)
 
+    rel_days = pa.nulls(n, pa.int64())
+    rel_secs = pa.nulls(n, pa.int64())
     words = pc.invert(pc.fill_null(handled, True))
     if pc.any(words).as_py():
-        at, precision = _parse_words(text, words, anchor, at, precision)
-
-    at = pc.if_else(pc.is_valid(precision), at, _null_ts(n))
-    too_old = pc.fill_null(pc.less(pc.year(at), EARLIEST_YEAR), False)
-    at = pc.if_else(too_old, _null_ts(n), at)
-    precision = pc.if_else(too_old, s_null, precision)
-    limit = pc.add(anchor, pa.scalar(FUTURE_TOLERANCE_US, pa.duration("us")))
-    future = pc.fill_null(pc.greater(at, limit), False)
-    reason = pc.if_else(
-        missing,
-        pa.scalar(DATE_MISSING),
-        pc.if_else(
-            pc.is_null(at),
-            pa.scalar(DATE_UNPARSABLE),
-            pc.if_else(future, pa.scalar(DATE_IN_FUTURE), s_null),
-        ),
-    )
-    ok = pc.is_null(reason)
-    return ParsedDates(
-        at=pc.if_else(ok, at, _null_ts(n)),
-        precision=pc.if_else(ok, precision, s_null),
-        reason=reason,
-    )
+        at, precision, rel_days, rel_secs = _parse_words(text, words, at, precision)
+    return _Distinct(at=at, rel_days=rel_days, rel_secs=rel_secs, precision=precision)
 
 
-def _parse_words(
-    text: pa.Array, rows: pa.Array, anchor: pa.Array, at: pa.Array, precision: pa.Array
-) -> tuple[pa.Array, pa.Array]:
-    """Parse the non-machine texts once per distinct value, then spread to rows."""
-    subset = pc.if_else(rows, text, pa.scalar(None, pa.string()))
-    distinct = pc.unique(pc.drop_null(subset))
-    parsed = [parse_date_text(s) for s in distinct.to_pylist()]
-    abs_at = []
+def _parse_words(text: pa.Array, rows: pa.Array, at: pa.Array, precision: pa.Array):
+    """The non-machine texts (already distinct), one Python parse each."""
+    picked = pc.indices_nonzero(rows)
+    abs_at: list[date | None] = []
     rel_days: list[int | None] = []
     rel_secs: list[int | None] = []
     precs: list[str | None] = []
-    for p in parsed:
+    for s in pc.take(text, picked).to_pylist():
+        p = parse_date_text(s)
         if p[0] == "abs":
             _, y, m, d, prec = p
             abs_at.append(date(y, m, d))
@@ -355,16 +390,14 @@ def _parse_words(
             rel_days.append(None)
             rel_secs.append(None)
             precs.append(None)
-    idx = pc.index_in(subset, value_set=distinct)
     abs_ts = pc.cast(pc.cast(pa.array(abs_at, pa.date32()), pa.timestamp("us")), UTC_TS)
-    row_abs = pc.take(abs_ts, idx)
-    row_days = pc.take(pa.array(rel_days, pa.int64()), idx)
-    row_secs = pc.take(pa.array(rel_secs, pa.int64()), idx)
-    row_prec = pc.take(pa.array(precs, pa.string()), idx)
-    day_start = pc.floor_temporal(anchor, unit="day")
-    by_days = pc.subtract(day_start, pc.cast(pc.multiply(row_days, _US["day"]), pa.duration("us")))
-    by_secs = pc.subtract(anchor, pc.cast(pc.multiply(row_secs, _US["second"]), pa.duration("us")))
-    month_rel = pc.fill_null(pc.equal(row_prec, "month"), False)
-    by_days = pc.if_else(month_rel, pc.floor_temporal(by_days, unit="month"), by_days)
-    t = pc.coalesce(row_abs, by_days, by_secs)
-    return pc.if_else(rows, t, at), pc.if_else(rows, row_prec, precision)
+
+    def spread(values: pa.Array, into: pa.Array) -> pa.Array:
+        return pc.replace_with_mask(into, rows, values)
+
+    return (
+        spread(abs_ts, at),
+        spread(pa.array(precs, pa.string()), precision),
+        spread(pa.array(rel_days, pa.int64()), pa.nulls(len(text), pa.int64())),
+        spread(pa.array(rel_secs, pa.int64()), pa.nulls(len(text), pa.int64())),
+    )

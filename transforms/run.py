@@ -11,6 +11,7 @@ reconcile: raw = clean + quarantined + duplicates per portal.
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ import pyarrow.compute as pc
 from ruf.companies import load_companies, load_portals
 from ruf.settings import ConfigError, Settings
 from transforms import dates as D
-from transforms import lake, validate
+from transforms import lake, storage, validate
 from transforms import ratings as R
 from transforms import text as T
 from transforms.companies import CompanyResolver
@@ -160,10 +161,43 @@ def transform(
 # --- one batch -----------------------------------------------------------------
 
 
+# Raw files are read, normalised and validated a slice at a time so the raw
+# table and its intermediates stay bounded; a slice is one raw file, or several
+# small ones up to this many bytes of JSONL.
+SLICE_BYTES = int(os.environ.get("RUF_TRANSFORM_SLICE_BYTES", 256 * 1024 * 1024))
+
+
+def _slices(ctx: Context, files: list[RawFile]) -> list[list[RawFile]]:
+    fs, _ = storage.filesystem_for(ctx.settings.raw_url, ctx.settings)
+    out: list[list[RawFile]] = []
+    size = 0
+    for f in files:
+        n = fs.size(f.path) or 0
+        if out and size + n <= SLICE_BYTES:
+            out[-1].append(f)
+            size += n
+        else:
+            out.append([f])
+            size = n
+    return out
+
+
 def run_batch(ctx: Context, run_date: str, files: list[RawFile], report: TransformReport) -> None:
-    raw = read_raw(ctx.settings, files)
-    result = normalise(ctx, raw, run_date)
-    result = validate.apply(ctx, result, run_date)
+    parts: list[BatchResult] = []
+    gx_results: list = []
+    ord_offset = 0
+    for slice_files in _slices(ctx, files):
+        raw = read_raw(ctx.settings, slice_files)
+        i = raw.schema.get_field_index("_ord")
+        raw = raw.set_column(
+            i, raw.schema.field(i), pc.add(raw.column("_ord"), pa.scalar(ord_offset, pa.int64()))
+        )
+        ord_offset += raw.num_rows
+        part = normalise(ctx, raw, run_date)
+        del raw
+        parts.append(validate.apply(ctx, part, run_date, results_out=gx_results))
+    result = _combine(parts, run_date)
+    result.data_docs = validate.write_data_docs(ctx.settings.reports_dir, run_date, gx_results)
     commit_batch(ctx, result, run_date, files)
     counts = result.counts
     for portal, c in counts.items():
@@ -177,6 +211,37 @@ def run_batch(ctx: Context, run_date: str, files: list[RawFile], report: Transfo
     report.unmatched_companies = sorted(set(report.unmatched_companies) | set(result.unmatched))
     if result.data_docs is not None:
         report.data_docs = result.data_docs
+
+
+def _combine(parts: list[BatchResult], run_date: str) -> BatchResult:
+    """The slices of one batch as one result, deduplicated across slices."""
+    if len(parts) == 1:
+        return parts[0]
+    dups: Counter = Counter()
+    raw_per_portal: Counter = Counter()
+    for p in parts:
+        dups.update(p.duplicates_per_portal)
+        raw_per_portal.update(p.raw_per_portal)
+
+    def cat(name: str) -> pa.Table:
+        tables = [getattr(p, name) for p in parts]
+        for p in parts:  # the slices' tables are only held by the combined one from here
+            setattr(p, name, None)
+        return pa.concat_tables(tables, promote_options="permissive")
+
+    reviews = _dedupe(cat("reviews"), ["review_key"], dups)
+    mentions = _dedupe(cat("mentions"), ["mention_key"], dups)
+    aggregates = _dedupe(cat("aggregates"), ["portal", "company_id", "fetched_on"], dups)
+    return BatchResult(
+        reviews=reviews,
+        mentions=mentions,
+        aggregates=aggregates,
+        quarantine=cat("quarantine"),
+        raw_per_portal=dict(raw_per_portal),
+        duplicates_per_portal=dups,
+        unmatched=sorted(set().union(*(p.unmatched for p in parts))),
+        run_id=f"transform-{run_date}",
+    )
 
 
 @dataclass
@@ -705,7 +770,8 @@ def _dedupe(table: pa.Table, keys: list[str], dups: Counter) -> pa.Table:
     for p, c in total.items():
         dups[p] += c - kept[p]
     if "first_seen_at" in table.column_names:
-        latest = lake.with_span(latest, table, keys[0], "fetched_at", "fetched_at")
+        # Slices arrive deduplicated with their own spans: span over those.
+        latest = lake.with_span(latest, table, keys[0], "first_seen_at", "last_seen_at")
     return latest
 
 

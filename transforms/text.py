@@ -33,7 +33,10 @@ _WIDE_WS = r"\x{00A0}\x{1680}\x{2000}-\x{200B}\x{2028}\x{2029}\x{202F}\x{205F}\x
 _WS_CHARS = r"\s" + _WIDE_WS
 # A whitespace run other than one plain space: the only runs that need collapsing.
 _WS_RUN_RE = f"(?: [{_WS_CHARS}]+|[^\\S ][{_WS_CHARS}]*|[{_WIDE_WS}][{_WS_CHARS}]*)"
-_TAG = re.compile(r"<\s*(?:br|/p|p|/div|div|li|/li)\b[^>]*>|<[^>]{0,500}>", re.IGNORECASE)
+# A tag starts with a name, "/", "!" or "?" right after "<": "Preis < 5 und > 3" is text.
+_TAG = re.compile(
+    r"<\s*(?:br|/p|p|/div|div|li|/li)\b[^>]*>|<[A-Za-z/!?][^<>]{0,500}>", re.IGNORECASE
+)
 _BLOCK = re.compile(r"<\s*(?:br|/p|p|/div|div|li|/li)\b", re.IGNORECASE)
 
 

@@ -194,8 +194,11 @@ def validate_table(
     return failures, results
 
 
-def apply(ctx: Context, result: BatchResult, run_date: str) -> BatchResult:
-    """Validate the clean tables; move failing rows to quarantine; write Data Docs."""
+def apply(
+    ctx: Context, result: BatchResult, run_date: str, results_out: list | None = None
+) -> BatchResult:
+    """Validate the clean tables; move failing rows to quarantine; write Data Docs
+    (or, with ``results_out``, collect the GX results there to write them once per batch)."""
     from transforms.privacy import scrub_raw_row
     from transforms.rawread import raw_lines
 
@@ -249,7 +252,11 @@ def apply(ctx: Context, result: BatchResult, run_date: str) -> BatchResult:
     if q_rows:
         extra = pa.Table.from_pylist(q_rows, schema=_quarantine_schema(quarantine))
         quarantine = pa.concat_tables([quarantine, extra])
-    docs = write_data_docs(ctx.settings.reports_dir, run_date, all_results)
+    if results_out is not None:
+        results_out.extend(all_results)
+        docs = None
+    else:
+        docs = write_data_docs(ctx.settings.reports_dir, run_date, all_results)
     return replace(
         result,
         reviews=tables["reviews"],

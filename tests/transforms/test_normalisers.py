@@ -220,6 +220,11 @@ def test_text_is_cleaned_and_masked():
     assert mask_pii("x a@b.de y 0171 1234567") == "x [email] y [phone]"
 
 
+def test_comparisons_in_text_are_not_taken_for_tags():
+    text, _ = clean_text(pa.array(["Preis < 5 Euro und > erwartet <i>gut</i>", "3<4 & 5>2"]))
+    assert text.to_pylist() == ["Preis < 5 Euro und > erwartet gut", "3<4 & 5>2"]
+
+
 def test_language_detection_is_deterministic_and_prefers_the_portal():
     de = "Das Zimmer war wirklich sehr sauber und das Personal ausgesprochen freundlich."
     en = "The room was really clean and the staff were extremely friendly and helpful."
