@@ -90,4 +90,6 @@ final as (
     from joined
 )
 
+-- Ordered by company so a company_id filter skips row groups (zone maps).
 select * from final
+order by company_id, portal

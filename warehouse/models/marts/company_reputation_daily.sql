@@ -120,4 +120,7 @@ final as (
     {% endif %}
 )
 
+-- Ordered by company so a company_id filter reads one row group, not all of them
+-- (zone maps); an incremental batch is appended in the same order.
 select * from final
+order by company_id, portal, day

@@ -57,4 +57,7 @@ final as (
     from reviews
 )
 
+-- Ordered by company so DuckDB's row-group min/max (zone maps) let a company page's
+-- company_id filter skip the rest; an incremental batch is appended in the same order.
 select * from final
+order by company_id, published_at, review_key

@@ -26,4 +26,6 @@ final as (
     left join companies on companies.company_id = alerts.company_id
 )
 
+-- Ordered by company so a company_id filter skips row groups (zone maps).
 select * from final
+order by company_id, started_on, alert_id
