@@ -6,11 +6,12 @@ STAMP  := $(VENV)/.ruf-installed
 SCALE  ?= 1m
 export PIP_DISABLE_PIP_VERSION_CHECK = 1
 
-.PHONY: demo test bench bench-smoke airflow lint format browser clean help
+.PHONY: demo test test-load bench airflow lint format browser clean help
 
 help:
 	@echo "make demo    - offline portals -> crawl -> lake -> warehouse -> report (minutes)"
 	@echo "make test    - the whole test suite"
+	@echo "make test-load - 100,000-page crawl, the crawler's memory must stay flat (long)"
 	@echo "make bench   - benchmarks, SCALE=small|1m|10m (default 1m)"
 	@echo "make airflow - airflow standalone with this project's DAGs (UI on :8080)"
 	@echo "make lint    - ruff check and ruff format --check"
@@ -38,6 +39,9 @@ browser:
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+test-load: $(STAMP)
+	RUF_LOAD_PAGES=100000 $(BIN)/python -m pytest tests/reliability/test_load.py -s --timeout 0
 
 bench: $(STAMP)
 	$(BIN)/python -m bench --scale $(SCALE)

@@ -176,12 +176,16 @@ def cmd_query(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_erase(args: argparse.Namespace, settings: Settings) -> int:
     from transforms.erase import erase_author as erase_lake
+    from warehouse.build import build
     from warehouse.build import erase_author as erase_warehouse
 
     lake = erase_lake(settings, args.author_pseudonym)
-    wh = (
-        erase_warehouse(settings, args.author_pseudonym) if settings.warehouse_path.exists() else {}
-    )
+    wh: dict[str, int] = {}
+    if settings.warehouse_path.exists():
+        wh = erase_warehouse(settings, args.author_pseudonym)
+        # Scores, alerts and reply links derived from their reviews go too.
+        with _step("rebuild the warehouse without them"):
+            build(settings, full_refresh=True, progress=_model_done)
     removed = {
         **{f"lake.{k}": v for k, v in lake.items()},
         **{f"warehouse.{k}": v for k, v in wh.items()},

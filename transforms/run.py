@@ -485,7 +485,12 @@ def _quarantine_rows(
     )
 
 
-def _texts(col: dict[str, pa.Array], mask: pa.Array, names: tuple[str, ...]):
+def _texts(
+    col: dict[str, pa.Array],
+    mask: pa.Array,
+    names: tuple[str, ...],
+    extra: dict[str, pa.Array] | None = None,
+):
     cleaned = {}
     flags: dict[str, pa.Array] = {}
     for name in names:
@@ -496,9 +501,15 @@ def _texts(col: dict[str, pa.Array], mask: pa.Array, names: tuple[str, ...]):
     item_flags = pc.filter(col["flags"], mask)
     spider_undecodable = pc.fill_null(pc.match_substring(item_flags, "undecodable_bytes"), False)
     flags[T.UNDECODABLE] = pc.or_(flags[T.UNDECODABLE], spider_undecodable)
-    order = (T.HTML_STRIPPED, T.MASKED_EMAIL, T.MASKED_PHONE, T.UNDECODABLE)
+    flags.update(extra or {})
+    order = (T.HTML_STRIPPED, T.MASKED_EMAIL, T.MASKED_PHONE, T.UNDECODABLE, *(extra or {}))
     text_flags = _flag_lists([flags[k] for k in order], order)
     return cleaned, text_flags
+
+
+def _shown_but_unread(raw: pa.Array, parsed: D.ParsedDates) -> pa.Array:
+    shown = pc.fill_null(pc.greater(pc.utf8_length(pc.utf8_trim_whitespace(raw)), 0), False)
+    return pc.and_(shown, pc.is_valid(parsed.reason))
 
 
 def _flag_lists(masks: list[pa.Array], names: tuple[str, ...]) -> pa.Array:
@@ -583,7 +594,18 @@ def _month(ts: pa.Array) -> pa.Array:
 def _reviews(ctx, col, base, rating, published, mask) -> pa.Table:
     f = {k: pc.filter(v, mask) for k, v in base.items()}
     pick = {k: pc.filter(col[k], mask) for k in col}
-    cleaned, text_flags = _texts(col, mask, TEXT_COLUMNS)
+    experienced = D.parse_dates(pick["experienced_raw"], f["fetched_at"])
+    replied = D.parse_dates(pick["reply_raw_date"], f["fetched_at"])
+    # A shown reply or experience date that cannot be read is kept as null, and said.
+    cleaned, text_flags = _texts(
+        col,
+        mask,
+        TEXT_COLUMNS,
+        {
+            "reply_date_unparsable": _shown_but_unread(pick["reply_raw_date"], replied),
+            "experienced_date_unparsable": _shown_but_unread(pick["experienced_raw"], experienced),
+        },
+    )
     pseud = pseudonymise(ctx.key, f["portal"], pick["author_id"], pick["author_name"])
     at = pc.filter(published.at, mask)
     lang, detected = _language(
@@ -595,8 +617,6 @@ def _reviews(ctx, col, base, rating, published, mask) -> pa.Table:
         ),
     )
     value = pc.filter(rating.value, mask)
-    experienced = D.parse_dates(pick["experienced_raw"], f["fetched_at"])
-    replied = D.parse_dates(pick["reply_raw_date"], f["fetched_at"])
     review_id = _null_if_blank(pick["review_id"])
     day = pc.strftime(at, format="%Y-%m-%d")
     key_hash, content_hash = _hashes(

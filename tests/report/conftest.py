@@ -41,10 +41,8 @@ class RealWarehouse:
 @pytest.fixture(scope="session")
 def real_warehouse(tmp_path_factory: pytest.TempPathFactory) -> RealWarehouse:
     """The demo world's stories built by the real dbt warehouse (lake written directly)."""
-    try:
-        from warehouse.build import build
-    except ImportError as exc:  # the warehouse stage is another helper's, still landing
-        pytest.skip(f"warehouse.build not available yet: {exc}")
+    from warehouse.build import build
+
     # The warehouse tests' lake writer: import it, do not copy it.
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "warehouse"))
     from world_lake import write_world

@@ -183,6 +183,30 @@ def test_nasty_rows_are_quarantined_with_reasons(settings):
     ] == [(17, 5, 11, 1)]
 
 
+def test_unreadable_reply_and_stay_dates_are_kept_null_and_flagged(settings):
+    reply = {
+        **GOOD,
+        "review_id": "reply-odd",
+        "reply_text": "Danke!",
+        "reply_raw_date": "irgendwann",
+        "experienced_raw": "31.02.2024",
+    }
+    fine = {
+        **GOOD,
+        "review_id": "reply-ok",
+        "reply_text": "Danke!",
+        "reply_raw_date": "2026-11-02T08:00:00Z",
+    }
+    write_items(settings.data_dir / "raw", "trustpilot", ANCHOR, [reply, fine])
+    transform(settings, run_date=ANCHOR)
+    rows = {r["portal_review_id"]: r for r in table(settings, "reviews").to_pylist()}
+    odd, ok = rows["reply-odd"], rows["reply-ok"]
+    assert odd["replied_at"] is None and odd["experienced_at"] is None
+    assert {"reply_date_unparsable", "experienced_date_unparsable"} <= set(odd["text_flags"])
+    assert ok["replied_at"] is not None
+    assert "reply_date_unparsable" not in ok["text_flags"]
+
+
 def test_no_author_name_or_id_anywhere_in_the_lake(settings):
     write_items(settings.data_dir / "raw", "trustpilot", ANCHOR, nasty_rows())
     items = write_world(settings.data_dir / "raw", small_world(companies=6))

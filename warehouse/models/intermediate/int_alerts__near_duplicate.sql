@@ -57,7 +57,7 @@ per_company as (
         max(published_on) as ended_on,
         list(distinct portal order by portal) as portals,
         list(review_key order by review_key) as review_keys,
-        any_value(text) as example,
+        arg_min(text, review_key) as example,  -- the same example every build
         count(*) as review_count,
         count(distinct author_pseudonym) as authors,
         any_value(cluster_size) as cluster_size,

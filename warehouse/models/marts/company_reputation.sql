@@ -19,7 +19,7 @@ stats as (
         company_id,
         coalesce(portal, 'all') as portal,
         count(*) as review_count,
-        avg(stars) as mean_stars,
+        round(avg(stars), 4) as mean_stars,  -- parallel sums differ in the last bit
         avg(case when is_one_star then 1.0 else 0.0 end) as share_1_star,
         avg(case when is_five_star then 1.0 else 0.0 end) as share_5_star,
         avg(case when has_reply then 1.0 else 0.0 end) as reply_rate,
