@@ -14,23 +14,8 @@ from collections import Counter
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from ruf.portals.world import Company, Review, World
+from ruf.portals.world import MONTHS_DE, Company, Review, World
 from spiders import items as raw_items
-
-MONTHS_DE = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-)
 
 
 def _published_raw(review: Review) -> str | int:

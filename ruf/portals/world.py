@@ -364,7 +364,7 @@ BOUGHT = [
     "Super schnelle Lieferung, toller Shop! Top!",
     "Schnelle Lieferung, super Shop, top!",
 ]
-MONTHS_DE = [
+MONTHS_DE = (
     "Januar",
     "Februar",
     "März",
@@ -377,8 +377,8 @@ MONTHS_DE = [
     "Oktober",
     "November",
     "Dezember",
-]
-MONTHS_EN = [
+)
+MONTHS_EN = (
     "January",
     "February",
     "March",
@@ -391,7 +391,7 @@ MONTHS_EN = [
     "October",
     "November",
     "December",
-]
+)
 DETAIL_DE = [
     "Bestellt hatte ich im {month}.",
     "Wir sind seit {years} Jahren Kunde.",

@@ -7,20 +7,7 @@ import html
 import json
 from datetime import date, datetime
 
-MONTHS_DE = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-)
+from ruf.portals.world import MONTHS_DE
 
 
 def esc(text: object) -> str:
