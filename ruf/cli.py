@@ -254,7 +254,8 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
 def _prepare_demo_dir(settings: Settings) -> None:
     """The demo starts from a clean data root, but never wipes data it did not write."""
     marker = settings.data_dir / ".ruf-demo"
-    owned = ("raw", "lake", "state", "warehouse", "reports")
+    # Reports are derived and rewritten by the demo; screenshots beside them stay.
+    owned = ("raw", "lake", "state", "warehouse")
     if any((settings.data_dir / d).exists() for d in owned) and not marker.exists():
         raise CliError(
             f"{settings.data_dir} holds pipeline data that the demo did not write; "

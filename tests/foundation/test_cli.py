@@ -87,6 +87,17 @@ def test_demo_never_wipes_data_it_did_not_write(tmp_path):
     assert (tmp_path / "lake" / "precious.parquet").exists()
 
 
+def test_demo_does_not_count_reports_as_data_it_must_protect(tmp_path):
+    # `make test` leaves a screenshot under data/reports; `make demo` must still run.
+    (tmp_path / "reports" / "screenshots").mkdir(parents=True)
+    from ruf.cli import _prepare_demo_dir
+    from ruf.settings import load_settings
+
+    _prepare_demo_dir(load_settings({"RUF_DATA_DIR": str(tmp_path)}))
+    assert (tmp_path / ".ruf-demo").exists()
+    assert (tmp_path / "reports" / "screenshots").exists()
+
+
 def test_portals_companies_prints_a_loadable_config(tmp_path):
     out = tmp_path / "companies.yaml"
     result = ruf(
