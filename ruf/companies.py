@@ -7,6 +7,9 @@ defaults to the offline portals on 127.0.0.1:8765.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -65,18 +68,56 @@ def expand(text: str, env: dict[str, str] | None = None) -> str:
     return _VAR.sub(sub, text)
 
 
+# Config files larger than this are parsed once and kept as JSON in the user's cache,
+# keyed by the file's sha256: YAML of 10,000 companies takes seconds to parse even with
+# the C loader, JSON of the same data a few milliseconds.
+CACHE_MIN_BYTES = 256 * 1024
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "ruf" / "config"
+
+
 def _read_yaml(path: Path) -> dict:
     if not path.exists():
         raise ConfigError(f"config file not found: {path}")
+    raw = path.read_bytes()
+    cached = (
+        _cache_dir() / f"{hashlib.sha256(raw).hexdigest()}.json"
+        if len(raw) >= CACHE_MIN_BYTES
+        else None
+    )
+    if cached is not None:
+        with contextlib.suppress(OSError, ValueError):
+            data = json.loads(cached.read_bytes())
+            if isinstance(data, dict):
+                return data
     try:
         # The C loader: a config of 100,000 companies loads in seconds, not minutes.
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
-    except yaml.YAMLError as exc:
+        data = yaml.load(raw.decode("utf-8"), Loader=loader) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path} is not valid YAML: {exc}") from exc
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping at the top level")
+    if cached is not None:
+        _write_cache(cached, data)
     return data
+
+
+def _write_cache(cached: Path, data: dict) -> None:
+    """Keep ``data`` as JSON when it survives the round trip (a cache miss is only slower)."""
+    try:
+        text = json.dumps(data, ensure_ascii=False)
+        if json.loads(text) != data:
+            return
+        cached.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, cached)
+    except (OSError, TypeError, ValueError):
+        return
 
 
 def load_companies(path: Path) -> list[TrackedCompany]:

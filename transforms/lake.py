@@ -16,7 +16,7 @@ import json
 import os
 import uuid
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -164,50 +164,75 @@ def _write_parquet(table: pa.Table, name: str, where: Any) -> None:
 
 @dataclass
 class Commit:
-    """Partition rewrites that become visible together (see module docstring)."""
+    """Partition rewrites that become visible together (see module docstring).
+
+    ``put`` stages each partition file right away, on the IO threads, so a batch
+    never holds more than a few partitions in memory; nothing is visible before
+    ``commit``.
+    """
 
     settings: Settings
     tx: str = field(default_factory=lambda: uuid.uuid4().hex)
     _ops: list[tuple[str | None, str]] = field(default_factory=list)
-    _pending: list[tuple[str, str, pa.Table]] = field(default_factory=list)
+    _writing: list[Future] = field(default_factory=list)
+    _pool: ThreadPoolExecutor | None = None
 
     def __post_init__(self) -> None:
         self.fs, self.root = lake_fs(self.settings)
         self.stage_dir = storage.join(self.root, STAGING, self.tx)
 
     def put(self, table: str, values: dict[str, str], rows: pa.Table) -> None:
-        """Replace the partition ``values`` of ``table`` with ``rows`` (empty -> remove it).
-
-        Files are staged by ``commit`` (in parallel); nothing is visible before then.
-        """
+        """Replace the partition ``values`` of ``table`` with ``rows`` (empty -> remove it)."""
         final = storage.join(partition_path(self.root, table, values), PART_FILE)
         if rows.num_rows == 0:
             self._ops.append((None, final))
             return
         staged = storage.join(self.stage_dir, f"{len(self._ops):06d}.parquet")
-        self._pending.append((staged, table, rows))
+        if self._pool is None:
+            if storage.is_local(self.fs):
+                self.fs.makedirs(self.stage_dir, exist_ok=True)
+            self._pool = ThreadPoolExecutor(IO_THREADS)
+        # At most a few files in flight: each holds its rows until written.
+        while len(self._writing) >= 2 * IO_THREADS:
+            self._writing.pop(0).result()
+        self._writing.append(self._pool.submit(self._write, staged, table, rows))
         self._ops.append((staged, final))
 
-    def _stage(self) -> None:
-        if storage.is_local(self.fs) and self._pending:
-            self.fs.makedirs(self.stage_dir, exist_ok=True)
+    def _write(self, staged: str, table: str, rows: pa.Table) -> None:
+        if storage.is_local(self.fs):
+            _write_parquet(rows, table, staged)
+        else:
+            data = parquet_bytes(rows, table)
+            with self.fs.open(staged, "wb") as f:
+                f.write(data)
 
-        def write(item: tuple[str, str, pa.Table]) -> None:
-            staged, table, rows = item
-            if storage.is_local(self.fs):
-                _write_parquet(rows, table, staged)
-            else:
-                data = parquet_bytes(rows, table)
-                with self.fs.open(staged, "wb") as f:
-                    f.write(data)
+    def _stage(self, raise_errors: bool = True) -> None:
+        """Wait for every staged file (and surface the first write error)."""
+        try:
+            while self._writing:
+                future = self._writing.pop(0)
+                if raise_errors:
+                    future.result()
+                else:
+                    future.exception()
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown(wait=True, cancel_futures=True)
+                self._pool = None
 
-        parallel_map(write, self._pending)
-        self._pending.clear()
+    def __enter__(self) -> Commit:
+        return self
+
+    def __exit__(self, kind: type | None, *exc: object) -> None:
+        if kind is not None:  # failed before or during commit: drop what was staged
+            self._stage(raise_errors=False)
+            if not self.fs.exists(storage.join(self.root, STAGING, f"{self.tx}.json")):
+                storage.remove(self.fs, self.stage_dir)
 
     def commit(self) -> None:
+        self._stage()
         if not self._ops:
             return
-        self._stage()
         journal = storage.join(self.root, STAGING, f"{self.tx}.json")
         storage.write_bytes_atomic(self.fs, journal, json.dumps(self._ops).encode())
         if before_moves is not None:

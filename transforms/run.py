@@ -26,7 +26,7 @@ import pyarrow.compute as pc
 from ruf.companies import load_companies, load_portals
 from ruf.settings import ConfigError, Settings
 from transforms import dates as D
-from transforms import lake, storage, validate
+from transforms import lake, spill, storage, validate
 from transforms import ratings as R
 from transforms import text as T
 from transforms.companies import CompanyResolver
@@ -183,65 +183,84 @@ def _slices(ctx: Context, files: list[RawFile]) -> list[list[RawFile]]:
 
 
 def run_batch(ctx: Context, run_date: str, files: list[RawFile], report: TransformReport) -> None:
-    parts: list[BatchResult] = []
+    """Normalise and validate a batch a slice at a time; spill its clean rows; commit."""
     gx_results: list = []
     ord_offset = 0
-    for slice_files in _slices(ctx, files):
-        raw = read_raw(ctx.settings, slice_files)
-        i = raw.schema.get_field_index("_ord")
-        raw = raw.set_column(
-            i, raw.schema.field(i), pc.add(raw.column("_ord"), pa.scalar(ord_offset, pa.int64()))
-        )
-        ord_offset += raw.num_rows
-        part = normalise(ctx, raw, run_date)
-        del raw
-        parts.append(validate.apply(ctx, part, run_date, results_out=gx_results))
-    result = _combine(parts, run_date)
-    result.data_docs = validate.write_data_docs(ctx.settings.reports_dir, run_date, gx_results)
-    commit_batch(ctx, result, run_date, files)
-    counts = result.counts
-    for portal, c in counts.items():
+    batch = Batch(run_id=f"transform-{run_date}")
+    with spill.Spill(ctx.settings) as spilled:
+        for k, slice_files in enumerate(_slices(ctx, files)):
+            raw = read_raw(ctx.settings, slice_files)
+            i = raw.schema.get_field_index("_ord")
+            raw = raw.set_column(
+                i,
+                raw.schema.field(i),
+                pc.add(raw.column("_ord"), pa.scalar(ord_offset, pa.int64())),
+            )
+            ord_offset += raw.num_rows
+            part = normalise(ctx, raw, run_date)
+            del raw
+            part = validate.apply(ctx, part, run_date, results_out=gx_results)
+            spilled.add("reviews", REVIEWS, "review_key", part.reviews, k)
+            spilled.add("mentions", MENTIONS, "mention_key", part.mentions, k)
+            batch.add(part)
+            del part
+        batch.data_docs = validate.write_data_docs(ctx.settings.reports_dir, run_date, gx_results)
+        commit_batch(ctx, batch, spilled, run_date, files)
+    for portal, c in batch.counts.items():
         report.portals.setdefault(portal, PortalCounts()).add(c)
     report.run_dates.append(run_date)
-    report.reviews += result.reviews.num_rows
-    report.mentions += result.mentions.num_rows
-    report.aggregates += result.aggregates.num_rows
-    for codes in result.quarantine.column("reason_codes").to_pylist():
+    report.reviews += batch.reviews
+    report.mentions += batch.mentions
+    report.aggregates += batch.aggregates.num_rows
+    for codes in batch.quarantine.column("reason_codes").to_pylist():
         report.reasons.update(codes)
-    report.unmatched_companies = sorted(set(report.unmatched_companies) | set(result.unmatched))
-    if result.data_docs is not None:
-        report.data_docs = result.data_docs
+    report.unmatched_companies = sorted(set(report.unmatched_companies) | batch.unmatched)
+    if batch.data_docs is not None:
+        report.data_docs = batch.data_docs
 
 
-def _combine(parts: list[BatchResult], run_date: str) -> BatchResult:
-    """The slices of one batch as one result, deduplicated across slices."""
-    if len(parts) == 1:
-        return parts[0]
-    dups: Counter = Counter()
-    raw_per_portal: Counter = Counter()
-    for p in parts:
-        dups.update(p.duplicates_per_portal)
-        raw_per_portal.update(p.raw_per_portal)
+@dataclass
+class Batch:
+    """What a batch keeps in memory while its clean reviews and mentions are spilled:
+    aggregates (one row per company and fetch), quarantine rows and counts."""
 
-    def cat(name: str) -> pa.Table:
-        tables = [getattr(p, name) for p in parts]
-        for p in parts:  # the slices' tables are only held by the combined one from here
-            setattr(p, name, None)
-        return pa.concat_tables(tables, promote_options="permissive")
+    run_id: str
+    aggregates: pa.Table | None = None
+    quarantine: pa.Table | None = None
+    raw_per_portal: Counter = field(default_factory=Counter)
+    duplicates_per_portal: Counter = field(default_factory=Counter)
+    clean_per_portal: Counter = field(default_factory=Counter)
+    unmatched: set = field(default_factory=set)
+    reviews: int = 0
+    mentions: int = 0
+    data_docs: Path | None = None
 
-    reviews = _dedupe(cat("reviews"), ["review_key"], dups)
-    mentions = _dedupe(cat("mentions"), ["mention_key"], dups)
-    aggregates = _dedupe(cat("aggregates"), ["portal", "company_id", "fetched_on"], dups)
-    return BatchResult(
-        reviews=reviews,
-        mentions=mentions,
-        aggregates=aggregates,
-        quarantine=cat("quarantine"),
-        raw_per_portal=dict(raw_per_portal),
-        duplicates_per_portal=dups,
-        unmatched=sorted(set().union(*(p.unmatched for p in parts))),
-        run_id=f"transform-{run_date}",
-    )
+    def add(self, part: BatchResult) -> None:
+        self.raw_per_portal.update(part.raw_per_portal)
+        self.duplicates_per_portal.update(part.duplicates_per_portal)
+        self.unmatched |= set(part.unmatched)
+        for name in ("aggregates", "quarantine"):
+            mine, theirs = getattr(self, name), getattr(part, name)
+            setattr(
+                self,
+                name,
+                theirs
+                if mine is None
+                else pa.concat_tables([mine, theirs], promote_options="permissive"),
+            )
+
+    @property
+    def counts(self) -> dict[str, PortalCounts]:
+        quarantined = Counter(self.quarantine.column("_portal_file").to_pylist())
+        return {
+            p: PortalCounts(
+                raw_rows=n,
+                clean_rows=self.clean_per_portal[p],
+                quarantined_rows=quarantined[p],
+                duplicate_rows=self.duplicates_per_portal[p],
+            )
+            for p, n in self.raw_per_portal.items()
+        }
 
 
 @dataclass
@@ -255,22 +274,6 @@ class BatchResult:
     unmatched: list[str]
     run_id: str
     data_docs: Path | None = None
-
-    @property
-    def counts(self) -> dict[str, PortalCounts]:
-        clean = Counter()
-        for t in (self.reviews, self.mentions, self.aggregates):
-            clean.update(t.column("_portal_file").to_pylist())
-        quarantined = Counter(self.quarantine.column("_portal_file").to_pylist())
-        return {
-            p: PortalCounts(
-                raw_rows=n,
-                clean_rows=clean[p],
-                quarantined_rows=quarantined[p],
-                duplicate_rows=self.duplicates_per_portal[p],
-            )
-            for p, n in self.raw_per_portal.items()
-        }
 
 
 def _null_if_blank(a: pa.Array) -> pa.Array:
@@ -800,48 +803,60 @@ def _dedupe(table: pa.Table, keys: list[str], dups: Counter) -> pa.Table:
 _INTERNAL = ("_line", "_row", "_portal_file", "_ord")
 
 
-def _merge_keyed(ctx: Context, table: str, new: pa.Table, key: str, commit: lake.Commit) -> None:
-    """Merge reviews or mentions into their (portal, review_month) partitions.
+def _merge_keyed(ctx: Context, table: str, win: spill.Winners, commit: lake.Commit) -> None:
+    """Merge a batch's winning rows into their (portal, review_month) partitions.
 
-    Only partitions the batch touches are read: those of its months, and older
-    ones that hold one of its keys (a relative date may move a review's month).
+    Only partitions the batch touches are rewritten: those of its months, and older
+    ones that hold one of its keys in another month (a relative date may move a
+    review's month). One partition is in memory at a time, plus the movers.
     """
     schema = TABLES_BY_NAME[table]
-    new = lake.conform(new, schema).sort_by(
-        [("portal", "ascending"), ("review_month", "ascending"), (key, "ascending")]
-    )
+    key = win.key
     fs, root = lake.lake_fs(ctx.settings)
     existing: dict[str, list[dict[str, str]]] = {}
     for values in lake.list_partitions(fs, root, table):
         existing.setdefault(values["portal"], []).append(values)
-    for portal, mine in lake.groups(new, "portal"):
-        months = set(pc.unique(mine.column("review_month")).to_pylist())
-        keys = mine.column(key)
-        theirs = existing.get(portal, [])
-        touched = [v for v in theirs if v["review_month"] in months]
-        others = [v for v in theirs if v["review_month"] not in months]
-        held = lake.parallel_map(
-            lambda v: lake.read_partition_column(fs, root, table, key, v), others
-        )
-        touched += [
-            v
-            for v, k in zip(others, held, strict=True)
-            if pc.any(pc.is_in(k, value_set=keys)).as_py()
-        ]
-        if touched:
-            old = lake.read_partitions(fs, root, table, touched)
-            merged = merge_versions(pa.concat_tables([*old, mine]), key).sort_by(
-                [("review_month", "ascending"), (key, "ascending")]
-            )
-        else:
-            merged = mine
-        written = set()
-        for month, rows in lake.groups(merged, "review_month"):
+    for portal in win.portals():
+        new_months = win.months(portal)
+        old = {v["review_month"]: v for v in existing.get(portal, [])}
+        movers = schema.empty_table()
+        mover_keys = pa.array([], pa.string())
+        months = set(new_months)
+        if old:
+            index = spill.old_key_index(fs, root, table, key, list(old.values()))
+            moved = win.movers(portal, index)
+            if moved.num_rows:
+                mover_keys = moved.column("k").combine_chunks()
+                old_months = sorted(set(moved.column("old_month").to_pylist()))
+                new_of_movers = sorted(set(moved.column("new_month").to_pylist()))
+                versions = [
+                    _only(lake.read_partition(fs, root, table, old[m]), key, mover_keys)
+                    for m in old_months
+                ] + [_only(win.rows(portal, m, schema), key, mover_keys) for m in new_of_movers]
+                movers = merge_versions(pa.concat_tables(versions), key)
+                months |= set(old_months)
+        for month in sorted(months):
+            parts = []
+            if month in old:
+                parts.append(lake.read_partition(fs, root, table, old[month]))
+            if month in new_months:
+                parts.append(win.rows(portal, month, schema))
+            if len(mover_keys):
+                parts = [_only(p, key, mover_keys, keep=False) for p in parts]
+            parts.append(movers.filter(pc.equal(movers.column("review_month"), month)))
+            parts = [p for p in parts if p.num_rows]
+            if not parts:
+                commit.put(table, {"portal": portal, "review_month": month}, schema.empty_table())
+                continue
+            rows = merge_versions(pa.concat_tables(parts), key) if len(parts) > 1 else parts[0]
+            rows = rows.sort_by([(key, "ascending")])
             commit.put(table, {"portal": portal, "review_month": month}, rows)
-            written.add(month)
-        for v in touched:  # every row moved to another month
-            if v["review_month"] not in written:
-                commit.put(table, v, merged.slice(0, 0))
+
+
+def _only(rows: pa.Table, key: str, keys: pa.Array, keep: bool = True) -> pa.Table:
+    """The rows whose ``key`` is (``keep``) or is not in ``keys``."""
+    hit = pc.is_in(rows.column(key), value_set=keys)
+    return rows.filter(hit if keep else pc.invert(hit))
 
 
 def merge_versions(rows: pa.Table, key: str) -> pa.Table:
@@ -865,23 +880,52 @@ TABLES_BY_NAME = {
 }
 
 
-def commit_batch(ctx: Context, result: BatchResult, run_date: str, files: list[RawFile]) -> None:
-    counts = result.counts
-    broken = {p: c for p, c in counts.items() if not c.reconciles}
-    if broken:
-        raise ReconciliationFailed(
-            "rows do not reconcile (raw != clean + quarantined + duplicates): "
-            + "; ".join(
-                f"{p}: {c.raw_rows} != {c.clean_rows} + {c.quarantined_rows} + {c.duplicate_rows}"
-                for p, c in broken.items()
+def commit_batch(
+    ctx: Context, batch: Batch, spilled: spill.Spill, run_date: str, files: list[RawFile]
+) -> None:
+    reviews = spilled.winners("reviews", "review_key")
+    mentions = spilled.winners("mentions", "mention_key")
+    try:
+        dups = batch.duplicates_per_portal
+        dups.update(reviews.duplicates)
+        dups.update(mentions.duplicates)
+        aggregates = _dedupe(batch.aggregates, ["portal", "company_id", "fetched_on"], dups)
+        batch.aggregates = aggregates
+        batch.reviews, batch.mentions = reviews.count, mentions.count
+        batch.clean_per_portal = reviews.kept + mentions.kept
+        batch.clean_per_portal.update(aggregates.column("_portal_file").to_pylist())
+        counts = batch.counts
+        broken = {p: c for p, c in counts.items() if not c.reconciles}
+        if broken:
+            raise ReconciliationFailed(
+                "rows do not reconcile (raw != clean + quarantined + duplicates): "
+                + "; ".join(
+                    f"{p}: {c.raw_rows} != {c.clean_rows} + {c.quarantined_rows} "
+                    f"+ {c.duplicate_rows}"
+                    for p, c in broken.items()
+                )
             )
-        )
-    commit = lake.Commit(ctx.settings)
-    fs, root = lake.lake_fs(ctx.settings)
-    _merge_keyed(ctx, "reviews", result.reviews, "review_key", commit)
-    _merge_keyed(ctx, "mentions", result.mentions, "mention_key", commit)
+        with lake.Commit(ctx.settings) as commit:
+            _merge_keyed(ctx, "reviews", reviews, commit)
+            _merge_keyed(ctx, "mentions", mentions, commit)
+            _put_the_rest(ctx, commit, batch, counts, run_date, files)
+            commit.commit()
+    finally:
+        reviews.close()
+        mentions.close()
 
-    aggregates = lake.conform(result.aggregates, AGGREGATES)
+
+def _put_the_rest(
+    ctx: Context,
+    commit: lake.Commit,
+    batch: Batch,
+    counts: dict[str, PortalCounts],
+    run_date: str,
+    files: list[RawFile],
+) -> None:
+    """Aggregates (merged per portal), and this run date's quarantine and runs rows."""
+    fs, root = lake.lake_fs(ctx.settings)
+    aggregates = lake.conform(batch.aggregates, AGGREGATES)
     aggregates = aggregates.sort_by("portal")
     by_portal = list(lake.groups(aggregates, "portal"))
     olds = lake.read_partitions(fs, root, "aggregates", [{"portal": p} for p, _ in by_portal])
@@ -895,7 +939,7 @@ def commit_batch(ctx: Context, result: BatchResult, run_date: str, files: list[R
     sources = pa.array(sorted({f.path for f in files}), pa.string())
     batch_portals = pa.array(sorted(counts), pa.string())
     old_q = lake.read_partition(fs, root, "quarantine", {"run_date": run_date})
-    new_q = lake.conform(result.quarantine, QUARANTINE)
+    new_q = lake.conform(batch.quarantine, QUARANTINE)
     new_q = _keep_quarantined_at(old_q, new_q)
     kept_q = old_q.filter(pc.invert(pc.is_in(old_q.column("source_file"), value_set=sources)))
     q = pa.concat_tables([kept_q, new_q])
@@ -911,7 +955,7 @@ def commit_batch(ctx: Context, result: BatchResult, run_date: str, files: list[R
     finished = datetime.now(UTC)
     runs = pa.table(
         {
-            "run_id": [result.run_id] * len(counts),
+            "run_id": [batch.run_id] * len(counts),
             "run_date": [run_date] * len(counts),
             "portal": list(counts),
             "raw_rows": [c.raw_rows for c in counts.values()],
@@ -923,7 +967,6 @@ def commit_batch(ctx: Context, result: BatchResult, run_date: str, files: list[R
     )
     runs = pa.concat_tables([kept_runs, lake.conform(runs, RUNS)])
     commit.put("runs", {"run_date": run_date}, runs.sort_by("portal"))
-    commit.commit()
 
 
 def _keep_quarantined_at(old: pa.Table, new: pa.Table) -> pa.Table:

@@ -17,10 +17,9 @@ from spiders.items import RawItem
 from spiders.pages.base import (
     Context,
     PageResult,
-    decode,
     missing_reviews_problem,
     page_number,
-    parse_html,
+    read_page,
     rel_next,
     text_of,
     to_float,
@@ -30,9 +29,18 @@ from spiders.pages.base import (
 FAMILY = "booking"
 
 # Every element the extractor reads, in document order, with one XPath call
-# (a test on one attribute: class-prefix tests cost more than the parse).
-_HOOKS = etree.XPath("descendant-or-self::*[@data-testid]")
+# (a test on one attribute: class-prefix tests cost more than the parse). The
+# attribute values come back as strings that know their element (getparent).
+_HOOKS = etree.XPath("descendant-or-self::*/@data-testid")
 _NAME = etree.XPath("//*[@id='hp_hotel_name']")
+# Hooks whose text is a field as it stands, and the liked / disliked parts.
+_TEXT_FIELDS = {
+    "review-score": "rating_value",
+    "review-title": "title",
+    "review-response-text": "reply_text",
+    "review-author": "author_name",
+}
+_NOTES = {"review-positive-text": "pros", "review-negative-text": "cons"}
 _PREFIXES = ("Bewertet:", "Bewertet am", "Reviewed:", "Aufenthalt:", "Stayed in")
 
 
@@ -62,27 +70,29 @@ def parse(
     response_sha256: str,
     encoding: str | None = None,
 ) -> PageResult:
-    text, undecodable = decode(body, encoding)
-    ctx = Context(FAMILY, portal, url, fetched_at, response_sha256, undecodable)
-    root = parse_html(text)
+    page = read_page(body, encoding)
+    ctx = Context(FAMILY, portal, url, fetched_at, response_sha256, page.undecodable)
+    root = page.root()
     pid = _company_id(url)
     if root is None:
         return PageResult([], None, None, [f"page is not readable HTML ({url})"])
     name = score = None
     declared = None
-    cards: list[tuple[Any, list[Any]]] = []
-    for el in _HOOKS(root):
-        testid = el.get("data-testid")
+    cards: list[tuple[Any, list[tuple[str, Any]]]] = []
+    hooks: list[tuple[str, Any]] | None = None  # the current card's
+    for testid in _HOOKS(root):
         if testid == "review-card":
-            cards.append((el, []))
+            hooks = []
+            cards.append((testid.getparent(), hooks))
         elif testid == "property-name":
-            name = text_of(el)
+            name = text_of(testid.getparent())
         elif testid == "review-score-component":
+            el = testid.getparent()
             first = next((c for c in el if isinstance(c.tag, str)), None)
             score = text_of(first)
             declared = to_int((text_of(el) or "").rpartition("·")[2])
-        elif cards:
-            cards[-1][1].append(el)
+        elif hooks is not None:
+            hooks.append((testid, testid.getparent()))
     if name is None:
         name = next((text_of(el) for el in _NAME(root)), None)
     items: list[RawItem] = []
@@ -101,12 +111,12 @@ def parse(
         )
     if declared and to_float(score) is None:
         problems.append(f"aggregate declares {declared} reviews but no parsable score ({url})")
-    for card, hooks in cards:
-        items.append(_review(card, hooks, ctx, pid, name))
+    for card, card_hooks in cards:
+        items.append(_review(card, card_hooks, ctx, pid, name))
     problems += missing_reviews_problem(items, declared, url)
     if not items and declared is None:
         problems.append(f"no booking reviews or score found ({url})")
-    return PageResult(items, rel_next(text, url), declared, problems)
+    return PageResult(items, rel_next(page.text, url), declared, problems)
 
 
 def _company_id(url: str) -> str:
@@ -114,37 +124,32 @@ def _company_id(url: str) -> str:
     return last.removesuffix(".html").split(".", 1)[0]
 
 
-def _review(card: Any, hooks: list[Any], ctx: Context, pid: str, name: str | None) -> RawItem:
+def _review(
+    card: Any, hooks: list[tuple[str, Any]], ctx: Context, pid: str, name: str | None
+) -> RawItem:
     values: dict[str, Any] = {}
     subs: dict[str, Any] = {}
     extra: dict[str, Any] = {}
-    for el in hooks:
-        testid = el.get("data-testid")
-        if testid == "review-score":
-            values["rating_value"] = text_of(el)
-        elif testid == "review-title":
-            values["title"] = text_of(el)
+    for testid, el in hooks:
+        if testid == "review-subscore":  # the most frequent hook first
+            if len(el) >= 2:
+                # <span>Personal</span> <span>8,0</span>: the first and last child.
+                subs[text_of(el[0]) or ""] = text_of(el[-1])
+        elif testid in _TEXT_FIELDS:
+            values[_TEXT_FIELDS[testid]] = text_of(el)
         elif testid == "review-traveler-type":
             traveller = text_of(el)
             if traveller:
                 extra["traveller_type"] = traveller
-        elif testid in ("review-positive-text", "review-negative-text"):
-            body = el.find(".//p")
-            key = "pros" if testid == "review-positive-text" else "cons"
-            values[key] = text_of(body if body is not None else el)
+        elif testid in _NOTES:
+            body = next(el.iterdescendants("p"), None)  # as find(".//p"), cheaper
+            values[_NOTES[testid]] = text_of(body if body is not None else el)
             if body is not None and body.get("lang"):
                 values["language"] = body.get("lang")
-        elif testid == "review-response-text":
-            values["reply_text"] = text_of(el)
         elif testid == "review-date":
             values["published_raw"] = _date(el, "data-review-date")
         elif testid == "review-stay-date":
             values["experienced_raw"] = _date(el, "data-stay-date")
-        elif testid == "review-author":
-            values["author_name"] = text_of(el)
-        elif testid == "review-subscore" and len(el) >= 2:
-            # <span>Personal</span> <span>8,0</span>: the first and last child.
-            subs[text_of(el[0]) or ""] = text_of(el[-1])
     values["text"] = values.get("pros") or values.get("cons")
     item = ctx.item(
         "review",

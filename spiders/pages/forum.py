@@ -18,10 +18,9 @@ from spiders.items import RawItem
 from spiders.pages.base import (
     Context,
     PageResult,
-    decode,
     missing_reviews_problem,
     page_number,
-    parse_html,
+    read_page,
     rel_next,
     text_of,
     to_float,
@@ -57,15 +56,15 @@ def parse(
     response_sha256: str,
     encoding: str | None = None,
 ) -> PageResult:
-    text, undecodable = decode(body, encoding)
-    ctx = Context(FAMILY, portal, url, fetched_at, response_sha256, undecodable)
-    root = parse_html(text)
+    page = read_page(body, encoding)
+    ctx = Context(FAMILY, portal, url, fetched_at, response_sha256, page.undecodable)
+    root = page.root()
     thread_id = url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
     if root is None:
         return PageResult([], None, None, [f"page is not readable HTML ({url})"])
-    page = _read(root)
-    company, thread_title = page.company, page.title
-    score, declared = page.score, page.rated
+    thread = _read(root)
+    company, thread_title = thread.company, thread.title
+    score, declared = thread.score, thread.rated
     items: list[RawItem] = []
     problems: list[str] = []
     extra = {"thread_id": thread_id, "thread_title": thread_title}
@@ -85,14 +84,14 @@ def parse(
         )
     if declared and to_float(score) is None:
         problems.append(f"thread declares {declared} ratings but no parsable score ({url})")
-    for values, stars in page.posts:
+    for values, stars in thread.posts:
         item = _item(ctx, thread_id, company or thread_title, extra, stars, **values)
         item.language = language
         items.append(item)
-    problems += missing_reviews_problem(items, page.posts_declared, url, what="posts")
-    if not page.posts and page.posts_declared is None and declared is None:
+    problems += missing_reviews_problem(items, thread.posts_declared, url, what="posts")
+    if not thread.posts and thread.posts_declared is None and declared is None:
         problems.append(f"no forum posts or comments found ({url})")
-    return PageResult(items, rel_next(text, url), declared, problems)
+    return PageResult(items, rel_next(page.text, url), declared, problems)
 
 
 @dataclass
@@ -152,20 +151,20 @@ def _read(root: Any) -> _Thread:
             stars = None
             thread.posts.append((values, None))
         elif tag == "li" and "official-reply" in words:
-            values["reply_raw_date"] = text_of(el.find(".//time"))
-            values["reply_text"] = text_of(el.find(".//div[@class='comment-content']"))
+            values["reply_raw_date"] = text_of(_first(el, "time"))
+            values["reply_text"] = text_of(_first(el, "div", "comment-content"))
             skip.update(el.iter())
         elif tag == "blockquote" and "official-reply" in words:
-            values["reply_text"] = text_of(el.find(".//p"))
-            values["reply_raw_date"] = text_of(el.find(".//*[@class='reply-date']"))
+            values["reply_text"] = text_of(_first(el, "p"))
+            values["reply_raw_date"] = text_of(_first(el, "*", "reply-date"))
             skip.update(el.iter())
         elif tag == "a" and el.get("rel") == "tag" and thread.company is None:
             thread.company = text_of(el)
         elif "topic-title" in words or "entry-title" in words:
             thread.title = thread.title or text_of(el)
         elif "topic-rating" in words or "rating-summary" in words:
-            thread.score = text_of(el.find(".//strong"))
-            thread.rated = to_int(text_of(el.find(".//*[@class='rating-count']")))
+            thread.score = text_of(_first(el, "strong"))
+            thread.rated = to_int(text_of(_first(el, "*", "rating-count")))
         elif ("pagination" in words or "comments-title" in words) and not thread.posts:
             thread.posts_declared = thread.posts_declared or to_int(text_of(el))
         elif not thread.posts:
@@ -183,7 +182,7 @@ def _read(root: Any) -> _Thread:
         elif "fn" in words:
             values["author_name"] = text_of(el)
         elif "post-rating" in words:
-            img = el.find(".//img")
+            img = _first(el, "img")
             stars = stars_of(text_of(el)) or stars_of(el.get("title"))
             stars = stars or (stars_of(img.get("alt")) if img is not None else None)
             thread.posts[-1] = (values, stars)
@@ -196,6 +195,15 @@ def _read(root: Any) -> _Thread:
             paragraphs = [text_of(p) for p in el.iter("p") if p.get("class") != "comment-rating"]
             values["text"] = " ".join(p for p in paragraphs if p) or None
     return thread
+
+
+def _first(el: Any, tag: str, cls: str | None = None) -> Any:
+    """The first descendant with this tag (and class attribute), like
+    ``el.find(".//tag[@class='cls']")`` without ElementPath's overhead."""
+    for sub in el.iterdescendants(tag):
+        if cls is None or sub.get("class") == cls:
+            return sub
+    return None
 
 
 def _post_id(el: Any) -> str | None:

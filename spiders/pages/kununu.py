@@ -16,10 +16,9 @@ from spiders.items import RawItem
 from spiders.pages.base import (
     Context,
     PageResult,
-    decode,
     missing_reviews_problem,
     page_number,
-    parse_html,
+    read_page,
     rel_next,
     text_of,
     to_float,
@@ -30,7 +29,8 @@ FAMILY = "kununu"
 
 # One XPath for every hook, then one pass in document order: cheaper than
 # searching each review element again.
-_HOOKS = etree.XPath("descendant-or-self::*[@data-testid]")
+# The attribute values come back as strings that know their element (getparent).
+_HOOKS = etree.XPath("descendant-or-self::*/@data-testid")
 PROS = ("gut am arbeitgeber",)
 CONS = ("schlecht am arbeitgeber",)
 
@@ -58,9 +58,9 @@ def parse(
     response_sha256: str,
     encoding: str | None = None,
 ) -> PageResult:
-    text, undecodable = decode(body, encoding)
-    ctx = Context(FAMILY, portal, url, fetched_at, response_sha256, undecodable)
-    root = parse_html(text)
+    page = read_page(body, encoding)
+    ctx = Context(FAMILY, portal, url, fetched_at, response_sha256, page.undecodable)
+    root = page.root()
     pid = _company_id(url)
     if root is None:
         return PageResult([], None, None, [f"page is not readable HTML ({url})"])
@@ -70,8 +70,8 @@ def parse(
     # as its hooks come by (a second walk per review cost as much as the parse).
     reviews: list[_Review] = []
     review: _Review | None = None
-    for el in _HOOKS(root):
-        kind = el.get("data-testid")
+    for kind in _HOOKS(root):
+        el = kind.getparent()
         if kind == "review-factor":
             if review is not None and len(el) >= 2:
                 # <h4>Arbeitsatmosphäre</h4><span>4,0</span>: the first and last child.
@@ -109,7 +109,7 @@ def parse(
     problems += missing_reviews_problem(items, declared, url)
     if not items and declared is None:
         problems.append(f"no kununu reviews or score found ({url})")
-    return PageResult(items, rel_next(text, url), declared, problems)
+    return PageResult(items, rel_next(page.text, url), declared, problems)
 
 
 def _company_id(url: str) -> str:

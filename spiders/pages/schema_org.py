@@ -28,10 +28,9 @@ from spiders.pages.base import (
     RATING_FROM_TEXT,
     Context,
     PageResult,
-    decode,
     missing_reviews_problem,
     page_number,
-    parse_html,
+    read_page,
     rel_next,
     text_of,
     to_float,
@@ -208,16 +207,14 @@ def _microdata_nodes(root: Any) -> list[Node]:
                 referenced.setdefault(by_id[ref], node)
     # An ancestor owns a property as its own item first, else as an itemref target.
     scopes = {**referenced, **items}
+    memo: dict[Any, Node | None] = {}
     for el in elements:
         names = el.get("itemprop")
         if not names:
             continue
         owner = referenced.get(el)
         if owner is None:
-            for parent in el.iterancestors():
-                owner = scopes.get(parent)
-                if owner is not None:
-                    break
+            owner = _nearest(el, scopes, memo)
         if owner is None or owner is items.get(el):
             continue
         value = items.get(el)
@@ -226,6 +223,30 @@ def _microdata_nodes(root: Any) -> list[Node]:
         for name in names.split():
             owner.setdefault(_short(name), []).append(value)
     return top
+
+
+def _nearest(el: Any, marked: dict[Any, Node], memo: dict[Any, Node | None]) -> Node | None:
+    """``marked[a]`` for the nearest ancestor ``a`` of ``el`` in ``marked``, else None.
+
+    ``memo`` remembers the answer for every ancestor passed on the way up, so
+    the elements of a page (visited in document order) mostly stop at their
+    parent instead of walking to the root."""
+    passed = []
+    parent = el.getparent()
+    found = None
+    while parent is not None:
+        if parent in memo:
+            found = memo[parent]
+            break
+        found = marked.get(parent)
+        if found is not None:
+            memo[parent] = found
+            break
+        passed.append(parent)
+        parent = parent.getparent()
+    for ancestor in passed:
+        memo[ancestor] = found
+    return found
 
 
 def _literal(el: Any) -> str | None:
@@ -258,13 +279,10 @@ def _rdfa_nodes(root: Any) -> list[Node]:
         if el.get("resource") or el.get("about"):
             node["@id"] = el.get("resource") or el.get("about")
         subjects[el] = node
+    memo: dict[Any, Node | None] = {}
     for el in elements:
         props = el.get("property")
-        owner = None
-        for parent in el.iterancestors():
-            owner = subjects.get(parent)  # every element with typeof is a subject
-            if owner is not None:
-                break
+        owner = _nearest(el, subjects, memo)  # every element with typeof is a subject
         own = subjects.get(el)
         if not props or owner is None:
             if own is not None:
@@ -614,15 +632,16 @@ def parse(
     response_sha256: str,
     encoding: str | None = None,
 ) -> PageResult:
-    text, undecodable = decode(body, encoding)
-    ctx = Context(FAMILY, portal, url, fetched_at, response_sha256, undecodable)
+    page = read_page(body, encoding)
+    text = page.text
+    ctx = Context(FAMILY, portal, url, fetched_at, response_sha256, page.undecodable)
     notes: list[str] = []
     first_page = page_number(url) == 1
     nodes = _json_ld_nodes(text, notes, url)
     items, declared, problems = _safe_extract(nodes, ctx, url, first_page, notes)
     has_reviews = any(i.kind == "review" for i in items)
     if not has_reviews and _has_markup(text):
-        root = parse_html(text)
+        root = page.root()
         if root is not None:
             html_nodes: list[Node] = []
             try:

@@ -234,9 +234,7 @@ def test_recrawl_keeps_one_row_and_edits_update_it(settings):
         raw,
         "trustpilot",
         "2026-11-20",
-        [first, other]
-        if False
-        else [
+        [
             {**first, "fetched_at": "2026-11-20T08:00:00Z"},
             {**other, "fetched_at": "2026-11-20T08:00:00Z"},
         ],
@@ -273,6 +271,102 @@ def test_recrawl_keeps_one_row_and_edits_update_it(settings):
     transform(settings, run_date=date(2026, 11, 20))
     again = {r["portal_review_id"]: r for r in table(settings, "reviews").to_pylist()}
     assert again == after
+
+
+def _partitions_of(settings, review_id: str) -> list[str]:
+    fs, root = lake.lake_fs(settings)
+    out = []
+    for values in lake.list_partitions(fs, root, "reviews"):
+        rows = lake.read_partition(fs, root, "reviews", values)
+        out += [values["review_month"]] * rows.filter(
+            pc.equal(rows.column("portal_review_id"), review_id)
+        ).num_rows
+    return out
+
+
+def test_a_review_whose_date_moves_to_another_month_is_kept_once(settings):
+    """A relative date ("vor 3 Tagen") read on another day can put the same review in
+    another month: the lake keeps one row, in the latest version's month."""
+    raw = settings.data_dir / "raw"
+    moving = {**GOOD, "review_id": "moving", "published_raw": "2026-10-31T22:00:00Z"}
+    staying = {**GOOD, "review_id": "staying", "published_raw": "2026-10-15T10:00:00Z"}
+    write_items(
+        raw,
+        "trustpilot",
+        "2026-11-20",
+        [
+            {**moving, "fetched_at": "2026-11-20T08:00:00Z"},
+            {**staying, "fetched_at": "2026-11-20T08:00:00Z"},
+        ],
+    )
+    transform(settings)
+    assert _partitions_of(settings, "moving") == ["2026-10"]
+
+    later = {
+        **moving,
+        "published_raw": "2026-11-01T09:00:00Z",
+        "fetched_at": "2026-11-23T08:00:00Z",
+    }
+    write_items(raw, "trustpilot", "2026-11-23", [later])
+    report = transform(settings, run_date=date(2026, 11, 23))
+    assert report.clean_rows == 1
+    assert _partitions_of(settings, "moving") == ["2026-11"]
+    assert _partitions_of(settings, "staying") == ["2026-10"]  # its partition was rewritten
+    row = (
+        table(settings, "reviews")
+        .filter(pc.equal(table(settings, "reviews").column("portal_review_id"), "moving"))
+        .to_pylist()[0]
+    )
+    assert row["first_seen_at"] == datetime(2026, 11, 20, 8, tzinfo=UTC)
+    assert row["last_seen_at"] == datetime(2026, 11, 23, 8, tzinfo=UTC)
+
+    # An older fetch replayed later loses to the newer version already in the lake.
+    write_items(raw, "trustpilot", "2026-11-24", [{**moving, "fetched_at": "2026-11-19T08:00:00Z"}])
+    transform(settings, run_date=date(2026, 11, 24))
+    assert _partitions_of(settings, "moving") == ["2026-11"]
+    row = (
+        table(settings, "reviews")
+        .filter(pc.equal(table(settings, "reviews").column("portal_review_id"), "moving"))
+        .to_pylist()[0]
+    )
+    assert row["first_seen_at"] == datetime(2026, 11, 19, 8, tzinfo=UTC)
+
+
+def test_versions_in_different_slices_of_one_batch_are_deduplicated(settings, monkeypatch):
+    """A batch read in several slices (a big run) still keeps one row per review: the
+    latest fetch, or on equal fetch times the later file's, spanning every fetch."""
+    monkeypatch.setattr("transforms.run.SLICE_BYTES", 1)  # one raw file per slice
+    raw = settings.data_dir / "raw"
+    a = {**GOOD, "review_id": "a", "published_raw": "2026-10-31T22:00:00Z"}
+    write_items(
+        raw,
+        "trustpilot",
+        "2026-11-23",
+        [{**a, "fetched_at": "2026-11-23T08:00:00Z"}],
+        shard="s1of3",
+    )
+    write_items(
+        raw,
+        "trustpilot",
+        "2026-11-23",
+        [{**a, "fetched_at": "2026-11-23T07:00:00Z", "published_raw": "2026-11-02T08:00:00Z"}],
+        shard="s2of3",
+    )
+    write_items(
+        raw,
+        "trustpilot",
+        "2026-11-23",
+        [{**a, "fetched_at": "2026-11-23T08:00:00Z", "title": "Später bearbeitet"}],
+        shard="s3of3",
+    )
+    report = transform(settings, run_date=date(2026, 11, 23))
+    counts = report.portals["trustpilot"]
+    assert (counts.raw_rows, counts.clean_rows, counts.duplicate_rows) == (3, 1, 2)
+    assert _partitions_of(settings, "a") == ["2026-10"]
+    (row,) = table(settings, "reviews").to_pylist()
+    assert row["title"] == "Später bearbeitet"
+    assert row["first_seen_at"] == datetime(2026, 11, 23, 7, tzinfo=UTC)
+    assert row["last_seen_at"] == datetime(2026, 11, 23, 8, tzinfo=UTC)
 
 
 def test_rerun_yields_the_same_lake(settings):
