@@ -12,7 +12,7 @@ help:
 	@echo "make demo    - offline portals -> crawl -> lake -> warehouse -> report (minutes)"
 	@echo "make test    - the whole test suite"
 	@echo "make test-load - 100,000-page crawl, the crawler's memory must stay flat (long)"
-	@echo "make bench   - benchmarks, SCALE=small|1m|10m (default 1m)"
+	@echo "make bench   - benchmarks, SCALE=small|1m|10m (default 1m), STAGES=transform,build (default all)"
 	@echo "make airflow - airflow standalone with this project's DAGs (UI on :8080)"
 	@echo "make lint    - ruff check and ruff format --check"
 
@@ -44,7 +44,7 @@ test-load: $(STAMP)
 	RUF_LOAD_PAGES=100000 $(BIN)/python -m pytest tests/reliability/test_load.py -s --timeout 0
 
 bench: $(STAMP)
-	$(BIN)/python -m bench --scale $(SCALE)
+	$(BIN)/python -m bench --scale $(SCALE) $(if $(STAGES),--stages $(STAGES))
 
 airflow: $(STAMP)
 	./scripts/airflow.sh

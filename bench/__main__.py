@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from bench.runner import Bench
+from bench.runner import STAGES, Bench
 from bench.scales import SCALES
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -25,7 +25,14 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="scratch folder (default: bench/work, or $RUF_DATA_DIR/bench-work when set)",
     )
+    parser.add_argument(
+        "--stages",
+        default=",".join(STAGES),
+        help="comma-separated stages to run (default: all). generate always runs; build "
+        "needs transform, query and detectors need build",
+    )
     args = parser.parse_args(argv)
+    stages = tuple(s.strip() for s in args.stages.split(",") if s.strip())
     data_env = os.environ.get("RUF_DATA_DIR")
     if args.work is None:
         args.work = Path(data_env) / "bench-work" if data_env else BENCH_DIR / "work"
@@ -35,8 +42,11 @@ def main(argv: list[str] | None = None) -> int:
     def say(msg: str) -> None:
         print(msg, file=sys.stderr, flush=True)
 
-    say(f"[bench] scale {args.scale}: data in {data_dir}, scratch in {work}")
-    results = Bench(SCALES[args.scale], work, data_dir, args.out.resolve(), say).run()
+    say(
+        f"[bench] scale {args.scale}, stages {','.join(stages)}: "
+        f"data in {data_dir}, scratch in {work}"
+    )
+    results = Bench(SCALES[args.scale], work, data_dir, args.out.resolve(), say, stages).run()
     print(results["table"])
     print(f"\nresults: {args.out}  ({results['seconds']:.0f}s)")
     if results["missed"]:

@@ -122,3 +122,13 @@ def test_bench_writes_only_under_its_data_root(bench):
     assert (data / "raw").is_dir() and (data / ".ruf-bench").is_file()
     for child in results["children"].values():
         assert Path(child["log"]).is_relative_to(data)
+
+
+def test_stages_run_in_pipeline_order_and_say_what_they_need():
+    from bench.runner import check_stages
+
+    assert check_stages(["build", "transform"]) == ("generate", "transform", "build")
+    with pytest.raises(SystemExit, match="stage build needs stage transform"):
+        check_stages(["build"])
+    with pytest.raises(SystemExit, match="unknown stage"):
+        check_stages(["transfrom"])
