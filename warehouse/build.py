@@ -16,7 +16,6 @@ import json
 import logging
 import os
 import shutil
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -173,11 +172,27 @@ def prepare_inputs(settings: Settings) -> tuple[dict[str, str], list[str]]:
                 _write_parquet(TABLES[table].empty_table(), path)
             dbt_vars[f"lake_{table}"] = str(path)
             empty.append(table)
+    # Parsing a large companies.yaml takes seconds: reuse the Parquet written from the
+    # same config files (path, size and modification time) by an earlier build.
+    stamp_path = inputs / "config.stamp"
+    stamp = _config_stamp(settings)
+    fresh = stamp_path.exists() and stamp_path.read_text() == stamp
     for name, make in (("companies", _companies_table), ("portals", _portals_table)):
         path = inputs / f"{name}.parquet"
-        _write_parquet(make(settings), path)
+        if not (fresh and path.exists()):
+            _write_parquet(make(settings), path)
         dbt_vars[f"config_{name}"] = str(path)
+    if not fresh:
+        stamp_path.write_text(stamp)
     return dbt_vars, empty
+
+
+def _config_stamp(settings: Settings) -> str:
+    lines = ["config inputs v1"]  # bump when _companies_table or _portals_table change
+    for path in (settings.companies_file, settings.portals_file):
+        st = Path(path).stat()
+        lines.append(f"{Path(path).resolve()}\t{st.st_size}\t{st.st_mtime_ns}")
+    return "\n".join(lines)
 
 
 # --- dbt -----------------------------------------------------------------------
@@ -225,8 +240,18 @@ def run_dbt(
     args: list[str],
     dbt_vars: dict[str, str],
     progress: Progress | None = None,
+    *,
+    target_dir: Path | None = None,
+    changed_only: bool = False,
 ) -> list[tuple[str, str, str, float]]:
-    """Run one dbt command against ``db_path``; return (kind, name, status, seconds)."""
+    """Run one dbt command against ``db_path``; return (kind, name, status, seconds).
+
+    dbt writes its target (manifest, partial-parse state) to ``target_dir``, else
+    under ``work_dir``. ``changed_only`` scopes the review-grain data tests to the
+    reviews an incremental build changed (their ``where`` configs read
+    RUF_DBT_TESTS_CHANGED_ONLY; an env var, unlike a --vars value, does not make dbt
+    parse the whole project again).
+    """
     from dbt.cli.main import dbtRunner
 
     def on_event(event) -> None:
@@ -244,6 +269,7 @@ def run_dbt(
         "RUF_DUCKDB_TEMP_DIR": str(spill),
         "RUF_DBT_FILESYSTEMS": json.dumps(_filesystems(settings)),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+        "RUF_DBT_TESTS_CHANGED_ONLY": "1" if changed_only else "0",
     }
     log_dir = settings.warehouse_path.parent / "logs"
     cli_args = [
@@ -253,12 +279,11 @@ def run_dbt(
         "--profiles-dir",
         str(PROJECT_DIR),
         "--target-path",
-        str(work_dir / "target"),
+        str(target_dir or work_dir / "target"),
         "--log-path",
         str(log_dir),
         "--vars",
         json.dumps(dbt_vars),
-        "--no-partial-parse",
         "--quiet",
     ]
     with _environ(env):
@@ -294,8 +319,12 @@ def _build_lock(settings: Settings) -> Iterator[None]:
 
 @contextlib.contextmanager
 def _work_dir(settings: Settings) -> Iterator[Path]:
-    # Same filesystem as the published file, so os.replace is an atomic rename.
-    work = Path(tempfile.mkdtemp(prefix=".build-", dir=settings.warehouse_path.parent))
+    # Same filesystem as the published file, so os.replace is an atomic rename. A fixed
+    # path (builds hold the lock): dbt's profile, which names the file being built and
+    # its spill directory, stays the same, so dbt can reuse its partial-parse state.
+    work = settings.warehouse_path.parent / ".build"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
     try:
         yield work
     finally:
@@ -318,6 +347,28 @@ def _publish(db_path: Path, target: Path) -> dict[str, int]:
     return rows
 
 
+def _incremental_ready(target: Path) -> bool:
+    """Whether the published warehouse has this layout's incremental state.
+
+    A warehouse from before intermediate.int_build_state lacks the per-review features
+    and running sums incremental models extend; it is rebuilt in full instead.
+    """
+    if not target.exists():
+        return False
+    try:
+        con = duckdb.connect(str(target), read_only=True)
+    except duckdb.Error:
+        return False
+    try:
+        found = con.execute(
+            "select count(*) from duckdb_tables() "
+            "where schema_name = 'intermediate' and table_name = 'int_build_state'"
+        ).fetchone()[0]
+    finally:
+        con.close()
+    return found > 0
+
+
 def build(
     settings: Settings, *, full_refresh: bool = False, progress: Progress | None = None
 ) -> BuildReport:
@@ -328,12 +379,25 @@ def build(
     with _build_lock(settings), _work_dir(settings) as work:
         dbt_vars, report.empty_tables = prepare_inputs(settings)
         db_path = work / target.name
-        incremental = not full_refresh and target.exists()
+        incremental = not full_refresh and _incremental_ready(target)
         if incremental:
             shutil.copyfile(target, db_path)
-        args = ["build"] + ([] if incremental else ["--full-refresh"])
+        if incremental:
+            # Unit tests check formulas, not data: the full refresh runs them.
+            args = ["build", "--exclude-resource-type", "unit_test"]
+        else:
+            args = ["build", "--full-refresh"]
         report.full_refresh = not incremental
-        report.results = run_dbt(settings, db_path, work, args, dbt_vars, progress)
+        report.results = run_dbt(
+            settings,
+            db_path,
+            work,
+            args,
+            dbt_vars,
+            progress,
+            target_dir=settings.warehouse_path.parent / ".dbt-target",
+            changed_only=incremental,
+        )
         report.rows = _publish(db_path, target)
     report.seconds = time.monotonic() - started
     for kind, name, status, seconds in sorted(report.results, key=lambda r: -r[3])[:5]:

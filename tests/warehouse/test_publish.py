@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -136,3 +137,83 @@ def test_erase_author_removes_their_rows_and_republishes(incremental):
     where = f"where author_pseudonym = '{pseudonym}'"
     assert count(path, f"select count(*) from bi.reviews {where}") == 0
     assert count(path, "select count(*) from bi.reviews") > 0
+
+
+def _relations(path) -> dict[str, list[tuple]]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        names = [
+            f"{schema}.{name}"
+            for schema, name in con.execute(
+                "select schema_name, table_name from duckdb_tables() where schema_name = 'main' "
+                "union all select schema_name, view_name from duckdb_views() "
+                "where schema_name = 'bi' and not internal order by all"
+            ).fetchall()
+        ]
+        return {rel: con.execute(f"select * from {rel} order by all").fetchall() for rel in names}
+    finally:
+        con.close()
+
+
+def test_incremental_build_equals_a_full_refresh(tmp_path):
+    """New, edited, deleted and backfilled reviews: incremental = full refresh, row for row."""
+    end = datetime.combine(ANCHOR, time(23, 59, 59), UTC)
+    before = World(companies=8, anchor=ANCHOR, as_of=end - timedelta(days=15))
+    after = World(companies=8, anchor=ANCHOR)
+    companies = write_companies(tmp_path / "companies.yaml", after)
+    inc = settings_for(tmp_path / "inc", companies)
+    first_rows = write_lake(tmp_path / "inc" / "lake", before)
+    assert build(inc).full_refresh
+
+    previous = {r["review_key"]: r for r in first_rows}
+    reviews, mentions, aggregates = world_rows(after)
+    for row in reviews:
+        old = previous.get(row["review_key"])
+        if old is not None:  # as write_lake: last_seen_at moves only on a change
+            row["first_seen_at"] = old["first_seen_at"]
+            if old["content_hash"] == row["content_hash"]:
+                row["last_seen_at"] = old["last_seen_at"]
+    seen = [r for r in reviews if r["review_key"] in previous]
+    new = [r for r in reviews if r["review_key"] not in previous]
+    gone, edited, late = seen[0], seen[len(seen) // 2], new[0]
+    reviews.remove(gone)  # deleted from the portal
+    edited.update(  # an old review edited to one star: its company's history changes
+        rating_value=edited["rating_worst"],
+        score_100=0.0,
+        stars=1.0,
+        content_hash="edited",
+        last_seen_at=end,
+    )
+    # A backfilled run: a review new to the warehouse, last seen before its newest row.
+    late["first_seen_at"] = late["last_seen_at"] = min(r["last_seen_at"] for r in first_rows)
+    lake = tmp_path / "inc" / "lake"
+    for table in ("reviews", "mentions", "aggregates"):
+        shutil.rmtree(lake / table, ignore_errors=True)
+    write_table(lake, "reviews", reviews, REVIEWS)
+    write_table(lake, "mentions", mentions, MENTIONS)
+    write_table(lake, "aggregates", aggregates, AGGREGATES)
+    shutil.copytree(lake, tmp_path / "full" / "lake")
+
+    second = build(inc)
+    assert not second.full_refresh
+    full = settings_for(tmp_path / "full", companies)
+    assert build(full, full_refresh=True).full_refresh
+
+    got, want = _relations(inc.warehouse_path), _relations(full.warehouse_path)
+    assert sorted(got) == sorted(want)
+    for rel in want:
+        assert got[rel] == want[rel], rel
+    path = inc.warehouse_path
+    assert (
+        count(path, f"select count(*) from bi.reviews where review_key = '{gone['review_key']}'")
+        == 0
+    )
+    assert (
+        count(path, f"select count(*) from bi.reviews where review_key = '{late['review_key']}'")
+        == 1
+    )
+    key = edited["review_key"]
+    assert (
+        count(path, f"select count(*) from bi.reviews where review_key = '{key}' and stars = 1")
+        == 1
+    )

@@ -16,6 +16,7 @@ candidates as (
         ({{ member }}) as is_member,
         ({{ population }}) as in_population,
     from {{ ref('int_reviews') }}
+    cross join {{ ref('int_as_of') }}
 ),
 
 daily as (
@@ -130,3 +131,4 @@ episodes as (
         else 'low'
     end
 {%- endmacro %}
+

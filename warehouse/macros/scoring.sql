@@ -142,3 +142,17 @@ scored as (
     from rounded
 )
 {% endmacro %}
+
+{#
+  Mean of a column rounded to 4 decimals, the same on every run: a parallel sum of
+  doubles differs in the last bit between runs (enough to flip a mean like 3.34375
+  between 3.3437 and 3.3438), a sum of decimals does not.
+#}
+{% macro stable_mean(column) -%}
+    round(avg(cast({{ column }} as decimal(18, 9))), 4)
+{%- endmacro %}
+
+{# Sum of a column as a double, the same on every run (see stable_mean). #}
+{% macro stable_sum(column) -%}
+    cast(sum(cast({{ column }} as decimal(18, 9))) as double)
+{%- endmacro %}

@@ -5,6 +5,7 @@ with
 
 reviews as (
     select * from {{ ref('int_reviews') }}
+    cross join {{ ref('int_as_of') }}
     where published_on > as_of - {{ a['divergence_window_days'] }}
 ),
 
@@ -13,7 +14,7 @@ per_portal as (
         company_id,
         portal,
         count(*) as review_count,
-        round(avg(stars), 4) as mean_stars,  -- parallel sums differ in the last bit
+        {{ stable_mean('stars') }} as mean_stars,
         coalesce(var_samp(stars), 1.0) as var_stars,
         min(published_on) as first_on,
         any_value(as_of) as as_of,

@@ -1,8 +1,6 @@
 -- Reviews whose wording threatens a bad review unless paid ("Rabatt, sonst
 -- schlechte Bewertung", "refund or I post"). Hits of one company less than 30
 -- days apart form one alert.
-{%- set a = var('alerts') %}
-{%- set pattern = '(' ~ a['extortion_patterns'] | join(')|(') ~ ')' %}
 with
 
 reviews as (
@@ -19,9 +17,7 @@ hits as (
             else 1
         end as starts_episode,
     from reviews
-    where regexp_matches(
-        lower(coalesce(title, '') || ' ' || coalesce(text, '')), '{{ pattern }}'
-    )
+    where matches_extortion  -- var alerts.extortion_patterns, matched in int_reviews
 ),
 
 episodes as (
@@ -41,7 +37,7 @@ grouped as (
         list(review_key order by review_key) as review_keys,
         list(distinct text order by text)[1:3] as examples,
         count(*) as review_count,
-        round(avg(stars), 4) as mean_stars,  -- parallel sums differ in the last bit
+        {{ stable_mean('stars') }} as mean_stars,
     from episodes
     group by all
 ),

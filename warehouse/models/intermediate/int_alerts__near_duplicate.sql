@@ -3,9 +3,39 @@
 -- repetition), at least min_cluster times within +-window days. A cluster gives
 -- one alert per company in it. Matching on the word set is a hash join, so it
 -- scales to the whole lake; template-like genuine texts rarely repeat in time.
+-- Exact word sets are computed only for reviews whose word-set signature repeats
+-- near in time (see candidates).
 {%- set a = var('alerts') %}
 {%- set window = a['near_duplicate_window_days'] %}
 with
+
+signed as (
+    select review_key, company_id, portal, published_on, author_pseudonym, text, text_signature,
+    from {{ ref('int_reviews') }}
+    where text_signature is not null
+),
+
+-- Prefilter on the word-set signature (int_reviews.text_signature): equal word
+-- sets have equal signatures, so a text_key with min_cluster copies near in time
+-- lies in a signature group that has them too. Only those groups, a tiny share of
+-- the reviews, get their exact word sets computed below.
+signature_dense as (
+    select
+        *,
+        count(*) over (
+            partition by text_signature order by published_on
+            range between interval {{ window }} day preceding
+                and interval {{ window }} day following
+        ) as copies_by_signature,
+    from signed
+),
+
+candidates as (
+    select * exclude (copies_by_signature),
+    from signature_dense
+    qualify max(copies_by_signature) over (partition by text_signature)
+        >= {{ a['near_duplicate_min_cluster'] }}
+),
 
 reviews as (
     select
@@ -15,9 +45,8 @@ reviews as (
         published_on,
         author_pseudonym,
         text,
-        list_sort(list_distinct(string_split(text_norm, ' '))) as words,
-    from {{ ref('int_reviews') }}
-    where text_norm <> ''
+        list_sort(list_distinct(string_split({{ text_norm('text') }}, ' '))) as words,
+    from candidates
 ),
 
 keyed as (

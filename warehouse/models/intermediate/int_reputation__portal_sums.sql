@@ -40,7 +40,7 @@ final as (
         snapshot,
         snapshot_on,
         count(*) as review_count,
-        sum(stars) as sum_stars,
+        {{ stable_sum('stars') }} as sum_stars,
         sum(w) as sum_w,
         sum(w * stars) as sum_w_stars,
         sum(w * w) as sum_w2,

@@ -1,5 +1,7 @@
 -- Reviews with the alerts they belong to; is_suspicious when an alert of a
 -- manipulation kind (positive_burst, near_duplicate, extortion) contains them.
+-- A view: its readers each take the columns they need (no copy of the texts).
+{{ config(materialized='view') }}
 with
 
 reviews as (

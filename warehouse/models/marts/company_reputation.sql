@@ -1,5 +1,6 @@
 -- One row per company and portal, plus portal = 'all' across portals (formulas in
 -- int_reputation__scores and the YAML description).
+-- depends_on: {{ ref('int_build_state') }} (reads this table's previous as_of)
 with
 
 reviews as (
@@ -19,7 +20,7 @@ stats as (
         company_id,
         coalesce(portal, 'all') as portal,
         count(*) as review_count,
-        round(avg(stars), 4) as mean_stars,  -- parallel sums differ in the last bit
+        {{ stable_mean('stars') }} as mean_stars,
         avg(case when is_one_star then 1.0 else 0.0 end) as share_1_star,
         avg(case when is_five_star then 1.0 else 0.0 end) as share_5_star,
         avg(case when has_reply then 1.0 else 0.0 end) as reply_rate,

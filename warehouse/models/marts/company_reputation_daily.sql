@@ -1,16 +1,41 @@
 -- As-of score per company, portal (and 'all') and day, for trend charts: a row
 -- for every day with a review of the company plus the last reputation_daily_days
--- days. Decayed sums come from cumulative sums of weights scaled to a fixed
--- epoch: sum over past reviews of 0.5^((day - d)/h) * x
---   = 0.5^((day - epoch)/h) * cumulative sum of 2^((d - epoch)/h) * x,
--- so one window pass serves every day. Incremental: recomputes the last
--- reputation_daily_lookback_days days (late reviews beyond that need a full refresh).
+-- days, looked up in the running totals of int_reputation__daily_sums (an as-of
+-- join: the company's last review day on or before the row's day).
+-- Incremental: the rows of a company from its earliest changed review day on
+-- (int_review_changes) are deleted and recomputed, every company gets the days
+-- after the previous build's as-of day, and calendar days that left the last
+-- reputation_daily_days are deleted: the same rows a full refresh writes (the
+-- running totals of a day depend only on the days before it).
+{%- set days = var('reputation_daily_days') %}
+-- depends_on: {{ ref('int_review_changes') }}
 {{
     config(
         materialized='incremental',
-        unique_key=['company_id', 'portal', 'day'],
-        incremental_strategy='delete+insert',
+        incremental_strategy='append',
         on_schema_change='append_new_columns',
+        pre_hook=[
+            "{% if is_incremental() %}
+            delete from {{ this }} as daily
+            using (
+                select company_id, min(published_on) as from_day,
+                from {{ ref('int_review_changes') }}
+                group by all
+            ) as changed
+            where daily.company_id = changed.company_id and daily.day >= changed.from_day
+            {% endif %}",
+            "{% if is_incremental() %}
+            delete from {{ this }}
+            where day > (select as_of from {{ ref('int_build_state') }})
+                or (
+                    day <= (select as_of from {{ ref('int_build_state') }}) - {{ var('reputation_daily_days') }}
+                    and day > (select previous_as_of from {{ ref('int_build_state') }}) - {{ var('reputation_daily_days') }}
+                    and (company_id, day) not in (
+                        select (company_id, day) from {{ ref('int_reputation__daily_sums') }}
+                    )
+                )
+            {% endif %}",
+        ],
     )
 }}
 {%- set half_life = var('reputation_half_life_days') %}
@@ -18,48 +43,63 @@
 
 with
 
-reviews as (
-    select company_id, portal, published_on, stars, from {{ ref('int_reviews__flagged') }}
+running as (
+    select * from {{ ref('int_reputation__daily_sums') }}
 ),
 
-as_of as (
-    select * from {{ ref('int_as_of') }}
+state as (
+    select * from {{ ref('int_build_state') }}
 ),
 
-daily as (
-    select
-        company_id,
-        portal,
-        published_on as day,
-        count(*) as reviews,
-        sum(stars) as stars,
-        sum(pow(2, (published_on - {{ epoch }}) / {{ half_life }})) as g,
-        sum(pow(2, (published_on - {{ epoch }}) / {{ half_life }}) * stars) as g_stars,
-        sum(pow(2, 2 * (published_on - {{ epoch }}) / {{ half_life }})) as g2,
-        sum(pow(2, (published_on - {{ epoch }}) / {{ half_life }}) * stars * stars) as g_stars2,
-    from reviews
-    group by all
-),
 
 calendar as (
     select cast(unnest(range(
-        as_of - {{ var('reputation_daily_days') - 1 }}, as_of + 1, interval 1 day
+        as_of - {{ days - 1 }}, as_of + 1, interval 1 day
     )) as date) as day,
-    from as_of
+    from state
+),
+
+companies as (
+    select distinct company_id, from running
+),
+
+all_days as (
+    select distinct company_id, day, from running
+    union
+    select companies.company_id, calendar.day,
+    from companies
+    cross join calendar
+),
+
+{% if is_incremental() %}
+-- The rows to write: from a changed company's earliest changed review day, and
+-- every company's days after the previous build's as-of day.
+recompute_from as (
+    select
+        company_id,
+        least(min(published_on), any_value(state.previous_as_of) + 1) as from_day,
+    from {{ ref('int_review_changes') }}
+    cross join state
+    group by company_id
 ),
 
 spine_days as (
-    select distinct company_id, day, from daily
-    union
-    select companies.company_id, calendar.day,
-    from (select distinct company_id from daily) as companies
-    cross join calendar
+    select all_days.*,
+    from all_days
+    left join recompute_from using (company_id)
+    cross join state
+    where all_days.day >= coalesce(recompute_from.from_day, state.previous_as_of + 1)
 ),
+{% else %}
+spine_days as (
+    select * from all_days
+),
+{% endif %}
 
 spine as (
     select spine_days.company_id, portals.portal, spine_days.day,
     from spine_days
-    inner join (select distinct company_id, portal from daily) as portals
+    inner join (select distinct company_id, portal, from running) as portals
         on portals.company_id = spine_days.company_id
 ),
 
@@ -68,21 +108,17 @@ cumulative as (
         spine.company_id,
         spine.portal,
         spine.day,
-        sum(coalesce(daily.reviews, 0)) over running as review_count,
-        sum(coalesce(daily.stars, 0)) over running as sum_stars,
-        sum(coalesce(daily.g, 0)) over running as cum_g,
-        sum(coalesce(daily.g_stars, 0)) over running as cum_g_stars,
-        sum(coalesce(daily.g2, 0)) over running as cum_g2,
-        sum(coalesce(daily.g_stars2, 0)) over running as cum_g_stars2,
+        running.review_count,
+        running.sum_stars,
+        running.cum_g,
+        running.cum_g_stars,
+        running.cum_g2,
+        running.cum_g_stars2,
     from spine
-    left join daily
-        on daily.company_id = spine.company_id
-        and daily.portal = spine.portal
-        and daily.day = spine.day
-    window running as (
-        partition by spine.company_id, spine.portal order by spine.day
-        rows between unbounded preceding and current row
-    )
+    asof inner join running
+        on running.company_id = spine.company_id
+        and running.portal = spine.portal
+        and running.day <= spine.day
 ),
 
 sums as (
@@ -115,9 +151,6 @@ final as (
         score_high,
         label,
     from scored
-    {% if is_incremental() %}
-    where day > (select max(day) from {{ this }}) - {{ var('reputation_daily_lookback_days') }}
-    {% endif %}
 )
 
 -- Ordered by company so a company_id filter reads one row group, not all of them

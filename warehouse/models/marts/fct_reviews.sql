@@ -1,11 +1,20 @@
--- One row per unique review. Incremental: a build merges reviews the lake saw
--- again since the last build (last_seen_at) and every review whose alerts changed.
+-- One row per unique review. Incremental: a build merges the reviews of
+-- int_review_changes (new or changed in the lake) and every review whose alerts
+-- changed, and deletes the keys the lake no longer has.
+-- depends_on: {{ ref('int_review_changes') }}
 {{
     config(
         materialized='incremental',
         unique_key='review_key',
         incremental_strategy='delete+insert',
         on_schema_change='append_new_columns',
+        post_hook=[
+            "{% if is_incremental() %}
+            delete from {{ this }} where review_key in (
+                select review_key from {{ ref('int_review_changes') }} where change = 'delete'
+            )
+            {% endif %}",
+        ],
     )
 }}
 
@@ -14,7 +23,7 @@ with
 reviews as (
     select * from {{ ref('int_reviews__flagged') }}
     {% if is_incremental() %}
-    where last_seen_at > (select coalesce(max(last_seen_at), '1970-01-01') from {{ this }})
+    where review_key in (select review_key from {{ ref('int_review_changes') }})
         or len(alert_ids) > 0
         or review_key in (select review_key from {{ this }} where len(alert_ids) > 0)
     {% endif %}

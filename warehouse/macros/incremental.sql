@@ -1,0 +1,26 @@
+{# Helpers of the per-review features and incremental builds. #}
+{# Lower-cased text with every run of non-letters/digits made one space, trimmed. #}
+{% macro text_norm(text) -%}
+    trim(regexp_replace(lower(coalesce({{ text }}, '')), '[^\p{L}\p{N}]+', ' ', 'g'))
+{%- endmacro %}
+
+{# Bit-or of one bit per word (of a text_norm): the same for the same word set. #}
+{% macro word_set_signature(text_norm) -%}
+    list_aggregate(
+        list_transform(string_split({{ text_norm }}, ' '), lambda w: cast(1 as ubigint) << (hash(w) % 64)),
+        'bit_or'
+    )
+{%- endmacro %}
+
+{#
+  The newest last_seen_at in `relation` as a timestamptz literal (1970 when empty),
+  so an incremental filter on the lake's last_seen_at is pushed into the Parquet scan.
+#}
+{% macro last_seen_watermark(relation) -%}
+    {%- set newest = none -%}
+    {%- if execute -%}
+        {%- set newest = run_query(
+            'select cast(max(last_seen_at) as varchar) from ' ~ relation).columns[0].values()[0] -%}
+    {%- endif -%}
+    cast('{{ newest or "1970-01-01 00:00:00+00" }}' as timestamptz)
+{%- endmacro %}
