@@ -11,9 +11,12 @@ reconcile: raw = clean + quarantined + duplicates per portal.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import time
 from collections import Counter
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -163,8 +166,16 @@ def transform(
 
 # Raw files are read, normalised and validated a slice at a time so the raw
 # table and its intermediates stay bounded; a slice is one raw file, or several
-# small ones up to this many bytes of JSONL.
-SLICE_BYTES = int(os.environ.get("RUF_TRANSFORM_SLICE_BYTES", 256 * 1024 * 1024))
+# small ones up to this many bytes of JSONL. Slices run in parallel worker
+# processes (one per CPU, or RUF_TRANSFORM_WORKERS) when a batch has several.
+SLICE_BYTES = int(os.environ.get("RUF_TRANSFORM_SLICE_BYTES", 128 * 1024 * 1024))
+# Slice k's rows are ordered after slice k-1's: _ord = k << ORD_BITS | row.
+ORD_BITS = 36
+
+
+def _workers(slices: int) -> int:
+    wanted = int(os.environ.get("RUF_TRANSFORM_WORKERS") or os.cpu_count() or 1)
+    return max(1, min(wanted, slices))
 
 
 def _slices(ctx: Context, files: list[RawFile]) -> list[list[RawFile]]:
@@ -182,29 +193,83 @@ def _slices(ctx: Context, files: list[RawFile]) -> list[list[RawFile]]:
     return out
 
 
+@dataclass
+class SliceJob:
+    run_date: str
+    files: list[RawFile]
+    slice_no: int
+    spill_dir: Path
+
+
+def _run_slice(ctx: Context, job: SliceJob) -> tuple[BatchResult, dict[str, int], list]:
+    """Read, normalise and validate one slice; spill its clean reviews and mentions.
+
+    Returns the slice's result without those two tables, the rows spilled per
+    table, and its Data Docs pages."""
+    raw = read_raw(ctx.settings, job.files)
+    i = raw.schema.get_field_index("_ord")
+    offset = pa.scalar(job.slice_no << ORD_BITS, pa.int64())
+    raw = raw.set_column(i, raw.schema.field(i), pc.add(raw.column("_ord"), offset))
+    part = normalise(ctx, raw, job.run_date)
+    del raw
+    gx_results: list = []
+    part = validate.apply(ctx, part, job.run_date, results_out=gx_results)
+    spilled = {
+        "reviews": spill.write_slice(
+            job.spill_dir, "reviews", REVIEWS, "review_key", part.reviews, job.slice_no
+        ),
+        "mentions": spill.write_slice(
+            job.spill_dir, "mentions", MENTIONS, "mention_key", part.mentions, job.slice_no
+        ),
+    }
+    part.reviews = part.mentions = None
+    return part, spilled, validate.render_results(gx_results)
+
+
+_WORKER_CTX: Context | None = None
+
+
+def _init_worker(ctx: Context) -> None:
+    global _WORKER_CTX
+    _WORKER_CTX = ctx
+
+
+def _run_slice_in_worker(job: SliceJob) -> tuple[BatchResult, dict[str, int], list]:
+    assert _WORKER_CTX is not None
+    return _run_slice(_WORKER_CTX, job)
+
+
+def _slice_outcomes(ctx: Context, jobs: list[SliceJob]) -> Iterator:
+    """Each slice's outcome, in slice order: in this process, or in worker processes."""
+    workers = _workers(len(jobs))
+    if workers == 1:
+        for job in jobs:
+            yield _run_slice(ctx, job)
+        return
+    # spawn, not fork: this process may hold DuckDB and Arrow thread pools.
+    with ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_init_worker,
+        initargs=(ctx,),
+    ) as pool:
+        yield from pool.map(_run_slice_in_worker, jobs)
+
+
 def run_batch(ctx: Context, run_date: str, files: list[RawFile], report: TransformReport) -> None:
     """Normalise and validate a batch a slice at a time; spill its clean rows; commit."""
-    gx_results: list = []
-    ord_offset = 0
+    pages: list = []
     batch = Batch(run_id=f"transform-{run_date}")
     with spill.Spill(ctx.settings) as spilled:
-        for k, slice_files in enumerate(_slices(ctx, files)):
-            raw = read_raw(ctx.settings, slice_files)
-            i = raw.schema.get_field_index("_ord")
-            raw = raw.set_column(
-                i,
-                raw.schema.field(i),
-                pc.add(raw.column("_ord"), pa.scalar(ord_offset, pa.int64())),
-            )
-            ord_offset += raw.num_rows
-            part = normalise(ctx, raw, run_date)
-            del raw
-            part = validate.apply(ctx, part, run_date, results_out=gx_results)
-            spilled.add("reviews", REVIEWS, "review_key", part.reviews, k)
-            spilled.add("mentions", MENTIONS, "mention_key", part.mentions, k)
+        jobs = [
+            SliceJob(run_date, slice_files, k, spilled.dir)
+            for k, slice_files in enumerate(_slices(ctx, files))
+        ]
+        for part, rows, slice_pages in _slice_outcomes(ctx, jobs):
+            spilled.rows.update(rows)
             batch.add(part)
-            del part
-        batch.data_docs = validate.write_data_docs(ctx.settings.reports_dir, run_date, gx_results)
+            pages += slice_pages
+        batch.data_docs = validate.write_data_docs(ctx.settings.reports_dir, run_date, pages)
         commit_batch(ctx, batch, spilled, run_date, files)
     for portal, c in batch.counts.items():
         report.portals.setdefault(portal, PortalCounts()).add(c)

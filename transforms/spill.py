@@ -57,30 +57,34 @@ class Spill:
         shutil.rmtree(self.dir, ignore_errors=True)
 
     def add(self, table: str, schema: pa.Schema, key: str, rows: pa.Table, slice_no: int) -> None:
-        """Write one slice's clean rows of ``table`` (lake columns + ``_ord``/``_portal_file``):
-        the wide rows as Arrow IPC files per partition, the columns that pick a winner
-        as one Parquet file for DuckDB."""
-        if rows.num_rows == 0:
-            return
-        rows = lake.conform(rows, pa.schema([*schema, ORD, PORTAL_FILE])).sort_by(
-            [(c, "ascending") for c in PARTITION]
-        )
-        keys = self.dir / table / "_keys"
-        keys.mkdir(parents=True, exist_ok=True)
-        narrow = [key, "fetched_at", "_ord", "first_seen_at", "last_seen_at", "_portal_file"]
-        pq.write_table(rows.select([*narrow, *PARTITION]), keys / f"s{slice_no:06d}.parquet")
-        for portal, of_portal in lake.groups(rows, "portal"):
-            for month, part in lake.groups(of_portal, "review_month"):
-                d = self.dir / table / f"portal={portal}" / f"review_month={month}"
-                d.mkdir(parents=True, exist_ok=True)
-                feather.write_feather(
-                    part, d / f"s{slice_no:06d}.arrow", compression="uncompressed"
-                )
-        self.rows[table] += rows.num_rows
+        self.rows[table] += write_slice(self.dir, table, schema, key, rows, slice_no)
 
     def winners(self, table: str, key: str) -> Winners:
         """The latest version of every key over all slices (DuckDB, narrow columns only)."""
         return Winners(self, table, key)
+
+
+def write_slice(
+    spill_dir: Path, table: str, schema: pa.Schema, key: str, rows: pa.Table, slice_no: int
+) -> int:
+    """Write one slice's clean rows of ``table`` (lake columns + ``_ord``/``_portal_file``):
+    the wide rows as Arrow IPC files per partition, the columns that pick a winner as one
+    Parquet file for DuckDB. Returns the rows written (slices may be written by workers)."""
+    if rows.num_rows == 0:
+        return 0
+    rows = lake.conform(rows, pa.schema([*schema, ORD, PORTAL_FILE])).sort_by(
+        [(c, "ascending") for c in PARTITION]
+    )
+    keys = spill_dir / table / "_keys"
+    keys.mkdir(parents=True, exist_ok=True)
+    narrow = [key, "fetched_at", "_ord", "first_seen_at", "last_seen_at", "_portal_file"]
+    pq.write_table(rows.select([*narrow, *PARTITION]), keys / f"s{slice_no:06d}.parquet")
+    for portal, of_portal in lake.groups(rows, "portal"):
+        for month, part in lake.groups(of_portal, "review_month"):
+            d = spill_dir / table / f"portal={portal}" / f"review_month={month}"
+            d.mkdir(parents=True, exist_ok=True)
+            feather.write_feather(part, d / f"s{slice_no:06d}.arrow", compression="uncompressed")
+    return rows.num_rows
 
 
 def _duckdb(spill: Spill) -> duckdb.DuckDBPyConnection:

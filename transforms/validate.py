@@ -261,7 +261,7 @@ def apply(
         results_out.extend(all_results)
         docs = None
     else:
-        docs = write_data_docs(ctx.settings.reports_dir, run_date, all_results)
+        docs = write_data_docs(ctx.settings.reports_dir, run_date, render_results(all_results))
     return replace(
         result,
         reviews=tables["reviews"],
@@ -277,24 +277,30 @@ def _quarantine_schema(q: pa.Table) -> pa.Schema:
     return pa.schema([f.with_type(UTC_TS) if f.name == "quarantined_at" else f for f in fields])
 
 
-def write_data_docs(reports_dir: Path, run_date: str, results: list[tuple[str, Any]]):
-    """GX's own HTML rendering of each validation result, plus an index page."""
+def render_results(results: list[tuple[str, Any]]) -> list[tuple[str, str, bool]]:
+    """GX's own HTML rendering of each validation result: (table, page, success)."""
     if not results:
-        return None
+        return []
     from great_expectations.render.renderer import ValidationResultsPageRenderer
     from great_expectations.render.view import DefaultJinjaPageView
 
+    renderer, view = ValidationResultsPageRenderer(), DefaultJinjaPageView()
+    return [(table, view.render(renderer.render(r)), bool(r.success)) for table, r in results]
+
+
+def write_data_docs(reports_dir: Path, run_date: str, pages: list[tuple[str, str, bool]]):
+    """The rendered validation pages of a run date, plus an index page."""
+    if not pages:
+        return None
     site = reports_dir / "data-docs" / run_date
     site.mkdir(parents=True, exist_ok=True)
-    renderer, view = ValidationResultsPageRenderer(), DefaultJinjaPageView()
     links = []
     counts: dict[str, int] = {}
-    for table, result in results:
+    for table, page, success in pages:
         n = counts[table] = counts.get(table, 0) + 1
         name = f"{table}-{n}.html"
-        page = view.render(renderer.render(result))
         _write(site / name, page)
-        status = "passed" if result.success else "rows quarantined"
+        status = "passed" if success else "rows quarantined"
         links.append(f'<li><a href="{name}">{html.escape(name)}</a>: {status}</li>')
     index = (
         "<!doctype html><html><head><meta charset='utf-8'><title>ruf data docs "

@@ -16,7 +16,15 @@ from transforms.privacy import pseudonym
 from transforms.run import NoRawItems, transform
 from transforms.schema import REVIEWS
 
-from .conftest import ANCHOR, FETCHED_AT, small_world, world_items, write_items, write_world
+from .conftest import (
+    ANCHOR,
+    FETCHED_AT,
+    make_settings,
+    small_world,
+    world_items,
+    write_items,
+    write_world,
+)
 
 
 def table(settings, name: str) -> pa.Table:
@@ -377,6 +385,30 @@ def test_rerun_yields_the_same_lake(settings):
     transform(settings)
     assert snapshot(settings) == once
     assert sum(len(v) for v in once.values()) > 500
+
+
+def test_slices_in_worker_processes_give_the_same_lake_as_one_process(tmp_path, monkeypatch):
+    """A big batch is cut into slices that run in parallel processes: same lake rows,
+    quarantine and counts as running them one after another in this process."""
+    monkeypatch.setattr("transforms.run.SLICE_BYTES", 1)  # one raw file per slice
+    lakes = {}
+    for workers in ("1", "2"):
+        monkeypatch.setenv("RUF_TRANSFORM_WORKERS", workers)
+        settings = make_settings(tmp_path / f"workers-{workers}")
+        raw = settings.data_dir / "raw"
+        write_world(raw, small_world(companies=6))
+        write_items(raw, "trustpilot", ANCHOR, nasty_rows(), shard="nasty")
+        write_items(raw, "trustpilot", ANCHOR, nasty_rows()[:3], shard="zz-again")
+        report = transform(settings)
+        assert report.duplicate_rows > 0 and report.quarantined_rows > 0
+        quarantine = table(settings, "quarantine").drop_columns(["quarantined_at", "source_file"])
+        lakes[workers] = (
+            {n: table(settings, n) for n in ("reviews", "mentions", "aggregates")},
+            sorted(json.dumps(r, sort_keys=True) for r in quarantine.to_pylist()),
+            report.summary().rsplit(";", 1)[0],
+        )
+    assert lakes["2"] == lakes["1"]
+    assert lakes["2"][1] == lakes["1"][1]
 
 
 def test_erase_author_removes_reviews_mentions_and_quarantine(settings):
