@@ -20,6 +20,7 @@ import json
 import os
 import tempfile
 import uuid
+from collections import OrderedDict
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -92,13 +93,18 @@ class StagedJsonLines:
             os.remove(self._tmp)
 
 
+STORED_MEMORY = 4096
+
+
 class RawStore:
     """The raw root of one crawl or replay: bodies, indexes and item files."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.fs, self.root = filesystem_for(settings.raw_url, settings)
-        self._stored: set[str] = set()
+        # Bodies stored by this process, newest last: a cheap skip for repeated bodies
+        # (bounded: a long crawl's memory must not grow with its pages).
+        self._stored: OrderedDict[str, None] = OrderedDict()
 
     def staged(self, portal: str, run_date: date | str, name: str) -> StagedJsonLines:
         return StagedJsonLines(self.fs, join(run_dir(self.root, portal, run_date), name))
@@ -111,7 +117,9 @@ class RawStore:
         path = body_path(self.root, sha)
         if not self.fs.exists(path):
             write_bytes_atomic(self.fs, path, gzip.compress(body, mtime=0))
-        self._stored.add(sha)
+        self._stored[sha] = None
+        if len(self._stored) > STORED_MEMORY:
+            self._stored.popitem(last=False)
         return sha
 
     def load_body(self, sha256: str) -> bytes:

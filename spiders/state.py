@@ -84,6 +84,36 @@ class CrawlState:
         _write_atomic(self.path(portal, portal_company_id), json.dumps(data, indent=1))
 
 
+class PendingState:
+    """What a crawl learnt about each listing it finished, kept on disk (not in memory)
+    until the crawl's raw files are published; then recorded, else thrown away. A
+    long crawl's memory does not grow with the listings it has finished."""
+
+    def __init__(self, state: CrawlState, portal: str, run_date: date | str) -> None:
+        self.state, self.portal, self.run_date = state, portal, str(run_date)
+        pending = state.state_dir / ".pending"
+        pending.mkdir(parents=True, exist_ok=True)
+        self.path = pending / f"{quote(portal, safe='')}-{self.run_date}-{uuid.uuid4().hex}.jsonl"
+        self._file = self.path.open("a", encoding="utf-8")
+
+    def add(self, portal_company_id: str, seen: list[str], pages: int) -> None:
+        record = {"pcid": portal_company_id, "seen": seen[:KEEP_KEYS], "pages": pages}
+        self._file.write(json.dumps(record) + "\n")
+
+    def apply(self) -> None:
+        """Record every finished listing in the state (after a successful publish)."""
+        self._file.close()
+        with self.path.open(encoding="utf-8") as f:
+            for line in f:
+                r = json.loads(line)
+                self.state.record(self.portal, r["pcid"], self.run_date, r["seen"], r["pages"])
+        self.path.unlink()
+
+    def discard(self) -> None:
+        self._file.close()
+        self.path.unlink(missing_ok=True)
+
+
 def _write_atomic(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")

@@ -38,7 +38,7 @@ from spiders.archive import RawStore, StagedJsonLines, sha256_of
 from spiders.items import RawItem
 from spiders.plan import Listing, PortalPlan, PortalReport, plan_crawl
 from spiders.settings import portal_settings
-from spiders.state import CrawlState, review_key
+from spiders.state import KEEP_KEYS, CrawlState, PendingState, review_key
 
 logger = logging.getLogger(__name__)
 
@@ -109,10 +109,11 @@ class PortalRun:
     items_out: StagedJsonLines | None = None
     index_out: StagedJsonLines | None = None
     known: dict[str, set[str]] = field(default_factory=dict)  # pcid -> keys of earlier runs
-    seen: dict[str, list[str]] = field(default_factory=dict)  # pcid -> keys seen, newest first
+    # pcid -> the newest keys seen (newest first, at most state.KEEP_KEYS), until it is finished
+    seen: dict[str, list[str]] = field(default_factory=dict)
     pages: Counter = field(default_factory=Counter)  # pcid -> pages fetched
-    completed: set[str] = field(default_factory=set)  # pcids whose pagination ended
-    visited: set[str] = field(default_factory=set)
+    finished: PendingState | None = None  # listings whose pagination ended, on disk
+    visited: dict[str, set[str]] = field(default_factory=dict)  # pcid -> its pages' URLs
 
 
 class BaseListingSpider(scrapy.Spider):
@@ -215,7 +216,7 @@ class BaseListingSpider(scrapy.Spider):
                 yield self._request(listing.url, name, listing.portal_company_id, 1)
 
     def _request(self, url: str, portal: str, portal_company_id: str, page_no: int) -> Request:
-        self.runs[portal].visited.add(url)
+        self.runs[portal].visited.setdefault(portal_company_id, set()).add(url)
         return Request(
             url,
             callback=self.parse_listing,
@@ -269,19 +270,32 @@ class BaseListingSpider(scrapy.Spider):
             yield item
         if not pcid and result.items:
             pcid = getattr(result.items[0], "portal_company_id", "") or ""
-        pr.seen.setdefault(pcid, []).extend(keys)
+        newest = pr.seen.setdefault(pcid, [])
+        if len(newest) < KEEP_KEYS:  # the state keeps no more than these
+            newest.extend(keys[: KEEP_KEYS - len(newest)])
         pr.pages[pcid] += 1
         known = pr.known.get(pcid)
         if known and any(k in known for k in keys):
             # Newest first: everything after the first known review was seen before.
             pr.report.stopped_early += 1
-            pr.completed.add(pcid)
+            self._finish(pr, pcid)
             return
         next_url = result.next_url
-        if next_url and next_url not in pr.visited:
+        if next_url and next_url not in pr.visited.get(pcid, ()):
             yield self._request(next_url, pr.plan.portal, pcid, meta["page_no"] + 1)
         else:
-            pr.completed.add(pcid)
+            self._finish(pr, pcid)
+
+    def _finish(self, pr: PortalRun, pcid: str) -> None:
+        """A listing's pagination ended: what the state needs goes to disk, not memory."""
+        seen = pr.seen.pop(pcid, [])
+        pr.known.pop(pcid, None)
+        pr.visited.pop(pcid, None)
+        if not pcid or self.state is None:
+            return
+        if pr.finished is None:
+            pr.finished = PendingState(self.state, pr.plan.portal, self.run_date)
+        pr.finished.add(pcid, seen, pr.pages.pop(pcid, 0))
 
     def on_error(self, failure: Any) -> None:
         request = failure.request
@@ -383,6 +397,8 @@ class BaseListingSpider(scrapy.Spider):
                 for out in (pr.items_out, pr.index_out):
                     if out is not None:
                         out.discard()
+                if pr.finished is not None:
+                    pr.finished.discard()
                 logger.error("crawl of %s failed; its files were not replaced", name)
 
     def _publish(self, pr: PortalRun) -> None:
@@ -395,6 +411,5 @@ class BaseListingSpider(scrapy.Spider):
             pr.index_out = self.store.staged(name, self.run_date, f"responses-{self.shard}.jsonl")
         assert items is not None
         pr.report.files = [items.publish(), pr.index_out.publish()]
-        for pcid in pr.completed:
-            if pcid:
-                self.state.record(name, pcid, self.run_date, pr.seen.get(pcid, []), pr.pages[pcid])
+        if pr.finished is not None:
+            pr.finished.apply()
