@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -83,9 +83,41 @@ _RUN_DIR = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 @dataclass(frozen=True)
 class RawFile:
+    """A raw JSON Lines file, or a piece of one: bytes ``start``..``end`` (whole lines),
+    whose first non-blank line is the file's ``first_row``-th (as ``_row`` counts)."""
+
     portal: str
     run_date: str
     path: str
+    start: int = 0
+    end: int | None = None  # None: to the end of the file
+    first_row: int = 0
+
+
+def split_file(fs: Any, f: RawFile, piece_bytes: int) -> list[RawFile]:
+    """``f`` cut at line ends into pieces of about ``piece_bytes`` (one pass, streamed),
+    so one big raw file never has to be read, normalised and validated at once."""
+    pieces: list[RawFile] = []
+    start = offset = rows = first_row = 0
+    with fs.open(f.path, "rb") as stream:
+        for line in stream:
+            offset += len(line)
+            if line.strip():
+                rows += 1
+            if offset - start >= piece_bytes:
+                pieces.append(replace(f, start=start, end=offset, first_row=first_row))
+                start, first_row = offset, rows
+    if offset > start or not pieces:
+        pieces.append(replace(f, start=start, end=None, first_row=first_row))
+    return pieces
+
+
+def _piece_bytes(fs: Any, f: RawFile) -> bytes:
+    if f.start == 0 and f.end is None:
+        return storage.read_bytes(fs, f.path)
+    with fs.open(f.path, "rb") as stream:
+        stream.seek(f.start)
+        return stream.read() if f.end is None else stream.read(f.end - f.start)
 
 
 def find_raw_files(
@@ -141,7 +173,7 @@ def read_raw(settings: Settings, files: list[RawFile]) -> pa.Table:
     if not files:
         return extract(pa.table({"line": pa.array([], pa.large_string())}))
     with tempfile.TemporaryDirectory(prefix="ruf-raw-") as tmp:
-        local = {f.path: _local_copy(fs, f.path, tmp, i) for i, f in enumerate(files)}
+        local = {f: _local_copy(fs, f, tmp, i) for i, f in enumerate(files)}
         try:
             chunks = [_read_json(files, local)]
         except duckdb.Error:
@@ -150,17 +182,23 @@ def read_raw(settings: Settings, files: list[RawFile]) -> pa.Table:
                 try:
                     chunks.append(_read_json([f], local))
                 except duckdb.Error:
-                    chunks.append(_read_careful(f, storage.read_bytes(fs, f.path)))
+                    chunks.append(_read_careful(f, _piece_bytes(fs, f)))
     raw = pa.concat_tables(chunks).combine_chunks()
     i = raw.schema.get_field_index("_ord")
     return raw.set_column(i, raw.schema.field(i), pa.array(np.arange(raw.num_rows, dtype=np.int64)))
 
 
-def _local_copy(fs: Any, path: str, tmp: str, i: int) -> str:
-    if storage.is_local(fs):
-        return path
+def _local_copy(fs: Any, f: RawFile, tmp: str, i: int) -> str:
+    """A local path DuckDB can read holding exactly ``f``'s lines."""
+    whole = f.start == 0 and f.end is None
+    if whole and storage.is_local(fs):
+        return f.path
     dest = os.path.join(tmp, f"{i:06d}.jsonl")
-    fs.get(path, dest)
+    if whole:
+        fs.get(f.path, dest)
+    else:
+        with open(dest, "wb") as out:
+            out.write(_piece_bytes(fs, f))
     return dest
 
 
@@ -175,9 +213,9 @@ _READ_COLUMNS = (
 )
 
 
-def _read_json(files: list[RawFile], local: dict[str, str]) -> pa.Table:
+def _read_json(files: list[RawFile], local: dict[RawFile, str]) -> pa.Table:
     """The fast path: every line of ``files`` is a JSON object (else duckdb.Error)."""
-    paths = [local[f.path] for f in files]
+    paths = [local[f] for f in files]
     con = duckdb.connect()
     try:
         con.execute("set preserve_insertion_order = true")
@@ -194,7 +232,8 @@ def _read_json(files: list[RawFile], local: dict[str, str]) -> pa.Table:
     # Files come out in the given order: a row's number in its file is its
     # position minus where its file starts.
     starts = np.searchsorted(which_np, np.arange(len(paths)), side="left")
-    row = np.arange(n, dtype=np.int64) - starts[which_np]
+    first = np.array([f.first_row for f in files], dtype=np.int64)
+    row = np.arange(n, dtype=np.int64) - starts[which_np] + first[which_np]
     extra = out.column("extra").combine_chunks()
     cols: dict[str, Any] = {
         "_ord": pa.array(np.zeros(n, dtype=np.int64)),
@@ -228,7 +267,8 @@ def _read_careful(f: RawFile, data: bytes) -> pa.Table:
     )
     out = extract(raw)
     # Blank lines are no items; _row counts the others, as the fast path does.
-    out = out.append_column("_row", pa.array(np.arange(out.num_rows, dtype=np.int64)))
+    rows = np.arange(out.num_rows, dtype=np.int64) + f.first_row
+    out = out.append_column("_row", pa.array(rows))
     return out.select(COLUMNS)
 
 

@@ -34,7 +34,7 @@ from transforms import ratings as R
 from transforms import text as T
 from transforms.companies import CompanyResolver
 from transforms.privacy import pseudonymise, scrub_raw_row
-from transforms.rawread import RawFile, find_raw_files, raw_lines, read_raw
+from transforms.rawread import RawFile, find_raw_files, raw_lines, read_raw, split_file
 from transforms.schema import AGGREGATES, MENTIONS, QUARANTINE, REVIEWS, RUNS, UTC_TS
 
 log = logging.getLogger(__name__)
@@ -179,17 +179,21 @@ def _workers(slices: int) -> int:
 
 
 def _slices(ctx: Context, files: list[RawFile]) -> list[list[RawFile]]:
+    """Small files grouped up to SLICE_BYTES; a bigger file cut into pieces of that size."""
     fs, _ = storage.filesystem_for(ctx.settings.raw_url, ctx.settings)
     out: list[list[RawFile]] = []
     size = 0
-    for f in files:
-        n = fs.size(f.path) or 0
-        if out and size + n <= SLICE_BYTES:
-            out[-1].append(f)
-            size += n
-        else:
-            out.append([f])
-            size = n
+    for whole in files:
+        n = fs.size(whole.path) or 0
+        pieces = split_file(fs, whole, SLICE_BYTES) if n > SLICE_BYTES else [whole]
+        for f in pieces:
+            m = (f.end if f.end is not None else n) - f.start
+            if out and size + m <= SLICE_BYTES:
+                out[-1].append(f)
+                size += m
+            else:
+                out.append([f])
+                size = m
     return out
 
 

@@ -217,3 +217,14 @@ def test_incremental_build_equals_a_full_refresh(tmp_path):
         count(path, f"select count(*) from bi.reviews where review_key = '{key}' and stars = 1")
         == 1
     )
+
+
+def test_a_build_that_spills_to_disk_completes(tmp_path, monkeypatch):
+    """Past its memory limit DuckDB spills to RUF_DUCKDB_TEMP_DIR; a build that spills
+    (every big world does) must not fail when dbt opens its next cursor."""
+    monkeypatch.setenv("RUF_DUCKDB_MEMORY_LIMIT", "50MB")
+    world = World(companies=12, anchor=ANCHOR)
+    settings = settings_for(tmp_path, write_companies(tmp_path / "companies.yaml", world))
+    reviews = write_lake(tmp_path / "lake", world)
+    report = build(settings, full_refresh=True)
+    assert report.rows["fct_reviews"] == len(reviews)
