@@ -31,6 +31,12 @@ def main(argv: list[str] | None = None) -> int:
         help="comma-separated stages to run (default: all). generate always runs; build "
         "needs transform, query and detectors need build",
     )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="keep the world and lake an earlier run of this scale left in --work (its "
+        "generate and transform done) and run only --stages after them",
+    )
     args = parser.parse_args(argv)
     stages = tuple(s.strip() for s in args.stages.split(",") if s.strip())
     data_env = os.environ.get("RUF_DATA_DIR")
@@ -46,7 +52,9 @@ def main(argv: list[str] | None = None) -> int:
         f"[bench] scale {args.scale}, stages {','.join(stages)}: "
         f"data in {data_dir}, scratch in {work}"
     )
-    results = Bench(SCALES[args.scale], work, data_dir, args.out.resolve(), say, stages).run()
+    results = Bench(
+        SCALES[args.scale], work, data_dir, args.out.resolve(), say, stages, args.reuse
+    ).run()
     print(results["table"])
     print(f"\nresults: {args.out}  ({results['seconds']:.0f}s)")
     if results["missed"]:

@@ -49,9 +49,11 @@ class Bench:
         out: Path,
         say=print,
         stages: tuple[str, ...] = STAGES,
+        reuse: bool = False,
     ) -> None:
         self.scale = scale
-        self.stages = check_stages(stages)
+        self.reuse = reuse
+        self.stages = check_stages(stages, reuse)
         self.work = work
         self.data_dir = data_dir
         self.out = out
@@ -112,6 +114,31 @@ class Bench:
             d.mkdir(parents=True, exist_ok=True)
             (d / MARKER).write_text("written by `make bench`; the benchmark may wipe it\n")
         (self.work / "duckdb-tmp").mkdir(exist_ok=True)
+
+    def reuse_earlier(self) -> None:
+        """--reuse: the world and lake an earlier run of this scale left in the work folder
+        (its transform done, its incremental run not yet), so a later stage can be
+        measured again without generating and transforming millions of rows again."""
+        spec_path = self.work / "spec.json"
+        generated = self.work / "logs" / "generate.result.json"
+        if not ((self.work / MARKER).exists() and spec_path.exists() and generated.exists()):
+            raise SystemExit(f"[bench] --reuse: no earlier benchmark run in {self.work}")
+        spec = json.loads(spec_path.read_text(encoding="utf-8"))
+        s = self.scale
+        if (spec["companies"], spec["reviews_per_company"]) != (s.companies, s.reviews_per_company):
+            raise SystemExit(f"[bench] --reuse: the run in {self.work} is not of scale {s.name}")
+        runs = self.data_dir / "lake" / "runs"
+        if not any((runs / f"run_date={spec['run_date_old']}").glob("*.parquet")):
+            raise SystemExit("[bench] --reuse: the earlier run did not transform its world")
+        if (runs / f"run_date={spec['run_date_new']}").exists():
+            raise SystemExit("[bench] --reuse: the earlier run's lake already has its +1% run")
+        self.spec = spec
+        self.world = json.loads(generated.read_text(encoding="utf-8"))["result"]
+        shutil.rmtree(self.data_dir / "warehouse", ignore_errors=True)
+        (self.work / "duckdb-tmp").mkdir(exist_ok=True)
+        self.say(
+            f"[bench] reusing the world and lake of {spec_path} ({self.world['items']:,} items)"
+        )
 
     # --- stages --------------------------------------------------------------
 
@@ -551,13 +578,16 @@ class Bench:
     def run(self) -> dict:
         started = datetime.now(UTC)
         t0 = time.perf_counter()
-        self.prepare()
-        self.generate()
+        if self.reuse:
+            self.reuse_earlier()
+        else:
+            self.prepare()
+            self.generate()
         if "parse" in self.stages:
             self.parse()
         if "crawl" in self.stages:
             self.crawl()
-        lake_ready = "transform" in self.stages and self.transform()
+        lake_ready = self.reuse or ("transform" in self.stages and self.transform())
         warehouse_ready = "build" in self.stages and self.build(lake_ready)
         if "query" in self.stages:
             self.query(warehouse_ready)
@@ -584,6 +614,7 @@ class Bench:
         return {
             "scale": self.scale.as_dict(),
             "stages": list(self.stages),
+            "reused_earlier_run": self.reuse,
             "world": {**self.spec, **self.world},
             "started_at": started.isoformat(),
             "seconds": seconds,

@@ -132,3 +132,7 @@ def test_stages_run_in_pipeline_order_and_say_what_they_need():
         check_stages(["build"])
     with pytest.raises(SystemExit, match="unknown stage"):
         check_stages(["transfrom"])
+    # --reuse: the earlier run's world and lake stand in for generate and transform.
+    assert check_stages(["build", "query"], reuse=True) == ("build", "query")
+    with pytest.raises(SystemExit, match="drop transform"):
+        check_stages(["transform", "build"], reuse=True)
