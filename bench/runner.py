@@ -23,18 +23,29 @@ STAGES = ("generate", "parse", "crawl", "transform", "build", "query", "detector
 NEEDS = {"build": "transform", "query": "build", "detectors": "build"}
 
 
-def check_stages(stages: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-    """The stages to run, in pipeline order; generate always runs (everything reads its world)."""
+def check_stages(stages: tuple[str, ...] | list[str], reuse: bool = False) -> tuple[str, ...]:
+    """The stages to run, in pipeline order; generate always runs (everything reads its
+    world), except with ``reuse``: then the world and lake of an earlier run stand in for
+    generate and transform, which do not run again."""
     unknown = sorted(set(stages) - set(STAGES))
     if unknown:
         raise SystemExit(
             f"[bench] unknown stage(s) {', '.join(unknown)}; known: {', '.join(STAGES)}"
         )
-    chosen = {"generate", *stages}
+    if reuse:
+        again = sorted({"generate", "transform"} & set(stages))
+        if again:
+            raise SystemExit(
+                f"[bench] --reuse keeps the earlier run's world and lake: drop {', '.join(again)}"
+            )
+        chosen = {"generate", "transform", *stages}  # done by the earlier run
+    else:
+        chosen = {"generate", *stages}
     for stage, needs in NEEDS.items():
         if stage in chosen and needs not in chosen:
             raise SystemExit(f"[bench] stage {stage} needs stage {needs}: add it to --stages")
-    return tuple(s for s in STAGES if s in chosen)
+    ordered = tuple(s for s in STAGES if s in chosen)
+    return tuple(s for s in ordered if s not in ("generate", "transform")) if reuse else ordered
 
 
 MARKER = ".ruf-bench"
