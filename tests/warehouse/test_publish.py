@@ -221,9 +221,15 @@ def test_incremental_build_equals_a_full_refresh(tmp_path):
 
 def test_a_build_that_spills_to_disk_completes(tmp_path, monkeypatch):
     """Past its memory limit DuckDB spills to RUF_DUCKDB_TEMP_DIR; a build that spills
-    (every big world does) must not fail when dbt opens its next cursor."""
+    (every big world does) must not fail when dbt opens its next cursor.
+
+    Measured on this world with one dbt thread: the old profile (temp_directory in
+    `settings`) fails at every limit up to 60MB once a model has spilled, and the
+    build's smallest working limit is about 40MB, so 50MB spills with room both ways.
+    """
     monkeypatch.setenv("RUF_DUCKDB_MEMORY_LIMIT", "50MB")
-    world = World(companies=12, anchor=ANCHOR)
+    monkeypatch.setenv("RUF_DBT_THREADS", "1")
+    world = World(companies=60, anchor=ANCHOR)
     settings = settings_for(tmp_path, write_companies(tmp_path / "companies.yaml", world))
     reviews = write_lake(tmp_path / "lake", world)
     report = build(settings, full_refresh=True)

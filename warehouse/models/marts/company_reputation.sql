@@ -3,12 +3,38 @@
 -- depends_on: {{ ref('int_build_state') }} (reads this table's previous as_of)
 with
 
+-- Only the columns the stats read: a review's text never enters this model.
 reviews as (
-    select * from {{ ref('int_reviews__flagged') }}
+    select
+        company_id,
+        portal,
+        stars,
+        is_one_star,
+        is_five_star,
+        has_reply,
+        reply_hours,
+        published_at,
+        review_key in (
+            select review_key from {{ ref('int_alert_reviews') }} where marks_suspicious
+        ) as is_suspicious,
+    from {{ ref('int_reviews') }}
 ),
 
 scores as (
     select * from {{ ref('int_reputation__scores') }}
+),
+
+-- One row per company and portal with the snapshots side by side (one join, not four).
+snapshots as (
+    select
+        company_id,
+        portal,
+        any_value(score_100) filter (where snapshot = '30d_ago') as score_30d_ago,
+        any_value(score_100) filter (where snapshot = '90d_ago') as score_90d_ago,
+        any_value(score_100) filter (where snapshot = 'adjusted') as adjusted_score_100,
+    from scores
+    where snapshot <> 'current'
+    group by company_id, portal
 ),
 
 companies as (
@@ -50,13 +76,13 @@ joined as (
         current_scores.score_high,
         stats.share_1_star,
         stats.share_5_star,
-        ago_30.score_100 as score_30d_ago,
-        ago_90.score_100 as score_90d_ago,
-        current_scores.score_100 - ago_30.score_100 as trend_30d,
+        snapshots.score_30d_ago,
+        snapshots.score_90d_ago,
+        current_scores.score_100 - snapshots.score_30d_ago as trend_30d,
         stats.reply_rate,
         stats.median_reply_hours,
         stats.suspicious_count,
-        adjusted.score_100 as adjusted_score_100,
+        snapshots.adjusted_score_100,
         current_scores.label,
         stats.last_review_at,
         current_scores.snapshot_on as as_of,
@@ -64,18 +90,9 @@ joined as (
     inner join current_scores
         on current_scores.company_id = stats.company_id
         and current_scores.portal = stats.portal
-    left join scores as ago_30
-        on ago_30.company_id = stats.company_id
-        and ago_30.portal = stats.portal
-        and ago_30.snapshot = '30d_ago'
-    left join scores as ago_90
-        on ago_90.company_id = stats.company_id
-        and ago_90.portal = stats.portal
-        and ago_90.snapshot = '90d_ago'
-    left join scores as adjusted
-        on adjusted.company_id = stats.company_id
-        and adjusted.portal = stats.portal
-        and adjusted.snapshot = 'adjusted'
+    left join snapshots
+        on snapshots.company_id = stats.company_id
+        and snapshots.portal = stats.portal
     left join companies on companies.company_id = stats.company_id
 ),
 
