@@ -233,16 +233,6 @@ def _close_dbt_connections() -> None:
     DuckDBConnectionManager.close_all_connections()
 
 
-def _max_spill(spill: Path) -> str:
-    """RUF_DUCKDB_MAX_TEMP_SIZE, else DuckDB's own default (90% of the disk's free
-    space when the build starts): past it a spilling model fails with DuckDB's
-    out-of-space error instead of filling the disk under other work."""
-    size = os.environ.get("RUF_DUCKDB_MAX_TEMP_SIZE")
-    if size:
-        return size
-    return f"{shutil.disk_usage(spill).free * 9 // 10 // 2**20}MiB"
-
-
 def run_dbt(
     settings: Settings,
     db_path: Path,
@@ -277,7 +267,6 @@ def run_dbt(
     env = {
         "RUF_WAREHOUSE_BUILD_PATH": str(db_path),
         "RUF_DUCKDB_TEMP_DIR": str(spill),
-        "RUF_DUCKDB_MAX_TEMP_SIZE": _max_spill(spill),
         "RUF_DBT_FILESYSTEMS": json.dumps(_filesystems(settings)),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         "RUF_DBT_TESTS_CHANGED_ONLY": "1" if changed_only else "0",
