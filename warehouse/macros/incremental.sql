@@ -24,3 +24,16 @@
     {%- endif -%}
     cast('{{ newest or "1970-01-01 00:00:00+00" }}' as timestamptz)
 {%- endmacro %}
+
+{#
+  Post-hook of a review-grain incremental model (one row per review_key): on an
+  incremental build, delete the reviews the lake no longer has. The model declares
+  `-- depends_on: {{ ref('int_review_changes') }}` so dbt builds that first.
+#}
+{% macro delete_dropped_reviews() -%}
+    {%- if is_incremental() %}
+    delete from {{ this }} where review_key in (
+        select review_key from {{ ref('int_review_changes') }} where change = 'delete'
+    )
+    {%- endif %}
+{%- endmacro %}

@@ -8,13 +8,7 @@
         unique_key='review_key',
         incremental_strategy='delete+insert',
         on_schema_change='append_new_columns',
-        post_hook=[
-            "{% if is_incremental() %}
-            delete from {{ this }} where review_key in (
-                select review_key from {{ ref('int_review_changes') }} where change = 'delete'
-            )
-            {% endif %}",
-        ],
+        post_hook=["{{ delete_dropped_reviews() }}"],
     )
 }}
 
