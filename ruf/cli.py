@@ -175,6 +175,7 @@ def cmd_query(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_erase(args: argparse.Namespace, settings: Settings) -> int:
+    from transforms.erase import ERASABLE
     from transforms.erase import erase_author as erase_lake
     from warehouse.build import build
     from warehouse.build import erase_author as erase_warehouse
@@ -187,7 +188,7 @@ def cmd_erase(args: argparse.Namespace, settings: Settings) -> int:
         with _step("rebuild the warehouse without them"):
             build(settings, full_refresh=True, progress=_model_done)
     removed = {
-        **{f"lake.{k}": v for k, v in lake.items()},
+        **{(f"lake.{k}" if k in ERASABLE else k.replace("_", ".", 1)): v for k, v in lake.items()},
         **{f"warehouse.{k}": v for k, v in wh.items()},
     }
     total = sum(removed.values())
@@ -372,8 +373,17 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("sql")
     sp.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
-    sp = add("erase", cmd_erase, "erase one author's reviews from the lake and the warehouse")
-    sp.add_argument("--author-pseudonym", required=True)
+    sp = add(
+        "erase",
+        cmd_erase,
+        "erase one author's items from raw, lake and warehouse, and keep them out of "
+        "every later transform",
+    )
+    sp.add_argument(
+        "--author-pseudonym",
+        required=True,
+        help="the 16-hex pseudonym (reviews.author_pseudonym in the lake, bi.reviews)",
+    )
 
     sp = add("run", cmd_run, "crawl, transform, build and report in one go")
     sp.add_argument("--run-date", type=_date, default=today)

@@ -1,40 +1,148 @@
-"""Erase one person's data from the lake (GDPR Art. 17): by author pseudonym."""
+"""Erase one person's data (GDPR Art. 17), by author pseudonym, for good.
+
+An erasure is recorded in a ledger in the lake (``<lake>/_erased/authors.jsonl``)
+before anything is removed: every later transform drops the rows of a recorded
+pseudonym (counted as ``erased_rows`` in the runs table), so neither a re-transform,
+a replay of archived responses nor the next crawl of a portal that still shows the
+review brings it back. Then their items are cut out of the raw JSON Lines, and their
+reviews, mentions and quarantine rows out of the lake.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+from collections import Counter
+from datetime import UTC, datetime
+
+import numpy as np
+import pyarrow as pa
 import pyarrow.compute as pc
 
 from ruf.settings import ConfigError, Settings
-from transforms import lake
+from transforms import lake, storage
+from transforms.privacy import item_pseudonyms
+from transforms.rawread import extract, find_raw_files, split_lines
 
 ERASABLE = ("reviews", "mentions", "quarantine")
+LEDGER = ("_erased", "authors.jsonl")
+_PSEUDONYM = re.compile(r"^[0-9a-f]{16}$")
+# How privacy.scrub_raw_row writes the pseudonym into a quarantined raw row.
+_IN_RAW_ROW = r'"author_pseudonym": "(?P<p>[0-9a-f]{16})"'
+
+
+def ledger_path(settings: Settings) -> tuple[object, str]:
+    fs, root = lake.lake_fs(settings)
+    return fs, storage.join(root, *LEDGER)
+
+
+def erased_authors(settings: Settings) -> frozenset[str]:
+    """Every pseudonym erased so far (empty when nobody was)."""
+    fs, path = ledger_path(settings)
+    if not fs.exists(path):
+        return frozenset()
+    out = set()
+    for n, line in enumerate(storage.read_bytes(fs, path).decode().splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            out.add(json.loads(line)["author_pseudonym"])
+        except (ValueError, KeyError, TypeError) as e:
+            raise ConfigError(f"{path}, line {n}: not an erasure record ({e})") from None
+    return frozenset(out)
+
+
+def _record(settings: Settings, pseudonym: str) -> None:
+    if pseudonym in erased_authors(settings):
+        return
+    fs, path = ledger_path(settings)
+    old = storage.read_bytes(fs, path) if fs.exists(path) else b""
+    if old and not old.endswith(b"\n"):
+        old += b"\n"
+    entry = {"author_pseudonym": pseudonym, "erased_at": datetime.now(UTC).isoformat()}
+    storage.write_bytes_atomic(fs, path, old + (json.dumps(entry) + "\n").encode())
+
+
+def erased_mask(pseudonyms: pa.Array, erased: frozenset[str]) -> pa.Array:
+    """True where the pseudonym is an erased one (never null)."""
+    return pc.fill_null(
+        pc.is_in(pseudonyms, value_set=pa.array(sorted(erased), pa.string())), False
+    )
+
+
+def erased_in_raw_rows(raw_rows: pa.Array, erased: frozenset[str]) -> pa.Array:
+    """True where a quarantined raw row carries an erased author's pseudonym."""
+    if len(raw_rows) == 0:
+        return pa.array([], pa.bool_())
+    found = pc.struct_field(pc.extract_regex(raw_rows, _IN_RAW_ROW), "p")
+    return erased_mask(found, erased)
+
+
+def erase_raw(settings: Settings, pseudonym: str) -> int:
+    """Cut the author's items out of every raw JSON Lines file; returns items removed.
+
+    A file is rewritten (atomically, bytes of the other lines unchanged) only if it
+    held one of their items."""
+    key = settings.require_pseudonym_key()
+    fs, _ = storage.filesystem_for(settings.raw_url, settings)
+    removed = 0
+    for f in find_raw_files(settings):
+        data = storage.read_bytes(fs, f.path)
+        lines, _ = split_lines(data)
+        items = extract(pa.table({"line": lines, "_dir_portal": [f.portal] * len(lines)}))
+        items = items.combine_chunks()
+        theirs = pc.equal(
+            item_pseudonyms(
+                key,
+                *(
+                    items.column(c).combine_chunks()
+                    for c in ("portal", "_dir_portal", "author_id", "author_name")
+                ),
+            ),
+            pseudonym,
+        )
+        drop = pc.filter(items.column("_ord"), pc.fill_null(theirs, False)).to_numpy()
+        if len(drop) == 0:
+            continue
+        keep = np.ones(len(lines), dtype=bool)
+        keep[drop] = False
+        # Cut the original bytes (split_lines may have replaced undecodable ones).
+        parts = data.split(b"\n")
+        kept = b"\n".join(p for p, k in zip(parts, keep, strict=False) if k)
+        if len(parts) > len(keep):  # the empty tail after a final line break
+            kept += b"\n" + parts[-1] if kept else parts[-1]
+        storage.write_bytes_atomic(fs, f.path, kept)
+        removed += len(drop)
+    return removed
 
 
 def erase_author(settings: Settings, pseudonym: str) -> dict[str, int]:
-    """Remove every review, mention and quarantine row of ``pseudonym``.
+    """Record the erasure, then remove ``pseudonym``'s raw items and lake rows.
 
-    All rewritten partitions are committed together (see ``transforms.lake``).
-    Quarantine rows carry the pseudonym inside their scrubbed raw row.
-    Returns rows removed per table.
+    All rewritten lake partitions are committed together (see ``transforms.lake``).
+    Quarantine rows carry the pseudonym inside their scrubbed raw row. Returns rows
+    removed per table (``raw_items``: raw JSON Lines items).
     """
     pseudonym = (pseudonym or "").strip()
-    if len(pseudonym) != 16 or any(c not in "0123456789abcdef" for c in pseudonym):
+    if not _PSEUDONYM.match(pseudonym):
         raise ConfigError(f"not an author pseudonym (16 hex characters): {pseudonym!r}")
     lake.recover(settings)
+    _record(settings, pseudonym)
+    removed = Counter({"raw_items": erase_raw(settings, pseudonym)})
     fs, root = lake.lake_fs(settings)
     commit = lake.Commit(settings)
-    removed = dict.fromkeys(ERASABLE, 0)
+    erased = frozenset([pseudonym])
     for table in ERASABLE:
+        removed[table] += 0
         for values in lake.list_partitions(fs, root, table):
             rows = lake.read_partition(fs, root, table, values)
             if table == "quarantine":
-                theirs = pc.match_substring(rows.column("raw_row"), f'"{pseudonym}"')
+                theirs = erased_in_raw_rows(rows.column("raw_row").combine_chunks(), erased)
             else:
-                theirs = pc.equal(rows.column("author_pseudonym"), pseudonym)
-            theirs = pc.fill_null(theirs, False)
+                theirs = erased_mask(rows.column("author_pseudonym").combine_chunks(), erased)
             n = pc.sum(theirs).as_py() or 0
             if n:
                 commit.put(table, values, rows.filter(pc.invert(theirs)))
                 removed[table] += n
     commit.commit()
-    return removed
+    return dict(removed)

@@ -37,6 +37,16 @@ def pseudonymise(
     return pc.take(pa.array(digests, pa.string()), encoded.indices)
 
 
+def item_pseudonyms(
+    key: bytes, portal: pa.Array, dir_portal: pa.Array, author_id: pa.Array, author_name: pa.Array
+) -> pa.Array:
+    """Pseudonyms of raw items as the transform makes them: the item's portal, else
+    the portal its file is filed under."""
+    return pseudonymise(
+        key, pc.coalesce(_blank_to_null(portal), dir_portal), author_id, author_name
+    )
+
+
 def _blank_to_null(values: pa.Array) -> pa.Array:
     trimmed = pc.utf8_trim_whitespace(values)
     return pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, pa.string()), trimmed)

@@ -33,6 +33,7 @@ from transforms import lake, spill, storage, validate
 from transforms import ratings as R
 from transforms import text as T
 from transforms.companies import CompanyResolver
+from transforms.erase import erased_authors, erased_in_raw_rows, erased_mask
 from transforms.privacy import pseudonymise, scrub_raw_row
 from transforms.rawread import RawFile, find_raw_files, raw_lines, read_raw, split_file
 from transforms.schema import AGGREGATES, MENTIONS, QUARANTINE, REVIEWS, RUNS, UTC_TS
@@ -61,16 +62,20 @@ class PortalCounts:
     clean_rows: int = 0
     quarantined_rows: int = 0
     duplicate_rows: int = 0
+    erased_rows: int = 0  # items of authors erased earlier (transforms.erase)
 
     def add(self, other: PortalCounts) -> None:
         self.raw_rows += other.raw_rows
         self.clean_rows += other.clean_rows
         self.quarantined_rows += other.quarantined_rows
         self.duplicate_rows += other.duplicate_rows
+        self.erased_rows += other.erased_rows
 
     @property
     def reconciles(self) -> bool:
-        return self.raw_rows == self.clean_rows + self.quarantined_rows + self.duplicate_rows
+        return self.raw_rows == (
+            self.clean_rows + self.quarantined_rows + self.duplicate_rows + self.erased_rows
+        )
 
 
 @dataclass
@@ -101,6 +106,10 @@ class TransformReport:
     def duplicate_rows(self) -> int:
         return sum(c.duplicate_rows for c in self.portals.values())
 
+    @property
+    def erased_rows(self) -> int:
+        return sum(c.erased_rows for c in self.portals.values())
+
     def summary(self) -> str:
         rate = self.raw_rows / self.seconds if self.seconds else 0.0
         top = ", ".join(f"{k}={v}" for k, v in self.reasons.most_common(3))
@@ -108,7 +117,8 @@ class TransformReport:
             f"transformed {self.raw_rows} raw rows of {len(self.run_dates)} run(s): "
             f"{self.clean_rows} clean ({self.reviews} reviews, {self.mentions} mentions, "
             f"{self.aggregates} aggregates), {self.quarantined_rows} quarantined"
-            f"{f' ({top})' if top else ''}, {self.duplicate_rows} duplicates; "
+            f"{f' ({top})' if top else ''}, {self.duplicate_rows} duplicates"
+            f"{f', {self.erased_rows} of erased authors' if self.erased_rows else ''}; "
             f"{len(self.unmatched_companies)} unmatched companies; "
             f"{self.seconds:.1f}s ({rate:,.0f} rows/s)"
         )
@@ -122,6 +132,7 @@ class Context:
     scales: dict[str, tuple[float, float]]
     languages: dict[str, tuple[str, ...]]
     now: datetime
+    erased: frozenset[str] = frozenset()  # author pseudonyms erased earlier
 
 
 def transform(
@@ -137,6 +148,7 @@ def transform(
         scales={p: (float(c.scale[0]), float(c.scale[1])) for p, c in portal_cfg.items()},
         languages={p: tuple(c.languages) for p, c in portal_cfg.items()},
         now=datetime.now(UTC),
+        erased=erased_authors(settings),
     )
     if portals:
         unknown = sorted(set(portals) - set(portal_cfg))
@@ -298,6 +310,7 @@ class Batch:
     quarantine: pa.Table | None = None
     raw_per_portal: Counter = field(default_factory=Counter)
     duplicates_per_portal: Counter = field(default_factory=Counter)
+    erased_per_portal: Counter = field(default_factory=Counter)
     clean_per_portal: Counter = field(default_factory=Counter)
     unmatched: set = field(default_factory=set)
     reviews: int = 0
@@ -307,6 +320,7 @@ class Batch:
     def add(self, part: BatchResult) -> None:
         self.raw_per_portal.update(part.raw_per_portal)
         self.duplicates_per_portal.update(part.duplicates_per_portal)
+        self.erased_per_portal.update(part.erased_per_portal)
         self.unmatched |= set(part.unmatched)
         for name in ("aggregates", "quarantine"):
             mine, theirs = getattr(self, name), getattr(part, name)
@@ -327,6 +341,7 @@ class Batch:
                 clean_rows=self.clean_per_portal[p],
                 quarantined_rows=quarantined[p],
                 duplicate_rows=self.duplicates_per_portal[p],
+                erased_rows=self.erased_per_portal[p],
             )
             for p, n in self.raw_per_portal.items()
         }
@@ -343,6 +358,7 @@ class BatchResult:
     unmatched: list[str]
     run_id: str
     data_docs: Path | None = None
+    erased_per_portal: Counter = field(default_factory=Counter)
 
 
 def _null_if_blank(a: pa.Array) -> pa.Array:
@@ -485,6 +501,9 @@ def normalise(ctx: Context, raw: pa.Table, run_date: str) -> BatchResult:
     reviews = _reviews(ctx, col, base, rating, published, pc.and_(good, is_review))
     mentions = _mentions(ctx, col, base, published, pc.and_(good, is_mention))
     aggregates = _aggregates(col, base, rating, pc.and_(good, is_aggregate))
+    erased: Counter = Counter()
+    if ctx.erased:
+        reviews, mentions, quarantine = _drop_erased(ctx, reviews, mentions, quarantine, erased)
 
     dups: Counter = Counter()
     reviews, mentions, aggregates = (
@@ -502,7 +521,28 @@ def normalise(ctx: Context, raw: pa.Table, run_date: str) -> BatchResult:
         duplicates_per_portal=dups,
         unmatched=unmatched,
         run_id=f"transform-{run_date}",
+        erased_per_portal=erased,
     )
+
+
+def _drop_erased(
+    ctx: Context, reviews: pa.Table, mentions: pa.Table, quarantine: pa.Table, erased: Counter
+) -> tuple[pa.Table, pa.Table, pa.Table]:
+    """The rows of erased authors taken out (counted per portal file in ``erased``):
+    an erasure holds for every later transform, replays and new crawls included."""
+    out = []
+    for rows, theirs in (
+        (reviews, lambda t: erased_mask(t.column("author_pseudonym"), ctx.erased)),
+        (mentions, lambda t: erased_mask(t.column("author_pseudonym"), ctx.erased)),
+        (quarantine, lambda t: erased_in_raw_rows(t.column("raw_row"), ctx.erased)),
+    ):
+        rows = rows.combine_chunks()
+        mask = theirs(rows)
+        if pc.any(mask).as_py():
+            erased.update(pc.filter(rows.column("_portal_file"), mask).to_pylist())
+            rows = rows.filter(pc.invert(mask))
+        out.append(rows)
+    return out[0], out[1], out[2]
 
 
 def _per_distinct(values: pa.Array) -> list[str]:
@@ -967,10 +1007,10 @@ def commit_batch(
         broken = {p: c for p, c in counts.items() if not c.reconciles}
         if broken:
             raise ReconciliationFailed(
-                "rows do not reconcile (raw != clean + quarantined + duplicates): "
+                "rows do not reconcile (raw != clean + quarantined + duplicates + erased): "
                 + "; ".join(
                     f"{p}: {c.raw_rows} != {c.clean_rows} + {c.quarantined_rows} "
-                    f"+ {c.duplicate_rows}"
+                    f"+ {c.duplicate_rows} + {c.erased_rows}"
                     for p, c in broken.items()
                 )
             )
@@ -1031,6 +1071,7 @@ def _put_the_rest(
             "clean_rows": [c.clean_rows for c in counts.values()],
             "quarantined_rows": [c.quarantined_rows for c in counts.values()],
             "duplicate_rows": [c.duplicate_rows for c in counts.values()],
+            "erased_rows": [c.erased_rows for c in counts.values()],
             "finished_at": pa.array([finished] * len(counts), UTC_TS),
         }
     )

@@ -116,7 +116,8 @@ QUARANTINE = pa.schema(
     ]
 )
 
-# One row per transform batch and portal: raw = clean + quarantined + duplicates.
+# One row per transform batch and portal: raw = clean + quarantined + duplicates + erased
+# (erased_rows is null in runs written before erasures were counted).
 RUNS = pa.schema(
     [
         pa.field("run_id", pa.string(), nullable=False),
@@ -127,6 +128,7 @@ RUNS = pa.schema(
         pa.field("quarantined_rows", pa.int64(), nullable=False),
         pa.field("duplicate_rows", pa.int64(), nullable=False),
         pa.field("finished_at", UTC_TS, nullable=False),
+        pa.field("erased_rows", pa.int64()),
     ]
 )
 

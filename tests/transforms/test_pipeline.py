@@ -447,12 +447,65 @@ def test_erase_author_removes_reviews_mentions_and_quarantine(settings):
     )
     transform(settings)
     who = pseudonym(b"test-pseudonym-key", "trustpilot", "user-4711")
-    assert erase_author(settings, who) == {"reviews": 1, "mentions": 0, "quarantine": 1}
+    assert erase_author(settings, who) == {
+        "raw_items": 2,
+        "reviews": 1,
+        "mentions": 0,
+        "quarantine": 1,
+    }
     assert [r["portal_review_id"] for r in table(settings, "reviews").to_pylist()] == ["keep"]
     assert table(settings, "quarantine").num_rows == 0
     forum_who = pseudonym(b"test-pseudonym-key", "forum", "user-4711")
-    assert erase_author(settings, forum_who) == {"reviews": 0, "mentions": 1, "quarantine": 0}
+    assert erase_author(settings, forum_who) == {
+        "raw_items": 1,
+        "reviews": 0,
+        "mentions": 1,
+        "quarantine": 0,
+    }
     assert table(settings, "mentions").num_rows == 0
+
+
+def test_an_erased_author_stays_erased_through_raw_reruns_and_new_crawls(settings):
+    raw = settings.data_dir / "raw"
+    theirs = [
+        {**GOOD, "review_id": "x1", "author_name": "Anna A", "author_id": "user-1"},
+        {**GOOD, "review_id": "x2", "author_name": "Anna A", "author_id": "user-1"},
+    ]
+    others = [{**GOOD, "review_id": "keep", "author_id": "someone-else"}]
+    path = write_items(raw, "trustpilot", ANCHOR, [*others, *theirs, "", others[0]])
+    transform(settings)
+    who = pseudonym(b"test-pseudonym-key", "trustpilot", "user-1")
+
+    removed = erase_author(settings, who)
+
+    assert removed == {"raw_items": 2, "reviews": 2, "mentions": 0, "quarantine": 0}
+    # Their items are cut out of the raw file; the other lines keep their bytes.
+    left = path.read_text(encoding="utf-8").splitlines()
+    assert "user-1" not in path.read_text(encoding="utf-8")
+    assert [json.loads(x)["review_id"] for x in left if x] == ["keep", "keep"]
+    assert erase_author(settings, who)["reviews"] == 0  # erasing twice is harmless
+
+    # The portal still shows the review: the next crawl brings it, the next
+    # transform keeps it out (an unparsable rating would quarantine it: also out).
+    later = "2026-11-24"
+    write_items(
+        raw,
+        "trustpilot",
+        later,
+        [*others, *theirs, {**theirs[0], "review_id": "x3", "rating_value": "N/A"}],
+    )
+    report = transform(settings)
+
+    assert [r["portal_review_id"] for r in table(settings, "reviews").to_pylist()] == ["keep"]
+    assert table(settings, "quarantine").num_rows == 0
+    assert report.erased_rows == 3 and "3 of erased authors" in report.summary()
+    run = next(r for r in table(settings, "runs").to_pylist() if r["run_date"] == later)
+    assert (run["raw_rows"], run["clean_rows"], run["duplicate_rows"], run["erased_rows"]) == (
+        4,
+        1,
+        0,
+        3,
+    )
 
 
 def test_older_partitions_without_new_columns_stay_readable(settings):
