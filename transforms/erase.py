@@ -22,7 +22,7 @@ import pyarrow.compute as pc
 from ruf.settings import ConfigError, Settings
 from transforms import lake, storage
 from transforms.privacy import item_pseudonyms
-from transforms.rawread import extract, find_raw_files, split_lines
+from transforms.rawread import extract, find_raw_files, piece_bytes, split_file, split_lines
 
 ERASABLE = ("reviews", "mentions", "quarantine")
 LEDGER = ("_erased", "authors.jsonl")
@@ -81,39 +81,55 @@ def erased_in_raw_rows(raw_rows: pa.Array, erased: frozenset[str]) -> pa.Array:
 def erase_raw(settings: Settings, pseudonym: str) -> int:
     """Cut the author's items out of every raw JSON Lines file; returns items removed.
 
-    A file is rewritten (atomically, bytes of the other lines unchanged) only if it
-    held one of their items."""
+    Files are read in bounded pieces; one is rewritten (atomically, the bytes of the
+    other lines unchanged) only if it held one of their items."""
+    from transforms.run import SLICE_BYTES
+
     key = settings.require_pseudonym_key()
     fs, _ = storage.filesystem_for(settings.raw_url, settings)
     removed = 0
     for f in find_raw_files(settings):
-        data = storage.read_bytes(fs, f.path)
-        lines, _ = split_lines(data)
-        items = extract(pa.table({"line": lines, "_dir_portal": [f.portal] * len(lines)}))
-        items = items.combine_chunks()
-        theirs = pc.equal(
-            item_pseudonyms(
-                key,
-                *(
-                    items.column(c).combine_chunks()
-                    for c in ("portal", "_dir_portal", "author_id", "author_name")
-                ),
-            ),
-            pseudonym,
-        )
-        drop = pc.filter(items.column("_ord"), pc.fill_null(theirs, False)).to_numpy()
-        if len(drop) == 0:
-            continue
-        keep = np.ones(len(lines), dtype=bool)
-        keep[drop] = False
-        # Cut the original bytes (split_lines may have replaced undecodable ones).
-        parts = data.split(b"\n")
-        kept = b"\n".join(p for p, k in zip(parts, keep, strict=False) if k)
-        if len(parts) > len(keep):  # the empty tail after a final line break
-            kept += b"\n" + parts[-1] if kept else parts[-1]
-        storage.write_bytes_atomic(fs, f.path, kept)
-        removed += len(drop)
+        big = (fs.size(f.path) or 0) > SLICE_BYTES
+        pieces = split_file(fs, f, SLICE_BYTES) if big else [f]
+        kept: list[bytes] = []
+        dropped = 0
+        for piece in pieces:
+            data = piece_bytes(fs, piece)
+            rest, n = _without_author(key, pseudonym, f.portal, data)
+            kept.append(rest)
+            dropped += n
+        if dropped:
+            storage.write_bytes_atomic(fs, f.path, b"".join(kept))
+            removed += dropped
     return removed
+
+
+def _without_author(key: bytes, pseudonym: str, portal: str, data: bytes) -> tuple[bytes, int]:
+    """``data`` (whole JSON lines) without the items of ``pseudonym``, and how many went."""
+    lines, _ = split_lines(data)
+    items = extract(pa.table({"line": lines, "_dir_portal": [portal] * len(lines)}))
+    items = items.combine_chunks()
+    theirs = pc.equal(
+        item_pseudonyms(
+            key,
+            *(
+                items.column(c).combine_chunks()
+                for c in ("portal", "_dir_portal", "author_id", "author_name")
+            ),
+        ),
+        pseudonym,
+    )
+    drop = pc.filter(items.column("_ord"), pc.fill_null(theirs, False)).to_numpy()
+    if len(drop) == 0:
+        return data, 0
+    keep = np.ones(len(lines), dtype=bool)
+    keep[drop] = False
+    # Cut the original bytes (split_lines may have replaced undecodable ones).
+    parts = data.split(b"\n")
+    out = b"\n".join(p for p, k in zip(parts, keep, strict=False) if k)
+    if len(parts) > len(keep):  # the empty tail after a final line break
+        out = out + b"\n" if out else b""
+    return out, len(drop)
 
 
 def erase_author(settings: Settings, pseudonym: str) -> dict[str, int]:

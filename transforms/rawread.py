@@ -112,7 +112,7 @@ def split_file(fs: Any, f: RawFile, piece_bytes: int) -> list[RawFile]:
     return pieces
 
 
-def _piece_bytes(fs: Any, f: RawFile) -> bytes:
+def piece_bytes(fs: Any, f: RawFile) -> bytes:
     if f.start == 0 and f.end is None:
         return storage.read_bytes(fs, f.path)
     with fs.open(f.path, "rb") as stream:
@@ -182,7 +182,7 @@ def read_raw(settings: Settings, files: list[RawFile]) -> pa.Table:
                 try:
                     chunks.append(_read_json([f], local))
                 except duckdb.Error:
-                    chunks.append(_read_careful(f, _piece_bytes(fs, f)))
+                    chunks.append(_read_careful(f, piece_bytes(fs, f)))
     raw = pa.concat_tables(chunks).combine_chunks()
     i = raw.schema.get_field_index("_ord")
     return raw.set_column(i, raw.schema.field(i), pa.array(np.arange(raw.num_rows, dtype=np.int64)))
@@ -198,7 +198,7 @@ def _local_copy(fs: Any, f: RawFile, tmp: str, i: int) -> str:
         fs.get(f.path, dest)
     else:
         with open(dest, "wb") as out:
-            out.write(_piece_bytes(fs, f))
+            out.write(piece_bytes(fs, f))
     return dest
 
 
