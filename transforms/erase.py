@@ -81,8 +81,8 @@ def erased_in_raw_rows(raw_rows: pa.Array, erased: frozenset[str]) -> pa.Array:
 def erase_raw(settings: Settings, pseudonym: str) -> int:
     """Cut the author's items out of every raw JSON Lines file; returns items removed.
 
-    Files are read in bounded pieces; one is rewritten (atomically, the bytes of the
-    other lines unchanged) only if it held one of their items."""
+    Files are scanned in bounded pieces; one that held their items is rewritten
+    whole (atomically, the bytes of the other lines unchanged)."""
     from transforms.run import SLICE_BYTES
 
     key = settings.require_pseudonym_key()
@@ -106,8 +106,12 @@ def erase_raw(settings: Settings, pseudonym: str) -> int:
 
 def _without_author(key: bytes, pseudonym: str, portal: str, data: bytes) -> tuple[bytes, int]:
     """``data`` (whole JSON lines) without the items of ``pseudonym``, and how many went."""
+    if not data.strip():
+        return data, 0
     lines, _ = split_lines(data)
-    items = extract(pa.table({"line": lines, "_dir_portal": [portal] * len(lines)}))
+    items = extract(
+        pa.table({"line": lines, "_dir_portal": pa.array([portal] * len(lines), pa.string())})
+    )
     items = items.combine_chunks()
     theirs = pc.equal(
         item_pseudonyms(

@@ -52,9 +52,16 @@ def _blank_to_null(values: pa.Array) -> pa.Array:
     return pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, pa.string()), trimmed)
 
 
-def scrub_raw_row(key: bytes, line: str) -> str:
+def scrub_raw_row(
+    key: bytes, line: str, portal: str | None = None, author_pseudonym: str | None = None
+) -> str:
     """The raw line as it may be kept in quarantine: author replaced by its pseudonym,
-    e-mail addresses and phone numbers masked. Lines that are not JSON are masked only."""
+    e-mail addresses and phone numbers masked. Lines that are not JSON are masked only.
+
+    The pseudonym is the one the transform gives the item (``author_pseudonym`` when
+    it has made it; else from the item's portal, or ``portal`` where the item names
+    none, and its author id or name read as the transform reads them), so an erasure
+    finds the row by it; it is put in after masking, which must not touch it."""
     line = line.rstrip("\r\n")
     try:
         obj: Any = json.loads(line)
@@ -62,13 +69,36 @@ def scrub_raw_row(key: bytes, line: str) -> str:
         return mask_pii(_AUTHOR_IN_TEXT.sub(r"\1null", line))
     if not isinstance(obj, dict):
         return mask_pii(_AUTHOR_IN_TEXT.sub(r"\1null", line))
-    author = next(
-        (str(obj[f]).strip() for f in ("author_id", "author_name") if obj.get(f) not in (None, "")),
-        None,
-    )
-    if author:
-        obj["author_pseudonym"] = pseudonym(key, str(obj.get("portal") or ""), author)
+    if author_pseudonym is None:
+        author = next(
+            filter(None, (_as_text(obj.get(f)) for f in ("author_id", "author_name"))), None
+        )
+        where = _as_text(obj.get("portal")) or portal or ""
+        author_pseudonym = pseudonym(key, where, author) if author else None
     for f in AUTHOR_FIELDS:
         if f in obj:
             obj[f] = None
-    return mask_pii(json.dumps(obj, ensure_ascii=False, sort_keys=True))
+    if author_pseudonym is None:
+        return mask_pii(json.dumps(obj, ensure_ascii=False, sort_keys=True))
+    obj["author_pseudonym"] = _SLOT
+    masked = mask_pii(json.dumps(obj, ensure_ascii=False, sort_keys=True))
+    return masked.replace(
+        f'"author_pseudonym": "{_SLOT}"', f'"author_pseudonym": "{author_pseudonym}"', 1
+    )
+
+
+_SLOT = "ruf-author-pseudonym"
+
+
+def _as_text(value: Any) -> str | None:
+    """A JSON value as the transform reads a text field (DuckDB's json_extract_string),
+    trimmed; None for null and blank."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, bool):
+        text = "true" if value else "false"
+    else:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.strip() or None

@@ -33,7 +33,7 @@ from transforms import lake, spill, storage, validate
 from transforms import ratings as R
 from transforms import text as T
 from transforms.companies import CompanyResolver
-from transforms.erase import erased_authors, erased_in_raw_rows, erased_mask
+from transforms.erase import erased_authors, erased_mask
 from transforms.privacy import pseudonymise, scrub_raw_row
 from transforms.rawread import RawFile, find_raw_files, raw_lines, read_raw, split_file
 from transforms.schema import AGGREGATES, MENTIONS, QUARANTINE, REVIEWS, RUNS, UTC_TS
@@ -478,15 +478,20 @@ def normalise(ctx: Context, raw: pa.Table, run_date: str) -> BatchResult:
         }
     )
 
+    # Items of authors erased earlier go nowhere, counted (transforms.erase).
+    gone, erased = _erased_rows(ctx, col, portal, dir_portal, valid)
+
     # Quarantine: invalid JSON plus every row with at least one reason.
     bad_any = pc.invert(valid)
     for m in reasons.values():
         bad_any = pc.or_(bad_any, m)
+    if gone is not None:
+        bad_any = pc.and_(bad_any, pc.invert(gone))
     quarantine = _quarantine_rows(
         ctx, raw, portal, kind, valid, bad_any, reasons, details, run_date
     )
 
-    good = pc.invert(bad_any)
+    good = pc.invert(bad_any) if gone is None else pc.invert(pc.or_(bad_any, gone))
     base = {
         "portal": portal,
         "portal_company_id": portal_company_id,
@@ -501,9 +506,6 @@ def normalise(ctx: Context, raw: pa.Table, run_date: str) -> BatchResult:
     reviews = _reviews(ctx, col, base, rating, published, pc.and_(good, is_review))
     mentions = _mentions(ctx, col, base, published, pc.and_(good, is_mention))
     aggregates = _aggregates(col, base, rating, pc.and_(good, is_aggregate))
-    erased: Counter = Counter()
-    if ctx.erased:
-        reviews, mentions, quarantine = _drop_erased(ctx, reviews, mentions, quarantine, erased)
 
     dups: Counter = Counter()
     reviews, mentions, aggregates = (
@@ -525,24 +527,15 @@ def normalise(ctx: Context, raw: pa.Table, run_date: str) -> BatchResult:
     )
 
 
-def _drop_erased(
-    ctx: Context, reviews: pa.Table, mentions: pa.Table, quarantine: pa.Table, erased: Counter
-) -> tuple[pa.Table, pa.Table, pa.Table]:
-    """The rows of erased authors taken out (counted per portal file in ``erased``):
-    an erasure holds for every later transform, replays and new crawls included."""
-    out = []
-    for rows, theirs in (
-        (reviews, lambda t: erased_mask(t.column("author_pseudonym"), ctx.erased)),
-        (mentions, lambda t: erased_mask(t.column("author_pseudonym"), ctx.erased)),
-        (quarantine, lambda t: erased_in_raw_rows(t.column("raw_row"), ctx.erased)),
-    ):
-        rows = rows.combine_chunks()
-        mask = theirs(rows)
-        if pc.any(mask).as_py():
-            erased.update(pc.filter(rows.column("_portal_file"), mask).to_pylist())
-            rows = rows.filter(pc.invert(mask))
-        out.append(rows)
-    return out[0], out[1], out[2]
+def _erased_rows(
+    ctx: Context, col: dict[str, pa.Array], portal: pa.Array, dir_portal: pa.Array, valid: pa.Array
+) -> tuple[pa.Array | None, Counter]:
+    """Rows whose author was erased (None when nobody was), and how many per portal file."""
+    if not ctx.erased:
+        return None, Counter()
+    who = pseudonymise(ctx.key, portal, col["author_id"], col["author_name"])
+    gone = pc.and_(valid, erased_mask(who, ctx.erased))
+    return gone, Counter(pc.filter(dir_portal, gone).to_pylist())
 
 
 def _per_distinct(values: pa.Array) -> list[str]:
@@ -588,7 +581,13 @@ def _quarantine_rows(
             "kind": pc.take(kind, idx),
             "reason_codes": pa.array(codes, pa.list_(pa.string())),
             "reason_detail": pa.array(detail, pa.string()),
-            "raw_row": pa.array([scrub_raw_row(ctx.key, x) for x in lines], pa.string()),
+            "raw_row": pa.array(
+                [
+                    scrub_raw_row(ctx.key, x, p)
+                    for x, p in zip(lines, pc.take(portal, idx).to_pylist(), strict=True)
+                ],
+                pa.string(),
+            ),
             "source_file": pc.take(raw.column("_source_file"), idx),
             "quarantined_at": pa.array([ctx.now] * n, UTC_TS),
             "run_date": pa.array([run_date] * n, pa.string()),

@@ -245,7 +245,14 @@ def apply(
                     "kind": {"reviews": "review", "mentions": "mention"}.get(name, "aggregate"),
                     "reason_codes": codes,
                     "reason_detail": f"failed {len(codes)} expectation(s) on {name}",
-                    "raw_row": scrub_raw_row(ctx.key, lines[row]),
+                    "raw_row": scrub_raw_row(
+                        ctx.key,
+                        lines[row],
+                        rows.column("portal")[row].as_py(),
+                        rows.column("author_pseudonym")[row].as_py()
+                        if "author_pseudonym" in rows.column_names
+                        else None,
+                    ),
                     "source_file": rows.column("_source_file")[row].as_py(),
                     "quarantined_at": ctx.now,
                     "run_date": run_date,

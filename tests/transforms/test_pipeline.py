@@ -469,18 +469,23 @@ def test_an_erased_author_stays_erased_through_raw_reruns_and_new_crawls(setting
     raw = settings.data_dir / "raw"
     theirs = [
         {**GOOD, "review_id": "x1", "author_name": "Anna A", "author_id": "user-1"},
-        {**GOOD, "review_id": "x2", "author_name": "Anna A", "author_id": "user-1"},
+        {**GOOD, "review_id": "x2", "author_name": "Anna A", "author_id": " user-1 "},
     ]
+    # Quarantined, and naming no portal: its pseudonym comes from the folder's portal.
+    unrated = {k: v for k, v in theirs[0].items() if k != "portal"}
+    unrated.update(review_id="x0", rating_value="N/A")
     others = [{**GOOD, "review_id": "keep", "author_id": "someone-else"}]
-    path = write_items(raw, "trustpilot", ANCHOR, [*others, *theirs, "", others[0]])
+    path = write_items(raw, "trustpilot", ANCHOR, [*others, *theirs, unrated, "", others[0]])
     transform(settings)
+    assert table(settings, "quarantine").num_rows == 1
+    write_items(raw, "kununu", ANCHOR, [])  # an empty raw file (a replay with no pages)
     who = pseudonym(b"test-pseudonym-key", "trustpilot", "user-1")
     monkeypatch.setattr("transforms.run.SLICE_BYTES", 300)  # big files are read in pieces
 
     removed = erase_author(settings, who)
     monkeypatch.undo()
 
-    assert removed == {"raw_items": 2, "reviews": 2, "mentions": 0, "quarantine": 0}
+    assert removed == {"raw_items": 3, "reviews": 2, "mentions": 0, "quarantine": 1}
     # Their items are cut out of the raw file; the other lines keep their bytes.
     left = path.read_text(encoding="utf-8").splitlines()
     assert "user-1" not in path.read_text(encoding="utf-8")
@@ -488,14 +493,9 @@ def test_an_erased_author_stays_erased_through_raw_reruns_and_new_crawls(setting
     assert erase_author(settings, who)["reviews"] == 0  # erasing twice is harmless
 
     # The portal still shows the review: the next crawl brings it, the next
-    # transform keeps it out (an unparsable rating would quarantine it: also out).
+    # transform keeps it out (quarantined or not).
     later = "2026-11-24"
-    write_items(
-        raw,
-        "trustpilot",
-        later,
-        [*others, *theirs, {**theirs[0], "review_id": "x3", "rating_value": "N/A"}],
-    )
+    write_items(raw, "trustpilot", later, [*others, *theirs, unrated])
     report = transform(settings)
 
     assert [r["portal_review_id"] for r in table(settings, "reviews").to_pylist()] == ["keep"]
