@@ -167,7 +167,7 @@ class PortalServer:
     def __init__(
         self, world: World, host: str = "127.0.0.1", port: int = 0, faults: Faults | None = None
     ) -> None:
-        self.state = PortalState(world=world, faults=faults or Faults())
+        self.state = PortalState(world=world.build_indexes(), faults=faults or Faults())
         handler = type("Handler", (_Handler,), {"state": self.state})
         self.httpd = ThreadingHTTPServer((host, port), handler)
         self.httpd.daemon_threads = True

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import random
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from functools import lru_cache
 
 PORTALS: tuple[str, ...] = ("trustpilot", "opinio", "kununu", "booking", "forum")
 SCALES: dict[str, tuple[float, float]] = {
@@ -575,6 +575,13 @@ class World:
     def company_index(self) -> dict[str, int]:
         return _company_index(self)
 
+    def build_indexes(self) -> World:
+        """Build the lookups by company id and portal id now (a server does, before
+        its first request); they are otherwise built on first use."""
+        _company_index(self)
+        _portal_index(self)
+        return self
+
     def by_portal_id(self, portal: str, portal_company_id: str) -> Company | None:
         i = _portal_index(self).get((portal, portal_company_id))
         return None if i is None else self.company(i)
@@ -663,14 +670,39 @@ class World:
         ]
 
 
-@lru_cache(maxsize=8)
+# The server answers from many threads at once: the indexes are built once per
+# world, by one thread (at 100,000 companies a build takes ~10 s; built by every
+# thread at once, requests queued behind one another past any client timeout).
+_INDEX_LOCK = threading.Lock()
+
+
+def _index(world: World, name: str, build: Callable[[], dict]) -> dict:
+    found = world.__dict__.get(name)
+    if found is None:
+        with _INDEX_LOCK:
+            found = world.__dict__.get(name)
+            if found is None:
+                found = build()
+                setattr(world, name, found)
+    return found
+
+
 def _company_index(world: World) -> dict[str, int]:
-    return {c.company_id: i for i, c in enumerate(world.companies())}
+    return _index(
+        world,
+        "_company_idx",
+        lambda: {c.company_id: i for i, c in enumerate(world.companies())},
+    )
 
 
-@lru_cache(maxsize=8)
 def _portal_index(world: World) -> dict[tuple[str, str], int]:
-    return {(p, pid): i for i, c in enumerate(world.companies()) for p, pid in c.portal_ids.items()}
+    return _index(
+        world,
+        "_portal_idx",
+        lambda: {
+            (p, pid): i for i, c in enumerate(world.companies()) for p, pid in c.portal_ids.items()
+        },
+    )
 
 
 def _scale(company: Company, portal: str) -> tuple[float, float]:

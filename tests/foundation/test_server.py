@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime
 
 import pytest
@@ -85,3 +86,29 @@ def test_moving_the_clock_makes_new_reviews_appear():
         truth = json.loads(_get(server.url + "/_truth")[2])
     assert len(world.reviews("trustpilot", kp)) > before
     assert {"kaffee-partner", "schnellkauf24"} <= {e["company_id"] for e in truth}
+
+
+class _CountingWorld(World):
+    """Counts passes over all companies (what building a lookup index costs)."""
+
+    passes = 0
+
+    def companies(self):
+        type(self).passes += 1
+        return super().companies()
+
+
+def test_concurrent_first_requests_do_not_each_index_the_world():
+    # At 100,000 companies one index build takes seconds; built by every request
+    # thread at once, the first requests queued past the crawler's timeout.
+    world = _CountingWorld(companies=400, reviews_per_company=5, anchor=ANCHOR)
+    company = world.company(50)
+    portal, pid = next(iter(company.portal_ids.items()))
+    url_path = routes.company_path(portal, pid, 1)
+    with running(world, faults=Faults(0, 0)) as server:
+        built = _CountingWorld.passes
+        with ThreadPoolExecutor(16) as pool:
+            statuses = list(pool.map(lambda _: _get(server.url + url_path)[0], range(32)))
+    assert statuses == [200] * 32
+    assert built == 2  # the company and portal-id lookups, once each, before serving
+    assert _CountingWorld.passes == built
