@@ -146,6 +146,11 @@ def erase_author(settings: Settings, pseudonym: str) -> dict[str, int]:
     pseudonym = (pseudonym or "").strip()
     if not _PSEUDONYM.match(pseudonym):
         raise ConfigError(f"not an author pseudonym (16 hex characters): {pseudonym!r}")
+    with lake.writer_lock(settings):  # after a running transform, before the next
+        return _erase(settings, pseudonym)
+
+
+def _erase(settings: Settings, pseudonym: str) -> dict[str, int]:
     lake.recover(settings)
     _record(settings, pseudonym)
     removed = Counter({"raw_items": erase_raw(settings, pseudonym)})

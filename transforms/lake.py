@@ -11,6 +11,8 @@ longer than it takes to rerun. Readers ignore ``_staging`` (leading underscore).
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import io
 import json
 import os
@@ -262,6 +264,20 @@ def _remove_empty_dirs(fs: Any, final: str) -> None:
         d = os.path.dirname(d)
         if d.endswith(("/reviews", "/mentions", "/aggregates", "/quarantine", "/runs")):
             break
+
+
+@contextlib.contextmanager
+def writer_lock(settings: Settings) -> Iterator[None]:
+    """One lake writer at a time on this machine (a transform, an erase): each reads
+    partitions, changes them and commits, so two at once could write back rows the
+    other removed. A lock file under the data root; released if the process dies."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    with open(settings.data_dir / ".lake.lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def recover(settings: Settings) -> int:

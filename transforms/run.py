@@ -148,7 +148,6 @@ def transform(
         scales={p: (float(c.scale[0]), float(c.scale[1])) for p, c in portal_cfg.items()},
         languages={p: tuple(c.languages) for p, c in portal_cfg.items()},
         now=datetime.now(UTC),
-        erased=erased_authors(settings),
     )
     if portals:
         unknown = sorted(set(portals) - set(portal_cfg))
@@ -156,18 +155,20 @@ def transform(
             raise ConfigError(
                 f"unknown portal(s) {', '.join(unknown)}: see {settings.portals_file}"
             )
-    lake.recover(settings)
-    files = find_raw_files(settings, run_date=run_date, portals=portals)
-    if not files:
-        what = run_date.isoformat() if run_date else "any run date"
-        raise NoRawItems(
-            f"no raw items under {settings.raw_url} for {what}"
-            f"{' and portals ' + ', '.join(portals) if portals else ''}: crawl or import first"
-        )
-    report = TransformReport()
-    for day in sorted({f.run_date for f in files}):
-        batch = [f for f in files if f.run_date == day]
-        run_batch(ctx, day, batch, report)
+    with lake.writer_lock(settings):
+        lake.recover(settings)
+        ctx.erased = erased_authors(settings)  # under the lock: an erase waits for us
+        files = find_raw_files(settings, run_date=run_date, portals=portals)
+        if not files:
+            what = run_date.isoformat() if run_date else "any run date"
+            raise NoRawItems(
+                f"no raw items under {settings.raw_url} for {what}"
+                f"{' and portals ' + ', '.join(portals) if portals else ''}: crawl or import first"
+            )
+        report = TransformReport()
+        for day in sorted({f.run_date for f in files}):
+            batch = [f for f in files if f.run_date == day]
+            run_batch(ctx, day, batch, report)
     report.seconds = time.perf_counter() - started
     log.info(report.summary())
     return report

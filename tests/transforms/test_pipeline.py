@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections import Counter
 from datetime import UTC, date, datetime
 
@@ -508,6 +509,24 @@ def test_an_erased_author_stays_erased_through_raw_reruns_and_new_crawls(setting
         0,
         3,
     )
+
+
+def test_an_erase_waits_for_a_running_transform_to_commit(settings):
+    # A transform rewrites partitions from what it read: an erase in between would
+    # be undone by its commit. Both take the lake's writer lock.
+    write_items(settings.data_dir / "raw", "trustpilot", ANCHOR, [GOOD])
+    transform(settings)
+    who = pseudonym(b"test-pseudonym-key", "trustpilot", "user-4711")
+    done: list = []
+    with lake.writer_lock(settings):  # as a transform holds it
+        erasing = threading.Thread(target=lambda: done.append(erase_author(settings, who)))
+        erasing.start()
+        erasing.join(timeout=2)
+        assert erasing.is_alive() and not done
+        assert table(settings, "reviews").num_rows == 1
+    erasing.join(timeout=60)
+    assert done and done[0]["reviews"] == 1
+    assert table(settings, "reviews").num_rows == 0
 
 
 def test_older_partitions_without_new_columns_stay_readable(settings):
