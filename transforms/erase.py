@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from datetime import UTC, datetime
 
 import numpy as np
@@ -153,12 +152,11 @@ def erase_author(settings: Settings, pseudonym: str) -> dict[str, int]:
 def _erase(settings: Settings, pseudonym: str) -> dict[str, int]:
     lake.recover(settings)
     _record(settings, pseudonym)
-    removed = Counter({"raw_items": erase_raw(settings, pseudonym)})
+    removed = {"raw_items": erase_raw(settings, pseudonym), **dict.fromkeys(ERASABLE, 0)}
     fs, root = lake.lake_fs(settings)
     commit = lake.Commit(settings)
     erased = frozenset([pseudonym])
     for table in ERASABLE:
-        removed[table] += 0
         for values in lake.list_partitions(fs, root, table):
             rows = lake.read_partition(fs, root, table, values)
             if table == "quarantine":
@@ -170,4 +168,4 @@ def _erase(settings: Settings, pseudonym: str) -> dict[str, int]:
                 commit.put(table, values, rows.filter(pc.invert(theirs)))
                 removed[table] += n
     commit.commit()
-    return dict(removed)
+    return removed

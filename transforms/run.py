@@ -479,8 +479,11 @@ def normalise(ctx: Context, raw: pa.Table, run_date: str) -> BatchResult:
         }
     )
 
-    # Items of authors erased earlier go nowhere, counted (transforms.erase).
-    gone, erased = _erased_rows(ctx, col, portal, dir_portal, valid)
+    # One pseudonym per row (null where no author is shown). Items of authors
+    # erased earlier go nowhere, counted (transforms.erase).
+    who = pseudonymise(ctx.key, portal, col["author_id"], col["author_name"])
+    gone = pc.and_(valid, erased_mask(who, ctx.erased)) if ctx.erased else None
+    erased = Counter(pc.filter(dir_portal, gone).to_pylist()) if ctx.erased else Counter()
 
     # Quarantine: invalid JSON plus every row with at least one reason.
     bad_any = pc.invert(valid)
@@ -503,6 +506,7 @@ def normalise(ctx: Context, raw: pa.Table, run_date: str) -> BatchResult:
         "_source_file": col["_source_file"],
         "_portal_file": dir_portal,
         "_ord": col["_ord"],
+        "author_pseudonym": who,
     }
     reviews = _reviews(ctx, col, base, rating, published, pc.and_(good, is_review))
     mentions = _mentions(ctx, col, base, published, pc.and_(good, is_mention))
@@ -526,17 +530,6 @@ def normalise(ctx: Context, raw: pa.Table, run_date: str) -> BatchResult:
         run_id=f"transform-{run_date}",
         erased_per_portal=erased,
     )
-
-
-def _erased_rows(
-    ctx: Context, col: dict[str, pa.Array], portal: pa.Array, dir_portal: pa.Array, valid: pa.Array
-) -> tuple[pa.Array | None, Counter]:
-    """Rows whose author was erased (None when nobody was), and how many per portal file."""
-    if not ctx.erased:
-        return None, Counter()
-    who = pseudonymise(ctx.key, portal, col["author_id"], col["author_name"])
-    gone = pc.and_(valid, erased_mask(who, ctx.erased))
-    return gone, Counter(pc.filter(dir_portal, gone).to_pylist())
 
 
 def _per_distinct(values: pa.Array) -> list[str]:
@@ -718,7 +711,7 @@ def _reviews(ctx, col, base, rating, published, mask) -> pa.Table:
             "experienced_date_unparsable": _shown_but_unread(pick["experienced_raw"], experienced),
         },
     )
-    pseud = pseudonymise(ctx.key, f["portal"], pick["author_id"], pick["author_name"])
+    pseud = f["author_pseudonym"]
     at = pc.filter(published.at, mask)
     lang, detected = _language(
         ctx,
@@ -807,7 +800,7 @@ def _mentions(ctx, col, base, published, mask) -> pa.Table:
     f = {k: pc.filter(v, mask) for k, v in base.items()}
     pick = {k: pc.filter(col[k], mask) for k in col}
     cleaned, text_flags = _texts(col, mask, ("title", "text"))
-    pseud = pseudonymise(ctx.key, f["portal"], pick["author_id"], pick["author_name"])
+    pseud = f["author_pseudonym"]
     at = pc.filter(published.at, mask)
     lang, _ = _language(
         ctx,
