@@ -22,8 +22,8 @@ from bench.world_gen import make_world, sample_indices
 
 def listing_urls(spec: dict, base_url: str, n: int) -> tuple[list[str], list[str]]:
     """Company ids of the sample, and every listing page URL of them."""
-    from ruf.portals import routes
-    from ruf.portals.world import PAGE_SIZES
+    from offline_portals import routes
+    from offline_portals.world import PAGE_SIZES
 
     world = make_world(spec, later=True)
     ids, urls = [], []
@@ -41,7 +41,7 @@ def _post(url: str) -> None:
 
 
 def _listing_requests(base_url: str) -> int:
-    from ruf.portals import routes
+    from offline_portals import routes
 
     with urllib.request.urlopen(base_url + "/_stats", timeout=10) as resp:
         stats = json.load(resp)
@@ -51,7 +51,7 @@ def _listing_requests(base_url: str) -> int:
 def crawl_ruf(base_url: str, run_date: str, company_ids: list[str]) -> dict:
     """Child task: the real spiders, politeness delays off."""
     crawl = require("spiders.run", "crawl")
-    from ruf.settings import load_settings
+    from core.settings import load_settings
 
     settings = load_settings()
     _post(base_url + "/_control?reset_stats=1")
@@ -82,7 +82,7 @@ def crawl_noop(base_url: str, urls_file: str, concurrency: dict | None = None) -
 
 def serve(spec_file: str, port_file: str) -> None:
     """The offline portals of the bench world, no faults, until killed."""
-    from ruf.portals.server import Faults, PortalServer
+    from offline_portals.server import Faults, PortalServer
 
     spec = json.loads(Path(spec_file).read_text(encoding="utf-8"))
     server = PortalServer(make_world(spec, later=True), faults=Faults(0, 0)).start()

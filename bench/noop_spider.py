@@ -76,15 +76,15 @@ def _per_portal_settings(urls: list[str]) -> dict[str, tuple[list[str], dict]]:
     ``spiders.run`` runs one crawler per portal with ``portal_settings(...,
     fast=True)``; the baseline does the same, keeping only the keys about
     concurrency and delays (ruf's retry settings mean nothing here)."""
-    from ruf.portals import routes
+    from offline_portals import routes
 
     by_portal: dict[str, list[str]] = {}
     for url in urls:
         match = routes.match(url)
         by_portal.setdefault(match[0] if match else "other", []).append(url)
     try:
-        from ruf.companies import load_portals
-        from ruf.settings import load_settings
+        from core.config import load_portals
+        from core.settings import load_settings
         from spiders.settings import portal_settings
 
         portals = load_portals(load_settings().portals_file)

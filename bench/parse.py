@@ -17,9 +17,9 @@ from bench.world_gen import make_world, sample_indices
 
 def render_pages(spec: dict, pages_dir: str, companies: int) -> dict:
     """Child task: render every listing page of a sample of companies to disk."""
-    render = require("ruf.portals.render")
-    routes = require("ruf.portals.routes")
-    server = require("ruf.portals.server")
+    render = require("offline_portals.render")
+    routes = require("offline_portals.routes")
+    server = require("offline_portals.server")
     world = make_world(spec, later=True)
     out = Path(pages_dir)
     index: list[dict] = []

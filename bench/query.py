@@ -1,6 +1,6 @@
 """Query: p50/p95 milliseconds of the report's queries on the published warehouse.
 
-The report's own named query functions (``ruf.report.queries``) are timed: every
+The report's own named query functions (``report.queries``) are timed: every
 function that takes ``(con, company_id)`` for a sample of companies (one
 company page), and ``league_table``. Where that module is missing, the same
 questions are asked in SQL on the ``bi`` views of docs/contracts/warehouse.md.
@@ -49,7 +49,7 @@ def _time(fn: Callable[[], object]) -> float:
 
 def _company_functions(con) -> tuple[str, dict[str, Callable], Callable]:
     try:
-        from ruf.report import queries
+        from report import queries
     except ImportError:
         queries = None
     if queries is not None and hasattr(queries, "league_table"):
@@ -61,7 +61,7 @@ def _company_functions(con) -> tuple[str, dict[str, Callable], Callable]:
             required = [p for p in params if p.default is inspect.Parameter.empty]
             if len(required) == 2 and required[1].name == "company_id":
                 funcs[name] = fn
-        return "ruf.report.queries", funcs, queries.league_table
+        return "report.queries", funcs, queries.league_table
 
     def sql_fn(sql: str) -> Callable:
         return lambda con, company_id: con.execute(sql, [company_id]).fetchall()

@@ -36,7 +36,7 @@ def _report_facts(report: object) -> dict:
 def transform(run_date: str) -> dict:
     """transforms.run.transform over one raw run (normalise, validate, write Parquet)."""
     run = require("transforms.run", "transform")
-    from ruf.settings import load_settings
+    from core.settings import load_settings
 
     settings = load_settings()
     started = time.perf_counter()
@@ -48,7 +48,7 @@ def transform(run_date: str) -> dict:
 def build(full_refresh: bool) -> dict:
     """warehouse.build.build, full or incremental."""
     run = require("warehouse.build", "build")
-    from ruf.settings import load_settings
+    from core.settings import load_settings
 
     settings = load_settings()
     started = time.perf_counter()

@@ -1,6 +1,6 @@
 """The benchmark world, written into the raw contract by several processes at once.
 
-``ruf.portals.export.write_raw`` is single-process (~15-20k items/s); a 10M
+``offline_portals.export.write_raw`` is single-process (~15-20k items/s); a 10M
 review world would take ten minutes or more that way. Here each worker takes a
 range of companies and writes its own shard file per portal
 (``items-s<k>of<n>.jsonl``, the contract's shard naming), with the same
@@ -19,8 +19,8 @@ from datetime import UTC, date, datetime, timedelta
 from datetime import time as dtime
 from pathlib import Path
 
-from ruf.portals.export import aggregate_item, review_item
-from ruf.portals.world import World, companies_config
+from offline_portals.export import aggregate_item, review_item
+from offline_portals.world import World, companies_config
 
 SEED = 7
 
@@ -123,7 +123,7 @@ def write_raw_parallel(
 
 def sample_indices(spec: dict, n: int) -> list[int]:
     """``n`` companies spread evenly over the world, plus the first on any portal they miss."""
-    from ruf.portals.world import PORTALS
+    from offline_portals.world import PORTALS
 
     world = make_world(spec)
     step = max(1, world.n_companies // n)
@@ -168,7 +168,7 @@ def single_process_rate(spec: dict, raw_dir: str, companies: int = 300) -> dict:
     """Baseline: ``write_raw`` itself (one process) on the first companies of the world."""
     import shutil
 
-    from ruf.portals.export import write_raw
+    from offline_portals.export import write_raw
 
     sub = make_world({**spec, "companies": min(companies, spec["companies"])})
     started = time.perf_counter()

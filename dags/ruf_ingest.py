@@ -30,8 +30,8 @@ from datetime import UTC, datetime
 
 from airflow.sdk import Asset, Param, dag, task
 
-from ruf.notify import RufAlertNotifier
-from ruf.orchestration import RAW_URI, pool_name, portal_names, portal_pools, task_defaults
+from ruf.airflow.notify import RufAlertNotifier
+from ruf.airflow.tasks import RAW_URI, pool_name, portal_names, portal_pools, task_defaults
 
 RAW = Asset(RAW_URI)
 POOL_SLOTS = portal_pools()
@@ -52,13 +52,13 @@ REPLAY_HELP = "re-parse the archived responses of the run date instead of crawli
 def ruf_ingest():
     @task
     def plan_shards() -> list[list[int]]:
-        from ruf.orchestration import shard_plan
+        from ruf.airflow.tasks import shard_plan
 
         return shard_plan()
 
     @task
     def crawl(portal: str, shard: list[int], data_interval_start=None, params=None) -> dict:
-        from ruf.orchestration import crawl_shard, run_date_of
+        from ruf.airflow.tasks import crawl_shard, run_date_of
 
         run_date = run_date_of(data_interval_start)
         return crawl_shard(portal, shard, run_date, replay=bool(params["replay"]))
@@ -67,7 +67,7 @@ def ruf_ingest():
     def publish_raw(
         crawl_task_ids: list[str], ti=None, data_interval_start=None, outlet_events=None
     ):
-        from ruf.orchestration import raw_event_extra, run_date_of
+        from ruf.airflow.tasks import raw_event_extra, run_date_of
 
         crawled = [c for c in ti.xcom_pull(task_ids=crawl_task_ids) if c]
         if not crawled:

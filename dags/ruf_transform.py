@@ -17,8 +17,8 @@ from datetime import UTC, datetime
 
 from airflow.sdk import Asset, dag, task
 
-from ruf.notify import RufAlertNotifier
-from ruf.orchestration import LAKE_URI, RAW_URI, task_defaults
+from ruf.airflow.notify import RufAlertNotifier
+from ruf.airflow.tasks import LAKE_URI, RAW_URI, task_defaults
 
 RAW = Asset(RAW_URI)
 LAKE = Asset(LAKE_URI)
@@ -37,7 +37,7 @@ LAKE = Asset(LAKE_URI)
 def ruf_transform():
     @task(outlets=[LAKE])
     def transform(triggering_asset_events=None, logical_date=None, outlet_events=None) -> list:
-        from ruf.orchestration import run_dates_from_events, transform_partitions
+        from ruf.airflow.tasks import run_dates_from_events, transform_partitions
 
         try:
             events = list(triggering_asset_events[RAW])

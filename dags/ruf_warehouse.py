@@ -20,8 +20,8 @@ from datetime import UTC, datetime
 
 from airflow.sdk import Asset, dag, task
 
-from ruf.notify import RufAlertNotifier
-from ruf.orchestration import (
+from ruf.airflow.notify import RufAlertNotifier
+from ruf.airflow.tasks import (
     ALERTS_CONN_ID,
     LAKE_URI,
     WAREHOUSE_URI,
@@ -49,13 +49,13 @@ WAREHOUSE = Asset(WAREHOUSE_URI)
 def ruf_warehouse():
     @task(outlets=[WAREHOUSE])
     def build() -> str:
-        from ruf.orchestration import build_warehouse
+        from ruf.airflow.tasks import build_warehouse
 
         return build_warehouse()
 
     @task
     def raise_alerts() -> dict:
-        from ruf.orchestration import raise_alerts
+        from ruf.airflow.tasks import raise_alerts
 
         return raise_alerts(ALERTS_CONN_ID)
 

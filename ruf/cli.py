@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from ruf.settings import ConfigError, Settings, load_settings
+from core.settings import ConfigError, Settings, load_settings
 
 DEFAULT_PORT = 8765
 
@@ -65,7 +65,7 @@ def _model_done(node: str, status: str) -> None:
 
 
 def cmd_portals_serve(args: argparse.Namespace, settings: Settings) -> int:
-    from ruf.portals.server import Faults, PortalServer
+    from offline_portals.server import Faults, PortalServer
 
     world = _world(args)
     faults = Faults(rate_429=0, rate_503=0) if args.no_faults else Faults()
@@ -84,7 +84,7 @@ def cmd_portals_serve(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_portals_companies(args: argparse.Namespace, settings: Settings) -> int:
     import yaml
 
-    from ruf.portals.world import companies_config
+    from offline_portals.world import companies_config
 
     text = yaml.safe_dump(companies_config(_world(args)), sort_keys=False, allow_unicode=True)
     if args.output:
@@ -96,7 +96,7 @@ def cmd_portals_companies(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _world(args: argparse.Namespace):  # -> World
-    from ruf.portals.world import World
+    from offline_portals.world import World
 
     return World(
         seed=args.seed,
@@ -159,7 +159,7 @@ def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
-    from ruf.report import write_report
+    from report import write_report
 
     with _step("report"):
         path = write_report(settings)
@@ -199,7 +199,7 @@ def cmd_erase(args: argparse.Namespace, settings: Settings) -> int:
 
 def run_pipeline(settings: Settings, run_date: date, *, fast: bool = False) -> int:
     """Crawl, transform, build and report: what `ruf run` and the demo do."""
-    from ruf.report import write_report
+    from report import write_report
     from spiders.run import crawl
     from transforms.run import transform
     from warehouse.build import build
@@ -231,8 +231,8 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     """Offline portals on 127.0.0.1, the whole pipeline over them, then the servers stop."""
-    from ruf.portals.server import running
-    from ruf.portals.world import World, companies_config
+    from offline_portals.server import running
+    from offline_portals.world import World, companies_config
 
     _prepare_demo_dir(settings)
     world = World(companies=args.companies, anchor=datetime.now(UTC).date())

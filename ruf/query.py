@@ -19,8 +19,8 @@ from typing import Any
 
 import duckdb
 
-from ruf.report.queries import connect_read_only
-from ruf.settings import ConfigError, Settings
+from core.settings import ConfigError, Settings
+from report.queries import connect_read_only
 
 FORMATS = ("table", "csv", "json")
 TABLE_ROW_LIMIT = 1000  # the table format is for reading; csv/json give every row

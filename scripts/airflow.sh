@@ -31,7 +31,7 @@ airflow db migrate > "$AIRFLOW_HOME/db-migrate.log" 2>&1 || { tail -30 "$AIRFLOW
 
 echo "[airflow] creating one pool per portal (slots = politeness concurrency)"
 POOLS="$AIRFLOW_HOME/ruf-pools.json"
-python -c 'import json, sys; from ruf.orchestration import pool_definitions; json.dump(pool_definitions(), sys.stdout, indent=2)' > "$POOLS"
+python -c 'import json, sys; from ruf.airflow.tasks import pool_definitions; json.dump(pool_definitions(), sys.stdout, indent=2)' > "$POOLS"
 airflow pools import "$POOLS" 2>/dev/null | tail -1
 airflow pools list 2>/dev/null | grep -E "portal_|pool " || true
 

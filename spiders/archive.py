@@ -25,25 +25,9 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from ruf.settings import Settings
-from transforms.storage import filesystem_for, is_local, join, read_bytes, write_bytes_atomic
-
-BODIES_DIR = "_bodies"
-
-
-def shard_name(shard: tuple[int, int] | None) -> str:
-    if shard is None:
-        return "all"
-    k, n = shard
-    return f"s{k}of{n}"
-
-
-def run_dir(raw_root: str, portal: str, run_date: date | str) -> str:
-    return join(raw_root, portal, str(run_date))
-
-
-def body_path(raw_root: str, sha256: str) -> str:
-    return join(raw_root, BODIES_DIR, sha256[:2], f"{sha256}.gz")
+from core.contracts.raw_items import BODIES_DIR, body_path, run_dir
+from core.settings import Settings
+from core.storage import filesystem_for, is_local, join, read_bytes, write_bytes_atomic
 
 
 def sha256_of(body: bytes) -> str:

@@ -32,10 +32,10 @@ from typing import Any
 
 import yaml
 
-from ruf.settings import ConfigError, Settings
+from core.contracts.raw_items import RAW_FIELDS, RawItem, items_file_name
+from core.settings import ConfigError, Settings
 from spiders import SPIDER_VERSION
 from spiders.archive import RawStore, sha256_of
-from spiders.items import RAW_FIELDS, RawItem
 from spiders.pipelines import ContractError, item_record, to_raw_item
 
 FORMATS = ("csv", "json", "jsonl")
@@ -229,7 +229,7 @@ def import_file(
     report = ImportReport(portal=portal, file=str(file_path), rows=len(rows))
     kinds: Counter = Counter()
     flags: Counter = Counter()
-    out = store.staged(portal, str(run_date), "items-import.jsonl")
+    out = store.staged(portal, str(run_date), items_file_name("import"))
     try:
         for n, row in enumerate(rows, start=1):
             item = _item(row, n, portal, mapping, common)

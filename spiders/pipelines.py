@@ -16,7 +16,7 @@ from typing import Any
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
-from spiders.items import RAW_FIELDS, RawItem
+from core.contracts.raw_items import RAW_FIELDS, RawItem
 
 logger = logging.getLogger(__name__)
 

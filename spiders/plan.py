@@ -8,8 +8,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from ruf.companies import load_companies, load_portals
-from ruf.settings import ConfigError, Settings
+from core.config import load_companies, load_portals
+from core.settings import ConfigError, Settings
 
 
 @dataclass(frozen=True)

@@ -25,10 +25,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ruf.companies import load_portals
-from ruf.settings import ConfigError, Settings
-from spiders.archive import RawStore, shard_name
-from spiders.items import RawItem
+from core.config import load_portals
+from core.contracts.raw_items import RawItem, items_file_name, shard_name
+from core.settings import ConfigError, Settings
+from spiders.archive import RawStore
 from spiders.pipelines import ContractError, item_record, to_raw_item
 from spiders.plan import CrawlReport, PortalPlan, PortalReport, plan_crawl
 
@@ -198,7 +198,7 @@ def replay_run(
         pr = report.portals.setdefault(portal, PortalReport(portal=portal, family=family))
         for index_path in store.index_files(portal, run_date):
             shard = Path(index_path).name.removeprefix("responses-").removesuffix(".jsonl")
-            out = store.staged(portal, run_date, f"items-{shard}.jsonl")
+            out = store.staged(portal, run_date, items_file_name(shard))
             kinds: Counter = Counter()
             failures = []
             for rec in store.read_jsonl(index_path):

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from spiders.items import RawItem
+from core.contracts.raw_items import RawItem
 
 KEEP_KEYS = 200  # newest review keys remembered per listing
 KEEP_RUNS = 10  # run dates remembered per listing

@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from rapidfuzz import fuzz, process
 
-from ruf.companies import TrackedCompany
+from core.config import TrackedCompany
 
 # Legal forms and filler words that say nothing about which company it is.
 _NOISE = re.compile(

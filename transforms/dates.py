@@ -16,7 +16,7 @@ from datetime import date
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from transforms.schema import UTC_TS
+from core.contracts.lake import UTC_TS
 
 DATE_MISSING = "date_missing"
 DATE_UNPARSABLE = "date_unparsable"

@@ -18,8 +18,9 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ruf.settings import ConfigError, Settings
-from transforms import lake, storage
+from core import storage
+from core.settings import ConfigError, Settings
+from transforms import lake
 from transforms.privacy import item_pseudonyms
 from transforms.rawread import extract, find_raw_files, piece_bytes, split_file, split_lines
 

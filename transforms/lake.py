@@ -26,9 +26,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from ruf.settings import Settings
-from transforms import storage
-from transforms.schema import PARTITIONS, TABLES
+from core import storage
+from core.contracts.lake import PARTITIONS, TABLES
+from core.settings import Settings
 
 PART_FILE = "part-0.parquet"
 STAGING = "_staging"

@@ -26,8 +26,9 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ruf.settings import Settings
-from transforms import storage
+from core import storage
+from core.contracts.raw_items import ITEMS_GLOB
+from core.settings import Settings
 
 # Scalar fields read as text (numbers and booleans become their JSON text).
 TEXT_FIELDS: tuple[str, ...] = (
@@ -129,7 +130,7 @@ def find_raw_files(
         return []
     day = run_date.isoformat() if run_date else "*"
     out = []
-    for path in storage.glob(fs, storage.join(root, "*", day, "items-*.jsonl")):
+    for path in storage.glob(fs, storage.join(root, "*", day, ITEMS_GLOB)):
         parts = path.rstrip("/").split("/")
         portal, run = parts[-3], parts[-2]
         if portal.startswith("_") or not _RUN_DIR.match(run):

@@ -26,17 +26,18 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ruf.companies import load_companies, load_portals
-from ruf.settings import ConfigError, Settings
+from core import storage
+from core.config import load_companies, load_portals
+from core.contracts.lake import AGGREGATES, MENTIONS, QUARANTINE, REVIEWS, RUNS, UTC_TS
+from core.settings import ConfigError, Settings
 from transforms import dates as D
-from transforms import lake, spill, storage, validate
+from transforms import lake, spill, validate
 from transforms import ratings as R
 from transforms import text as T
 from transforms.companies import CompanyResolver
 from transforms.erase import erased_authors, erased_mask
 from transforms.privacy import pseudonymise, scrub_raw_row
 from transforms.rawread import RawFile, find_raw_files, raw_lines, read_raw, split_file
-from transforms.schema import AGGREGATES, MENTIONS, QUARANTINE, REVIEWS, RUNS, UTC_TS
 
 log = logging.getLogger(__name__)
 

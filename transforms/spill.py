@@ -31,7 +31,7 @@ import pyarrow.compute as pc
 import pyarrow.feather as feather
 import pyarrow.parquet as pq
 
-from ruf.settings import Settings
+from core.settings import Settings
 from transforms import lake
 
 PARTITION = ("portal", "review_month")

@@ -29,8 +29,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ruf.settings import ConfigError
-from transforms.schema import AGGREGATES, MENTIONS, REVIEWS, UTC_TS
+from core.contracts.lake import AGGREGATES, MENTIONS, REVIEWS, UTC_TS
+from core.settings import ConfigError
 
 if TYPE_CHECKING:
     from transforms.run import BatchResult, Context

@@ -25,9 +25,9 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ruf.companies import load_companies, load_portals
-from ruf.settings import Settings, is_remote, join_url
-from transforms.schema import TABLES
+from core.config import load_companies, load_portals
+from core.contracts.lake import TABLES
+from core.settings import Settings, is_remote, join_url
 
 log = logging.getLogger("ruf.warehouse")
 

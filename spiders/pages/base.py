@@ -15,8 +15,8 @@ from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 
 from lxml import etree
 
+from core.contracts.raw_items import RawItem
 from spiders import SPIDER_VERSION
-from spiders.items import RawItem
 
 UNDECODABLE = "undecodable_bytes"
 RATING_FROM_TEXT = "rating_from_text"

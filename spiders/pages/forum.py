@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
-from spiders.items import RawItem
+from core.contracts.raw_items import RawItem
 from spiders.pages.base import (
     Context,
     PageResult,

@@ -12,7 +12,7 @@ from typing import Any
 
 from lxml import etree
 
-from spiders.items import RawItem
+from core.contracts.raw_items import RawItem
 from spiders.pages.base import (
     Context,
     PageResult,

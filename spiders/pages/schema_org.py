@@ -23,7 +23,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
-from spiders.items import RawItem
+from core.contracts.raw_items import RawItem
 from spiders.pages.base import (
     RATING_FROM_TEXT,
     Context,

@@ -13,7 +13,7 @@ import re
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from spiders.items import RawItem
+from core.contracts.raw_items import RawItem
 from spiders.pages.base import (
     Context,
     PageResult,

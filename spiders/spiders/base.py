@@ -33,9 +33,9 @@ from scrapy.exceptions import CloseSpider, IgnoreRequest
 from scrapy.http import Request, Response
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from ruf.settings import Settings, load_settings
+from core.contracts.raw_items import RawItem, items_file_name, responses_file_name
+from core.settings import Settings, load_settings
 from spiders.archive import RawStore, StagedJsonLines, sha256_of
-from spiders.items import RawItem
 from spiders.plan import Listing, PortalPlan, PortalReport, plan_crawl
 from spiders.settings import portal_settings
 from spiders.state import KEEP_KEYS, CrawlState, PendingState, review_key
@@ -189,20 +189,21 @@ class BaseListingSpider(scrapy.Spider):
         return spider
 
     def _portal_for_urls(self, urls: list[str]) -> str:
-        from ruf.portals import routes
-
-        for url in urls:
-            m = routes.match(url)
-            if m is not None:
-                return m[0]
+        """The configured portal whose ``base_url`` a start URL lies under, as for any portal."""
         try:
-            from ruf.companies import load_portals
+            from core.config import load_portals
 
-            for name, p in load_portals(load_settings().portals_file).items():
-                if p.family == self.family:
-                    return name
+            portals = load_portals(load_settings().portals_file)
         except Exception:  # no config at hand: the family name is a fine label
-            pass
+            return self.family
+        for url in urls:
+            for name, p in portals.items():
+                base = p.base_url.rstrip("/")
+                if base and (url == base or url.startswith(base + "/")):
+                    return name
+        for name, p in portals.items():
+            if p.family == self.family:
+                return name
         return self.family
 
     # --- requests -------------------------------------------------------------
@@ -348,7 +349,7 @@ class BaseListingSpider(scrapy.Spider):
         self.store.store_body(response.body, sha)
         if pr.index_out is None:
             pr.index_out = self.store.staged(
-                pr.plan.portal, self.run_date, f"responses-{self.shard}.jsonl"
+                pr.plan.portal, self.run_date, responses_file_name(self.shard)
             )
         pr.index_out.write(
             {
@@ -368,7 +369,7 @@ class BaseListingSpider(scrapy.Spider):
         if pr is None or self.store is None:
             return None
         if pr.items_out is None:
-            pr.items_out = self.store.staged(portal, self.run_date, f"items-{self.shard}.jsonl")
+            pr.items_out = self.store.staged(portal, self.run_date, items_file_name(self.shard))
         return pr.items_out
 
     def note_item(self, item: RawItem) -> None:
@@ -408,7 +409,7 @@ class BaseListingSpider(scrapy.Spider):
         # A successful crawl always leaves both files, even empty ones: "crawled, nothing new".
         items = self.items_writer(name)
         if pr.index_out is None:
-            pr.index_out = self.store.staged(name, self.run_date, f"responses-{self.shard}.jsonl")
+            pr.index_out = self.store.staged(name, self.run_date, responses_file_name(self.shard))
         assert items is not None
         pr.report.files = [items.publish(), pr.index_out.publish()]
         if pr.finished is not None:

@@ -35,7 +35,7 @@ def airflow_db() -> Path:
     from airflow.models.pool import Pool
     from airflow.utils import db
 
-    from ruf.orchestration import pool_definitions
+    from ruf.airflow.tasks import pool_definitions
 
     db.resetdb(skip_init=False)
     for name, pool in pool_definitions().items():

@@ -6,7 +6,7 @@ from datetime import UTC, timedelta
 
 import pytest
 
-from ruf.orchestration import portal_names, portal_pools
+from ruf.airflow.tasks import portal_names, portal_pools
 
 pytestmark = pytest.mark.xdist_group("airflow")
 

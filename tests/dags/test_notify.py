@@ -9,8 +9,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import duckdb
 import pytest
 
-from ruf.notify import deliver, failure_record, read_ledger, send_new_alerts
-from ruf.settings import load_settings
+from core.settings import load_settings
+from ruf.airflow.notify import deliver, failure_record, read_ledger, send_new_alerts
 
 pytestmark = pytest.mark.xdist_group("airflow")
 

@@ -6,13 +6,13 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from ruf.orchestration import (
+from core.settings import ConfigError
+from ruf.airflow.tasks import (
     pool_definitions,
     raw_event_extra,
     run_dates_from_events,
     shard_plan,
 )
-from ruf.settings import ConfigError
 
 pytestmark = pytest.mark.xdist_group("airflow")
 

@@ -17,10 +17,10 @@ import duckdb
 import pytest
 import yaml
 
-from ruf.orchestration import portal_names
-from ruf.portals.server import Faults, running
-from ruf.portals.world import World, companies_config
-from ruf.settings import load_settings
+from core.settings import load_settings
+from offline_portals.server import Faults, running
+from offline_portals.world import World, companies_config
+from ruf.airflow.tasks import portal_names
 
 pytestmark = [pytest.mark.xdist_group("airflow"), pytest.mark.slow]
 

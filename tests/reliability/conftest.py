@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from reliability_support import (
+
+from tests.reliability.reliability_support import (
     CORPUS,
     DAY1,
     TRANSFORM_CHILD,

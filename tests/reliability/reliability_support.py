@@ -21,9 +21,9 @@ import duckdb
 import pyarrow.parquet as pq
 import yaml
 
-from ruf.portals.export import write_raw
-from ruf.portals.world import World, companies_config
-from ruf.settings import Settings, load_settings
+from core.settings import Settings, load_settings
+from offline_portals.export import write_raw
+from offline_portals.world import World, companies_config
 
 CORPUS = Path(__file__).parent / "corpus"
 ANCHOR = date(2026, 11, 23)
@@ -319,7 +319,7 @@ def personal_data_in_raw(raw_dir: Path) -> set[str]:
 TRANSFORM_CHILD = """
     import os, signal, sys
     from datetime import date
-    from ruf.settings import load_settings
+    from core.settings import load_settings
     from transforms import lake
     from transforms.run import transform
     if sys.argv[-1] == "kill":

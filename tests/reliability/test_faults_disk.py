@@ -25,7 +25,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from reliability_support import (
+
+from offline_portals.server import Faults, running
+from tests.reliability.reliability_support import (
     ANCHOR,
     DAY2,
     TRANSFORM_CHILD,
@@ -34,8 +36,6 @@ from reliability_support import (
     raw_line_count,
     small_world,
 )
-
-from ruf.portals.server import Faults, running
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("reliability-lake")]
 
@@ -135,7 +135,7 @@ def test_transform_onto_a_full_disk_fails_clearly_and_keeps_the_lake(
 CRAWL = """
     import os
     from datetime import date
-    from ruf.settings import load_settings
+    from core.settings import load_settings
     from spiders.run import crawl
     report = crawl(load_settings(), run_date=date.fromisoformat(os.environ["RUN_DATE"]), fast=True)
     print(report.summary())
@@ -169,7 +169,7 @@ def test_crawl_onto_a_full_disk_fails_clearly_and_publishes_nothing_partial(tmp_
 
 
 BUILD = """
-    from ruf.settings import load_settings
+    from core.settings import load_settings
     from warehouse.build import build
     build(load_settings())
 """

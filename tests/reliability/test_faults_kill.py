@@ -22,7 +22,10 @@ from pathlib import Path
 
 import psutil
 import pytest
-from reliability_support import (
+
+from offline_portals.server import Faults, running
+from spiders.run import CrawlError, crawl
+from tests.reliability.reliability_support import (
     ANCHOR,
     DAY2,
     TRANSFORM_CHILD,
@@ -35,9 +38,6 @@ from reliability_support import (
     settings_for,
     small_world,
 )
-
-from ruf.portals.server import Faults, running
-from spiders.run import CrawlError, crawl
 from transforms.rawread import find_raw_files
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("reliability-lake")]
@@ -109,7 +109,7 @@ def _kill_when_staged(raw: Path, needle: str, thread: threading.Thread) -> bool:
 
 BUILD = """
     import os, signal, sys
-    from ruf.settings import load_settings
+    from core.settings import load_settings
     from warehouse.build import build
     settings = load_settings()
     if sys.argv[-1] == "kill":

@@ -20,10 +20,16 @@ from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from reliability_support import ANCHOR, pipeline_env, raw_line_count, settings_for, small_world
 
-from ruf.portals.server import Faults, running
+from offline_portals.server import Faults, running
 from spiders.run import crawl
+from tests.reliability.reliability_support import (
+    ANCHOR,
+    pipeline_env,
+    raw_line_count,
+    settings_for,
+    small_world,
+)
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("reliability-faults")]
 

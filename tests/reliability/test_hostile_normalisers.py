@@ -16,8 +16,8 @@ import pyarrow as pa
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from reliability_support import corpus
 
+from tests.reliability.reliability_support import corpus
 from transforms import dates, ratings, text
 from transforms.privacy import pseudonym, scrub_raw_row
 from transforms.rawread import extract, split_lines

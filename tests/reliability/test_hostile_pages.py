@@ -17,15 +17,15 @@ import urllib.request
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from reliability_support import ANCHOR
 
-from ruf.companies import load_portals
-from ruf.portals import routes
-from ruf.portals.server import Faults, running
-from ruf.portals.world import World
-from ruf.settings import load_settings
-from spiders.items import RawItem
+from core.config import load_portals
+from core.contracts.raw_items import RawItem
+from core.settings import load_settings
+from offline_portals import routes
+from offline_portals.server import Faults, running
+from offline_portals.world import World
 from spiders.pages import FAMILIES, PageResult, parse_page
+from tests.reliability.reliability_support import ANCHOR
 
 FETCHED_AT = "2026-11-23T09:00:00Z"
 PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))

@@ -3,7 +3,7 @@ with its reason, counted, and nothing personal kept.
 
 The seed corpus (ratings, dates, texts, company names) plus broken lines
 (not JSON, cut in half, invalid UTF-8, unknown portal) is written next to a
-world's ordinary items (``ruf.portals.export.write_raw``). The transforms' own
+world's ordinary items (``offline_portals.export.write_raw``). The transforms' own
 tests cover each documented form (tests/transforms/).
 """
 
@@ -14,7 +14,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from reliability_support import (
+
+from offline_portals.export import write_raw
+from tests.reliability.reliability_support import (
     ANCHOR,
     corpus,
     decoded_texts,
@@ -28,8 +30,6 @@ from reliability_support import (
     small_world,
     write_lines,
 )
-
-from ruf.portals.export import write_raw
 from transforms.run import transform
 
 PORTAL = "opinio"

@@ -14,11 +14,11 @@ import time
 
 import psutil
 import pytest
-from reliability_support import ANCHOR, pipeline_env, settings_for
 
-from ruf.portals.server import Faults, running
-from ruf.portals.world import PAGE_SIZES, World
+from offline_portals.server import Faults, running
+from offline_portals.world import PAGE_SIZES, World
 from spiders.run import crawl
+from tests.reliability.reliability_support import ANCHOR, pipeline_env, settings_for
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("reliability-load")]
 

@@ -19,7 +19,10 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from reliability_support import (
+
+from offline_portals.server import Faults, running
+from offline_portals.world import World
+from tests.reliability.reliability_support import (
     SECRET_KEY,
     decoded_texts,
     find_leaks,
@@ -30,9 +33,6 @@ from reliability_support import (
     pipeline_env,
     raw_line_count,
 )
-
-from ruf.portals.server import Faults, running
-from ruf.portals.world import World
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("reliability-pipeline")]
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from ruf.settings import Settings, load_settings
+from core.settings import Settings, load_settings
 
 AS_OF = date(2026, 3, 31)
 SCRIPT_TEXT = "<script>document.title='pwned';window.PWNED=1</script> Kaffee kalt & teuer"

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pytest
 import yaml
-from bi_fixture import build_fixture_warehouse, settings_for
-from report_browser import CHROMEDRIVER, CHROMIUM, HAVE_BROWSER, NO_BROWSER
 
-from ruf.portals.world import World, companies_config
-from ruf.settings import Settings
+from core.settings import Settings
+from offline_portals.world import World, companies_config
+from tests.report.bi_fixture import build_fixture_warehouse, settings_for
+from tests.report.report_browser import CHROMEDRIVER, CHROMIUM, HAVE_BROWSER, NO_BROWSER
 
 REAL_ANCHOR = date(2025, 6, 1)
 
@@ -27,7 +26,7 @@ def fixture_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 @pytest.fixture(scope="session")
 def fixture_report(fixture_settings: Settings) -> Path:
-    from ruf.report import write_report
+    from report import write_report
 
     return write_report(fixture_settings)
 
@@ -41,11 +40,9 @@ class RealWarehouse:
 @pytest.fixture(scope="session")
 def real_warehouse(tmp_path_factory: pytest.TempPathFactory) -> RealWarehouse:
     """The demo world's stories built by the real dbt warehouse (lake written directly)."""
-    from warehouse.build import build
-
     # The warehouse tests' lake writer: import it, do not copy it.
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "warehouse"))
-    from world_lake import write_world
+    from tests.warehouse.world_lake import write_world
+    from warehouse.build import build
 
     root = tmp_path_factory.mktemp("report-real")
     world = World(companies=12, anchor=REAL_ANCHOR)  # the six stories and a few others

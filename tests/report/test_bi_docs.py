@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
+from core.settings import REPO_ROOT
 from ruf.query import run_query
-from ruf.settings import REPO_ROOT
 
 DOC = REPO_ROOT / "docs" / "bi.md"
 

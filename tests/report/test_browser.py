@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from report_browser import HAVE_BROWSER, NO_BROWSER, serve, severe_console_errors
 
-from ruf.settings import REPO_ROOT
+from core.settings import REPO_ROOT
+from tests.report.report_browser import HAVE_BROWSER, NO_BROWSER, serve, severe_console_errors
 
 SCREENSHOT_DIR = REPO_ROOT / "data" / "reports" / "screenshots"
 

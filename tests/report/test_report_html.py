@@ -6,12 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
-from bi_fixture import AS_OF, BURST_END, BURST_START, SCRIPT_TEXT, settings_for
-from html_page import Page
 
-from ruf.report import write_report
-from ruf.report.writer import select_paged
-from ruf.settings import ConfigError, Settings
+from core.settings import ConfigError, Settings
+from report import write_report
+from report.writer import select_paged
+from tests.report.bi_fixture import AS_OF, BURST_END, BURST_START, SCRIPT_TEXT, settings_for
+from tests.report.html_page import Page
 
 
 def read(report: Path, name: str) -> Page:

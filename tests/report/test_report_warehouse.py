@@ -8,11 +8,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from html_page import Page
-from report_browser import HAVE_BROWSER, NO_BROWSER, serve, severe_console_errors
 
-from ruf.report import queries, write_report
-from ruf.settings import REPO_ROOT
+from core.settings import REPO_ROOT
+from report import queries, write_report
+from tests.report.html_page import Page
+from tests.report.report_browser import HAVE_BROWSER, NO_BROWSER, serve, severe_console_errors
 
 pytestmark = pytest.mark.slow
 SCREENSHOT_DIR = REPO_ROOT / "data" / "reports" / "screenshots"

@@ -19,10 +19,10 @@ from typing import Any
 import pytest
 import yaml
 
-from ruf.portals.render import FAMILY_OF_PORTAL
-from ruf.portals.server import Faults, PortalServer
-from ruf.portals.world import World, companies_config
-from ruf.settings import Settings, load_settings
+from core.settings import Settings, load_settings
+from offline_portals.render import FAMILY_OF_PORTAL
+from offline_portals.server import Faults, PortalServer
+from offline_portals.world import World, companies_config
 
 ANCHOR = date(2026, 11, 23)
 RUN_DATE = date(2026, 11, 23)
@@ -32,7 +32,7 @@ def family_present(family: str) -> bool:
     """Both halves of a family exist: its pages can be rendered and parsed."""
     return all(
         importlib.util.find_spec(mod) is not None
-        for mod in (f"spiders.pages.{family}", f"ruf.portals.render.{family}")
+        for mod in (f"spiders.pages.{family}", f"offline_portals.render.{family}")
     )
 
 

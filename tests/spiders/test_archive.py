@@ -10,12 +10,12 @@ import socket
 from pathlib import Path
 
 import pytest
-from spider_helpers import RUN_DATE, portal_env, present_portals
 
-from ruf.portals.server import Faults
-from ruf.portals.world import companies_config
-from ruf.settings import ConfigError
+from core.settings import ConfigError
+from offline_portals.server import Faults
+from offline_portals.world import companies_config
 from spiders.run import crawl
+from tests.spiders.spider_helpers import RUN_DATE, portal_env, present_portals
 
 pytestmark = pytest.mark.slow
 

@@ -8,11 +8,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from spider_helpers import RUN_DATE, kinds_match, portal_env, present_portals
 
-from ruf.portals.server import Faults
-from spiders.items import RAW_FIELDS
+from core.contracts.raw_items import RAW_FIELDS
+from offline_portals.server import Faults
 from spiders.run import crawl
+from tests.spiders.spider_helpers import RUN_DATE, kinds_match, portal_env, present_portals
 
 pytestmark = pytest.mark.slow
 

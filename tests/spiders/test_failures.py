@@ -14,10 +14,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from spider_helpers import RUN_DATE, portal_env
 
-from ruf.portals.world import companies_config
+from offline_portals.world import companies_config
 from spiders.run import crawl
+from tests.spiders.spider_helpers import RUN_DATE, portal_env
 
 pytestmark = pytest.mark.slow
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ruf.settings import ConfigError, load_settings
+from core.contracts.raw_items import RAW_FIELDS
+from core.settings import ConfigError, load_settings
 from spiders.importer import import_file
-from spiders.items import RAW_FIELDS
 
 DATA = Path(__file__).parent / "data"
 EXAMPLE = Path(__file__).resolve().parents[2] / "config" / "import_mappings" / "example.yaml"

@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from spider_helpers import ANCHOR, portal_env, present_portals
 
-from ruf.portals import routes
-from ruf.portals.world import PAGE_SIZES, World
+from offline_portals import routes
+from offline_portals.world import PAGE_SIZES, World
 from spiders.run import crawl
 from spiders.state import CrawlState
+from tests.spiders.spider_helpers import ANCHOR, portal_env, present_portals
 
 pytestmark = pytest.mark.slow
 

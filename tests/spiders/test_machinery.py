@@ -12,9 +12,9 @@ import pytest
 from scrapy.crawler import Crawler
 from scrapy.settings import Settings as ScrapySettings
 
-from ruf.settings import load_settings
+from core.contracts.raw_items import RawItem
+from core.settings import load_settings
 from spiders.archive import RawStore
-from spiders.items import RawItem
 from spiders.middlewares import backoff_delay, parse_retry_after
 from spiders.pipelines import ContractError, to_raw_item
 from spiders.plan import Listing, PortalPlan, in_shard

@@ -11,9 +11,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from spider_helpers import RUN_DATE, family_present, portal_env
 
-from ruf.portals import routes
+from offline_portals import routes
+from tests.spiders.spider_helpers import RUN_DATE, family_present, portal_env
 
 pytestmark = pytest.mark.slow
 

@@ -1,5 +1,5 @@
 """Settings on a temporary data root, and raw input: World items through
-``ruf.portals.export`` (the generator's side of the raw contract) plus
+``offline_portals.export`` (the generator's side of the raw contract) plus
 hand-written JSONL lines for the odd rows no portal family emits on purpose."""
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from ruf.portals import export
-from ruf.portals.world import World
-from ruf.settings import REPO_ROOT, Settings
+from core.settings import REPO_ROOT, Settings
+from offline_portals import export
+from offline_portals.world import World
 
 ANCHOR = date(2026, 11, 23)
 FETCHED_AT = "2026-11-23T09:00:00Z"

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
 import textwrap
 
+from core.settings import REPO_ROOT
 from transforms import lake
 from transforms.run import transform
 
@@ -16,11 +16,11 @@ from .test_pipeline import GOOD, snapshot
 
 KILL_SCRIPT = textwrap.dedent(
     """
-    import os, signal, sys
-    sys.path.insert(0, {repo!r})
+    import os, signal
     from tests.transforms.conftest import make_settings
     from pathlib import Path
-    from transforms import lake, storage
+    from core import storage
+    from transforms import lake
     from transforms.run import transform
 
     moves = {moves}
@@ -42,8 +42,11 @@ KILL_SCRIPT = textwrap.dedent(
 
 
 def run_killed(root, moves: int) -> int:
-    script = KILL_SCRIPT.format(repo=os.getcwd(), root=str(root), moves=moves)
-    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    script = KILL_SCRIPT.format(root=str(root), moves=moves)
+    # Run from the repository root, which `python -c` puts first on sys.path.
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO_ROOT
+    )
     return proc.returncode
 
 

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from core.contracts.lake import UTC_TS
 from transforms.dates import parse_date_text, parse_dates
 from transforms.ratings import normalise_ratings, parse_count
-from transforms.schema import UTC_TS
 from transforms.text import clean_text, detect_language, mask_pii
 
 FETCHED = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)

@@ -11,11 +11,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
 
+from core.contracts.lake import REVIEWS
 from transforms import lake
 from transforms.erase import erase_author
 from transforms.privacy import pseudonym
 from transforms.run import NoRawItems, transform
-from transforms.schema import REVIEWS
 
 from .conftest import (
     ANCHOR,

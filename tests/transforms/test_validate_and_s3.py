@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 import pyarrow as pa
 import pytest
 
+from core.contracts.lake import REVIEWS
 from transforms import lake
 from transforms.run import transform
-from transforms.schema import REVIEWS
 from transforms.validate import ValidationFailed, validate_table
 
 from .conftest import ANCHOR, make_settings, write_items
@@ -137,7 +137,7 @@ def test_raw_and_lake_on_s3(tmp_path, monkeypatch):
                 {**GOOD, "review_id": "s3-2", "rating_value": "N/A"},
             ],
         )
-        from transforms.storage import filesystem_for
+        from core.storage import filesystem_for
 
         fs, root = filesystem_for(s.raw_url, s)
         fs.put(str(local), f"{root}/trustpilot/{ANCHOR}/items-all.jsonl")

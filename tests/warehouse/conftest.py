@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 import duckdb
 import pytest
-from world_lake import ANCHOR, settings_for, write_companies, write_world
 
-from ruf.portals.world import World
-from ruf.settings import Settings
+from core.settings import Settings
+from offline_portals.world import World
+from tests.warehouse.world_lake import ANCHOR, settings_for, write_companies, write_world
 from warehouse.build import BuildReport, build
 
 

@@ -11,10 +11,16 @@ from datetime import UTC, datetime, time, timedelta
 
 import duckdb
 import pytest
-from world_lake import ANCHOR, settings_for, world_rows, write_companies, write_table
 
-from ruf.portals.world import World
-from transforms.schema import AGGREGATES, MENTIONS, REVIEWS
+from core.contracts.lake import AGGREGATES, MENTIONS, REVIEWS
+from offline_portals.world import World
+from tests.warehouse.world_lake import (
+    ANCHOR,
+    settings_for,
+    world_rows,
+    write_companies,
+    write_table,
+)
 from warehouse.build import build, erase_author, generate_docs
 
 READER = textwrap.dedent(

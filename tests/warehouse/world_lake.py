@@ -2,7 +2,7 @@
 
 The warehouse tests must not depend on the spiders and transforms, so this builder
 plays the transform stage: it maps World reviews onto the Arrow schemas of
-``transforms/schema.py`` and writes the hive layout of ``docs/contracts/lake.md``.
+``core/contracts/lake.py`` and writes the hive layout of ``docs/contracts/lake.md``.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import yaml
 
-from ruf.portals.world import Company, Review, World, companies_config
-from ruf.settings import DEMO_PSEUDONYM_KEY, Settings, load_settings
-from transforms.schema import AGGREGATES, MENTIONS, PARTITIONS, REVIEWS
+from core.contracts.lake import AGGREGATES, MENTIONS, PARTITIONS, REVIEWS
+from core.settings import DEMO_PSEUDONYM_KEY, Settings, load_settings
+from offline_portals.world import Company, Review, World, companies_config
 
 
 def pseudonym(portal: str, author_id: str, key: str = DEMO_PSEUDONYM_KEY) -> str:

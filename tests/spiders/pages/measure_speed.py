@@ -21,8 +21,8 @@ from datetime import date
 
 import lxml.html
 
-from ruf.portals import render, routes, server
-from ruf.portals.world import World
+from offline_portals import render, routes, server
+from offline_portals.world import World
 from spiders.pages import parse_page
 
 BASE = "http://127.0.0.1:8765"

@@ -11,9 +11,9 @@ import re
 from pathlib import Path
 
 import pytest
-import regen
 
 from spiders.pages import FAMILIES
+from tests.spiders.pages import regen
 
 CASES = sorted(p.parent for p in regen.FIXTURES.glob("*/*/output.json"))
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 
-import regen
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from spiders.pages import FAMILIES, PageResult, parse_page
 from spiders.pages.base import UNDECODABLE, decode
+from tests.spiders.pages import regen
 
 WORLD = regen.world()
 PAGES = {

@@ -10,15 +10,15 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-import regen
 
-from ruf.portals import routes
-from ruf.portals.render import FAMILY_OF_PORTAL
-from ruf.portals.render.booking import uses_timestamps
-from ruf.portals.render.forum import is_blog
-from ruf.portals.render.schema_org import syntax_of
+from offline_portals import routes
+from offline_portals.render import FAMILY_OF_PORTAL
+from offline_portals.render.booking import uses_timestamps
+from offline_portals.render.forum import is_blog
+from offline_portals.render.schema_org import syntax_of
 from spiders.pages import parse_page
 from spiders.pages.base import to_float
+from tests.spiders.pages import regen
 
 WORLD = regen.world()
 

@@ -7,11 +7,11 @@ import hashlib
 import re
 
 import pytest
-import regen
 
-from ruf.portals import render, routes
-from ruf.portals.render import FAMILY_OF_PORTAL, render_other
+from offline_portals import render, routes
+from offline_portals.render import FAMILY_OF_PORTAL, render_other
 from spiders.pages import parse_page
+from tests.spiders.pages import regen
 
 NASTY = 'Böse </script><script>alert("x")</script> & <b>fett</b> "zitiert" \' ]]> \\u2028'
 

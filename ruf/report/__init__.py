@@ -1,5 +1,0 @@
-"""The static HTML reputation report (issue #7): league table, company pages, alerts."""
-
-from ruf.report.writer import DEFAULT_PAGE_LIMIT, write_report
-
-__all__ = ["DEFAULT_PAGE_LIMIT", "write_report"]
