@@ -20,7 +20,7 @@ import pyarrow.compute as pc
 
 from core import storage
 from core.settings import ConfigError, Settings
-from transforms import lake
+from transforms import lake, rawread
 from transforms.privacy import item_pseudonyms
 from transforms.rawread import extract, find_raw_files, piece_bytes, split_file, split_lines
 
@@ -83,14 +83,12 @@ def erase_raw(settings: Settings, pseudonym: str) -> int:
 
     Files are scanned in bounded pieces; one that held their items is rewritten
     whole (atomically, the bytes of the other lines unchanged)."""
-    from transforms.run import SLICE_BYTES
-
     key = settings.require_pseudonym_key()
     fs, _ = storage.filesystem_for(settings.raw_url, settings)
     removed = 0
     for f in find_raw_files(settings):
-        big = (fs.size(f.path) or 0) > SLICE_BYTES
-        pieces = split_file(fs, f, SLICE_BYTES) if big else [f]
+        limit = rawread.SLICE_BYTES
+        pieces = split_file(fs, f, limit) if (fs.size(f.path) or 0) > limit else [f]
         kept: list[bytes] = []
         dropped = 0
         for piece in pieces:

@@ -10,7 +10,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from transforms.text import mask_pii
+from transforms.text import mask_pii, null_if_blank
 
 AUTHOR_FIELDS = ("author_name", "author_id")
 # Broken lines cannot be parsed, but their author fields can still be blanked.
@@ -28,7 +28,7 @@ def pseudonymise(
     key: bytes, portal: pa.Array, author_id: pa.Array, author_name: pa.Array
 ) -> pa.Array:
     """Pseudonym per row (null where the portal shows no author); one HMAC per distinct author."""
-    author = pc.coalesce(_blank_to_null(author_id), _blank_to_null(author_name))
+    author = pc.coalesce(null_if_blank(author_id), null_if_blank(author_name))
     joined = pc.binary_join_element_wise(portal, author, "|")  # null where author is null
     encoded = joined.dictionary_encode()
     digests = [
@@ -42,14 +42,7 @@ def item_pseudonyms(
 ) -> pa.Array:
     """Pseudonyms of raw items as the transform makes them: the item's portal, else
     the portal its file is filed under."""
-    return pseudonymise(
-        key, pc.coalesce(_blank_to_null(portal), dir_portal), author_id, author_name
-    )
-
-
-def _blank_to_null(values: pa.Array) -> pa.Array:
-    trimmed = pc.utf8_trim_whitespace(values)
-    return pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, pa.string()), trimmed)
+    return pseudonymise(key, pc.coalesce(null_if_blank(portal), dir_portal), author_id, author_name)
 
 
 def scrub_raw_row(

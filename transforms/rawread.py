@@ -27,43 +27,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from core import storage
-from core.contracts.raw_items import ITEMS_GLOB
+from core.contracts.raw_items import EXTRA_FIELD, ITEMS_GLOB, JSON_FIELDS, TEXT_FIELDS
 from core.settings import Settings
 
-# Scalar fields read as text (numbers and booleans become their JSON text).
-TEXT_FIELDS: tuple[str, ...] = (
-    "kind",
-    "portal",
-    "portal_company_id",
-    "company_name",
-    "company_url",
-    "review_id",
-    "rating_value",
-    "rating_worst",
-    "rating_best",
-    "review_count",
-    "title",
-    "text",
-    "pros",
-    "cons",
-    "language",
-    "author_name",
-    "author_id",
-    "author_review_count",
-    "published_raw",
-    "experienced_raw",
-    "reply_text",
-    "reply_raw_date",
-    "verified",
-    "source_url",
-    "fetched_at",
-    "spider",
-    "spider_version",
-    "response_sha256",
-)
+# The extra keys the transforms read (a choice among the contract's EXTRA_KEYS).
 EXTRA_FIELDS: tuple[str, ...] = ("reviewer_type", "traveller_type", "filtered", "pending")
-# sub_ratings and flags are read as JSON text and decoded later where needed.
-JSON_FIELDS: tuple[str, ...] = ("sub_ratings", "flags")
 
 # What read_raw returns, in this order.
 COLUMNS: tuple[str, ...] = (
@@ -78,6 +46,11 @@ COLUMNS: tuple[str, ...] = (
     *EXTRA_FIELDS,
     *JSON_FIELDS,
 )
+
+# A transform reads, normalises and validates at most about this many bytes of raw JSON
+# Lines at a time (one slice); a bigger file is read in pieces of this size (also when
+# an erasure rewrites it).
+SLICE_BYTES = int(os.environ.get("RUF_TRANSFORM_SLICE_BYTES", 128 * 1024 * 1024))
 
 _RUN_DIR = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -206,7 +179,7 @@ def _local_copy(fs: Any, f: RawFile, tmp: str, i: int) -> str:
 _READ_COLUMNS = (
     "{"
     + ", ".join(f"'{f}': 'VARCHAR'" for f in TEXT_FIELDS)
-    + ", 'extra': 'STRUCT("
+    + f", '{EXTRA_FIELD}': 'STRUCT("
     + ", ".join(f"{f} VARCHAR" for f in EXTRA_FIELDS)
     + ")', "
     + ", ".join(f"'{f}': 'JSON'" for f in JSON_FIELDS)
@@ -235,7 +208,7 @@ def _read_json(files: list[RawFile], local: dict[RawFile, str]) -> pa.Table:
     starts = np.searchsorted(which_np, np.arange(len(paths)), side="left")
     first = np.array([f.first_row for f in files], dtype=np.int64)
     row = np.arange(n, dtype=np.int64) - starts[which_np] + first[which_np]
-    extra = out.column("extra").combine_chunks()
+    extra = out.column(EXTRA_FIELD).combine_chunks()
     cols: dict[str, Any] = {
         "_ord": pa.array(np.zeros(n, dtype=np.int64)),
         "_line": pa.nulls(n, pa.string()),
@@ -307,7 +280,7 @@ def extract(raw: pa.Table) -> pa.Table:
             raw = raw.append_column(col, pa.nulls(raw.num_rows, typ))
     if "_ord" not in raw.column_names:
         raw = raw.append_column("_ord", pa.array(np.arange(raw.num_rows, dtype=np.int64)))
-    paths = [f"$.{f}" for f in TEXT_FIELDS] + [f"$.extra.{f}" for f in EXTRA_FIELDS]
+    paths = [f"$.{f}" for f in TEXT_FIELDS] + [f"$.{EXTRA_FIELD}.{f}" for f in EXTRA_FIELDS]
     paths += [f"$.{f}" for f in JSON_FIELDS]
     names = [*TEXT_FIELDS, *EXTRA_FIELDS, *JSON_FIELDS]
     path_list = ", ".join(f"'{p}'" for p in paths)

@@ -89,6 +89,12 @@ def clean_text(values: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, dict[str, 
     return values, flags
 
 
+def null_if_blank(values: pa.Array) -> pa.Array:
+    """Trimmed text; null where nothing is left."""
+    t = pc.utf8_trim_whitespace(values)
+    return pc.if_else(pc.equal(t, ""), pa.scalar(None, pa.string()), t)
+
+
 def _false(n: int) -> pa.Array:
     return pa.array(np.zeros(n, dtype=bool))
 

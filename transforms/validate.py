@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import html
 import logging
-import os
 from dataclasses import replace
 from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import great_expectations as gx
 import numpy as np
@@ -29,11 +28,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from core.contracts.lake import AGGREGATES, MENTIONS, REVIEWS, UTC_TS
+from core import storage
+from core.contracts.lake import TABLES
 from core.settings import ConfigError
-
-if TYPE_CHECKING:
-    from transforms.run import BatchResult, Context
+from transforms import quarantine as Q
+from transforms.batch import BatchResult, Context
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +74,7 @@ def _context() -> Any:
 def suite(table: str, languages: dict[str, tuple[str, ...]], latest: Any) -> Any:
     """The expectation suite of one lake table; ``languages`` is portal -> allowed languages."""
     E = gx.expectations
-    schema = {"reviews": REVIEWS, "mentions": MENTIONS, "aggregates": AGGREGATES}[table]
+    schema = TABLES[table]
     key = {"reviews": "review_key", "mentions": "mention_key"}.get(table)
     exps: list[Any] = [
         E.ExpectTableColumnsToMatchSet(column_set=schema.names, exact_match=True),
@@ -165,7 +164,7 @@ def validate_table(
     table: str, rows: pa.Table, languages: dict[str, tuple[str, ...]], now: Any
 ) -> tuple[dict[int, list[str]], list[Any]]:
     """Row index -> gx reason codes, and the GX results; raises on batch-level failures."""
-    schema = {"reviews": REVIEWS, "mentions": MENTIONS, "aggregates": AGGREGATES}[table]
+    schema = TABLES[table]
     latest = pd.Timestamp(now + timedelta(days=1))
     context = _context()
     batch_def = context.data_sources.get("ruf_lake").get_asset(table).get_batch_definition("chunk")
@@ -199,21 +198,21 @@ def validate_table(
     return failures, results
 
 
+KINDS = {"reviews": "review", "mentions": "mention", "aggregates": "aggregate"}
+
+
 def apply(
     ctx: Context, result: BatchResult, run_date: str, results_out: list | None = None
 ) -> BatchResult:
     """Validate the clean tables; move failing rows to quarantine; write Data Docs
     (or, with ``results_out``, collect the GX results there to write them once per batch)."""
-    from transforms.privacy import scrub_raw_row
-    from transforms.rawread import raw_lines
-
     all_results: list[tuple[str, Any]] = []
     tables = {
         "reviews": result.reviews,
         "mentions": result.mentions,
         "aggregates": result.aggregates,
     }
-    q_rows: list[dict[str, Any]] = []
+    quarantined = [result.quarantine]
     for name, rows in tables.items():
         if rows.num_rows == 0:
             continue
@@ -221,49 +220,29 @@ def apply(
         all_results += [(name, r) for r in results]
         if not failures:
             continue
-        keep = np.ones(rows.num_rows, dtype=bool)
         failed = sorted(failures)
-        picked = rows.select(["_source_file", "_row", "_line"]).take(failed)
-        lines = dict(
-            zip(
-                failed,
-                raw_lines(
-                    ctx.settings,
-                    picked.column("_source_file").to_pylist(),
-                    picked.column("_row").to_pylist(),
-                    picked.column("_line").to_pylist(),
-                ),
-                strict=True,
+        picked = rows.take(failed)
+        codes = [failures[row] for row in failed]
+        quarantined.append(
+            Q.rows(
+                ctx,
+                run_date,
+                portal=picked.column("portal"),
+                kind=pa.array([KINDS[name]] * len(failed), pa.string()),
+                codes=codes,
+                details=[f"failed {len(c)} expectation(s) on {name}" for c in codes],
+                source_file=picked.column("_source_file"),
+                row=picked.column("_row"),
+                line=picked.column("_line"),
+                portal_file=picked.column("_portal_file"),
+                pseudonyms=picked.column("author_pseudonym")
+                if "author_pseudonym" in picked.column_names
+                else None,
             )
         )
-        for row, codes in sorted(failures.items()):
-            keep[row] = False
-            q_rows.append(
-                {
-                    "run_id": result.run_id,
-                    "portal": rows.column("portal")[row].as_py(),
-                    "kind": {"reviews": "review", "mentions": "mention"}.get(name, "aggregate"),
-                    "reason_codes": codes,
-                    "reason_detail": f"failed {len(codes)} expectation(s) on {name}",
-                    "raw_row": scrub_raw_row(
-                        ctx.key,
-                        lines[row],
-                        rows.column("portal")[row].as_py(),
-                        rows.column("author_pseudonym")[row].as_py()
-                        if "author_pseudonym" in rows.column_names
-                        else None,
-                    ),
-                    "source_file": rows.column("_source_file")[row].as_py(),
-                    "quarantined_at": ctx.now,
-                    "run_date": run_date,
-                    "_portal_file": rows.column("_portal_file")[row].as_py(),
-                }
-            )
+        keep = np.ones(rows.num_rows, dtype=bool)
+        keep[failed] = False
         tables[name] = rows.filter(pa.array(keep))
-    quarantine = result.quarantine
-    if q_rows:
-        extra = pa.Table.from_pylist(q_rows, schema=_quarantine_schema(quarantine))
-        quarantine = pa.concat_tables([quarantine, extra])
     if results_out is not None:
         results_out.extend(all_results)
         docs = None
@@ -274,14 +253,9 @@ def apply(
         reviews=tables["reviews"],
         mentions=tables["mentions"],
         aggregates=tables["aggregates"],
-        quarantine=quarantine,
+        quarantine=pa.concat_tables(quarantined) if len(quarantined) > 1 else result.quarantine,
         data_docs=docs,
     )
-
-
-def _quarantine_schema(q: pa.Table) -> pa.Schema:
-    fields = [q.schema.field(i) for i in range(len(q.schema))]
-    return pa.schema([f.with_type(UTC_TS) if f.name == "quarantined_at" else f for f in fields])
 
 
 def render_results(results: list[tuple[str, Any]]) -> list[tuple[str, str, bool]]:
@@ -300,7 +274,6 @@ def write_data_docs(reports_dir: Path, run_date: str, pages: list[tuple[str, str
     if not pages:
         return None
     site = reports_dir / "data-docs" / run_date
-    site.mkdir(parents=True, exist_ok=True)
     links = []
     counts: dict[str, int] = {}
     for table, page, success in pages:
@@ -319,6 +292,5 @@ def write_data_docs(reports_dir: Path, run_date: str, pages: list[tuple[str, str
 
 
 def _write(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    fs, where = storage.filesystem_for(str(path))
+    storage.write_bytes_atomic(fs, where, text.encode("utf-8"))

@@ -56,6 +56,26 @@ class RawItem:
 
 
 RAW_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(RawItem))
+# How a reader takes the fields: ``extra`` key by key (EXTRA_KEYS), the other objects and
+# lists as JSON text, and every scalar as text (values are kept as shown, so one field may
+# be ``4`` in one item and ``"4,5"`` in the next: numbers and booleans read as their JSON).
+EXTRA_FIELD = "extra"
+JSON_FIELDS: tuple[str, ...] = tuple(
+    f.name for f in fields(RawItem) if f.default_factory in (dict, list) and f.name != EXTRA_FIELD
+)
+TEXT_FIELDS: tuple[str, ...] = tuple(
+    name for name in RAW_FIELDS if name not in (*JSON_FIELDS, EXTRA_FIELD)
+)
+# The ``extra`` keys with a meaning of their own (docs/contracts/raw-items.md).
+EXTRA_KEYS: tuple[str, ...] = (
+    "reviewer_type",
+    "traveller_type",
+    "filtered",
+    "pending",
+    "thread_id",
+    "thread_title",
+    "import_row",
+)
 
 
 # --- raw file naming: where the items of a portal and run date live -------------------

@@ -344,7 +344,7 @@ def test_a_review_whose_date_moves_to_another_month_is_kept_once(settings):
 def test_versions_in_different_slices_of_one_batch_are_deduplicated(settings, monkeypatch):
     """A batch read in several slices (a big run) still keeps one row per review: the
     latest fetch, or on equal fetch times the later file's, spanning every fetch."""
-    monkeypatch.setattr("transforms.run.SLICE_BYTES", 1)  # one raw file per slice
+    monkeypatch.setattr("transforms.rawread.SLICE_BYTES", 1)  # one raw file per slice
     raw = settings.data_dir / "raw"
     a = {**GOOD, "review_id": "a", "published_raw": "2026-10-31T22:00:00Z"}
     write_items(
@@ -395,7 +395,7 @@ def test_big_files_cut_into_slices_for_worker_processes_give_the_same_lake(tmp_p
     lakes = {}
     for name, workers, slice_bytes in (("whole", "1", 1 << 30), ("pieces", "2", 20_000)):
         monkeypatch.setenv("RUF_TRANSFORM_WORKERS", workers)
-        monkeypatch.setattr("transforms.run.SLICE_BYTES", slice_bytes)
+        monkeypatch.setattr("transforms.rawread.SLICE_BYTES", slice_bytes)
         settings = make_settings(tmp_path / name)
         raw = settings.data_dir / "raw"
         items = write_world(raw, small_world(companies=6))
@@ -481,7 +481,7 @@ def test_an_erased_author_stays_erased_through_raw_reruns_and_new_crawls(setting
     assert table(settings, "quarantine").num_rows == 1
     write_items(raw, "kununu", ANCHOR, [])  # an empty raw file (a replay with no pages)
     who = pseudonym(b"test-pseudonym-key", "trustpilot", "user-1")
-    monkeypatch.setattr("transforms.run.SLICE_BYTES", 300)  # big files are read in pieces
+    monkeypatch.setattr("transforms.rawread.SLICE_BYTES", 300)  # big files are read in pieces
 
     removed = erase_author(settings, who)
     monkeypatch.undo()
