@@ -16,14 +16,13 @@ import urllib.request
 from datetime import date
 from pathlib import Path
 
-from bench.harness import require
+from bench.harness import require, write_text_atomic
 from bench.world_gen import make_world, sample_indices
 
 
 def listing_urls(spec: dict, base_url: str, n: int) -> tuple[list[str], list[str]]:
     """Company ids of the sample, and every listing page URL of them."""
-    from offline_portals import routes
-    from offline_portals.world import PAGE_SIZES
+    from offline_portals.world import PAGE_SIZES, routes
 
     world = make_world(spec, later=True)
     ids, urls = [], []
@@ -41,7 +40,7 @@ def _post(url: str) -> None:
 
 
 def _listing_requests(base_url: str) -> int:
-    from offline_portals import routes
+    from offline_portals.world import routes
 
     with urllib.request.urlopen(base_url + "/_stats", timeout=10) as resp:
         stats = json.load(resp)
@@ -86,9 +85,8 @@ def serve(spec_file: str, port_file: str) -> None:
 
     spec = json.loads(Path(spec_file).read_text(encoding="utf-8"))
     server = PortalServer(make_world(spec, later=True), faults=Faults(0, 0)).start()
-    tmp = Path(port_file + ".tmp")
-    tmp.write_text(server.url, encoding="utf-8")
-    tmp.rename(port_file)
+    # The bench polls for this file: it must appear complete or not at all.
+    write_text_atomic(port_file, server.url)
     while True:
         time.sleep(3600)
 

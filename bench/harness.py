@@ -161,9 +161,7 @@ def child_main(argv: list[str]) -> int:
     except Exception as exc:
         traceback.print_exc()
         payload = {"status": "error", "reason": f"{type(exc).__name__}: {exc}"[:2000]}
-    tmp = Path(out_file + ".tmp")
-    tmp.write_text(json.dumps(payload, default=str), encoding="utf-8")
-    os.replace(tmp, out_file)
+    write_text_atomic(out_file, json.dumps(payload, default=str))
     return 0 if payload["status"] != "error" else 1
 
 
@@ -245,8 +243,13 @@ def table(figures: list[Figure]) -> str:
     return "\n".join(lines)
 
 
+def write_text_atomic(path: Path | str, text: str) -> None:
+    """``path`` is either its old content or all of ``text`` (the storage's one atomic write)."""
+    from core import storage
+
+    fs, local = storage.filesystem_for(str(path))
+    storage.write_bytes_atomic(fs, local, text.encode("utf-8"))
+
+
 def write_json_atomic(path: Path, data: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(data, indent=2, default=str, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, path)
+    write_text_atomic(path, json.dumps(data, indent=2, default=str, ensure_ascii=False))

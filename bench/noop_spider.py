@@ -76,7 +76,7 @@ def _per_portal_settings(urls: list[str]) -> dict[str, tuple[list[str], dict]]:
     ``spiders.run`` runs one crawler per portal with ``portal_settings(...,
     fast=True)``; the baseline does the same, keeping only the keys about
     concurrency and delays (ruf's retry settings mean nothing here)."""
-    from offline_portals import routes
+    from offline_portals.world import routes
 
     by_portal: dict[str, list[str]] = {}
     for url in urls:

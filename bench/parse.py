@@ -1,14 +1,16 @@
 """Parse: pages per second per spider family over saved pages, next to bare lxml.
 
-The pages are rendered once by the offline portals' own code (the server's
-``_render``) for a sample of companies and saved under ``<work>/pages``; both
-the spiders' page parsers and the baseline read the same saved bytes.
+The pages are rendered once by the offline portals' own code (what the server
+answers, ``offline_portals.render.render_page``) for a sample of companies and
+saved under ``<work>/pages``; both the spiders' page parsers and the baseline read
+the same saved bytes.
 """
 
 from __future__ import annotations
 
 import json
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.harness import StageNotAvailable, require
@@ -18,9 +20,9 @@ from bench.world_gen import make_world, sample_indices
 def render_pages(spec: dict, pages_dir: str, companies: int) -> dict:
     """Child task: render every listing page of a sample of companies to disk."""
     render = require("offline_portals.render")
-    routes = require("offline_portals.routes")
-    server = require("offline_portals.server")
+    routes = require("offline_portals.world.routes")
     world = make_world(spec, later=True)
+    now = datetime.now(UTC)
     out = Path(pages_dir)
     index: list[dict] = []
     missing: dict[str, str] = {}
@@ -32,7 +34,7 @@ def render_pages(spec: dict, pages_dir: str, companies: int) -> dict:
             while family not in missing:
                 path = routes.company_path(portal, pid, page)
                 try:
-                    body = server._render(world, path)
+                    body = render.render_page(world, path, now)
                 except ImportError as exc:  # this family's markup has not landed yet
                     missing[family] = f"page rendering: {exc}"
                     break

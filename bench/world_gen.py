@@ -3,14 +3,13 @@
 ``offline_portals.export.write_raw`` is single-process (~15-20k items/s); a 10M
 review world would take ten minutes or more that way. Here each worker takes a
 range of companies and writes its own shard file per portal
-(``items-s<k>of<n>.jsonl``, the contract's shard naming), with the same
-``review_item``/``aggregate_item`` as ``write_raw``, so the items are
-identical to what ``write_raw`` writes, only spread over shards.
+(``items-s<k>of<n>.jsonl``, the contract's shard naming), through
+``write_raw`` itself, so the items are identical to what one ``write_raw`` writes,
+only spread over shards.
 """
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 import time
@@ -19,7 +18,9 @@ from datetime import UTC, date, datetime, timedelta
 from datetime import time as dtime
 from pathlib import Path
 
-from offline_portals.export import aggregate_item, review_item
+from bench.harness import write_text_atomic
+from core.contracts import raw_items
+from offline_portals.export import write_raw
 from offline_portals.world import World, companies_config
 
 SEED = 7
@@ -54,38 +55,19 @@ def make_world(spec: dict, *, later: bool = False) -> World:
 def _write_shard(job: tuple[dict, bool, str, str, int, int, int, int]) -> dict:
     spec, later, raw_dir, run_date, lo, hi, k, n = job
     world = make_world(spec, later=later)
-    since = datetime.fromisoformat(spec["as_of_old"]) if later else None
-    stamp = world.as_of.astimezone(UTC).isoformat().replace("+00:00", "Z")
-    counts: Counter = Counter()
-    files = {}
-    try:
-        for i in range(lo, hi):
-            company = world.company(i)
-            for portal in company.portal_ids:
-                if portal not in files:
-                    folder = Path(raw_dir) / portal / run_date
-                    folder.mkdir(parents=True, exist_ok=True)
-                    files[portal] = open(  # noqa: SIM115
-                        folder / f"items-s{k}of{n}.jsonl.tmp", "w", encoding="utf-8"
-                    )
-                out = files[portal]
-                item = aggregate_item(world, company, portal, stamp)
-                out.write(json.dumps(item, ensure_ascii=False) + "\n")
-                counts["aggregate"] += 1
-                for review in world.reviews(portal, company):
-                    # The later run is an incremental crawl: only what is new.
-                    if since is not None and review.published_at <= since:
-                        continue
-                    item = review_item(world, company, review, stamp)
-                    out.write(json.dumps(item, ensure_ascii=False) + "\n")
-                    counts[review.kind] += 1
-    finally:
-        for f in files.values():
-            f.close()
-    for portal in files:
-        folder = Path(raw_dir) / portal / run_date
-        os.replace(folder / f"items-s{k}of{n}.jsonl.tmp", folder / f"items-s{k}of{n}.jsonl")
-    return dict(counts)
+    counts = write_raw(
+        world,
+        raw_dir,
+        run_date,
+        name=raw_items.shard_name((k, n)),
+        companies=range(lo, hi),
+        # The later run is an incremental crawl: only what is new.
+        since=datetime.fromisoformat(spec["as_of_old"]) if later else None,
+    )
+    by_kind: Counter = Counter()
+    for (_, kind), count in counts.items():
+        by_kind[kind] += count
+    return dict(by_kind)
 
 
 def write_raw_parallel(
@@ -144,9 +126,7 @@ def write_companies(spec: dict, path: str) -> int:
     world = make_world(spec)
     config = companies_config(world)
     text = yaml.dump(config, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False)
-    tmp = Path(path + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    write_text_atomic(path, text)
     return len(config["companies"])
 
 
@@ -167,8 +147,6 @@ def generate_later(spec: dict, raw_dir: str, workers: int = 0) -> dict:
 def single_process_rate(spec: dict, raw_dir: str, companies: int = 300) -> dict:
     """Baseline: ``write_raw`` itself (one process) on the first companies of the world."""
     import shutil
-
-    from offline_portals.export import write_raw
 
     sub = make_world({**spec, "companies": min(companies, spec["companies"])})
     started = time.perf_counter()

@@ -11,8 +11,10 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TextIO
 
 from core.contracts import raw_items
 from offline_portals.world import MONTHS_DE, Company, Review, World
@@ -110,43 +112,74 @@ def world_items(world: World, fetched_at: str) -> dict[str, list[dict]]:
     """portal -> the raw items ``write_raw`` writes for it (one aggregate per company,
     then its reviews and mentions), in file order."""
     out: dict[str, list[dict]] = {}
-    for _, portal, item in _items(world, fetched_at):
+    for portal, item in _items(world, world.companies(), fetched_at):
         out.setdefault(portal, []).append(item)
     return out
 
 
-def _items(world: World, fetched_at: str):
-    for company in world.companies():
+def _items(
+    world: World, companies: Iterable[Company], fetched_at: str, since: datetime | None = None
+) -> Iterator[tuple[str, dict]]:
+    for company in companies:
         for portal in company.portal_ids:
-            yield company, portal, aggregate_item(world, company, portal, fetched_at)
+            yield portal, aggregate_item(world, company, portal, fetched_at)
             for review in world.reviews(portal, company):
-                yield company, portal, review_item(world, company, review, fetched_at)
+                # An incremental crawl sees only what is newer than its last run.
+                if since is None or review.published_at > since:
+                    yield portal, review_item(world, company, review, fetched_at)
 
 
 def write_raw(
-    world: World, raw_dir: Path, run_date: date, *, fetched_at: datetime | None = None
+    world: World,
+    raw_dir: Path | str,
+    run_date: date | str,
+    *,
+    fetched_at: datetime | None = None,
+    name: str = "export",
+    companies: range | None = None,
+    since: datetime | None = None,
 ) -> Counter:
-    """Write items-export.jsonl per portal under ``raw_dir/<portal>/<run_date>/``.
+    """Write the world's raw items, one file per portal at the contract's
+    ``items_path(raw_dir, portal, run_date, name)``, as a crawl would have.
 
-    Returns item counts per (portal, kind). Files are written aside and renamed,
-    like the spiders' own output.
+    ``companies`` (indexes) limits it to a range, as one shard of a parallel export;
+    ``since`` keeps only reviews published after it (an incremental run; the
+    aggregates are always written). Returns item counts per (portal, kind).
     """
     stamp = (fetched_at or world.as_of).astimezone(UTC).isoformat().replace("+00:00", "Z")
+    chosen = world.companies() if companies is None else map(world.company, companies)
     counts: Counter = Counter()
-    files = {}
-    try:
-        for _, portal, item in _items(world, stamp):
-            if portal not in files:
-                folder = raw_dir / portal / run_date.isoformat()
-                folder.mkdir(parents=True, exist_ok=True)
-                tmp = folder / "items-export.jsonl.tmp"
-                files[portal] = open(tmp, "w", encoding="utf-8")  # noqa: SIM115
-            files[portal].write(json.dumps(item, ensure_ascii=False) + "\n")
+    with RawFiles(str(raw_dir), run_date, name) as files:
+        for portal, item in _items(world, chosen, stamp, since):
+            files.write(portal, item)
             counts[(portal, item["kind"])] += 1
-    finally:
-        for f in files.values():
-            f.close()
-    for portal in files:
-        folder = raw_dir / portal / run_date.isoformat()
-        os.replace(folder / "items-export.jsonl.tmp", folder / "items-export.jsonl")
     return counts
+
+
+class RawFiles:
+    """The raw item files of one run, one per portal, written aside and moved into place
+    together once every item is written, so a reader never sees half a file; on an error
+    nothing is moved and the files written aside are removed."""
+
+    def __init__(self, raw_root: str, run_date: date | str, name: str) -> None:
+        self.raw_root, self.run_date, self.name = raw_root, run_date, name
+        self._open: dict[str, tuple[TextIO, str]] = {}
+
+    def write(self, portal: str, item: dict) -> None:
+        if portal not in self._open:
+            path = raw_items.items_path(self.raw_root, portal, self.run_date, self.name)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            self._open[portal] = (open(path + ".tmp", "w", encoding="utf-8"), path)  # noqa: SIM115
+        self._open[portal][0].write(json.dumps(item, ensure_ascii=False) + "\n")
+
+    def __enter__(self) -> RawFiles:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        for f, _ in self._open.values():
+            f.close()
+        for _, path in self._open.values():
+            if exc_type is None:
+                os.replace(path + ".tmp", path)
+            elif os.path.exists(path + ".tmp"):
+                os.remove(path + ".tmp")

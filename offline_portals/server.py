@@ -24,8 +24,8 @@ from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
-from offline_portals import render, routes
-from offline_portals.world import PAGE_SIZES, World
+from offline_portals import render
+from offline_portals.world import World, routes
 
 
 @dataclass
@@ -126,39 +126,11 @@ class _Handler(BaseHTTPRequestHandler):
                 {"Retry-After": str(st.faults.retry_after)},
             )
             return
-        page = _render(st.world, self.path)
+        page = render.render_page(st.world, self.path, datetime.now(UTC))
         if page is None:
             self._send(404, b"<html><body><h1>404</h1></body></html>", "text/html")
             return
         self._send(200, page.encode("utf-8"), "text/html; charset=utf-8")
-
-
-def _render(world: World, path: str) -> str | None:
-    m = routes.match(path)
-    if m is not None:
-        portal, pid, page = m
-        company = world.by_portal_id(portal, pid)
-        if company is None:
-            return None
-        reviews = world.reviews(portal, company)
-        size = PAGE_SIZES[portal]
-        total_pages = max(1, -(-len(reviews) // size))
-        if page > total_pages:
-            return None
-        ctx = render.PageContext(
-            world=world,
-            portal=portal,
-            company=company,
-            reviews=reviews[(page - 1) * size : page * size],
-            page=page,
-            total_pages=total_pages,
-            total_reviews=len(reviews),
-            aggregate=world.aggregate(portal, company),
-            scale=world.scale(portal, company),
-            now=datetime.now(UTC),
-        )
-        return render.render_listing(ctx)
-    return render.render_other(world, path)
 
 
 class PortalServer:

@@ -11,7 +11,7 @@ import importlib
 from dataclasses import dataclass
 from datetime import datetime
 
-from offline_portals.world import Company, Review, World
+from offline_portals.world import PAGE_SIZES, Company, Review, World, routes
 
 FAMILY_OF_PORTAL = {
     "trustpilot": "trustpilot",
@@ -36,9 +36,37 @@ class PageContext:
     now: datetime  # the request time, for relative dates ("vor 3 Tagen")
 
     def page_path(self, page: int) -> str:
-        from offline_portals import routes
-
         return routes.company_path(self.portal, self.company.portal_ids[self.portal], page)
+
+
+def render_page(world: World, path: str, now: datetime) -> str | None:
+    """The page the portals answer for ``path`` (a company's listing page or another
+    page), as of ``now`` (relative dates); None where they answer 404."""
+    m = routes.match(path)
+    if m is None:
+        return render_other(world, path)
+    portal, pid, page = m
+    company = world.by_portal_id(portal, pid)
+    if company is None:
+        return None
+    reviews = world.reviews(portal, company)
+    size = PAGE_SIZES[portal]
+    total_pages = max(1, -(-len(reviews) // size))
+    if page > total_pages:
+        return None
+    ctx = PageContext(
+        world=world,
+        portal=portal,
+        company=company,
+        reviews=reviews[(page - 1) * size : page * size],
+        page=page,
+        total_pages=total_pages,
+        total_reviews=len(reviews),
+        aggregate=world.aggregate(portal, company),
+        scale=world.scale(portal, company),
+        now=now,
+    )
+    return render_listing(ctx)
 
 
 def render_listing(ctx: PageContext) -> str:

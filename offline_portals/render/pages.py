@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
-from offline_portals import routes
 from offline_portals.render.common import esc
-from offline_portals.world import PORTALS, World
+from offline_portals.world import PORTALS, World, routes
 
 # Home pages list at most this many companies: large worlds stay cheap to serve.
 HOME_LIMIT = 500

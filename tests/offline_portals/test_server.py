@@ -10,9 +10,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from offline_portals import routes
 from offline_portals.server import Faults, running
-from offline_portals.world import World
+from offline_portals.world import World, routes
 
 ANCHOR = date(2026, 11, 23)
 

@@ -21,9 +21,8 @@ from hypothesis import strategies as st
 from core.config import load_portals
 from core.contracts.raw_items import RawItem
 from core.settings import load_settings
-from offline_portals import routes
 from offline_portals.server import Faults, running
-from offline_portals.world import World
+from offline_portals.world import World, routes
 from spiders.pages import FAMILIES, PageResult, parse_page
 from tests.reliability.reliability_support import ANCHOR
 

@@ -7,8 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from offline_portals import routes
-from offline_portals.world import PAGE_SIZES, World
+from offline_portals.world import PAGE_SIZES, World, routes
 from spiders.run import crawl
 from spiders.state import CrawlState
 from tests.spiders.spider_helpers import ANCHOR, portal_env, present_portals

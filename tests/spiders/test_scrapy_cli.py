@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from offline_portals import routes
+from offline_portals.world import routes
 from tests.spiders.spider_helpers import RUN_DATE, family_present, portal_env
 
 pytestmark = pytest.mark.slow

@@ -4,7 +4,7 @@
     .venv/bin/python tests/spiders/pages/measure_speed.py --profile schema_org
 
 Renders every listing page of a sample of companies of
-``World(anchor=date(2026, 11, 23))`` with the server's own ``_render``, then
+``World(anchor=date(2026, 11, 23))`` with the server's own ``render.render_page``, then
 times ``spiders.pages.parse_page`` and the bare parse over the same bytes in
 the same process (CPU time, best of a few rounds) and prints the ratio
 parse_page / lxml per family. The issue #8 target is a ratio of at most 2.
@@ -17,12 +17,12 @@ import cProfile
 import pstats
 import sys
 import time
-from datetime import date
+from datetime import UTC, date, datetime
 
 import lxml.html
 
-from offline_portals import render, routes, server
-from offline_portals.world import World
+from offline_portals import render
+from offline_portals.world import World, routes
 from spiders.pages import parse_page
 
 BASE = "http://127.0.0.1:8765"
@@ -45,7 +45,7 @@ def sample_pages(companies: int) -> dict[str, list[tuple[bytes, str, str]]]:
             page = 1
             while True:
                 path = routes.company_path(portal, pid, page)
-                body = server._render(world, path)
+                body = render.render_page(world, path, datetime.now(UTC))
                 if body is None:
                     break
                 family = render.FAMILY_OF_PORTAL[portal]

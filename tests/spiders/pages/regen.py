@@ -21,8 +21,8 @@ from dataclasses import asdict
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from offline_portals import render, routes
-from offline_portals.world import PAGE_SIZES, World
+from offline_portals import render
+from offline_portals.world import PAGE_SIZES, World, routes
 from spiders.pages import parse_page
 
 HERE = Path(__file__).parent

@@ -11,11 +11,11 @@ import hashlib
 
 import pytest
 
-from offline_portals import routes
 from offline_portals.render import FAMILY_OF_PORTAL
 from offline_portals.render.booking import uses_timestamps
 from offline_portals.render.forum import is_blog
 from offline_portals.render.schema_org import syntax_of
+from offline_portals.world import routes
 from spiders.pages import parse_page
 from spiders.pages.base import to_float
 from tests.spiders.pages import regen

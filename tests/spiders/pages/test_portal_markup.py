@@ -8,8 +8,9 @@ import re
 
 import pytest
 
-from offline_portals import render, routes
+from offline_portals import render
 from offline_portals.render import FAMILY_OF_PORTAL, render_other
+from offline_portals.world import routes
 from spiders.pages import parse_page
 from tests.spiders.pages import regen
 
