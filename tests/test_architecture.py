@@ -166,6 +166,7 @@ def test_each_floor_imports_only_lower_floors() -> None:
             other = target.split(".")[0]
             if other != top and other not in ALLOWED[top]:
                 wrong.append(f"{path.relative_to(REPO)}:{line} imports {target}")
+    wrong = sorted(set(wrong))
     assert not wrong, "imports across the floors:\n" + "\n".join(wrong)
 
 
