@@ -12,9 +12,11 @@ from typing import Any
 
 from spiders.pages.base import PageResult
 
+# The portal families (config/portals.yaml ``family``); ``generic`` reads any page.
 FAMILIES = ("schema_org", "trustpilot", "kununu", "booking", "forum")
+PAGE_READERS = (*FAMILIES, "generic")
 
-__all__ = ["FAMILIES", "PageResult", "parse_page"]
+__all__ = ["FAMILIES", "PAGE_READERS", "PageResult", "parse_page"]
 
 _MODULES: dict[str, Any] = {}
 
@@ -30,8 +32,8 @@ def parse_page(
     encoding: str | None = None,
 ) -> PageResult:
     """Extract one page; never raises on bad input (problems say what was wrong)."""
-    if family not in FAMILIES:
-        raise ValueError(f"unknown page family {family!r}; known: {', '.join(FAMILIES)}")
+    if family not in PAGE_READERS:
+        raise ValueError(f"unknown page family {family!r}; known: {', '.join(PAGE_READERS)}")
     module = _MODULES.get(family) or _MODULES.setdefault(
         family, importlib.import_module(f"spiders.pages.{family}")
     )

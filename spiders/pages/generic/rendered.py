@@ -1,0 +1,226 @@
+"""Strategy 3, ratings as the page renders them: text, attributes, class names.
+
+A rating signal is an element that states one rating: ``aria-label="4 star
+rating"``, ``title="4.4 out of 5 stars"``, ``alt="5 stars: Excellent"``,
+``data-score="5"``, a class that encodes it (``bubble_45``), its own text ("4,1
+de 5 estrellas"), or a bare number after a label ("Review score" "9.0").
+Filters, histograms and forms (a comment form's 1-5 star inputs) are not
+ratings. Each signal's block is its largest ancestor holding no other signal:
+a block that also states a count ("21,200 ratings", "(90)") is an aggregate,
+one with a date or a text is a review. Several differently named aggregates
+make a list page (search results): one aggregate per entry.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lxml import etree
+
+from spiders.pages.base import text_of
+from spiders.pages.generic.records import Found, Record
+from spiders.pages.generic.shown import (
+    bare_rating,
+    count_in_text,
+    looks_like_date,
+    rating_in_classes,
+    rating_in_text,
+)
+
+_CANDIDATES = etree.XPath(
+    "//*[@aria-label or @title or @alt or @data-rating or @data-score or @data-rating-value"
+    " or contains(@class,'star') or contains(@class,'rating') or contains(@class,'bubble')"
+    " or contains(@class,'Rating') or contains(@class,'Star') or contains(@class,'count-')]"
+)
+_TEXTS = etree.XPath(
+    "//text()[string-length() < 80 and (contains(., ' of ') or contains(., ' von ')"
+    " or contains(., ' de ') or contains(., ' sur ') or contains(., ' su ') or contains(., '/')"
+    " or contains(., 'tar') or contains(., 'Stern') or contains(., 'ated') or contains(., 'toile')"
+    " or contains(., 'strella') or contains(., 'core') or contains(., 'ating')"
+    " or contains(., 'ewertung') or contains(., 'Note'))]"
+)
+_LABEL = re.compile(
+    r"^(?:review\s+score|guest\s+rating|rating|score|bewertung|gesamtbewertung|note|"
+    r"puntuación|valutazione|beoordeling|overall)\s*:?$",
+    re.I,
+)
+_NOT_RATINGS = frozenset({"button", "option", "select", "label", "form", "input", "textarea"})
+_SKIP = frozenset({"script", "style", "noscript", "template", "title", "head"})
+_NOT_RATING_CLASS = re.compile(r"histogram|distribution|breakdown|filter|sort|widget-summary", re.I)
+_ATTRS = ("aria-label", "title", "alt")
+_DATA_ATTRS = ("data-rating", "data-score", "data-rating-value")
+_AUTHOR_HINT = re.compile(r"author|reviewer|user-?name|profile-name|consumer-?name|\bname\b", re.I)
+_TITLE_HINT = re.compile(r"title|headline|header", re.I)
+_DATE_ATTRS = ("datetime", "data-content", "content", "data-time", "title", "data-date")
+MAX_BLOCK_TEXT = 6000
+
+
+def _excluded(el: Any) -> bool:
+    for i, anc in enumerate(el.iterancestors()):
+        if i > 6:
+            break
+        if anc.tag in _NOT_RATINGS or anc.tag in _SKIP or anc.get("role") == "button":
+            return True
+        if i < 3 and _NOT_RATING_CLASS.search(anc.get("class") or ""):
+            return True
+    return el.get("role") == "button" or bool(_NOT_RATING_CLASS.search(el.get("class") or ""))
+
+
+def _signal(el: Any) -> tuple[str, str | None, str] | None:
+    for attr in _ATTRS:
+        value = el.get(attr)
+        if value:
+            found = rating_in_text(value)
+            if found:
+                return found[0], found[1], value
+    for attr in _DATA_ATTRS:
+        value = el.get(attr)
+        if value and bare_rating(value):
+            return value.strip(), None, value
+    found = rating_in_classes(el.get("class"))
+    if found:
+        return found[0], found[1], ""
+    return None
+
+
+def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
+    out: dict[Any, tuple[str, str | None, str]] = {}
+    for el in _CANDIDATES(root):
+        if el.tag in _SKIP or not isinstance(el.tag, str):
+            continue
+        found = _signal(el)
+        if found and not _excluded(el):
+            out[el] = found
+    for t in _TEXTS(root):
+        el = t.getparent()
+        if el is None or el.tag in _SKIP or not isinstance(el.tag, str) or el in out:
+            continue
+        text = " ".join(str(t).split())
+        if t.is_tail or not text:
+            continue
+        found = rating_in_text(text)
+        if found is None and _LABEL.match(text):
+            nxt = el.getnext()
+            number = bare_rating(text_of(nxt)) if nxt is not None else None
+            if number:
+                el, found = nxt, (number, None)
+        if found and el not in out and not _excluded(el):
+            out[el] = (found[0], found[1], text)
+    # One rating shown twice (an icon's class and its hidden text): keep the outer.
+    for el in list(out):
+        for i, anc in enumerate(el.iterancestors()):
+            if i > 3:
+                break
+            if anc in out:
+                value, best, label = out.pop(el)
+                outer = out[anc]
+                out[anc] = (outer[0], outer[1] or best, outer[2] or label)
+                break
+    return out
+
+
+def _block(el: Any, counts: dict[Any, int]) -> Any:
+    block = el
+    for anc in el.iterancestors():
+        if counts.get(anc, 0) > 1 or anc.tag in ("body", "html", "main"):
+            break
+        if len(etree.tostring(anc, method="text", encoding="unicode")) > MAX_BLOCK_TEXT:
+            break
+        block = anc
+    return block
+
+
+def _texts(block: Any) -> list[tuple[Any, str]]:
+    out = []
+    for sub in block.iter():
+        if not isinstance(sub.tag, str) or sub.tag in _SKIP:
+            continue
+        t = " ".join((sub.text or "").split())
+        if t:
+            out.append((sub, t))
+    return out
+
+
+def read(root: Any) -> Found:
+    found = Found()
+    signals = _signals(root)
+    if not signals:
+        return found
+    found.saw_ratings = True
+    counts: dict[Any, int] = {}
+    for el in signals:
+        for anc in el.iterancestors():
+            counts[anc] = counts.get(anc, 0) + 1
+    for el, (value, best, label) in signals.items():
+        block = _block(el, counts)
+        texts = _texts(block)
+        count = count_in_text(label) if label else None
+        for sub, t in texts:
+            if count is not None:
+                break
+            if len(t) <= 60 and sub is not el:
+                count = count_in_text(t)
+        if count is not None:
+            found.aggregates.append(_aggregate(block, value, best, count))
+            continue
+        review = _review(block, el, value, best, texts)
+        if review is not None:
+            found.reviews.append(review)
+    names = {a.company_name for a in found.aggregates}
+    if len(names) > 1:
+        for a in found.aggregates:
+            a.listed = True
+    return found
+
+
+def _aggregate(block: Any, value: str, best: str | None, count: int) -> Record:
+    name = url = None
+    for sub in block.iter("a", "h1", "h2", "h3", "h4"):
+        label = sub.get("aria-label") or text_of(sub)
+        if label and not rating_in_text(label) and count_in_text(label) is None and len(label) < 150:
+            name = name or label
+            if sub.tag == "a" and sub.get("href"):
+                url = url or sub.get("href")
+        if name and url:
+            break
+    return Record(
+        "aggregate", "rendered", rating_value=value, rating_best=best, review_count=count,
+        company_name=name, company_url=url,
+    )  # fmt: skip
+
+
+def _review(
+    block: Any, el: Any, value: str, best: str | None, texts: list[tuple[Any, str]]
+) -> Record | None:
+    values: dict[str, Any] = {}
+    body = ""
+    for sub, t in texts:
+        hint = f"{sub.get('class') or ''} {sub.get('data-hook') or ''} {sub.get('itemprop') or ''}"
+        if "published_raw" not in values and looks_like_date(t) and len(t) <= 80:
+            values["published_raw"] = t
+            continue
+        if "author_name" not in values and len(t) <= 60 and _AUTHOR_HINT.search(hint):
+            values["author_name"] = t
+            continue
+        if "title" not in values and len(t) <= 200 and _TITLE_HINT.search(hint):
+            values["title"] = t
+            continue
+        if len(t) > len(body) and not rating_in_text(t):
+            body = t
+    if "published_raw" not in values:
+        for sub in block.iter():
+            if not isinstance(sub.tag, str):
+                continue
+            date = next((sub.get(a) for a in _DATE_ATTRS if looks_like_date(sub.get(a))), None)
+            if date:
+                values["published_raw"] = date
+                break
+    if len(body) >= 15:
+        values["text"] = body
+    if "published_raw" not in values and "text" not in values:
+        return None  # a rating alone, about nothing the page says
+    rid = block.get("data-review-id") or block.get("id") or block.get("data-id")
+    if rid:
+        values["review_id"] = rid.removeprefix("review-").removeprefix("review_")
+    return Record("review", "rendered", rating_value=value, rating_best=best, values=values)
