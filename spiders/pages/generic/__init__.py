@@ -16,8 +16,18 @@ or no ratings at all.
 
 from __future__ import annotations
 
+from typing import Any
+
 from core.contracts.raw_items import RawItem
-from spiders.pages.base import Context, Page, PageResult, page_number, read_page, rel_next
+from spiders.pages.base import (
+    Context,
+    Page,
+    PageResult,
+    page_number,
+    read_page,
+    rel_next,
+    text_of,
+)
 from spiders.pages.generic import rendered, state, structured
 from spiders.pages.generic.records import Found, Record, dedupe, dedupe_aggregates, to_item, url_slug
 from spiders.pages.generic.shown import as_number, page_locale
@@ -60,6 +70,9 @@ def find(page: Page, url: str) -> Found:
         if not any(r.rated for r in reviews):
             reviews = _best_reviews(reviews, shown.reviews) if shown.reviews else reviews
     aggregates = _aggregates(sd, st, shown)
+    main_agg = next((a for a in aggregates if not a.listed), None)
+    if main_agg is not None and main_agg.company_name is None:
+        main_agg.company_name = _page_title(root())
     company = next((a.company_name for a in aggregates if not a.listed and a.company_name), None)
     for r in reviews:
         r.company_name = r.company_name or company
@@ -72,6 +85,22 @@ def find(page: Page, url: str) -> Found:
     )
 
 
+def _page_title(root: Any) -> str | None:
+    """What the page is about when no source names it: its first h1, else its <title>."""
+    if root is None:
+        return None
+    titled = (
+        el
+        for el in root.iter("h1")
+        if "title" in f"{el.get('id') or ''} {el.get('class') or ''}".lower()
+    )
+    for el in (next(titled, None), next(root.iter("title"), None), next(root.iter("h1"), None)):
+        name = text_of(el)
+        if name:
+            return name[:300]
+    return None
+
+
 def _aggregates(*found: Found) -> list[Record]:
     mains = [f.main_aggregate() for f in found]
     main = next((m for m in mains if m is not None), None)
@@ -79,7 +108,7 @@ def _aggregates(*found: Found) -> list[Record]:
         return next((f.aggregates for f in found if f.aggregates), [])
     if main.rating_count is not None and main.review_count in (None, main.rating_count):
         # Only a rating count: a review count another source shows for the same score wins.
-        for other in mains:
+        for other in mains[:2]:  # structured data and state, not a rendered histogram
             same = other is not None and as_number(other.rating_value) == as_number(main.rating_value)
             if same and other.review_count not in (None, main.rating_count) and other is not main:
                 main.review_count = other.review_count

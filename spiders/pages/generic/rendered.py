@@ -47,13 +47,18 @@ _LABEL = re.compile(
 )
 _NOT_RATINGS = frozenset({"button", "option", "select", "label", "form", "input", "textarea"})
 _SKIP = frozenset({"script", "style", "noscript", "template", "title", "head"})
-_NOT_RATING_CLASS = re.compile(r"histogram|distribution|breakdown|filter|sort|widget-summary", re.I)
+# A histogram's rows and a filter's options show star values, not ratings
+# ("a-histogram-row", "c-tp-ratinghistogram-cell", "rating-filter").
+_NOT_RATING_CLASS = re.compile(
+    r"histogram|distribution|breakdown|(?:^|[\s_-])(?:filters?|sort)(?:$|[\s_-])"
+)
 _ATTRS = ("aria-label", "title", "alt")
 _DATA_ATTRS = ("data-rating", "data-score", "data-rating-value")
 _AUTHOR_HINT = re.compile(r"author|reviewer|user-?name|profile-name|consumer-?name|\bname\b", re.I)
 _TITLE_HINT = re.compile(r"title|headline|header", re.I)
 _DATE_ATTRS = ("datetime", "data-content", "content", "data-time", "title", "data-date")
 MAX_BLOCK_TEXT = 6000
+LIST_PAGE_ENTRIES = 5  # linked, differently rated entries that make a page a list
 
 
 def _excluded(el: Any) -> bool:
@@ -131,6 +136,19 @@ def _block(el: Any, counts: dict[Any, int]) -> Any:
     return block
 
 
+def _near(el: Any, block: Any) -> Any:
+    """The signal's close surroundings (3 levels up, within its block): a count
+    further away (the reviewer's "2 reviews") is not the rating's count."""
+    near = el
+    for i, anc in enumerate(el.iterancestors()):
+        if i >= 3:
+            break
+        near = anc
+        if anc is block:
+            break
+    return near
+
+
 def _texts(block: Any) -> list[tuple[Any, str]]:
     out = []
     for sub in block.iter():
@@ -152,42 +170,71 @@ def read(root: Any) -> Found:
     for el in signals:
         for anc in el.iterancestors():
             counts[anc] = counts.get(anc, 0) + 1
+    groups: dict[tuple, list[Record]] = {}
+    shapes: dict[tuple, list[Record]] = {}
     for el, (value, best, label) in signals.items():
         block = _block(el, counts)
         texts = _texts(block)
         count = count_in_text(label) if label else None
-        for sub, t in texts:
-            if count is not None:
-                break
+        near = _near(el, block)
+        for sub, t in _texts(near) if count is None else ():
             if len(t) <= 60 and sub is not el:
                 count = count_in_text(t)
+                if count is not None:
+                    break
         if count is not None:
-            found.aggregates.append(_aggregate(block, value, best, count))
+            agg = _aggregate(block, value, best, count)
+            shapes.setdefault((el.tag, el.get("class"), block.tag), []).append(agg)
             continue
         review = _review(block, el, value, best, texts)
         if review is not None:
-            found.reviews.append(review)
-    names = {a.company_name for a in found.aggregates}
-    if len(names) > 1:
-        for a in found.aggregates:
-            a.listed = True
+            groups.setdefault((el.tag, el.get("class"), block.tag), []).append(review)
+    # Reviews repeat one markup; a lone rated, dated block counts only with a text.
+    for group in groups.values():
+        if len(group) > 1 or all(r.values.get("text") for r in group):
+            found.reviews.extend(group)
+    found.aggregates = _page_aggregates([a for group in shapes.values() for a in group])
     return found
 
 
 def _aggregate(block: Any, value: str, best: str | None, count: int) -> Record:
     name = url = None
-    for sub in block.iter("a", "h1", "h2", "h3", "h4"):
-        label = sub.get("aria-label") or text_of(sub)
-        if label and not rating_in_text(label) and count_in_text(label) is None and len(label) < 150:
-            name = name or label
-            if sub.tag == "a" and sub.get("href"):
-                url = url or sub.get("href")
-        if name and url:
+    scope = block
+    for _ in range(5):  # the entry's name may sit just outside the rating's block
+        for sub in scope.iter("a", "h1", "h2", "h3", "h4"):
+            label = sub.get("aria-label") or text_of(sub)
+            if label and not rating_in_text(label) and count_in_text(label) is None:
+                name = name or label[:200]
+                href = sub.get("href") if sub.tag == "a" else None
+                if href and not href.startswith(("#", "javascript:")):
+                    url = url or href
+            if name and url:
+                break
+        if (name and url) or scope.getparent() is None or scope.getparent().tag == "body":
             break
+        scope = scope.getparent()
+    # An entry of a list (search results, a carousel) links to its own page; the
+    # page's own aggregate links nowhere else ("#reviews", a popover).
     return Record(
         "aggregate", "rendered", rating_value=value, rating_best=best, review_count=count,
-        company_name=name, company_url=url,
+        company_name=name if url else None, company_url=url, listed=url is not None,
     )  # fmt: skip
+
+
+def _page_aggregates(aggregates: list[Record]) -> list[Record]:
+    """One aggregate of the page's own, else the entries of a list page."""
+    distinct: dict[tuple, Record] = {}
+    for a in aggregates:
+        distinct.setdefault((a.rating_value, a.review_count), a)
+    linked = [a for a in distinct.values() if a.listed]
+    if len(linked) >= LIST_PAGE_ENTRIES:  # search results: every entry's aggregate
+        return linked
+    # A product page: its own aggregate comes first; a few rated "related items" follow.
+    own = next(iter(distinct.values()), None)
+    if own is None:
+        return []
+    own.listed, own.company_name, own.company_url = False, None, None
+    return [own]
 
 
 def _review(
@@ -218,8 +265,8 @@ def _review(
                 break
     if len(body) >= 15:
         values["text"] = body
-    if "published_raw" not in values and "text" not in values:
-        return None  # a rating alone, about nothing the page says
+    if "published_raw" not in values:
+        return None  # a rating with no date: a product card, a hotel's class, not a review
     rid = block.get("data-review-id") or block.get("id") or block.get("data-id")
     if rid:
         values["review_id"] = rid.removeprefix("review-").removeprefix("review_")

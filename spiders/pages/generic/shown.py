@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 
 _NUM = r"(\d{1,3}(?:[.,]\d{1,2})?)"
-# "4.5 out of 5", "4,1 de 5", "4 von 5", "8/10", "4,5 / 5", "3 of 5", "4 sur 5", "4 su 5", "4 z 5".
+# "4.5 out of 5", "4,1 de 5", "4 von 5", "8/10", "4,5 / 5", "3 of 5", "4 sur 5", "4 su 5", "4 z 5";
+# the scale is 5, 10 or 100 (1/2 cup, 06/11/2014 and 3/199 photos are not ratings).
 RATING_OF = re.compile(
-    _NUM + r"\s*(?:out\s+of|von|aus|of|de|sur|su|van|z|/)\s*(\d{1,3}(?:[.,]0)?)(?![\d.,]*\s*%)",
+    r"(?<![\d/.,])" + _NUM + r"\s*(?:out\s+of|von|aus|of|de|sur|su|van|z|/)\s*(5|10|100)(?:[.,]0)?"
+    r"(?![\d/.,]*\d)(?!\s*%)",
     re.I,
 )
 # "Rated 4.5", "4.0 star rating", "5 stars", "4,5 Sterne", "4 étoiles", "5 estrellas", "5-star".
@@ -78,7 +80,9 @@ def rating_in_text(text: str | None) -> tuple[str, str | None] | None:
         return None
     m = RATING_OF.search(text)
     if m:
-        return m.group(1), m.group(2)
+        if as_number(m.group(1)) <= float(m.group(2)):  # type: ignore[operator]
+            return m.group(1), m.group(2)
+        return None
     m = STARS.search(text) or RATED.search(text)
     if m:
         return m.group(1), None
@@ -89,9 +93,11 @@ def rating_in_classes(classes: str | None) -> tuple[str, str | None] | None:
     """A value encoded in class names: bubble_45 -> 4.5, a-star-4-5 -> 4.5, count-3 -> 3."""
     if not classes:
         return None
-    for token in classes.split():
+    tokens = classes.split()
+    starry = any("star" in t.lower() or "rating" in t.lower() or "bubble" in t.lower() for t in tokens)
+    for token in tokens:
         m = _CLASS_VALUE.match(token)
-        if m is None:
+        if m is None or not starry:
             continue
         whole, half = m.group(1), m.group(2)
         if half is not None:
@@ -99,7 +105,7 @@ def rating_in_classes(classes: str | None) -> tuple[str, str | None] | None:
         n = int(whole)
         if len(whole) == 2 and n % 5 == 0 and 10 <= n <= 50:
             return f"{n // 10}.{n % 10}", None  # bubble_45: tenths of a 5-point scale
-        if 0 <= n <= 10:
+        if 0 <= n <= 5 or (0 <= n <= 10 and "10" in token):
             return str(n), None
     return None
 

@@ -47,7 +47,7 @@ _DATE_KEYS = (
     "datepublished", "publisheddate", "published_date", "createdat", "created_at",
     "created", "reviewdatetime", "reviewdate", "review_date", "submitteddate", "date",
     "time", "timecreated", "time_created", "createddatetime", "postedat", "publishedat",
-    "datecreated", "submissiontime", "updatedat",
+    "datecreated", "submissiontime", "dates", "updatedat",
 )  # fmt: skip
 _AUTHOR_KEYS = ("author", "user", "consumer", "reviewer", "profile", "owner")
 _AUTHOR_NAME_KEYS = (
@@ -82,6 +82,9 @@ class _Walker:
         self.found = Found()
         self.nodes = 0
         self.dates: list[Any] = []  # dates of no review: a one-review page's own date
+        # Reviews by the list holding them: a page's reviews are one list; others
+        # ("relevantReviews", "topReviews") repeat some of them.
+        self.lists: dict[Any, list[Record]] = {}
 
     def add_cache(self, data: Any, depth: int = 0) -> None:
         """Remember every normalised cache (Apollo, Relay) in the state: a dict whose
@@ -107,7 +110,10 @@ class _Walker:
             seen += 1
         return value
 
-    def walk(self, data: Any, depth: int = 0, listed: bool = False, seen: set | None = None) -> None:
+    def walk(
+        self, data: Any, depth: int = 0, listed: Any = False, seen: set | None = None
+    ) -> None:
+        """``listed``: the key of the list the object is in (False: in none)."""
         seen = set() if seen is None else seen
         data = self.deref(data)
         if depth > MAX_DEPTH or self.nodes > MAX_NODES or id(data) in seen:
@@ -117,7 +123,7 @@ class _Walker:
             seen.add(id(data))
             for v in data:
                 if isinstance(v, dict | list):
-                    self.walk(v, depth + 1, True, seen)
+                    self.walk(v, depth + 1, listed or True, seen)
             return
         if not isinstance(data, dict):
             return
@@ -125,18 +131,20 @@ class _Walker:
         low = _lower_keys(data)
         kind = self.classify(data, low)
         if kind == "review":
-            self.found.reviews.append(self.review(data, low))
+            self.lists.setdefault(listed, []).append(self.review(data, low))
             self.found.saw_ratings = True
             return  # its parts are not reviews of their own
         if kind == "aggregate":
-            self.found.aggregates.append(self.aggregate(data, low, listed))
+            self.found.aggregates.append(self.aggregate(data, low, listed is not False))
             self.found.saw_ratings = True
         else:
             _, date = _get(data, low, ("publisheddate", "datepublished"))
             if isinstance(date, str | int):
                 self.dates.append(date)
-        for v in data.values():
-            if isinstance(v, dict | list):
+        for k, v in data.items():
+            if isinstance(v, list):
+                self.walk(v, depth + 1, k, seen)
+            elif isinstance(v, dict):
                 self.walk(v, depth + 1, listed, seen)
 
     def rating(self, data: dict, low: dict[str, str]) -> tuple[Any, Any, str | None]:
@@ -188,6 +196,9 @@ class _Walker:
         values["title"] = _text(title) if title is not text else None
         values["text"] = text
         values["published_raw"] = _date(self.deref(_get(data, low, _DATE_KEYS)[1]))
+        _, dates = _get(data, low, ("dates",))
+        if isinstance(dates, dict):
+            values["experienced_raw"] = _date(_get(dates, _lower_keys(dates), ("experienceddate",))[1])
         _, rid = _get(data, low, _ID_KEYS)
         values["review_id"] = str(rid) if isinstance(rid, str | int) and rid != "" else None
         _, name = _get(data, low, _AUTHOR_NAME_KEYS)
@@ -281,11 +292,29 @@ def _text(v: Any) -> str | None:
 def _date(v: Any) -> Any:
     if isinstance(v, str | int | float) and not isinstance(v, bool):
         return v if v != "" else None
-    if isinstance(v, dict):  # Yelp: {"localDateTimeForBusiness": "..."}
-        for inner in v.values():
+    if isinstance(v, dict):  # {"publishedDate": ...}, Yelp's {"localDateTimeForBusiness": ...}
+        ranked = sorted(v.items(), key=lambda kv: not any(w in str(kv[0]).lower() for w in _FIRST))
+        for _, inner in ranked:
             if isinstance(inner, str) and inner[:1].isdigit():
                 return inner
     return None
+
+
+_FIRST = ("publish", "created", "submitted", "posted")
+
+
+def _page_reviews(groups: list[list[Record]]) -> list[Record]:
+    """The largest list of reviews, and every other list that repeats none of it: a
+    list sharing reviews with it is a highlight ("relevantReviews"), not more reviews."""
+    if not groups:
+        return []
+    groups.sort(key=len, reverse=True)
+    out = list(groups[0])
+    ids = {r.values.get("review_id") for r in out} - {None}
+    for group in groups[1:]:
+        if not ids & {r.values.get("review_id") for r in group}:
+            out.extend(group)
+    return out
 
 
 def read(text: str, url: str) -> Found:
@@ -300,6 +329,7 @@ def read(text: str, url: str) -> Found:
         except RecursionError:
             notes.append(f"embedded state nested too deeply to read ({url})")
     found = walker.found
+    found.reviews = _page_reviews(list(walker.lists.values()))
     found.notes += notes
     if len(found.reviews) == 1 and "published_raw" not in found.reviews[0].values and walker.dates:
         # A single-review page keeps the review's dates apart from it (Vue's review-dates).

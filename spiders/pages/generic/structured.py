@@ -205,8 +205,11 @@ def extract(nodes: list[Node], strategy: str) -> Found:
     found = Found()
     reviews: list[Node] = []
     main_company: Node | None = None
+    consumed: set[int] = set()  # AggregateRating nodes already read as some node's
     for node, listed, media in walked:
         types = types_of(node)
+        if id(node) in consumed:
+            continue
         if any(t.endswith("Review") for t in types):
             found.saw_ratings = True
             if not media:
@@ -220,6 +223,7 @@ def extract(nodes: list[Node], strategy: str) -> Found:
             company = reviewed if isinstance(reviewed, dict) else None
         if not isinstance(agg, dict) or media:
             continue
+        consumed.add(id(agg))
         found.saw_ratings = True
         record = _aggregate(agg, company, strategy, listed)
         if not listed and main_company is None:
@@ -338,7 +342,8 @@ def read(text: str, root_of: Any, url: str) -> Found:
                     more = _merge(more, _safe(sn.rdfa_nodes(root), "rdfa", notes))
             except RecursionError:
                 notes.append(f"markup nested too deeply to read ({url})")
-            if not more.reviews and not more.aggregates and _mentions_ratings(text):
+            nothing = not (more.reviews or more.aggregates or found.reviews or found.aggregates)
+            if nothing and _mentions_ratings(text):
                 nodes = sn.extruct_nodes(root, text, url, notes)
                 more = _safe(nodes, "microdata" if "itemscope" in text else "rdfa", notes)
             found = _merge(found, more)
