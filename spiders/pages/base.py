@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import html
 import re
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
@@ -110,7 +111,23 @@ class Page:
         return parse_html(self.text)
 
 
+MAX_GUNZIPPED = 64 * 1024 * 1024
+
+
+def gunzipped(body: bytes) -> bytes:
+    """A page saved gzip-compressed (``page.html.gz`` over file://) as its HTML; a
+    body that only starts like gzip, or would unpack past 64 MiB, stays as it is."""
+    if body[:2] != b"\x1f\x8b":
+        return body
+    try:
+        out = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(body, MAX_GUNZIPPED)
+    except zlib.error:
+        return body
+    return out or body
+
+
 def read_page(body: bytes, encoding: str | None = None) -> Page:
+    body = gunzipped(body)
     text, undecodable, name = _decode(body, encoding)
     return Page(body, text, undecodable, name == "utf-8" and not undecodable)
 

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from core.contracts.raw_items import RawItem
+from spiders.pages import generic
 from spiders.pages.base import (
     Context,
     PageResult,
@@ -91,7 +92,8 @@ def parse(
     problems += missing_reviews_problem(items, thread.posts_declared, url, what="posts")
     if not thread.posts and thread.posts_declared is None and declared is None:
         problems.append(f"no forum posts or comments found ({url})")
-    return PageResult(items, rel_next(page.text, url), declared, problems)
+    own = PageResult(items, rel_next(page.text, url), declared, problems)
+    return generic.fallback(page, ctx, url, own)
 
 
 @dataclass

@@ -13,6 +13,7 @@ from typing import Any
 from lxml import etree
 
 from core.contracts.raw_items import RawItem
+from spiders.pages import generic
 from spiders.pages.base import (
     Context,
     PageResult,
@@ -109,7 +110,8 @@ def parse(
     problems += missing_reviews_problem(items, declared, url)
     if not items and declared is None:
         problems.append(f"no kununu reviews or score found ({url})")
-    return PageResult(items, rel_next(page.text, url), declared, problems)
+    own = PageResult(items, rel_next(page.text, url), declared, problems)
+    return generic.fallback(page, ctx, url, own)
 
 
 def _company_id(url: str) -> str:

@@ -29,12 +29,19 @@ from spiders.pages.base import (
     text_of,
 )
 from spiders.pages.generic import rendered, state, structured
-from spiders.pages.generic.records import Found, Record, dedupe, dedupe_aggregates, to_item, url_slug
+from spiders.pages.generic.records import (
+    Found,
+    Record,
+    dedupe,
+    dedupe_aggregates,
+    to_item,
+    url_slug,
+)
 from spiders.pages.generic.shown import as_number, page_locale
 
 FAMILY = "generic"
 
-__all__ = ["FAMILY", "find", "items_of", "parse"]
+__all__ = ["FAMILY", "fallback", "find", "items_of", "parse"]
 
 
 def _best_reviews(*candidates: list[Record]) -> list[Record]:
@@ -109,7 +116,9 @@ def _aggregates(*found: Found) -> list[Record]:
     if main.rating_count is not None and main.review_count in (None, main.rating_count):
         # Only a rating count: a review count another source shows for the same score wins.
         for other in mains[:2]:  # structured data and state, not a rendered histogram
-            same = other is not None and as_number(other.rating_value) == as_number(main.rating_value)
+            same = other is not None and as_number(other.rating_value) == as_number(
+                main.rating_value
+            )
             if same and other.review_count not in (None, main.rating_count) and other is not main:
                 main.review_count = other.review_count
                 break
@@ -153,7 +162,27 @@ def parse(
     page = read_page(body, encoding)
     ctx = Context(family, portal, url, fetched_at, response_sha256, page.undecodable)
     found = find(page, url)
-    items, declared, problems = items_of(
-        found, ctx, url, page_locale(body), page_number(url) == 1
-    )
+    items, declared, problems = items_of(found, ctx, url, page_locale(body), page_number(url) == 1)
     return PageResult(items, rel_next(page.text, url), declared, problems)
+
+
+def fallback(page: Page, ctx: Context, url: str, own: PageResult) -> PageResult:
+    """A family page object's result, or, when it read no review, what the generic
+    strategies read (their items say so in ``extra.strategy``): the family's own
+    aggregate with their reviews. When they read no review either, the family's
+    result stands, problems included."""
+    if any(i.kind != "aggregate" for i in own.items):
+        return own
+    found = find(page, url)
+    if not found.reviews and own.items:
+        return own
+    items, declared, problems = items_of(
+        found, ctx, url, page_locale(page.body), page_number(url) == 1
+    )
+    if not found.reviews and not items:
+        return own
+    kept = [i for i in own.items if i.kind == "aggregate"]
+    if kept:
+        items = kept + [i for i in items if i.kind != "aggregate"]
+    declared = own.declared_review_count if own.declared_review_count is not None else declared
+    return PageResult(items, own.next_url or rel_next(page.text, url), declared, problems)

@@ -76,7 +76,11 @@ class _Reader:
             if text.lower().startswith(("0x", "-0x")):
                 return int(text, 16)
             number = float(text)
-            return int(number) if number.is_integer() and "." not in text and "e" not in text.lower() else number
+            return (
+                int(number)
+                if number.is_integer() and "." not in text and "e" not in text.lower()
+                else number
+            )
         m = _IDENT.match(self.s, self.i)
         if m:
             self.i = m.end()

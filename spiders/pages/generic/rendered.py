@@ -118,7 +118,7 @@ def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
             if i > 3:
                 break
             if anc in out:
-                value, best, label = out.pop(el)
+                _, best, label = out.pop(el)
                 outer = out[anc]
                 out[anc] = (outer[0], outer[1] or best, outer[2] or label)
                 break

@@ -94,7 +94,9 @@ def rating_in_classes(classes: str | None) -> tuple[str, str | None] | None:
     if not classes:
         return None
     tokens = classes.split()
-    starry = any("star" in t.lower() or "rating" in t.lower() or "bubble" in t.lower() for t in tokens)
+    starry = any(
+        "star" in t.lower() or "rating" in t.lower() or "bubble" in t.lower() for t in tokens
+    )
     for token in tokens:
         m = _CLASS_VALUE.match(token)
         if m is None or not starry:
@@ -154,7 +156,9 @@ def scale_for(value: object, best: object, worst: object = None) -> tuple[object
     return (1 if worst is None else worst), best, inferred
 
 
-_LANG = re.compile(rb"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,4})?)""", re.I)
+_LANG = re.compile(
+    rb"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,4})?)""", re.I
+)
 _OG_LOCALE = re.compile(
     rb"""<meta[^>]+property\s*=\s*["']og:locale["'][^>]*content\s*=\s*["']([A-Za-z_-]{2,10})""",
     re.I,

@@ -93,7 +93,9 @@ class _Walker:
             return
         values = data.values() if isinstance(data, dict) else data
         if isinstance(data, dict) and len(data) >= 2:
-            typed = sum(1 for v in values if isinstance(v, dict) and ("__typename" in v or "__id" in v))
+            typed = sum(
+                1 for v in values if isinstance(v, dict) and ("__typename" in v or "__id" in v)
+            )
             if typed * 2 >= len(data):
                 self.refs.update((k, v) for k, v in data.items() if isinstance(v, dict))
         for v in values if isinstance(data, dict) else data:
@@ -110,9 +112,7 @@ class _Walker:
             seen += 1
         return value
 
-    def walk(
-        self, data: Any, depth: int = 0, listed: Any = False, seen: set | None = None
-    ) -> None:
+    def walk(self, data: Any, depth: int = 0, listed: Any = False, seen: set | None = None) -> None:
         """``listed``: the key of the list the object is in (False: in none)."""
         seen = set() if seen is None else seen
         data = self.deref(data)
@@ -170,7 +170,7 @@ class _Walker:
         return None, None, None
 
     def classify(self, data: dict, low: dict[str, str]) -> str | None:
-        value, _, key = self.rating(data, low)
+        _, _, key = self.rating(data, low)
         if key is None:
             return None
         _, count = _get(data, low, _COUNT_KEYS)
@@ -198,7 +198,9 @@ class _Walker:
         values["published_raw"] = _date(self.deref(_get(data, low, _DATE_KEYS)[1]))
         _, dates = _get(data, low, ("dates",))
         if isinstance(dates, dict):
-            values["experienced_raw"] = _date(_get(dates, _lower_keys(dates), ("experienceddate",))[1])
+            values["experienced_raw"] = _date(
+                _get(dates, _lower_keys(dates), ("experienceddate",))[1]
+            )
         _, rid = _get(data, low, _ID_KEYS)
         values["review_id"] = str(rid) if isinstance(rid, str | int) and rid != "" else None
         _, name = _get(data, low, _AUTHOR_NAME_KEYS)
@@ -218,7 +220,9 @@ class _Walker:
         reply = self.deref(reply)
         if isinstance(reply, dict):
             rlow = _lower_keys(reply)
-            values["reply_text"] = _text(_get(reply, rlow, ("message", "text", "comment", "body", "content"))[1])
+            values["reply_text"] = _text(
+                _get(reply, rlow, ("message", "text", "comment", "body", "content"))[1]
+            )
             values["reply_raw_date"] = _date(self.deref(_get(reply, rlow, _DATE_KEYS)[1]))
         elif isinstance(reply, str):
             values["reply_text"] = reply
@@ -268,7 +272,11 @@ def _rating_like(v: Any) -> bool:
         return False
     n = as_number(v) if isinstance(v, int | float) or (isinstance(v, str) and len(v) <= 8) else None
     # Ratings start at 1 (0.5 on half-star scales); 0-1 values are shares (0.62 recommend).
-    return n is not None and 0.5 <= n <= 100 and (not isinstance(v, str) or bool(rating_in_text(f"{v} stars") or "/" in v))
+    return (
+        n is not None
+        and 0.5 <= n <= 100
+        and (not isinstance(v, str) or bool(rating_in_text(f"{v} stars") or "/" in v))
+    )
 
 
 def _count_like(v: Any) -> bool:

@@ -132,17 +132,17 @@ def _rating_from_element(el: Any) -> tuple[str, str | None, str] | None:
     for sub in el.iter():
         if not isinstance(sub.tag, str):
             continue
-        if sub.tag == "meta" and (sub.get("name") or "").lower() == "ratingvalue":
-            if sub.get("content"):
-                best = next(
-                    (
-                        m.get("content")
-                        for m in el.iter("meta")
-                        if (m.get("name") or "").lower() == "bestrating"
-                    ),
-                    None,
-                )
-                return sub.get("content"), best, "rating_from_meta_name"
+        meta_rating = sub.tag == "meta" and (sub.get("name") or "").lower() == "ratingvalue"
+        if meta_rating and sub.get("content"):
+            best = next(
+                (
+                    m.get("content")
+                    for m in el.iter("meta")
+                    if (m.get("name") or "").lower() == "bestrating"
+                ),
+                None,
+            )
+            return sub.get("content"), best, "rating_from_meta_name"
         for attr in _TEXT_ATTRS:
             value = sub.get(attr)
             if not value:
@@ -234,9 +234,7 @@ def extract(nodes: list[Node], strategy: str) -> Found:
                 f"aggregate declares {record.review_count} reviews but no parsable ratingValue"
             )
     if main_company is None:  # the thing whose "review" property holds the reviews
-        main_company = next(
-            (n for n, _, _ in walked if n.get("review") or n.get("reviews")), None
-        )
+        main_company = next((n for n, _, _ in walked if n.get("review") or n.get("reviews")), None)
     if main_company is None:
         for review in reviews:
             reviewed = _resolve(first(review, "itemReviewed"), defs)

@@ -138,8 +138,10 @@ def json_ld_nodes(text: str, notes: list[str], url: str) -> list[Node]:
     return nodes
 
 
-_WRAPPERS = re.compile(r"^\s*(?:/\*\s*)?(?://\s*)?(?:<!--|<!\[CDATA\[)\s*(?:\*/)?|"
-                       r"(?:/\*\s*)?(?://\s*)?(?:-->|\]\]>)\s*(?:\*/)?\s*$")
+_WRAPPERS = re.compile(
+    r"^\s*(?:/\*\s*)?(?://\s*)?(?:<!--|<!\[CDATA\[)\s*(?:\*/)?|"
+    r"(?:/\*\s*)?(?://\s*)?(?:-->|\]\]>)\s*(?:\*/)?\s*$"
+)
 
 
 def _unwrap_script(raw: str) -> str:
@@ -319,7 +321,6 @@ def _shorten_keys(value: Any, depth: int = 0) -> Any:
         return [_shorten_keys(v, depth + 1) for v in value]
     if isinstance(value, dict):
         return {
-            (k if k[:1] == "@" else short(k)): _shorten_keys(v, depth + 1)
-            for k, v in value.items()
+            (k if k[:1] == "@" else short(k)): _shorten_keys(v, depth + 1) for k, v in value.items()
         }
     return value
