@@ -31,7 +31,8 @@ from spiders.pages.generic.shown import (
 _CANDIDATES = etree.XPath(
     "//*[@aria-label or @title or @alt or @data-rating or @data-score or @data-rating-value"
     " or contains(@class,'star') or contains(@class,'rating') or contains(@class,'bubble')"
-    " or contains(@class,'Rating') or contains(@class,'Star') or contains(@class,'count-')]"
+    " or contains(@class,'Rating') or contains(@class,'Star') or contains(@class,'count-')"
+    " or contains(@class,'score')]"
 )
 _TEXTS = etree.XPath(
     "//text()[string-length() < 80 and (contains(., ' of ') or contains(., ' von ')"
@@ -53,6 +54,7 @@ _NOT_RATING_CLASS = re.compile(
     r"histogram|distribution|breakdown|(?:^|[\s_-])(?:filters?|sort)(?:$|[\s_-])"
 )
 _ATTRS = ("aria-label", "title", "alt")
+_SCORE_CLASS = re.compile(r"(?:^|[\s_-])(?:score|rating|rating-value|review-score)(?:$|[\s_-])")
 _DATA_ATTRS = ("data-rating", "data-score", "data-rating-value")
 _AUTHOR_HINT = re.compile(r"author|reviewer|user-?name|profile-name|consumer-?name|\bname\b", re.I)
 _TITLE_HINT = re.compile(r"title|headline|header", re.I)
@@ -86,6 +88,12 @@ def _signal(el: Any) -> tuple[str, str | None, str] | None:
     found = rating_in_classes(el.get("class"))
     if found:
         return found[0], found[1], ""
+    # <span class="index__score__x1">4,2</span>: a bare number in a score/rating
+    # element ("factorScore", a category's sub-score, is not the review's rating).
+    if _SCORE_CLASS.search(el.get("class") or "") and len(el) == 0:
+        number = bare_rating(el.text)
+        if number:
+            return number, None, ""
     return None
 
 

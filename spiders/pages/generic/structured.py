@@ -210,7 +210,8 @@ def extract(nodes: list[Node], strategy: str) -> Found:
         types = types_of(node)
         if id(node) in consumed:
             continue
-        if any(t.endswith("Review") for t in types):
+        # A node with a reviewRating is a review whatever its type says ("Thing", "Comment").
+        if any(t.endswith("Review") for t in types) or "reviewRating" in node:
             found.saw_ratings = True
             if not media:
                 reviews.append(node)

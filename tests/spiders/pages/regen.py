@@ -3,6 +3,7 @@
 
     .venv/bin/python tests/spiders/pages/regen.py          # rewrite every fixture
     .venv/bin/python tests/spiders/pages/regen.py --check  # exit 1 if any differs
+    .venv/bin/python tests/spiders/pages/regen.py --outputs  # only output.json, from the saved inputs
 
 Layout (web-poet): fixtures/<family>/<case>/inputs/{url.txt, body.html,
 meta.json} and output.json. Generated pages come from the offline portals'
@@ -271,7 +272,19 @@ def dump(obj: object) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only report differences")
+    parser.add_argument(
+        "--outputs", action="store_true", help="rewrite output.json from the saved inputs only"
+    )
     args = parser.parse_args(argv)
+    if args.outputs:
+        for out in sorted(FIXTURES.glob("*/*/output.json")):
+            inputs = out.parent / "inputs"
+            url = (inputs / "url.txt").read_text().strip()
+            meta = json.loads((inputs / "meta.json").read_text())
+            body = (inputs / "body.html").read_bytes()
+            family = out.parent.parent.name
+            out.write_text(dump(parse_fixture(family, url, body, meta["encoding"])))
+        return 0
     differ = 0
     for family, case, url, body, enc in cases():
         folder = FIXTURES / family / case
