@@ -140,7 +140,12 @@ def dedupe_aggregates(records: list[Record]) -> list[Record]:
     out: list[Record] = []
     seen: set[tuple] = set()
     for r in records:
-        key = (r.listed, r.company_name if r.listed else None, str(r.rating_value), r.review_count)
+        # A list entry once (shelves repeat it, counts drift); the page's own once.
+        key = (
+            (True, r.company_url or r.company_name)
+            if r.listed
+            else (False, str(r.rating_value), r.review_count)
+        )
         if key not in seen:
             seen.add(key)
             out.append(r)

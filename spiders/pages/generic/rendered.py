@@ -126,9 +126,12 @@ def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
             if i > 3:
                 break
             if anc in out:
-                _, best, label = out.pop(el)
+                inner = out.pop(el)
                 outer = out[anc]
-                out[anc] = (outer[0], outer[1] or best, outer[2] or label)
+                # The text with its scale ("5,0 de 5 estrellas") says it as shown.
+                out[anc] = (
+                    inner if inner[1] and not outer[1] else (*outer[:2], outer[2] or inner[2])
+                )
                 break
     return out
 

@@ -217,6 +217,12 @@ class _Walker:
         _, lang = _get(data, low, ("language", "lang", "locale"))
         values["language"] = lang if isinstance(lang, str) else None
         _, reply = _get(data, low, _REPLY_KEYS)
+        if reply is None:  # bizUserPublicReply, companyResponse, ...
+            reply = next(
+                (data[k] for lk, k in low.items() if ("reply" in lk or "response" in lk)
+                 and isinstance(data[k], dict | str) and data[k]),
+                None,
+            )  # fmt: skip
         reply = self.deref(reply)
         if isinstance(reply, dict):
             rlow = _lower_keys(reply)

@@ -35,6 +35,7 @@ _ASSIGN = re.compile(
 _JSON_PARSE = re.compile(r"JSON\.parse\(\s*(?=[\"'])")
 RATINGISH = re.compile(r"rating|stars|score|review", re.I)
 MAX_BLOB = 20_000_000
+SMALL_BLOB = 4096
 
 
 def _loads(raw: str) -> Any:
@@ -105,7 +106,8 @@ def blobs(text: str, notes: list[str], url: str) -> Iterator[tuple[str, Any]]:
     for m in _SCRIPT_JSON.finditer(text):
         end = _SCRIPT_END.search(text, m.end())
         raw = text[m.end() : end.start() if end else len(text)]
-        if not RATINGISH.search(raw) or len(raw) > MAX_BLOB:
+        # Small blobs are read whatever they hold: a review's dates may sit apart.
+        if len(raw) > MAX_BLOB or (len(raw) > SMALL_BLOB and not RATINGISH.search(raw)):
             continue
         attrs = m.group(1)
         where = _label(attrs)
