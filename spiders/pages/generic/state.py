@@ -174,6 +174,9 @@ class _Walker:
         if key is None:
             return None
         _, count = _get(data, low, _COUNT_KEYS)
+        inner = self.deref(data[key])
+        if count is None and isinstance(inner, dict):  # rating: {value: 4.5, count: 128}
+            count = _get(inner, _lower_keys(inner), _COUNT_KEYS)[1]
         has_text = any(isinstance(data.get(low.get(k, "")), str | dict) for k in _BODY_KEYS)
         has_date = _get(data, low, _DATE_KEYS)[1] is not None
         if _count_like(count) and not (has_text and has_date):
@@ -252,6 +255,12 @@ class _Walker:
     def aggregate(self, data: dict, low: dict[str, str], listed: bool) -> Record:
         value, best, _ = self.rating(data, low)
         counts = {k: data[low[k]] for k in _COUNT_KEYS if k in low and _count_like(data[low[k]])}
+        inner = next((self.deref(data[low[k]]) for k in _RATING_KEYS if k in low), None)
+        if not counts and isinstance(inner, dict):
+            ilow = _lower_keys(inner)
+            counts = {
+                k: inner[ilow[k]] for k in _COUNT_KEYS if k in ilow and _count_like(inner[ilow[k]])
+            }
         review_count = next(
             (int(v) for k, v in counts.items() if "review" in k or k == "user_ratings_total"), None
         )
