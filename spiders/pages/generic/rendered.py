@@ -28,19 +28,9 @@ from spiders.pages.generic.shown import (
     rating_in_text,
 )
 
-_CANDIDATES = etree.XPath(
-    "//*[@aria-label or @title or @alt or @data-rating or @data-score or @data-rating-value"
-    " or contains(@class,'star') or contains(@class,'rating') or contains(@class,'bubble')"
-    " or contains(@class,'Rating') or contains(@class,'Star') or contains(@class,'count-')"
-    " or contains(@class,'score')]"
-)
-_TEXTS = etree.XPath(
-    "//text()[string-length() < 80 and (contains(., ' of ') or contains(., ' von ')"
-    " or contains(., ' de ') or contains(., ' sur ') or contains(., ' su ') or contains(., '/')"
-    " or contains(., 'tar') or contains(., 'Stern') or contains(., 'ated') or contains(., 'toile')"
-    " or contains(., 'strella') or contains(., 'core') or contains(., 'ating')"
-    " or contains(., 'ewertung') or contains(., 'Note'))]"
-)
+_HAS_DIGIT = re.compile(r"\d").search
+_CLASS_HINT = re.compile(r"star|rating|bubble|score|count-", re.I).search
+_LABEL_HINT = re.compile(r"score|rating|bewertung|note|puntuaci", re.I).search
 _LABEL = re.compile(
     r"^(?:review\s+score|guest\s+rating|rating|score|bewertung|gesamtbewertung|note|"
     r"puntuación|valutazione|beoordeling|overall)\s*:?$",
@@ -77,7 +67,7 @@ def _excluded(el: Any) -> bool:
 def _signal(el: Any) -> tuple[str, str | None, str] | None:
     for attr in _ATTRS:
         value = el.get(attr)
-        if value:
+        if value and len(value) <= 120 and _HAS_DIGIT(value):
             found = rating_in_text(value)
             if found:
                 return found[0], found[1], value
@@ -85,12 +75,15 @@ def _signal(el: Any) -> tuple[str, str | None, str] | None:
         value = el.get(attr)
         if value and bare_rating(value):
             return value.strip(), None, value
-    found = rating_in_classes(el.get("class"))
+    classes = el.get("class")
+    if not classes or not _CLASS_HINT(classes):
+        return None
+    found = rating_in_classes(classes)
     if found:
         return found[0], found[1], ""
     # <span class="index__score__x1">4,2</span>: a bare number in a score/rating
     # element ("factorScore", a category's sub-score, is not the review's rating).
-    if _SCORE_CLASS.search(el.get("class") or "") and len(el) == 0:
+    if _SCORE_CLASS.search(classes) and len(el) == 0:
         number = bare_rating(el.text)
         if number:
             return number, None, ""
@@ -98,28 +91,27 @@ def _signal(el: Any) -> tuple[str, str | None, str] | None:
 
 
 def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
+    # One pass in document order: an XPath over the same attributes costs ~30x.
     out: dict[Any, tuple[str, str | None, str]] = {}
-    for el in _CANDIDATES(root):
-        if el.tag in _SKIP or not isinstance(el.tag, str):
+    for el in root.iter():
+        tag = el.tag
+        if type(tag) is not str or tag in _SKIP:
             continue
         found = _signal(el)
-        if found and not _excluded(el):
-            out[el] = found
-    for t in _TEXTS(root):
-        el = t.getparent()
-        if el is None or el.tag in _SKIP or not isinstance(el.tag, str) or el in out:
-            continue
-        text = " ".join(str(t).split())
-        if t.is_tail or not text:
-            continue
-        found = rating_in_text(text)
-        if found is None and _LABEL.match(text):
-            nxt = el.getnext()
-            number = bare_rating(text_of(nxt)) if nxt is not None else None
-            if number:
-                el, found = nxt, (number, None)
+        if found is None:
+            text = el.text
+            if text and len(text) < 80 and (_HAS_DIGIT(text) or _LABEL_HINT(text)):
+                text = " ".join(text.split())
+                shown = rating_in_text(text)
+                if shown is None and _LABEL.match(text):
+                    nxt = el.getnext()
+                    number = bare_rating(text_of(nxt)) if nxt is not None else None
+                    if number:
+                        el, shown = nxt, (number, None)
+                if shown:
+                    found = (shown[0], shown[1], text)
         if found and el not in out and not _excluded(el):
-            out[el] = (found[0], found[1], text)
+            out[el] = found
     # One rating shown twice (an icon's class and its hidden text): keep the outer.
     for el in list(out):
         for i, anc in enumerate(el.iterancestors()):

@@ -27,15 +27,18 @@ _SCRIPT_JSON = re.compile(
     r"<script\b([^>]*\btype\s*=\s*[\"']?application/(?:json|x-json)[\"']?[^>]*)>", re.I
 )
 _SCRIPT_END = re.compile(r"</script\s*>", re.I)
+# Assignments of page state: window.__STATE__ = {...}, window["__X"] = ..., self.__NUXT__ = ...,
+# var __INITIAL_DATA__ = ... (names that say state; other assignments are code).
 _ASSIGN = re.compile(
-    r"(?:window|self|globalThis|document)\s*(?:\.\s*[\w$]+|\[\s*[\"'][^\"']+[\"']\s*\])"
-    r"(?:\s*\.\s*[\w$]+)*\s*=\s*(?=[\[{(])"
-    r"|\bvar\s+__[\w$]+\s*=\s*(?=[\[{(])"
+    r"(?:window|self|globalThis)\s*(?:\.\s*([\w$]+)|\[\s*[\"']([\w$]+)[\"']\s*\])\s*=\s*(?=[\[{(])"
+    r"|\bvar\s+(__[\w$]+)\s*=\s*(?=[\[{(])"
 )
+_STATE_NAME = re.compile(r"__|state|data|props|store|cache|nuxt|apollo|relay", re.I)
 _JSON_PARSE = re.compile(r"JSON\.parse\(\s*(?=[\"'])")
 RATINGISH = re.compile(r"rating|stars|score|review", re.I)
 MAX_BLOB = 20_000_000
 SMALL_BLOB = 4096
+MAX_SCAN = 2_000_000  # how far into a blob a rating-like word is looked for
 
 
 def _loads(raw: str) -> Any:
@@ -107,7 +110,9 @@ def blobs(text: str, notes: list[str], url: str) -> Iterator[tuple[str, Any]]:
         end = _SCRIPT_END.search(text, m.end())
         raw = text[m.end() : end.start() if end else len(text)]
         # Small blobs are read whatever they hold: a review's dates may sit apart.
-        if len(raw) > MAX_BLOB or (len(raw) > SMALL_BLOB and not RATINGISH.search(raw)):
+        if len(raw) > MAX_BLOB or (
+            len(raw) > SMALL_BLOB and not RATINGISH.search(raw, 0, MAX_SCAN)
+        ):
             continue
         attrs = m.group(1)
         where = _label(attrs)
@@ -120,14 +125,16 @@ def blobs(text: str, notes: list[str], url: str) -> Iterator[tuple[str, Any]]:
             notes.append(f"{where} is not valid JSON: {err} ({url})")
             continue
         yield where, revive_devalue(data) if _is_devalue(data) else data
-    for m in _ASSIGN.finditer(text):
+    for m in _assignments(text):
+        if not _STATE_NAME.search(m.group(1) or m.group(2) or m.group(3) or ""):
+            continue  # window.foo = {...}: code's own objects, not page state
         start = m.end()
         end = _SCRIPT_END.search(text, start)
         stop = end.start() if end else len(text)
-        if not RATINGISH.search(text, start, stop):
+        if not RATINGISH.search(text, start, min(stop, start + MAX_SCAN)):
             continue
         try:
-            data = read_literal(text[:stop], start)
+            data = read_literal(text, start)
         except RecursionError:
             notes.append(f"script state nested too deeply to read ({url})")
             continue
@@ -136,11 +143,26 @@ def blobs(text: str, notes: list[str], url: str) -> Iterator[tuple[str, Any]]:
         yield "script assignment", data
     for m in _JSON_PARSE.finditer(text):
         try:
-            literal = read_literal(text, m.end())
+            literal = read_literal(text, m.end())  # the string argument only
             if isinstance(literal, str) and RATINGISH.search(literal):
                 yield "JSON.parse", json.loads(literal, strict=False)
         except (ValueError, IndexError, RecursionError):
             continue
+
+
+def _assignments(text: str) -> Iterator[re.Match]:
+    """_ASSIGN's matches, found from the few places the words occur (a regex scan
+    of every position of a 2 MB page costs more than the parse)."""
+    starts: list[int] = []
+    for word in ("window", "self", "globalThis", "var __"):
+        at = text.find(word)
+        while at != -1:
+            starts.append(at)
+            at = text.find(word, at + len(word))
+    for at in sorted(starts):
+        m = _ASSIGN.match(text, at)
+        if m:
+            yield m
 
 
 def _label(attrs: str) -> str:
