@@ -29,7 +29,7 @@ from spiders.pages.generic.shown import (
 )
 
 _HAS_DIGIT = re.compile(r"\d").search
-_CLASS_HINT = re.compile(r"star|rating|bubble|score|count-", re.I).search
+_CLASS_HINTS = ("star", "rating", "bubble", "score", "count-")
 _LABEL_HINT = re.compile(r"score|rating|bewertung|note|puntuaci", re.I).search
 _LABEL = re.compile(
     r"^(?:review\s+score|guest\s+rating|rating|score|bewertung|gesamtbewertung|note|"
@@ -67,7 +67,7 @@ def _excluded(el: Any) -> bool:
 def _signal(el: Any) -> tuple[str, str | None, str] | None:
     for attr in _ATTRS:
         value = el.get(attr)
-        if value and len(value) <= 120 and _HAS_DIGIT(value):
+        if value and len(value) <= 120 and not value.isalpha() and _HAS_DIGIT(value):
             found = rating_in_text(value)
             if found:
                 return found[0], found[1], value
@@ -76,7 +76,10 @@ def _signal(el: Any) -> tuple[str, str | None, str] | None:
         if value and bare_rating(value):
             return value.strip(), None, value
     classes = el.get("class")
-    if not classes or not _CLASS_HINT(classes):
+    if not classes:
+        return None
+    low = classes.lower()
+    if not any(hint in low for hint in _CLASS_HINTS):
         return None
     found = rating_in_classes(classes)
     if found:

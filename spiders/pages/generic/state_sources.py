@@ -154,7 +154,7 @@ def _assignments(text: str) -> Iterator[re.Match]:
     """_ASSIGN's matches, found from the few places the words occur (a regex scan
     of every position of a 2 MB page costs more than the parse)."""
     starts: list[int] = []
-    for word in ("window", "self", "globalThis", "var __"):
+    for word in ("window.", "window[", "self.__", "globalThis.", "var __"):
         at = text.find(word)
         while at != -1:
             starts.append(at)
