@@ -138,27 +138,17 @@ def _run_child(request_path: Path, report_path: Path) -> None:
     scrapy_settings.set("LOG_FILE_APPEND", True, priority="cmdline")
     scrapy_settings.set("RUF_FAST", request["fast"], priority="cmdline")
 
-    from spiders.spiders import booking, forum, generic, kununu, schema_org, trustpilot
-
-    spider_classes = {
-        cls.name: cls
-        for cls in (
-            booking.BookingSpider,
-            forum.ForumSpider,
-            generic.GenericSpider,
-            kununu.KununuSpider,
-            schema_org.SchemaOrgSpider,
-            trustpilot.TrustpilotSpider,
-        )
-    }
     process = CrawlerProcess(scrapy_settings)
     crawlers = []
     run = {k: request[k] for k in ("settings", "run_date", "shard")}
     for plan_json in request["plans"]:
         plan = PortalPlan.from_json(plan_json)
-        cls = spider_classes.get(plan.family)
-        if cls is None:
-            raise ConfigError(f"portal {plan.portal}: no spider for family {plan.family!r}")
+        try:  # Scrapy's loader finds the family's spider (SPIDER_MODULES)
+            cls = process.spider_loader.load(plan.family)
+        except KeyError:
+            raise ConfigError(
+                f"portal {plan.portal}: no spider for family {plan.family!r}"
+            ) from None
         crawler = process.create_crawler(cls)
         crawlers.append(crawler)
         process.crawl(crawler, plans=[plan_json], run=run)

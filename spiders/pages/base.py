@@ -17,8 +17,10 @@ from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 from lxml import etree
 
 from core.contracts.raw_items import RawItem
-from spiders import SPIDER_VERSION
 
+# Written into every raw item; bump when extraction changes what it emits
+# (1.1: the generic strategies, extra.strategy and extra.locale).
+SPIDER_VERSION = "1.1"
 UNDECODABLE = "undecodable_bytes"
 RATING_FROM_TEXT = "rating_from_text"
 

@@ -15,7 +15,6 @@ from typing import Any
 from urllib.parse import unquote
 
 from core.contracts.raw_items import RawItem
-from spiders.pages import generic
 from spiders.pages.base import (
     Context,
     PageResult,
@@ -27,6 +26,7 @@ from spiders.pages.base import (
     to_float,
     to_int,
 )
+from spiders.pages.generic import reader
 
 FAMILY = "forum"
 
@@ -93,7 +93,7 @@ def parse(
     if not thread.posts and thread.posts_declared is None and declared is None:
         problems.append(f"no forum posts or comments found ({url})")
     own = PageResult(items, rel_next(page.text, url), declared, problems)
-    return generic.fallback(page, ctx, url, own)
+    return reader.fallback(page, ctx, url, own)
 
 
 @dataclass

@@ -13,7 +13,6 @@ from typing import Any
 from lxml import etree
 
 from core.contracts.raw_items import RawItem
-from spiders.pages import generic
 from spiders.pages.base import (
     Context,
     PageResult,
@@ -25,6 +24,7 @@ from spiders.pages.base import (
     to_float,
     to_int,
 )
+from spiders.pages.generic import reader
 
 FAMILY = "kununu"
 
@@ -111,7 +111,7 @@ def parse(
     if not items and declared is None:
         problems.append(f"no kununu reviews or score found ({url})")
     own = PageResult(items, rel_next(page.text, url), declared, problems)
-    return generic.fallback(page, ctx, url, own)
+    return reader.fallback(page, ctx, url, own)
 
 
 def _company_id(url: str) -> str:

@@ -9,8 +9,8 @@ gets the embedded-state and rendered-rating strategies, each item saying in
 
 from __future__ import annotations
 
-from spiders.pages import generic
 from spiders.pages.base import PageResult
+from spiders.pages.generic import reader
 
 FAMILY = "schema_org"
 
@@ -24,7 +24,7 @@ def parse(
     response_sha256: str,
     encoding: str | None = None,
 ) -> PageResult:
-    return generic.parse(
+    return reader.parse(
         body,
         url,
         portal=portal,

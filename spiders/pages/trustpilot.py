@@ -85,10 +85,10 @@ def parse(
     result = _from_state(page_props, text, url, ctx, problems)
     if any(i.kind == "review" for i in result.items):
         return result
-    from spiders.pages import generic
     from spiders.pages.base import read_page
+    from spiders.pages.generic import reader
 
-    return generic.fallback(read_page(body, encoding), ctx, url, result)
+    return reader.fallback(read_page(body, encoding), ctx, url, result)
 
 
 def _company_id_from_url(url: str) -> str:
