@@ -3,11 +3,14 @@
 The pages are rendered once by the offline portals' own code (what the server
 answers, ``offline_portals.render.render_page``) for a sample of companies and
 saved under ``<work>/pages``; both the spiders' page parsers and the baseline read
-the same saved bytes.
+the same saved bytes. The real saved pages of ``../shared/realworld/html/`` (when
+present) are added as the ``generic`` family: the generic reader's pages/s next to
+a bare lxml parse of the same (gunzipped) bytes.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import time
 from datetime import UTC, datetime
@@ -48,6 +51,7 @@ def render_pages(spec: dict, pages_dir: str, companies: int) -> dict:
                     {"family": family, "portal": portal, "file": f"{family}/{name}", "path": path}
                 )
                 page += 1
+    index += _realworld_pages(out, len(index))
     (out / "index.json").write_text(json.dumps(index), encoding="utf-8")
     families: dict[str, int] = {}
     for row in index:
@@ -57,6 +61,32 @@ def render_pages(spec: dict, pages_dir: str, companies: int) -> dict:
             "no family's pages could be rendered: " + "; ".join(missing.values())
         )
     return {"pages": len(index), "per_family": families, "missing": missing}
+
+
+REALWORLD = Path(__file__).resolve().parents[1] / ".." / "shared" / "realworld" / "html"
+
+
+def _realworld_pages(out: Path, start: int) -> list[dict]:
+    """The real saved pages, gunzipped into the bench's work folder (never the repo)."""
+    if not REALWORLD.is_dir():
+        return []
+    rows = []
+    folder = out / "generic"
+    for page in sorted(REALWORLD.iterdir()):
+        raw = page.read_bytes()
+        body = gzip.decompress(raw) if page.name.endswith(".gz") else raw
+        folder.mkdir(parents=True, exist_ok=True)
+        name = f"{start + len(rows):06d}.html"
+        (folder / name).write_bytes(body)
+        rows.append(
+            {
+                "family": "generic",
+                "portal": "realworld",
+                "file": f"generic/{name}",
+                "path": f"/realworld/{page.name.removesuffix('.gz')}",
+            }
+        )
+    return rows
 
 
 def _load(pages_dir: str) -> dict[str, list[tuple[bytes, str, str]]]:

@@ -1,4 +1,6 @@
 """Scrapy spiders of ruf, and the page objects they call (``spiders.pages``)."""
 
-# Written into every raw item; bump when extraction changes what it emits.
-SPIDER_VERSION = "1.0"
+# Written into every raw item (defined where the items are made).
+from spiders.pages.base import SPIDER_VERSION
+
+__all__ = ["SPIDER_VERSION"]

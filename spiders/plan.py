@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 from core.config import load_companies, load_portals
@@ -105,6 +106,23 @@ def plan_crawl(
     return out
 
 
+def portal_for_urls(family: str, urls: list[str]) -> str:
+    """The configured portal whose ``base_url`` a start URL lies under, else the first
+    portal of the family, else the family's name."""
+    try:
+        from core.settings import load_settings
+
+        portals = load_portals(load_settings().portals_file)
+    except Exception:  # no config at hand: the family name is a fine label
+        return family
+    for url in urls:
+        for name, p in portals.items():
+            base = p.base_url.rstrip("/")
+            if base and (url == base or url.startswith(base + "/")):
+                return name
+    return next((name for name, p in portals.items() if p.family == family), family)
+
+
 @dataclass
 class PortalReport:
     portal: str
@@ -176,3 +194,31 @@ class CrawlReport:
     def from_json(cls, data: dict[str, Any]) -> CrawlReport:
         portals = {k: PortalReport(**v) for k, v in data.get("portals", {}).items()}
         return cls(**{**data, "portals": portals})
+
+
+# --- the crawl request a child process reads ----------------------------------
+
+
+def settings_to_json(s: Settings) -> dict[str, Any]:
+    # The pseudonym key stays out: crawling does not need it, and this goes to a file.
+    return {
+        "data_dir": str(s.data_dir),
+        "raw_url": s.raw_url,
+        "lake_url": s.lake_url,
+        "companies_file": str(s.companies_file),
+        "portals_file": str(s.portals_file),
+        "demo": s.demo,
+        "s3_endpoint_url": s.s3_endpoint_url,
+    }
+
+
+def settings_from_json(d: dict[str, Any]) -> Settings:
+    return Settings(
+        data_dir=Path(d["data_dir"]),
+        raw_url=d["raw_url"],
+        lake_url=d["lake_url"],
+        companies_file=Path(d["companies_file"]),
+        portals_file=Path(d["portals_file"]),
+        demo=d.get("demo", False),
+        s3_endpoint_url=d.get("s3_endpoint_url"),
+    )

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -24,13 +25,21 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from core.config import load_portals
 from core.contracts.raw_items import RawItem, items_file_name, shard_name
 from core.settings import ConfigError, Settings
 from spiders.archive import RawStore
 from spiders.pipelines import ContractError, item_record, to_raw_item
-from spiders.plan import CrawlReport, PortalPlan, PortalReport, plan_crawl
+from spiders.plan import (
+    CrawlReport,
+    Listing,
+    PortalPlan,
+    PortalReport,
+    plan_crawl,
+    settings_to_json,
+)
 
 __all__ = ["CrawlError", "CrawlReport", "PortalReport", "crawl"]
 
@@ -48,16 +57,21 @@ def crawl(
     shard: tuple[int, int] | None = None,
     replay: str | date | None = None,
     fast: bool = False,
+    urls: list[str] | None = None,
 ) -> CrawlReport:
+    """``urls``: crawl just these pages (and their rel=next pages) as the one portal in
+    ``portals`` (``ruf crawl --portal P --url URL``), read by that portal's family or,
+    for a portal not in the config, by the generic reader; items go to the raw files."""
     if replay is not None:
         return replay_run(settings, run_date=str(replay), portals=portals)
     run_date = str(run_date)
-    plans = plan_crawl(settings, portals=portals, companies=companies, shard=shard)
+    if urls:
+        plans = [url_plan(settings, portals, urls)]
+    else:
+        plans = plan_crawl(settings, portals=portals, companies=companies, shard=shard)
     name = shard_name(tuple(shard) if shard else None)  # type: ignore[arg-type]
     if not plans:
         return CrawlReport(run_date=run_date, shard=name)
-    from spiders.spiders.base import settings_to_json
-
     log_dir = settings.data_dir / "logs"
     log_dir.mkdir(parents=True, exist_ok=True)
     log_file = log_dir / f"crawl-{run_date}-{name}.log"
@@ -85,6 +99,29 @@ def crawl(
         return CrawlReport.from_json(json.loads(report_path.read_text(encoding="utf-8")))
 
 
+def url_plan(settings: Settings, portals: list[str] | None, urls: list[str]) -> PortalPlan:
+    """A plan for given pages: one portal name, its family and politeness if configured."""
+    if not portals or len(portals) != 1:
+        raise ConfigError("crawling given URLs needs exactly one portal name (--portal P)")
+    name = portals[0]
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}", name):
+        raise ConfigError(f"portal name {name!r}: letters, digits, '.', '_' and '-' only")
+    for url in urls:
+        if urlsplit(url).scheme not in ("http", "https", "file"):
+            raise ConfigError(f"not an http(s) or file URL: {url!r}")
+    known = load_portals(settings.portals_file).get(name)
+    parts = urlsplit(urls[0])
+    base = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+    return PortalPlan(
+        portal=name,
+        family=known.family if known else "generic",
+        base_url=known.base_url if known else base,
+        concurrency=known.concurrency if known else 1,
+        delay_seconds=known.delay_seconds if known else 1.0,
+        listings=tuple(Listing("", "", url) for url in urls),
+    )
+
+
 # --- the child process ---------------------------------------------------------
 
 
@@ -101,26 +138,17 @@ def _run_child(request_path: Path, report_path: Path) -> None:
     scrapy_settings.set("LOG_FILE_APPEND", True, priority="cmdline")
     scrapy_settings.set("RUF_FAST", request["fast"], priority="cmdline")
 
-    from spiders.spiders import booking, forum, kununu, schema_org, trustpilot
-
-    spider_classes = {
-        cls.name: cls
-        for cls in (
-            booking.BookingSpider,
-            forum.ForumSpider,
-            kununu.KununuSpider,
-            schema_org.SchemaOrgSpider,
-            trustpilot.TrustpilotSpider,
-        )
-    }
     process = CrawlerProcess(scrapy_settings)
     crawlers = []
     run = {k: request[k] for k in ("settings", "run_date", "shard")}
     for plan_json in request["plans"]:
         plan = PortalPlan.from_json(plan_json)
-        cls = spider_classes.get(plan.family)
-        if cls is None:
-            raise ConfigError(f"portal {plan.portal}: no spider for family {plan.family!r}")
+        try:  # Scrapy's loader finds the family's spider (SPIDER_MODULES)
+            cls = process.spider_loader.load(plan.family)
+        except KeyError:
+            raise ConfigError(
+                f"portal {plan.portal}: no spider for family {plan.family!r}"
+            ) from None
         crawler = process.create_crawler(cls)
         crawlers.append(crawler)
         process.crawl(crawler, plans=[plan_json], run=run)

@@ -21,6 +21,8 @@ except PackageNotFoundError:  # running from a checkout that is not installed
 BOT_NAME = "ruf"
 SPIDER_MODULES = ["spiders.spiders"]
 NEWSPIDER_MODULE = "spiders.spiders"
+# Our crawl command exits non-zero when a portal failed (Scrapy's exits 0).
+COMMANDS_MODULE = "spiders.commands"
 
 # Who we are and how to reach us: portals can tell us apart and complain.
 USER_AGENT = f"ruf/{RUF_VERSION} (+https://github.com/ruf-reputation; review monitoring)"

@@ -48,7 +48,8 @@ class RawItem:
     spider_version: str | None = None
     response_sha256: str | None = None
     # Family-specific facts without a column of their own
-    # (reviewer_type, traveller_type, filtered, pending, thread_title, ...).
+    # (reviewer_type, traveller_type, filtered, pending, thread_title, ...); from the
+    # generic reader: strategy, locale, listed, rating_count (docs/contracts/raw-items.md).
     extra: dict[str, Any] = field(default_factory=dict)
     # Problems found while extracting (e.g. "undecodable_bytes"): the item is
     # kept and flagged so the transforms can quarantine it with a reason.

@@ -10,13 +10,16 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from spiders.pages.base import PageResult
+from spiders.pages.base import SPIDER_VERSION, PageResult
 
+# The portal families (config/portals.yaml ``family``); ``generic`` reads any page.
 FAMILIES = ("schema_org", "trustpilot", "kununu", "booking", "forum")
+PAGE_READERS = (*FAMILIES, "generic")
 
-__all__ = ["FAMILIES", "PageResult", "parse_page"]
+__all__ = ["FAMILIES", "PAGE_READERS", "SPIDER_VERSION", "PageResult", "parse_page"]
 
 _MODULES: dict[str, Any] = {}
+_MODULE_OF = {"generic": "spiders.pages.generic.reader"}
 
 
 def parse_page(
@@ -30,10 +33,10 @@ def parse_page(
     encoding: str | None = None,
 ) -> PageResult:
     """Extract one page; never raises on bad input (problems say what was wrong)."""
-    if family not in FAMILIES:
-        raise ValueError(f"unknown page family {family!r}; known: {', '.join(FAMILIES)}")
+    if family not in PAGE_READERS:
+        raise ValueError(f"unknown page family {family!r}; known: {', '.join(PAGE_READERS)}")
     module = _MODULES.get(family) or _MODULES.setdefault(
-        family, importlib.import_module(f"spiders.pages.{family}")
+        family, importlib.import_module(_MODULE_OF.get(family, f"spiders.pages.{family}"))
     )
     return module.parse(
         body,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import html
 import re
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
@@ -16,8 +17,10 @@ from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 from lxml import etree
 
 from core.contracts.raw_items import RawItem
-from spiders import SPIDER_VERSION
 
+# Written into every raw item; bump when extraction changes what it emits
+# (1.1: the generic strategies, extra.strategy and extra.locale).
+SPIDER_VERSION = "1.1"
 UNDECODABLE = "undecodable_bytes"
 RATING_FROM_TEXT = "rating_from_text"
 
@@ -110,7 +113,23 @@ class Page:
         return parse_html(self.text)
 
 
+MAX_GUNZIPPED = 64 * 1024 * 1024
+
+
+def gunzipped(body: bytes) -> bytes:
+    """A page saved gzip-compressed (``page.html.gz`` over file://) as its HTML; a
+    body that only starts like gzip, or would unpack past 64 MiB, stays as it is."""
+    if body[:2] != b"\x1f\x8b":
+        return body
+    try:
+        out = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(body, MAX_GUNZIPPED)
+    except zlib.error:
+        return body
+    return out or body
+
+
 def read_page(body: bytes, encoding: str | None = None) -> Page:
+    body = gunzipped(body)
     text, undecodable, name = _decode(body, encoding)
     return Page(body, text, undecodable, name == "utf-8" and not undecodable)
 

@@ -25,6 +25,7 @@ from spiders.pages.base import (
     to_float,
     to_int,
 )
+from spiders.pages.generic import reader
 
 FAMILY = "booking"
 
@@ -116,7 +117,8 @@ def parse(
     problems += missing_reviews_problem(items, declared, url)
     if not items and declared is None:
         problems.append(f"no booking reviews or score found ({url})")
-    return PageResult(items, rel_next(page.text, url), declared, problems)
+    own = PageResult(items, rel_next(page.text, url), declared, problems)
+    return reader.fallback(page, ctx, url, own)
 
 
 def _company_id(url: str) -> str:

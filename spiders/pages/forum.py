@@ -26,6 +26,7 @@ from spiders.pages.base import (
     to_float,
     to_int,
 )
+from spiders.pages.generic import reader
 
 FAMILY = "forum"
 
@@ -91,7 +92,8 @@ def parse(
     problems += missing_reviews_problem(items, thread.posts_declared, url, what="posts")
     if not thread.posts and thread.posts_declared is None and declared is None:
         problems.append(f"no forum posts or comments found ({url})")
-    return PageResult(items, rel_next(page.text, url), declared, problems)
+    own = PageResult(items, rel_next(page.text, url), declared, problems)
+    return reader.fallback(page, ctx, url, own)
 
 
 @dataclass

@@ -82,7 +82,13 @@ def parse(
     page_props = _get(state, "props", "pageProps")
     if not isinstance(page_props, dict) or "businessUnit" not in page_props:
         return _fallback(body, url, ctx, problems, encoding)
-    return _from_state(page_props, text, url, ctx, problems)
+    result = _from_state(page_props, text, url, ctx, problems)
+    if any(i.kind == "review" for i in result.items):
+        return result
+    from spiders.pages.base import read_page
+    from spiders.pages.generic import reader
+
+    return reader.fallback(read_page(body, encoding), ctx, url, result)
 
 
 def _company_id_from_url(url: str) -> str:

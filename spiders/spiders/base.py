@@ -1,22 +1,21 @@
 """What every family's spider does: navigate a company's review listing, newest
 first, page by page; hand each page to ``spiders.pages.parse_page`` (extraction
-lives only there); archive every body; stop at the first review already known.
+lives only there); archive every body; stop at the first review already known,
+and at a body already read in this run (a saved page's ``?page=2`` is the same file).
 
-A spider crawls the listings of one or more portals of its family. Three ways in:
-
-* ``spiders.run`` passes ``plans`` (one portal each, with its politeness) and
-  ``run`` (settings, run date, shard) from its child process;
-* ``scrapy crawl <family>`` with no arguments crawls the tracked companies'
-  listings on the portals of that family (``-a portal=``, ``-a companies=a,b``,
-  ``-a shard=k/n``, ``-a run_date=YYYY-MM-DD`` narrow it);
-* ``scrapy crawl <family> -a start_urls=URL[,URL...]`` (file:// included) crawls
-  just those pages and their rel=next pages, for saved pages and debugging; items
-  go to Scrapy's feeds (``-O out.jsonl``), not to the raw archive.
+Three ways in: ``spiders.run`` passes ``plans`` (one portal each, with its
+politeness) and ``run`` (settings, run date, shard) from its child process;
+``scrapy crawl <family>`` crawls the tracked companies' listings on that family's
+portals (``-a portal=``, ``-a companies=a,b``, ``-a shard=k/n``, ``-a run_date=``);
+``scrapy crawl <family> -a start_urls=URL[,URL...]`` (file:// included; the
+``generic`` spider reads any page) crawls just those pages and their rel=next
+pages, items to Scrapy's feeds (``-O out.jsonl``), not to the raw archive.
 
 A portal's crawl fails, with a message naming the URL and what went wrong, when
-a page has layout problems, is empty, or cannot be fetched after the retries;
-its files are then not published (the previous ones stay) and its crawl state
-is not advanced. Other portals go on.
+a page has layout problems (no ratings, or ratings it cannot read), is empty, or
+cannot be fetched after the retries; its files are then not published and its
+crawl state is not advanced; ``scrapy crawl`` exits 1 (``spiders.commands``).
+Other portals go on.
 """
 
 from __future__ import annotations
@@ -36,7 +35,14 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from core.contracts.raw_items import RawItem, items_file_name, responses_file_name
 from core.settings import Settings, load_settings
 from spiders.archive import RawStore, StagedJsonLines, sha256_of
-from spiders.plan import Listing, PortalPlan, PortalReport, plan_crawl
+from spiders.plan import (
+    Listing,
+    PortalPlan,
+    PortalReport,
+    plan_crawl,
+    portal_for_urls,
+    settings_from_json,
+)
 from spiders.settings import portal_settings
 from spiders.state import KEEP_KEYS, CrawlState, PendingState, review_key
 
@@ -72,33 +78,6 @@ def describe_exception(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text.rstrip('.')}" if text else type(exc).__name__
 
 
-def settings_to_json(s: Settings) -> dict[str, Any]:
-    # The pseudonym key stays out: crawling does not need it, and this goes to a file.
-    return {
-        "data_dir": str(s.data_dir),
-        "raw_url": s.raw_url,
-        "lake_url": s.lake_url,
-        "companies_file": str(s.companies_file),
-        "portals_file": str(s.portals_file),
-        "demo": s.demo,
-        "s3_endpoint_url": s.s3_endpoint_url,
-    }
-
-
-def settings_from_json(d: dict[str, Any]) -> Settings:
-    from pathlib import Path
-
-    return Settings(
-        data_dir=Path(d["data_dir"]),
-        raw_url=d["raw_url"],
-        lake_url=d["lake_url"],
-        companies_file=Path(d["companies_file"]),
-        portals_file=Path(d["portals_file"]),
-        demo=d.get("demo", False),
-        s3_endpoint_url=d.get("s3_endpoint_url"),
-    )
-
-
 @dataclass
 class PortalRun:
     """One portal's part of a crawl: its counters, staged files and progress."""
@@ -114,6 +93,7 @@ class PortalRun:
     pages: Counter = field(default_factory=Counter)  # pcid -> pages fetched
     finished: PendingState | None = None  # listings whose pagination ended, on disk
     visited: dict[str, set[str]] = field(default_factory=dict)  # pcid -> its pages' URLs
+    parsed: set[str] = field(default_factory=set)  # sha256 of every body read in this run
 
 
 class BaseListingSpider(scrapy.Spider):
@@ -133,6 +113,7 @@ class BaseListingSpider(scrapy.Spider):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.family = self.name
+        self.page_reader = self.name  # the page object of spiders.pages that reads its pages
         self.adhoc = start_urls is not None
         self.ruf_settings: Settings | None = None
         self.run_date = str(run_date or (run or {}).get("run_date") or date.today().isoformat())
@@ -140,7 +121,7 @@ class BaseListingSpider(scrapy.Spider):
         if self.adhoc:
             urls = start_urls.split(",") if isinstance(start_urls, str) else list(start_urls)
             urls = [u.strip() for u in urls if u.strip()]
-            name = portal or self._portal_for_urls(urls)
+            name = portal or portal_for_urls(self.family, urls)
             plan_list = [
                 PortalPlan(name, self.family, "", 1, 0.0, tuple(Listing("", "", u) for u in urls))
             ]
@@ -188,24 +169,6 @@ class BaseListingSpider(scrapy.Spider):
             logger.info("politeness for %s: %s", ", ".join(spider.runs), overrides)
         return spider
 
-    def _portal_for_urls(self, urls: list[str]) -> str:
-        """The configured portal whose ``base_url`` a start URL lies under, as for any portal."""
-        try:
-            from core.config import load_portals
-
-            portals = load_portals(load_settings().portals_file)
-        except Exception:  # no config at hand: the family name is a fine label
-            return self.family
-        for url in urls:
-            for name, p in portals.items():
-                base = p.base_url.rstrip("/")
-                if base and (url == base or url.startswith(base + "/")):
-                    return name
-        for name, p in portals.items():
-            if p.family == self.family:
-                return name
-        return self.family
-
     # --- requests -------------------------------------------------------------
 
     async def start(self):  # type: ignore[override]
@@ -232,25 +195,40 @@ class BaseListingSpider(scrapy.Spider):
 
     # --- responses ------------------------------------------------------------
 
+    def parse(self, response: Response, **kwargs: Any):
+        """What ``scrapy parse --spider NAME URL`` calls: one page, nothing archived."""
+        if not self.runs:
+            name = portal_for_urls(self.family, [response.url])
+            plan = PortalPlan(name, self.family, "", 1, 0.0, (Listing("", "", response.url),))
+            self.runs[name] = PortalRun(plan=plan, report=PortalReport(portal=name))
+            self.store = self.state = None
+        return self.parse_listing(response)
+
     def parse_listing(self, response: Response):
         from spiders.pages import parse_page
 
         meta = response.meta
-        pr = self.runs[meta["portal"]]
+        pr = self.runs.get(meta.get("portal", "")) or next(iter(self.runs.values()))
         if not pr.report.ok:
             return  # the portal already failed; its remaining pages are not wanted
         fetched_at = utc_now()
         body = response.body
         sha = sha256_of(body)
+        pcid = meta.get("portal_company_id") or ""
+        if sha in pr.parsed:
+            # A saved page's ?page=2 is the same file again: read once, never twice.
+            logger.info("%s: the same body as a page already read; pagination ends", response.url)
+            self._finish(pr, pcid)
+            return
+        pr.parsed.add(sha)
         if not self._archive(pr, response, sha, fetched_at):
             return
         pr.report.pages += 1
-        pcid = meta.get("portal_company_id") or ""
         if not body.strip():
             self._fail(pr, f"{response.url}: empty page (HTTP {response.status}, no content)")
             return
         result = parse_page(
-            self.family,
+            self.page_reader,
             body,
             response.url,
             portal=pr.plan.portal,
@@ -283,7 +261,7 @@ class BaseListingSpider(scrapy.Spider):
             return
         next_url = result.next_url
         if next_url and next_url not in pr.visited.get(pcid, ()):
-            yield self._request(next_url, pr.plan.portal, pcid, meta["page_no"] + 1)
+            yield self._request(next_url, pr.plan.portal, pcid, meta.get("page_no", 1) + 1)
         else:
             self._finish(pr, pcid)
 

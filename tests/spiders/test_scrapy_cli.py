@@ -86,3 +86,81 @@ def test_scrapy_crawl_family_crawls_the_tracked_companies(tmp_path, monkeypatch,
         for pid in ("kaffee-partner.de", "schnellkauf24.de")
     )
     assert sum(i["kind"] == "review" for i in items) == expected
+
+
+REALWORLD = REPO_ROOT / ".." / "shared" / "realworld" / "html"
+
+
+def _items(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_generic_crawl_of_saved_pages_fails_on_a_page_without_ratings(tmp_path):
+    from tests.spiders.pages.generic_shapes import SHAPES
+
+    rated = tmp_path / "reviews.html"
+    rated.write_text(SHAPES["rendered_aria_label_reviews"], encoding="utf-8")
+    thread = tmp_path / "thread.html"
+    thread.write_text(SHAPES["comment_thread_no_ratings"], encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    ok = _scrapy("crawl", "generic", "-a", f"start_urls={rated.as_uri()}", "-O", str(out))
+    assert ok.returncode == 0, ok.stderr[-2000:]
+    assert [i["rating_value"] for i in _items(out)] == ["5", "2"]
+    assert {i["extra"]["strategy"] for i in _items(out)} == {"rendered"}
+    failed = _scrapy(
+        "crawl",
+        "generic",
+        "-a",
+        f"start_urls={thread.as_uri()}",
+        "-O",
+        str(out),
+        "-a",
+        "portal=blog",
+    )
+    assert failed.returncode == 1
+    reason = [line for line in failed.stderr.splitlines() if line.startswith("ruf: crawl failed")]
+    assert len(reason) == 1
+    assert thread.as_uri() in reason[0] and "no ratings found" in reason[0]
+    assert reason[0].startswith("ruf: crawl failed: blog: ")
+
+
+@pytest.mark.skipif(not REALWORLD.is_dir(), reason=f"real saved pages not present at {REALWORLD}")
+def test_generic_crawl_of_real_pages_exits_non_zero_for_the_one_without_ratings(tmp_path):
+    yelp = (REALWORLD / "yelp_business_page_2025_broadway_oyster_bar.html").resolve().as_uri()
+    forum = (REALWORLD / "forum_katzen-forum_net_xenforo_thread_de.html").resolve().as_uri()
+    out = tmp_path / "out.jsonl"
+    proc = _scrapy("crawl", "generic", "-a", f"start_urls={yelp},{forum}", "-O", str(out))
+    assert proc.returncode == 1
+    assert f"{forum}: page layout not understood: no ratings found" in proc.stderr
+    items = _items(out)
+    assert sum(i["kind"] == "review" for i in items) == 11  # the good page's items still came
+    assert [i["review_count"] for i in items if i["kind"] == "aggregate"] == [2721]
+
+
+def test_a_saved_page_whose_next_page_is_itself_is_read_once(tmp_path):
+    from tests.spiders.pages import regen
+
+    fixture = regen.FIXTURES / "trustpilot" / "kaffee_partner_p1" / "inputs" / "body.html"
+    body = fixture.read_bytes()
+    assert b'"totalPages"' in body  # the state says there are more pages: ?page=2 follows
+    saved = tmp_path / "kaffee-partner.html"
+    saved.write_bytes(body)
+    out = tmp_path / "out.jsonl"
+    proc = _scrapy("crawl", "trustpilot", "-a", f"start_urls={saved.as_uri()}", "-O", str(out))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "the same body as a page already read" in proc.stderr
+    reviews = [i for i in _items(out) if i["kind"] == "review"]
+    assert reviews and len({r["review_id"] for r in reviews}) == len(reviews)
+
+
+def test_scrapy_parse_reads_one_page_with_the_generic_spider(tmp_path):
+    from tests.spiders.pages.generic_shapes import SHAPES
+
+    page = tmp_path / "product.html"
+    page.write_text(SHAPES["rendered_product_page_out_of"], encoding="utf-8")
+    proc = _scrapy("parse", "--spider", "generic", page.as_uri())
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.count("'kind': 'review'") == 2
+    assert "'review_count': 21200" in proc.stdout

@@ -3,6 +3,7 @@
 
     .venv/bin/python tests/spiders/pages/regen.py          # rewrite every fixture
     .venv/bin/python tests/spiders/pages/regen.py --check  # exit 1 if any differs
+    .venv/bin/python tests/spiders/pages/regen.py --outputs  # only output.json, from the saved inputs
 
 Layout (web-poet): fixtures/<family>/<case>/inputs/{url.txt, body.html,
 meta.json} and output.json. Generated pages come from the offline portals'
@@ -24,6 +25,7 @@ from pathlib import Path
 from offline_portals import render
 from offline_portals.world import PAGE_SIZES, World, routes
 from spiders.pages import parse_page
+from tests.spiders.pages import generic_shapes
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures"
@@ -243,6 +245,9 @@ def cases() -> list[tuple[str, str, str, bytes, str | None]]:
     add("forum", "eichen_handel_topic_p2", *render_page(w, "forum", "eichen-handel-8", 2))
     url, html = render_page(w, "forum", "moseltelekom-9")
     add("forum", "malformed_unclosed_tags", url, html.replace("</div>", "")[:-100])
+    # generic: hand-written miniatures of real portals' markup
+    for case, url, html in generic_shapes.cases():
+        add("generic", case, url, html)
     return out
 
 
@@ -251,7 +256,7 @@ def parse_fixture(family: str, url: str, body: bytes, encoding: str | None) -> d
         family,
         body,
         url,
-        portal=PORTAL_OF_FAMILY[family],
+        portal=PORTAL_OF_FAMILY.get(family, family),
         fetched_at=FETCHED_AT,
         response_sha256=hashlib.sha256(body).hexdigest(),
         encoding=encoding,
@@ -271,12 +276,33 @@ def dump(obj: object) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only report differences")
+    parser.add_argument(
+        "--outputs", action="store_true", help="rewrite output.json from the saved inputs only"
+    )
+    parser.add_argument("--family", help="only the fixtures of this family")
     args = parser.parse_args(argv)
+    if args.outputs:
+        for out in sorted(FIXTURES.glob("*/*/output.json")):
+            inputs = out.parent / "inputs"
+            url = (inputs / "url.txt").read_text().strip()
+            meta = json.loads((inputs / "meta.json").read_text())
+            body = (inputs / "body.html").read_bytes()
+            family = out.parent.parent.name
+            out.write_text(dump(parse_fixture(family, url, body, meta["encoding"])))
+        return 0
     differ = 0
     for family, case, url, body, enc in cases():
+        if args.family and family != args.family:
+            continue
         folder = FIXTURES / family / case
         expected = dump(parse_fixture(family, url, body, enc))
-        meta = dump({"portal": PORTAL_OF_FAMILY[family], "fetched_at": FETCHED_AT, "encoding": enc})
+        meta = dump(
+            {
+                "portal": PORTAL_OF_FAMILY.get(family, family),
+                "fetched_at": FETCHED_AT,
+                "encoding": enc,
+            }
+        )
         current = folder / "output.json"
         if args.check:
             same = current.exists() and current.read_text() == expected

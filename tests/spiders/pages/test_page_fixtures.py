@@ -122,12 +122,17 @@ def test_schema_org_ratings_from_meta_name_and_from_text() -> None:
     assert all(r["flags"] == ["rating_from_text"] for r in texts)
 
 
-def test_layout_problems_name_the_url_and_what_is_missing() -> None:
-    missing = _parsed("schema_org", "declared_but_missing")
-    assert missing["problems"] == [
-        "no reviews found although the page declares 87 "
-        "(http://127.0.0.1:8765/opinio/bewertungen/empty-shell)"
-    ]
+def test_an_aggregate_only_page_gives_its_aggregate_and_broken_state_is_a_problem() -> None:
+    # The page declares 87 reviews and shows only the aggregate: the aggregate is kept.
+    shell = _parsed("schema_org", "declared_but_missing")
+    (aggregate,) = shell["items"]
+    assert shell["problems"] == []
+    assert (aggregate["kind"], aggregate["rating_value"], aggregate["review_count"]) == (
+        "aggregate",
+        "4,1",
+        87,
+    )
+    assert aggregate["extra"]["strategy"] == "json_ld"
     deep = _parsed("trustpilot", "malformed_deep_nesting")
     assert deep["items"] == []
     assert any("nested too deeply" in p for p in deep["problems"])
@@ -170,8 +175,9 @@ def test_family_specific_facts() -> None:
     assert any(r["kind"] == "review" for r in blog) and any(r["kind"] == "mention" for r in blog)
 
 
-# A layout change: the page still declares its reviews, but the markup that
-# held them is gone. The crawl fails that portal with this message.
+# A layout change: the page still declares its reviews, but the markup the
+# family's page object reads them from is gone. The generic strategies read
+# them instead (each item says which one), or the crawl fails with this message.
 LAYOUT_CHANGES = {
     "trustpilot": ('"reviews":', '"reviewsV2":'),
     "schema_org": ("Review", "Thing"),
@@ -179,19 +185,35 @@ LAYOUT_CHANGES = {
     "booking": ('data-testid="review-card"', 'data-testid="card"'),
     "forum": ('class="post ', 'class="beitrag '),
 }
+# Where the generic strategies find the reviews after the change (None: nowhere).
+FALLBACK = {
+    "trustpilot": "embedded_json",
+    "schema_org": "json_ld",
+    "kununu": "rendered",
+    "booking": "rendered",
+    "forum": None,
+}
 
 
 @pytest.mark.parametrize("family", FAMILIES)
-def test_a_page_that_declares_reviews_but_shows_none_is_a_problem(family: str) -> None:
+def test_a_layout_change_is_read_by_the_generic_strategies_or_is_a_problem(family: str) -> None:
     portal = regen.PORTAL_OF_FAMILY[family]
     company = {"forum": "eichen-handel-8", "booking": "hotel-seeblick"}.get(family, "elektro-meier")
     url, html = regen.render_page(regen.world(), portal, company)
     before, after = LAYOUT_CHANGES[family]
     assert before in html
+    shown = _reviews(regen.parse_fixture(family, url, html.encode(), None))
     result = regen.parse_fixture(family, url, html.replace(before, after).encode(), None)
-    assert result["problems"], family
-    assert all(url in p for p in result["problems"])
-    assert any("no reviews found" in p or "no posts found" in p for p in result["problems"])
+    strategy = FALLBACK[family]
+    if strategy is None:
+        assert result["problems"], family
+        assert all(url in p for p in result["problems"])
+        assert any("no reviews found" in p or "no posts found" in p for p in result["problems"])
+        return
+    assert result["problems"] == []
+    read = _reviews(result)
+    assert [r["extra"]["strategy"] for r in read] == [strategy] * len(shown)
+    assert [str(r["rating_value"]) for r in read] == [str(r["rating_value"]) for r in shown]
 
 
 @pytest.mark.parametrize("family", ["schema_org", "kununu", "booking", "forum", "trustpilot"])

@@ -1,0 +1,152 @@
+"""What a strategy found on a page, before it becomes raw items.
+
+Every strategy (structured data, embedded state, rendered text) gives the same
+``Found``: reviews and aggregates as ``Record``s naming the strategy, so the
+page's items can be put together from the best source and each item says in
+``extra.strategy`` where it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import unquote
+
+from core.contracts.raw_items import RawItem
+from spiders.pages.base import Context
+from spiders.pages.generic.shown import as_number, scale_for
+
+SCALE_INFERRED = "scale_inferred"
+RATING_MISSING = "rating_missing"
+
+
+@dataclass
+class Record:
+    kind: str  # "review" or "aggregate"
+    strategy: str  # json_ld, microdata, rdfa, embedded_json, rendered
+    rating_value: Any = None
+    rating_worst: Any = None
+    rating_best: Any = None
+    review_count: int | None = None
+    rating_count: int | None = None  # aggregates that show both counts
+    values: dict[str, Any] = field(default_factory=dict)  # other RawItem fields
+    company_name: str | None = None
+    company_url: str | None = None
+    listed: bool = False  # an aggregate of one entry of a list page, not of the page
+    flags: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def rated(self) -> bool:
+        return as_number(self.rating_value) is not None
+
+    def richness(self) -> int:
+        """How much of a review this record holds (to choose between strategies)."""
+        keys = ("published_raw", "text", "title", "author_name", "review_id", "reply_text")
+        return int(self.rated) * 3 + sum(1 for k in keys if self.values.get(k))
+
+
+@dataclass
+class Found:
+    reviews: list[Record] = field(default_factory=list)
+    aggregates: list[Record] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # ratings shown but not readable
+    notes: list[str] = field(default_factory=list)  # why a source was unreadable
+    # Something on the page looks like a rating: a page with none is "no ratings found".
+    saw_ratings: bool = False
+
+    def main_aggregate(self) -> Record | None:
+        return next((a for a in self.aggregates if not a.listed), None)
+
+
+_SLUG = re.compile(r"[^0-9A-Za-z]+")
+
+
+def slug(text: str) -> str:
+    return _SLUG.sub("-", text).strip("-").lower()[:120]
+
+
+def url_slug(url: str) -> str:
+    """The company's slug on a portal: the listing URL's last path segment."""
+    return unquote(url.split("#", 1)[0].split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1])
+
+
+def listed_company_id(record: Record) -> str:
+    """A listed entity's id: its URL's last path segment, else its name as a slug."""
+    if record.company_url:
+        last = url_slug(record.company_url)
+        if last:
+            return last.removesuffix(".html").removesuffix(".htm")
+    return slug(record.company_name or "") or "unnamed"
+
+
+def to_item(record: Record, ctx: Context, pid: str, locale: str | None) -> RawItem:
+    worst, best, inferred = scale_for(record.rating_value, record.rating_best, record.rating_worst)
+    flags = list(record.flags)
+    if inferred:
+        flags.append(SCALE_INFERRED)
+    extra: dict[str, Any] = {"strategy": record.strategy, **record.extra}
+    if locale:
+        extra["locale"] = locale
+    if record.rating_count is not None and record.rating_count != record.review_count:
+        extra["rating_count"] = record.rating_count
+    if record.listed:
+        extra["listed"] = True
+    values = dict(record.values)
+    if record.kind == "aggregate":
+        values["review_count"] = record.review_count
+    elif record.rating_value is None and RATING_MISSING not in flags:
+        flags.append(RATING_MISSING)
+    return ctx.item(
+        record.kind,
+        listed_company_id(record) if record.listed else pid,
+        company_name=record.company_name,
+        company_url=record.company_url,
+        rating_value=record.rating_value,
+        rating_worst=worst,
+        rating_best=best,
+        flags=flags,
+        extra=extra,
+        **values,
+    )
+
+
+def dedupe(records: list[Record]) -> list[Record]:
+    """Each review once: carousels and "read more" copies repeat the same review."""
+    out: list[Record] = []
+    seen: set[tuple] = set()
+    for r in records:
+        v = r.values
+        key = (
+            ("id", v["review_id"])
+            if v.get("review_id")
+            else (
+                str(r.rating_value),
+                v.get("author_name"),
+                v.get("published_raw"),
+                v.get("title"),
+                (v.get("text") or "")[:200],
+            )
+        )
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(r)
+    return out
+
+
+def dedupe_aggregates(records: list[Record]) -> list[Record]:
+    out: list[Record] = []
+    seen: set[tuple] = set()
+    for r in records:
+        # A list entry once (shelves repeat it, counts drift); the page's own once.
+        key = (
+            (True, r.company_url or r.company_name)
+            if r.listed
+            else (False, str(r.rating_value), r.review_count)
+        )
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out

@@ -1,0 +1,279 @@
+"""Strategy 3, ratings as the page renders them: text, attributes, class names.
+
+A rating signal is an element that states one rating: ``aria-label="4 star
+rating"``, ``title="4.4 out of 5 stars"``, ``alt="5 stars: Excellent"``,
+``data-score="5"``, a class that encodes it (``bubble_45``), its own text ("4,1
+de 5 estrellas"), or a bare number after a label ("Review score" "9.0").
+Filters, histograms and forms (a comment form's 1-5 star inputs) are not
+ratings. Each signal's block is its largest ancestor holding no other signal:
+a block that also states a count ("21,200 ratings", "(90)") is an aggregate,
+one with a date or a text is a review. Several differently named aggregates
+make a list page (search results): one aggregate per entry.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lxml import etree
+
+from spiders.pages.base import text_of
+from spiders.pages.generic.records import Found, Record
+from spiders.pages.generic.shown import (
+    bare_rating,
+    count_in_text,
+    looks_like_date,
+    rating_in_classes,
+    rating_in_text,
+)
+
+_HAS_DIGIT = re.compile(r"\d").search
+_CLASS_HINTS = ("star", "rating", "bubble", "score", "count-")
+_LABEL_HINT = re.compile(r"score|rating|bewertung|note|puntuaci", re.I).search
+_LABEL = re.compile(
+    r"^(?:review\s+score|guest\s+rating|rating|score|bewertung|gesamtbewertung|note|"
+    r"puntuación|valutazione|beoordeling|overall)\s*:?$",
+    re.I,
+)
+_NOT_RATINGS = frozenset({"button", "option", "select", "label", "form", "input", "textarea"})
+_SKIP = frozenset({"script", "style", "noscript", "template", "title", "head"})
+# A histogram's rows and a filter's options show star values, not ratings
+# ("a-histogram-row", "c-tp-ratinghistogram-cell", "rating-filter").
+_NOT_RATING_CLASS = re.compile(
+    r"histogram|distribution|breakdown|(?:^|[\s_-])(?:filters?|sort)(?:$|[\s_-])"
+)
+_ATTRS = ("aria-label", "title", "alt")
+_SCORE_CLASS = re.compile(r"(?:^|[\s_-])(?:score|rating|rating-value|review-score)(?:$|[\s_-])")
+_DATA_ATTRS = ("data-rating", "data-score", "data-rating-value")
+_AUTHOR_HINT = re.compile(r"author|reviewer|user-?name|profile-name|consumer-?name|\bname\b", re.I)
+_TITLE_HINT = re.compile(r"title|headline|header", re.I)
+_DATE_ATTRS = ("datetime", "data-content", "content", "data-time", "title", "data-date")
+MAX_BLOCK_TEXT = 6000
+LIST_PAGE_ENTRIES = 5  # linked, differently rated entries that make a page a list
+
+
+def _excluded(el: Any) -> bool:
+    for i, anc in enumerate(el.iterancestors()):
+        if i > 6:
+            break
+        if anc.tag in _NOT_RATINGS or anc.tag in _SKIP or anc.get("role") == "button":
+            return True
+        if i < 3 and _NOT_RATING_CLASS.search(anc.get("class") or ""):
+            return True
+    return el.get("role") == "button" or bool(_NOT_RATING_CLASS.search(el.get("class") or ""))
+
+
+def _signal(el: Any) -> tuple[str, str | None, str] | None:
+    for attr in _ATTRS:
+        value = el.get(attr)
+        if value and len(value) <= 120 and not value.isalpha() and _HAS_DIGIT(value):
+            found = rating_in_text(value)
+            if found:
+                return found[0], found[1], value
+    for attr in _DATA_ATTRS:
+        value = el.get(attr)
+        if value and bare_rating(value):
+            return value.strip(), None, value
+    classes = el.get("class")
+    if not classes:
+        return None
+    low = classes.lower()
+    if not any(hint in low for hint in _CLASS_HINTS):
+        return None
+    found = rating_in_classes(classes)
+    if found:
+        return found[0], found[1], ""
+    # <span class="index__score__x1">4,2</span>: a bare number in a score/rating
+    # element ("factorScore", a category's sub-score, is not the review's rating).
+    if _SCORE_CLASS.search(classes) and len(el) == 0:
+        number = bare_rating(el.text)
+        if number:
+            return number, None, ""
+    return None
+
+
+def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
+    # One pass in document order: an XPath over the same attributes costs ~30x.
+    out: dict[Any, tuple[str, str | None, str]] = {}
+    for el in root.iter():
+        tag = el.tag
+        if type(tag) is not str or tag in _SKIP:
+            continue
+        found = _signal(el)
+        if found is None:
+            text = el.text
+            if text and len(text) < 80 and (_HAS_DIGIT(text) or _LABEL_HINT(text)):
+                text = " ".join(text.split())
+                shown = rating_in_text(text)
+                if shown is None and _LABEL.match(text):
+                    nxt = el.getnext()
+                    number = bare_rating(text_of(nxt)) if nxt is not None else None
+                    if number:
+                        el, shown = nxt, (number, None)
+                if shown:
+                    found = (shown[0], shown[1], text)
+        if found and el not in out and not _excluded(el):
+            out[el] = found
+    # One rating shown twice (an icon's class and its hidden text): keep the outer.
+    for el in list(out):
+        for i, anc in enumerate(el.iterancestors()):
+            if i > 3:
+                break
+            if anc in out:
+                inner = out.pop(el)
+                outer = out[anc]
+                # The text with its scale ("5,0 de 5 estrellas") says it as shown.
+                out[anc] = (
+                    inner if inner[1] and not outer[1] else (*outer[:2], outer[2] or inner[2])
+                )
+                break
+    return out
+
+
+def _block(el: Any, counts: dict[Any, int]) -> Any:
+    block = el
+    for anc in el.iterancestors():
+        if counts.get(anc, 0) > 1 or anc.tag in ("body", "html", "main"):
+            break
+        if len(etree.tostring(anc, method="text", encoding="unicode")) > MAX_BLOCK_TEXT:
+            break
+        block = anc
+    return block
+
+
+def _near(el: Any, block: Any) -> Any:
+    """The signal's close surroundings (3 levels up, within its block): a count
+    further away (the reviewer's "2 reviews") is not the rating's count."""
+    near = el
+    for i, anc in enumerate(el.iterancestors()):
+        if i >= 3:
+            break
+        near = anc
+        if anc is block:
+            break
+    return near
+
+
+def _texts(block: Any) -> list[tuple[Any, str]]:
+    out = []
+    for sub in block.iter():
+        if not isinstance(sub.tag, str) or sub.tag in _SKIP:
+            continue
+        t = " ".join((sub.text or "").split())
+        if t:
+            out.append((sub, t))
+    return out
+
+
+def read(root: Any) -> Found:
+    found = Found()
+    signals = _signals(root)
+    if not signals:
+        return found
+    found.saw_ratings = True
+    counts: dict[Any, int] = {}
+    for el in signals:
+        for anc in el.iterancestors():
+            counts[anc] = counts.get(anc, 0) + 1
+    groups: dict[tuple, list[Record]] = {}
+    shapes: dict[tuple, list[Record]] = {}
+    for el, (value, best, label) in signals.items():
+        block = _block(el, counts)
+        texts = _texts(block)
+        count = count_in_text(label) if label else None
+        near = _near(el, block)
+        for sub, t in _texts(near) if count is None else ():
+            if len(t) <= 60 and sub is not el:
+                count = count_in_text(t)
+                if count is not None:
+                    break
+        if count is not None:
+            agg = _aggregate(block, value, best, count)
+            shapes.setdefault((el.tag, el.get("class"), block.tag), []).append(agg)
+            continue
+        review = _review(block, el, value, best, texts)
+        if review is not None:
+            groups.setdefault((el.tag, el.get("class"), block.tag), []).append(review)
+    # Reviews repeat one markup; a lone rated, dated block counts only with a text.
+    for group in groups.values():
+        if len(group) > 1 or all(r.values.get("text") for r in group):
+            found.reviews.extend(group)
+    found.aggregates = _page_aggregates([a for group in shapes.values() for a in group])
+    return found
+
+
+def _aggregate(block: Any, value: str, best: str | None, count: int) -> Record:
+    name = url = None
+    scope = block
+    for _ in range(5):  # the entry's name may sit just outside the rating's block
+        for sub in scope.iter("a", "h1", "h2", "h3", "h4"):
+            label = sub.get("aria-label") or text_of(sub)
+            if label and not rating_in_text(label) and count_in_text(label) is None:
+                name = name or label[:200]
+                href = sub.get("href") if sub.tag == "a" else None
+                if href and not href.startswith(("#", "javascript:")):
+                    url = url or href
+            if name and url:
+                break
+        if (name and url) or scope.getparent() is None or scope.getparent().tag == "body":
+            break
+        scope = scope.getparent()
+    # An entry of a list (search results, a carousel) links to its own page; the
+    # page's own aggregate links nowhere else ("#reviews", a popover).
+    return Record(
+        "aggregate", "rendered", rating_value=value, rating_best=best, review_count=count,
+        company_name=name if url else None, company_url=url, listed=url is not None,
+    )  # fmt: skip
+
+
+def _page_aggregates(aggregates: list[Record]) -> list[Record]:
+    """One aggregate of the page's own, else the entries of a list page."""
+    distinct: dict[tuple, Record] = {}
+    for a in aggregates:
+        distinct.setdefault((a.rating_value, a.review_count), a)
+    linked = [a for a in distinct.values() if a.listed]
+    if len(linked) >= LIST_PAGE_ENTRIES:  # search results: every entry's aggregate
+        return linked
+    # A product page: its own aggregate comes first; a few rated "related items" follow.
+    own = next(iter(distinct.values()), None)
+    if own is None:
+        return []
+    own.listed, own.company_name, own.company_url = False, None, None
+    return [own]
+
+
+def _review(
+    block: Any, el: Any, value: str, best: str | None, texts: list[tuple[Any, str]]
+) -> Record | None:
+    values: dict[str, Any] = {}
+    body = ""
+    for sub, t in texts:
+        hint = f"{sub.get('class') or ''} {sub.get('data-hook') or ''} {sub.get('itemprop') or ''}"
+        if "published_raw" not in values and looks_like_date(t) and len(t) <= 80:
+            values["published_raw"] = t
+            continue
+        if "author_name" not in values and len(t) <= 60 and _AUTHOR_HINT.search(hint):
+            values["author_name"] = t
+            continue
+        if "title" not in values and len(t) <= 200 and _TITLE_HINT.search(hint):
+            values["title"] = t
+            continue
+        if len(t) > len(body) and not rating_in_text(t):
+            body = t
+    if "published_raw" not in values:
+        for sub in block.iter():
+            if not isinstance(sub.tag, str):
+                continue
+            date = next((sub.get(a) for a in _DATE_ATTRS if looks_like_date(sub.get(a))), None)
+            if date:
+                values["published_raw"] = date
+                break
+    if len(body) >= 15:
+        values["text"] = body
+    if "published_raw" not in values:
+        return None  # a rating with no date: a product card, a hotel's class, not a review
+    rid = block.get("data-review-id") or block.get("id") or block.get("data-id")
+    if rid:
+        values["review_id"] = rid.removeprefix("review-").removeprefix("review_")
+    return Record("review", "rendered", rating_value=value, rating_best=best, values=values)

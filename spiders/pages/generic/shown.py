@@ -1,0 +1,173 @@
+"""Ratings, scales, counts and dates as a page shows them, read from short texts.
+
+Pure functions over strings, shared by every strategy: "4,5/5", "Rated 4.5 out
+of 5 stars", "4.0 star rating", "4,1 de 5 estrellas", "N Sterne", class names
+that encode the value (``bubble_45``, ``a-star-4-5``, ``stars--regular-4``,
+``rating-4-5``, ``count-3``), counts ("21,200 ratings", "5.182 valoraciones",
+"(90)") and whether a text looks like a date. Values stay as shown (a decimal
+comma stays a comma): parsing is the transforms' job.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUM = r"(\d{1,3}(?:[.,]\d{1,2})?)"
+# "4.5 out of 5", "4,1 de 5", "4 von 5", "8/10", "4,5 / 5", "3 of 5", "4 sur 5", "4 su 5", "4 z 5";
+# the scale is 5, 10 or 100 (1/2 cup, 06/11/2014 and 3/199 photos are not ratings).
+RATING_OF = re.compile(
+    r"(?<![\d/.,])" + _NUM + r"\s*(?:out\s+of|von|aus|of|de|sur|su|van|z|/)\s*(5|10|100)(?:[.,]0)?"
+    r"(?![\d/.,]*\d)(?!\s*%)",
+    re.I,
+)
+# "Rated 4.5", "4.0 star rating", "5 stars", "4,5 Sterne", "4 étoiles", "5 estrellas", "5-star".
+RATED = re.compile(r"\b(?:rated|rating|bewertet\s+mit|note)\s*:?\s*" + _NUM + r"(?![\d.,/])", re.I)
+STARS = re.compile(
+    _NUM + r"\s*-?\s*(?:stars?|sterne?n?|étoiles?|etoiles?|estrellas?|stelle|sterren|"
+    r"gwiazdk\w*|bubbles?|punkte?n?|points?)\b",
+    re.I,
+)
+# Texts about a share of ratings or a filter, never one rating: "59 percent of
+# reviews have 5 stars", "All 4 star reviews", "0 reviews with 2 star rating", "4 & up".
+NOT_A_RATING = re.compile(
+    r"%|percent|prozent|pourcent|por\s*ciento|\ball\b|\balle\b|reviews?\s+with|"
+    r"bewertungen\s+mit|&\s*up|and\s+up|\bup\b|\+\s*$|\bfilter|\bselect|\bwähle|\bchoose",
+    re.I,
+)
+# Class tokens that encode a value: bubble_45, ui_star_rating star_40, a-star-4-5,
+# stars--regular-4, rating-4-5, count-3, rating_4_5, stars-50.
+_CLASS_VALUE = re.compile(
+    r"^(?:[a-z]+[-_])*?(?:bubble|bubbles|stars?|rating|rated|score|count|sterne)"
+    r"(?:[-_]+[a-z]+)*[-_]+(\d{1,2})(?:[-_](\d))?$",
+    re.I,
+)
+COUNT_WORDS = (
+    r"reviews?|ratings?|bewertungen|rezensionen|erfahrungen|kundenbewertungen|"
+    r"avis|évaluations?|notes|valoraciones|opiniones|reseñas|recensioni|valutazioni|"
+    r"beoordelingen|recensies|omdömen|anmeldelser|arvostelua|opinie|ocen\w*|"
+    r"votes?|stimmen|comments?|kommentare"
+)
+_COUNT = re.compile(
+    r"(\d{1,3}(?:[.,\u202f\u00a0' ]\d{3})+|\d+)\s*(?:global\s+|customer\s+|guest\s+|verified\s+)?"
+    rf"(?:{COUNT_WORDS})\b",
+    re.I,
+)
+_PAREN_COUNT = re.compile(r"^\(?\s*(\d{1,3}(?:[.,\u202f\u00a0]\d{3})+|\d+)\s*\)$")
+_BARE_NUMBER = re.compile(r"^\d{1,2}(?:[.,]\d{1,2})?$")
+
+_MONTHS = (
+    "jan|feb|mär|mar|apr|may|mai|jun|jul|aug|sep|oct|okt|nov|dec|dez|"
+    "janv|févr|fevr|mars|avr|juin|juil|août|aout|sept|déc|"
+    "ene|abr|ago|dic|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
+    "noviembre|diciembre|januar|februar|märz|juni|juli|oktober|dezember|janvier|février|"
+    "avril|juillet|septembre|octobre|novembre|décembre|gennaio|febbraio|aprile|maggio|"
+    "giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus"
+)
+_DATE = re.compile(
+    r"\b\d{4}-\d{1,2}-\d{1,2}\b|"  # ISO
+    r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b|"  # 21/10/2016, 12.04.2020, 26/10/13
+    rf"\b\d{{1,2}}\.?\s*(?:de\s+)?(?:{_MONTHS})[a-zäéû]*\.?,?\s*(?:de\s+)?\d{{4}}\b|"
+    rf"\b(?:{_MONTHS})[a-zäéû]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|"
+    rf"\b(?:{_MONTHS})[a-zäéû]*\.?\s+\d{{4}}\b|"  # Oktober 2025
+    r"\b(?:ago|vor|il\s+y\s+a|hace|fa|geleden|yesterday|gestern|hier|ayer|today|heute)\b",
+    re.I,
+)
+
+
+def rating_in_text(text: str | None) -> tuple[str, str | None] | None:
+    """(value, best or None) of one rating stated in a short text, else None."""
+    if not text or len(text) > 120 or NOT_A_RATING.search(text):
+        return None
+    m = RATING_OF.search(text)
+    if m:
+        if as_number(m.group(1)) <= float(m.group(2)):  # type: ignore[operator]
+            return m.group(1), m.group(2)
+        return None
+    m = STARS.search(text) or RATED.search(text)
+    if m:
+        return m.group(1), None
+    return None
+
+
+def rating_in_classes(classes: str | None) -> tuple[str, str | None] | None:
+    """A value encoded in class names: bubble_45 -> 4.5, a-star-4-5 -> 4.5, count-3 -> 3."""
+    if not classes:
+        return None
+    tokens = classes.split()
+    starry = any(
+        "star" in t.lower() or "rating" in t.lower() or "bubble" in t.lower() for t in tokens
+    )
+    for token in tokens:
+        m = _CLASS_VALUE.match(token)
+        if m is None or not starry:
+            continue
+        whole, half = m.group(1), m.group(2)
+        if half is not None:
+            return f"{int(whole)}.{half}", None
+        n = int(whole)
+        if len(whole) == 2 and n % 5 == 0 and 10 <= n <= 50:
+            return f"{n // 10}.{n % 10}", None  # bubble_45: tenths of a 5-point scale
+        if 0 <= n <= 5 or (0 <= n <= 10 and "10" in token):
+            return str(n), None
+    return None
+
+
+def bare_rating(text: str | None) -> str | None:
+    """A text that is only a rating-shaped number ("9.0", "4,5")."""
+    if text and _BARE_NUMBER.match(text.strip()):
+        return text.strip()
+    return None
+
+
+def count_in_text(text: str | None) -> int | None:
+    """The count of reviews or ratings a text states ("21,200 ratings", "(90)")."""
+    if not text:
+        return None
+    m = _COUNT.search(text) or _PAREN_COUNT.match(text.strip())
+    if m is None:
+        return None
+    digits = re.sub(r"\D", "", m.group(1))
+    return int(digits) if digits else None
+
+
+def looks_like_date(text: str | None) -> bool:
+    return bool(text) and len(text) <= 80 and _DATE.search(text) is not None  # type: ignore[arg-type]
+
+
+def as_number(value: object) -> float | None:
+    """A shown value as a float for comparisons only ("4,5" -> 4.5)."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    m = re.search(r"-?\d+(?:[.,]\d+)?", str(value))
+    return float(m.group(0).replace(",", ".")) if m else None
+
+
+def scale_for(value: object, best: object, worst: object = None) -> tuple[object, object, bool]:
+    """(worst, best, inferred): the scale the page states, else the smallest of 5, 10 and
+    100 that holds the value (a 9.0 with no stated scale is on 1-10)."""
+    inferred = False
+    if best is None:
+        v = as_number(value)
+        best = 5
+        if v is not None and v > 5:
+            best, inferred = (10, True) if v <= 10 else (100, True)
+    return (1 if worst is None else worst), best, inferred
+
+
+_LANG = re.compile(
+    rb"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,4})?)""", re.I
+)
+_OG_LOCALE = re.compile(
+    rb"""<meta[^>]+property\s*=\s*["']og:locale["'][^>]*content\s*=\s*["']([A-Za-z_-]{2,10})""",
+    re.I,
+)
+
+
+def page_locale(body: bytes) -> str | None:
+    """The page's declared language/locale (``<html lang>``, else og:locale), so the
+    transforms can tell 3/4/2024 (en-US: March 4) from 3.4.2024 (de: 3 April)."""
+    head = body[:65536]
+    m = _LANG.search(head) or _OG_LOCALE.search(head)
+    return m.group(1).decode("ascii").replace("_", "-") if m else None

@@ -1,0 +1,360 @@
+"""Strategy 2, embedded JSON state: a generic finder that walks any page state
+(``state_sources``) for objects that look like reviews and aggregates, so a new
+portal's state needs no new code.
+
+* a review: a rating-like value (``rating``, ``stars``, ``ratingOverall``, "5/5")
+  next to a date-like or text-like sibling (``createdAt``, ``reviewBody``);
+* an aggregate: a rating next to a count (``reviewCount``, ``numberOfReviews``,
+  ``user_ratings_total``) and no review text.
+
+Apollo and Relay caches are normalised objects joined by ``{"__ref": key}``;
+refs are followed through every cache on the page (with cycles cut), so a
+review's ``author`` reads as the user it points to. An aggregate inside a list
+belongs to a listed entity (similar businesses), not to the page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spiders.pages.generic.records import Found, Record
+from spiders.pages.generic.shown import as_number, rating_in_text
+from spiders.pages.generic.state_sources import blobs
+
+MAX_DEPTH = 80
+MAX_NODES = 400_000
+
+_RATING_KEYS = (
+    "ratingvalue", "rating", "overallrating", "ratingoverall", "stars", "starrating",
+    "reviewrating", "review_rating", "userrating", "trustscore", "averagerating",
+    "avgrating", "average_rating", "averagescore", "rating_value", "score", "reviewscore",
+)  # fmt: skip
+_COUNT_KEYS = (
+    "reviewcount", "numberofreviews", "review_count", "reviewscount", "totalreviews",
+    "total_reviews", "numreviews", "num_reviews", "reviews_count", "user_ratings_total",
+    "ratingcount", "rating_count", "numberofratings", "ratingscount", "totalcount",
+    "totalratings", "count",
+)  # fmt: skip
+_TEXT_KEYS = (
+    "reviewbody", "text", "body", "reviewtext", "review_text", "comment", "content",
+    "message", "description", "review", "pros", "cons", "summary",
+)  # fmt: skip
+# What makes an object with a rating a review rather than a product card: a body.
+_BODY_KEYS = ("reviewbody", "text", "body", "reviewtext", "review_text", "comment", "content",
+              "message", "review", "pros", "cons")  # fmt: skip
+_TITLE_KEYS = ("title", "headline", "reviewheader", "reviewtitle", "summary", "name")
+_DATE_KEYS = (
+    "datepublished", "publisheddate", "published_date", "createdat", "created_at",
+    "created", "reviewdatetime", "reviewdate", "review_date", "submitteddate", "date",
+    "time", "timecreated", "time_created", "createddatetime", "postedat", "publishedat",
+    "datecreated", "submissiontime", "dates", "updatedat",
+)  # fmt: skip
+_AUTHOR_KEYS = ("author", "user", "consumer", "reviewer", "profile", "owner")
+_AUTHOR_NAME_KEYS = (
+    "authorname", "author_name", "consumername", "reviewername", "reviewer_name",
+    "username", "user_name", "displayname", "nickname",
+)  # fmt: skip
+_NAME_KEYS = ("displayname", "name", "nickname", "username", "fullname", "markupdisplayname")
+_ID_KEYS = ("reviewid", "review_id", "id", "encid", "uuid", "reviewuuid")
+_REPLY_KEYS = ("reply", "response", "ownerresponse", "owner_response", "businessreply",
+               "companyreply", "employerresponse", "review_reply")  # fmt: skip
+_ENTITY_NAME_KEYS = ("displayname", "name", "shortname", "businessname", "title")
+_BEST_KEYS = ("bestrating", "best", "max", "maxrating", "scale", "outof")
+
+
+def _lower_keys(d: dict) -> dict[str, str]:
+    return {k.lower(): k for k in d if isinstance(k, str)}
+
+
+def _get(d: dict, low: dict[str, str], keys: tuple[str, ...]) -> tuple[str | None, Any]:
+    for k in keys:
+        real = low.get(k)
+        if real is not None:
+            v = d[real]
+            if v is not None and v != "":
+                return real, v
+    return None, None
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.refs: dict[str, Any] = {}
+        self.found = Found()
+        self.nodes = 0
+        self.dates: list[Any] = []  # dates of no review: a one-review page's own date
+        # Reviews by the list holding them: a page's reviews are one list; others
+        # ("relevantReviews", "topReviews") repeat some of them.
+        self.lists: dict[Any, list[Record]] = {}
+
+    def add_cache(self, data: Any, depth: int = 0) -> None:
+        """Remember every normalised cache (Apollo, Relay) in the state: a dict whose
+        values are mostly objects with a __typename or __id."""
+        if depth > 6 or not isinstance(data, dict | list):
+            return
+        values = data.values() if isinstance(data, dict) else data
+        if isinstance(data, dict) and len(data) >= 2:
+            typed = sum(
+                1 for v in values if isinstance(v, dict) and ("__typename" in v or "__id" in v)
+            )
+            if typed * 2 >= len(data):
+                self.refs.update((k, v) for k, v in data.items() if isinstance(v, dict))
+        for v in values if isinstance(data, dict) else data:
+            if isinstance(v, dict | list):
+                self.add_cache(v, depth + 1)
+
+    def deref(self, value: Any) -> Any:
+        seen = 0
+        while isinstance(value, dict) and len(value) <= 2 and seen < 5:
+            key = value.get("__ref") or value.get("__id") if len(value) == 1 else value.get("__ref")
+            if not isinstance(key, str) or key not in self.refs:
+                break
+            value = self.refs[key]
+            seen += 1
+        return value
+
+    def walk(self, data: Any, depth: int = 0, listed: Any = False, seen: set | None = None) -> None:
+        """``listed``: the key of the list the object is in (False: in none)."""
+        seen = set() if seen is None else seen
+        data = self.deref(data)
+        if depth > MAX_DEPTH or self.nodes > MAX_NODES or id(data) in seen:
+            return
+        self.nodes += 1
+        if isinstance(data, list):
+            seen.add(id(data))
+            for v in data:
+                if isinstance(v, dict | list):
+                    self.walk(v, depth + 1, listed or True, seen)
+            return
+        if not isinstance(data, dict):
+            return
+        seen.add(id(data))
+        low = _lower_keys(data)
+        kind = self.classify(data, low)
+        if kind == "review":
+            self.lists.setdefault(listed, []).append(self.review(data, low))
+            self.found.saw_ratings = True
+            return  # its parts are not reviews of their own
+        if kind == "aggregate":
+            self.found.aggregates.append(self.aggregate(data, low, listed is not False))
+            self.found.saw_ratings = True
+        else:
+            _, date = _get(data, low, ("publisheddate", "datepublished"))
+            if isinstance(date, str | int):
+                self.dates.append(date)
+        for k, v in data.items():
+            if isinstance(v, list):
+                self.walk(v, depth + 1, k, seen)
+            elif isinstance(v, dict):
+                self.walk(v, depth + 1, listed, seen)
+
+    def rating(self, data: dict, low: dict[str, str]) -> tuple[Any, Any, str | None]:
+        """(value, best, key) of the rating-like value, else (None, None, None)."""
+        for k in _RATING_KEYS:
+            real = low.get(k)
+            if real is None:
+                continue
+            v = self.deref(data[real])
+            if isinstance(v, dict):
+                vlow = _lower_keys(v)
+                _, inner = _get(v, vlow, ("ratingvalue", "value", "rating", "average", "score"))
+                _, best = _get(v, vlow, _BEST_KEYS)
+                if _rating_like(inner):
+                    return inner, best, real
+                continue
+            if isinstance(v, str):
+                shown = rating_in_text(v)
+                if shown and "/" in v:
+                    return shown[0], shown[1], real
+            if _rating_like(v):
+                return v, None, real
+        return None, None, None
+
+    def classify(self, data: dict, low: dict[str, str]) -> str | None:
+        _, _, key = self.rating(data, low)
+        if key is None:
+            return None
+        _, count = _get(data, low, _COUNT_KEYS)
+        inner = self.deref(data[key])
+        if count is None and isinstance(inner, dict):  # rating: {value: 4.5, count: 128}
+            count = _get(inner, _lower_keys(inner), _COUNT_KEYS)[1]
+        has_text = any(isinstance(data.get(low.get(k, "")), str | dict) for k in _BODY_KEYS)
+        has_date = _get(data, low, _DATE_KEYS)[1] is not None
+        if _count_like(count) and not (has_text and has_date):
+            return "aggregate"
+        if has_date or has_text:
+            return "review"
+        return None
+
+    def review(self, data: dict, low: dict[str, str]) -> Record:
+        value, best, key = self.rating(data, low)
+        values: dict[str, Any] = {}
+        _, title = _get(data, low, _TITLE_KEYS)
+        text = None
+        for k in _TEXT_KEYS:
+            real = low.get(k)
+            if real is not None:
+                text = _text(self.deref(data[real]))
+                if text:
+                    break
+        values["title"] = _text(title) if title is not text else None
+        values["text"] = text
+        values["published_raw"] = _date(self.deref(_get(data, low, _DATE_KEYS)[1]))
+        _, dates = _get(data, low, ("dates",))
+        if isinstance(dates, dict):
+            values["experienced_raw"] = _date(
+                _get(dates, _lower_keys(dates), ("experienceddate",))[1]
+            )
+        _, rid = _get(data, low, _ID_KEYS)
+        values["review_id"] = str(rid) if isinstance(rid, str | int) and rid != "" else None
+        _, name = _get(data, low, _AUTHOR_NAME_KEYS)
+        _, author = _get(data, low, _AUTHOR_KEYS)
+        author = self.deref(author)
+        if isinstance(author, dict):
+            alow = _lower_keys(author)
+            name = name or _get(author, alow, _NAME_KEYS)[1]
+            aid = _get(author, alow, ("id", "encid", "userid", "uuid"))[1]
+            values["author_id"] = str(aid) if isinstance(aid, str | int) else None
+        elif isinstance(author, str):
+            name = name or author
+        values["author_name"] = name if isinstance(name, str) else None
+        _, lang = _get(data, low, ("language", "lang", "locale"))
+        values["language"] = lang if isinstance(lang, str) else None
+        _, reply = _get(data, low, _REPLY_KEYS)
+        if reply is None:  # bizUserPublicReply, companyResponse, ...
+            reply = next(
+                (data[k] for lk, k in low.items() if ("reply" in lk or "response" in lk)
+                 and isinstance(data[k], dict | str) and data[k]),
+                None,
+            )  # fmt: skip
+        reply = self.deref(reply)
+        if isinstance(reply, dict):
+            rlow = _lower_keys(reply)
+            values["reply_text"] = _text(
+                _get(reply, rlow, ("message", "text", "comment", "body", "content"))[1]
+            )
+            values["reply_raw_date"] = _date(self.deref(_get(reply, rlow, _DATE_KEYS)[1]))
+        elif isinstance(reply, str):
+            values["reply_text"] = reply
+            _, rdate = _get(data, low, ("review_reply_created", "replydate", "reply_date"))
+            values["reply_raw_date"] = _date(rdate)
+        subs = {
+            k: v
+            for k, v in data.items()
+            if k != key and k.lower().startswith("rating") and _rating_like(v)
+        }
+        if subs:
+            values["sub_ratings"] = subs
+        return Record(
+            "review",
+            "embedded_json",
+            rating_value=value,
+            rating_best=best or _get(data, low, _BEST_KEYS)[1],
+            values={k: v for k, v in values.items() if v is not None},
+        )
+
+    def aggregate(self, data: dict, low: dict[str, str], listed: bool) -> Record:
+        value, best, _ = self.rating(data, low)
+        counts = {k: data[low[k]] for k in _COUNT_KEYS if k in low and _count_like(data[low[k]])}
+        inner = next((self.deref(data[low[k]]) for k in _RATING_KEYS if k in low), None)
+        if not counts and isinstance(inner, dict):
+            ilow = _lower_keys(inner)
+            counts = {
+                k: inner[ilow[k]] for k in _COUNT_KEYS if k in ilow and _count_like(inner[ilow[k]])
+            }
+        review_count = next(
+            (int(v) for k, v in counts.items() if "review" in k or k == "user_ratings_total"), None
+        )
+        rating_count = next((int(v) for k, v in counts.items() if "rating" in k), None)
+        if review_count is None and rating_count is None and counts:
+            review_count = int(next(iter(counts.values())))
+        _, name = _get(data, low, _ENTITY_NAME_KEYS)
+        _, url = _get(data, low, ("url", "websiteurl", "website", "link"))
+        return Record(
+            "aggregate",
+            "embedded_json",
+            rating_value=value,
+            rating_best=best or _get(data, low, _BEST_KEYS)[1],
+            review_count=review_count if review_count is not None else rating_count,
+            rating_count=rating_count,
+            company_name=name if isinstance(name, str) else None,
+            company_url=url if isinstance(url, str) else None,
+            listed=listed,
+        )
+
+
+def _rating_like(v: Any) -> bool:
+    if isinstance(v, bool) or v is None:
+        return False
+    n = as_number(v) if isinstance(v, int | float) or (isinstance(v, str) and len(v) <= 8) else None
+    # Ratings start at 1 (0.5 on half-star scales); 0-1 values are shares (0.62 recommend).
+    return (
+        n is not None
+        and 0.5 <= n <= 100
+        and (not isinstance(v, str) or bool(rating_in_text(f"{v} stars") or "/" in v))
+    )
+
+
+def _count_like(v: Any) -> bool:
+    if isinstance(v, bool):
+        return False
+    if isinstance(v, int):
+        return v >= 0
+    return isinstance(v, str) and v.isdigit()
+
+
+def _text(v: Any) -> str | None:
+    if isinstance(v, str):
+        return v or None
+    if isinstance(v, dict):  # Yelp: {"full": "...", "language": "en"}
+        for k in ("full", "text", "plain", "value", "raw", "body"):
+            if isinstance(v.get(k), str) and v[k]:
+                return v[k]
+    return None
+
+
+def _date(v: Any) -> Any:
+    if isinstance(v, str | int | float) and not isinstance(v, bool):
+        return v if v != "" else None
+    if isinstance(v, dict):  # {"publishedDate": ...}, Yelp's {"localDateTimeForBusiness": ...}
+        ranked = sorted(v.items(), key=lambda kv: not any(w in str(kv[0]).lower() for w in _FIRST))
+        for _, inner in ranked:
+            if isinstance(inner, str) and inner[:1].isdigit():
+                return inner
+    return None
+
+
+_FIRST = ("publish", "created", "submitted", "posted")
+
+
+def _page_reviews(groups: list[list[Record]]) -> list[Record]:
+    """The largest list of reviews, and every other list that repeats none of it: a
+    list sharing reviews with it is a highlight ("relevantReviews"), not more reviews."""
+    if not groups:
+        return []
+    groups.sort(key=len, reverse=True)
+    out = list(groups[0])
+    ids = {r.values.get("review_id") for r in out} - {None}
+    for group in groups[1:]:
+        if not ids & {r.values.get("review_id") for r in group}:
+            out.extend(group)
+    return out
+
+
+def read(text: str, url: str) -> Found:
+    walker = _Walker()
+    notes: list[str] = []
+    sources = list(blobs(text, notes, url))
+    for _, data in sources:
+        walker.add_cache(data)
+    for _, data in sources:
+        try:
+            walker.walk(data)
+        except RecursionError:
+            notes.append(f"embedded state nested too deeply to read ({url})")
+    found = walker.found
+    found.reviews = _page_reviews(list(walker.lists.values()))
+    found.notes += notes
+    if len(found.reviews) == 1 and "published_raw" not in found.reviews[0].values and walker.dates:
+        # A single-review page keeps the review's dates apart from it (Vue's review-dates).
+        found.reviews[0].values["published_raw"] = walker.dates[0]
+    return found

@@ -1,0 +1,376 @@
+"""Strategy 1, structured data: schema.org Review / AggregateRating in JSON-LD,
+microdata or RDFa (the nodes come from ``structured_nodes``).
+
+Real pages bend the vocabulary: ``aggregateRating`` as a list, numbers as
+strings, ``worstRating`` 0, 1-10 scales, reviews under ``reviews``,
+``<meta name="ratingValue">`` instead of ``itemprop``, a rating that exists only
+as text (``title="10 out of 10"``); those are read too and flagged. Reviews of
+a photo or video (Yelp hangs its photo captions' reviews on ``ImageObject``)
+are not reviews of the company and are left out. A page listing many rated
+entities (an ``ItemList`` of restaurants) gives one aggregate per entity.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import unquote
+
+from spiders.pages.base import RATING_FROM_TEXT, to_int
+from spiders.pages.generic import structured_nodes as sn
+from spiders.pages.generic.records import Found, Record
+from spiders.pages.generic.shown import (
+    as_number,
+    looks_like_date,
+    rating_in_classes,
+    rating_in_text,
+)
+from spiders.pages.generic.structured_nodes import EL, Node, first, types_of
+
+_HAS_DIGIT = re.compile(r"\d").search
+# Where reviews, aggregates and the things they are about can nest; other
+# properties (author, reviewRating, comment) are read where they are needed.
+_CONTAINERS = (
+    "review",
+    "reviews",
+    "aggregateRating",
+    "itemReviewed",
+    "mainEntity",
+    "mainEntityOfPage",
+    "itemListElement",
+    "item",
+    "about",
+    "subjectOf",
+    "hasPart",
+    "@graph",
+)
+_LISTING = frozenset({"itemListElement", "item"})  # entries of a list page
+_MEDIA = frozenset(
+    {"ImageObject", "VideoObject", "MediaObject", "Photograph", "AudioObject", "Clip"}
+)
+_TEXT_ATTRS = ("content", "title", "aria-label", "alt", "data-rating", "data-score")
+
+
+def _walk(nodes: list[Node]) -> list[tuple[Node, bool, bool]]:
+    """(node, listed, under_media) for every node that can hold reviews or
+    aggregates, nested ones included, in document order, each once."""
+    out: list[tuple[Node, bool, bool]] = []
+    seen: set[int] = set()
+    stack = [(n, False, False) for n in reversed(nodes)]
+    while stack:
+        node, listed, media = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        out.append((node, listed, media))
+        media = media or any(t in _MEDIA for t in types_of(node))
+        children: list[tuple[Node, bool, bool]] = []
+        for key in _CONTAINERS:
+            value = node.get(key)
+            if value is None:
+                continue
+            inner = listed or key in _LISTING
+            values = value if isinstance(value, list) else [value]
+            children.extend((v, inner, media) for v in values if isinstance(v, dict))
+        stack.extend(reversed(children))
+    return out
+
+
+def _resolver(nodes: list[Node]) -> dict[str, Node]:
+    defs: dict[str, Node] = {}
+    for node in nodes:
+        node_id = node.get("@id")
+        if isinstance(node_id, str) and len(node) > 1 and node_id not in defs:
+            defs[node_id] = node
+    return defs
+
+
+def _resolve(value: Any, defs: dict[str, Node]) -> Any:
+    if isinstance(value, dict) and len(value) == 1 and "@id" in value:
+        return defs.get(value["@id"], value)
+    return value
+
+
+def _text(value: Any) -> str | None:
+    if type(value) is str:
+        return value
+    if isinstance(value, dict):
+        return _text(first(value, "name", "text", "value", "@value"))
+    if isinstance(value, list):
+        return _text(value[0]) if value else None
+    if value is None or isinstance(value, bool):
+        return None
+    return str(value)
+
+
+_ID_PREFIXES = ("review-", "review_", "comment-", "rev-")
+
+
+def _id_of(value: Any) -> str | None:
+    """A review's or author's id from its identifier or URL: the fragment or the
+    last path segment, whichever looks like an id (has a digit)."""
+    if not isinstance(value, str) or not value:
+        return None
+    path, _, fragment = value.partition("#")
+    segment = unquote(path.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1])
+    if fragment and _HAS_DIGIT(fragment):
+        key = fragment
+    elif segment and _HAS_DIGIT(segment):
+        key = segment
+    else:
+        key = fragment or segment
+    for prefix in _ID_PREFIXES:
+        if key.startswith(prefix):
+            key = key[len(prefix) :]
+    return key or None
+
+
+def _rating_from_element(el: Any) -> tuple[str, str | None, str] | None:
+    """(value, best, flag) from a rating shown only as text, attributes or a <meta name>."""
+    if el is None:
+        return None
+    for sub in el.iter():
+        if not isinstance(sub.tag, str):
+            continue
+        meta_rating = sub.tag == "meta" and (sub.get("name") or "").lower() == "ratingvalue"
+        if meta_rating and sub.get("content"):
+            best = next(
+                (
+                    m.get("content")
+                    for m in el.iter("meta")
+                    if (m.get("name") or "").lower() == "bestrating"
+                ),
+                None,
+            )
+            return sub.get("content"), best, "rating_from_meta_name"
+        for attr in _TEXT_ATTRS:
+            value = sub.get(attr)
+            if not value:
+                continue
+            found = rating_in_text(value)
+            if found:
+                return found[0], found[1], RATING_FROM_TEXT
+            if attr.startswith("data-") and as_number(value) is not None:
+                return value.strip(), None, RATING_FROM_TEXT
+        found = rating_in_classes(sub.get("class"))
+        if found:
+            return found[0], found[1], RATING_FROM_TEXT
+    return None
+
+
+def _date_in_element(el: Any) -> str | None:
+    """A review's date shown in its markup but not marked up (``p.date``: "21/10/2016")."""
+    if el is None:
+        return None
+    for sub in el.iter():
+        if not isinstance(sub.tag, str) or sub.get("itemprop"):
+            continue
+        if sub.tag == "time" and sub.get("datetime"):
+            return sub.get("datetime")
+        if len(sub) == 0 and sub.text and looks_like_date(sub.text.strip()):
+            return " ".join(sub.text.split())
+    return None
+
+
+def _scalar(value: Any) -> str | int | float | None:
+    value = sn.unwrap(value)
+    return value if isinstance(value, str | int | float) and not isinstance(value, bool) else None
+
+
+def _rating(node: Node, rating: Any) -> tuple[Any, Any, Any, list[str]]:
+    """(value, worst, best, flags) from a Rating node or a bare value."""
+    flags: list[str] = []
+    value = worst = best = None
+    if isinstance(rating, dict):
+        value = first(rating, "ratingValue")
+        worst = first(rating, "worstRating")
+        best = first(rating, "bestRating")
+    elif rating is not None:  # "reviewRating": "4"
+        value = rating
+    if isinstance(value, dict):
+        value = _text(value)
+    if as_number(value) is None:
+        found = _rating_from_element(rating.get(EL)) if isinstance(rating, dict) else None
+        found = found or _rating_from_element(node.get(EL))
+        if found:
+            value, text_best, how = found
+            best = best if best is not None else text_best
+            flags.append(how)
+    return _scalar(value), _scalar(worst), _scalar(best), flags
+
+
+def extract(nodes: list[Node], strategy: str) -> Found:
+    walked = _walk(nodes)
+    defs = _resolver([n for n, _, _ in walked])
+    found = Found()
+    reviews: list[Node] = []
+    main_company: Node | None = None
+    consumed: set[int] = set()  # AggregateRating nodes already read as some node's
+    for node, listed, media in walked:
+        types = types_of(node)
+        if id(node) in consumed:
+            continue
+        # A node with a reviewRating is a review whatever its type says ("Thing", "Comment").
+        if any(t.endswith("Review") for t in types) or "reviewRating" in node:
+            found.saw_ratings = True
+            if not media:
+                reviews.append(node)
+            continue
+        agg = _resolve(first(node, "aggregateRating"), defs)
+        company: Node | None = node
+        if not isinstance(agg, dict) and any(t.endswith("AggregateRating") for t in types):
+            agg = node
+            reviewed = _resolve(first(node, "itemReviewed"), defs)
+            company = reviewed if isinstance(reviewed, dict) else None
+        if not isinstance(agg, dict) or media:
+            continue
+        consumed.add(id(agg))
+        found.saw_ratings = True
+        record = _aggregate(agg, company, strategy, listed)
+        if not listed and main_company is None:
+            main_company = company
+        found.aggregates.append(record)
+        if record.review_count and not record.rated:
+            found.problems.append(
+                f"aggregate declares {record.review_count} reviews but no parsable ratingValue"
+            )
+    if main_company is None:  # the thing whose "review" property holds the reviews
+        main_company = next((n for n, _, _ in walked if n.get("review") or n.get("reviews")), None)
+    if main_company is None:
+        for review in reviews:
+            reviewed = _resolve(first(review, "itemReviewed"), defs)
+            if isinstance(reviewed, dict):
+                main_company = reviewed
+                break
+    name = _text(first(main_company, "name")) if main_company else None
+    url = _text(first(main_company, "url")) if main_company else None
+    for agg in found.aggregates:
+        if not agg.listed:
+            agg.company_name = agg.company_name or name
+            agg.company_url = agg.company_url or url
+    found.reviews = [_review(r, defs, strategy, name, url) for r in reviews]
+    return found
+
+
+def _aggregate(agg: Node, company: Node | None, strategy: str, listed: bool) -> Record:
+    value, worst, best, flags = _rating(agg, agg)
+    reviews = to_int(_scalar(first(agg, "reviewCount")))
+    ratings = to_int(_scalar(first(agg, "ratingCount")))
+    return Record(
+        "aggregate",
+        strategy,
+        rating_value=value,
+        rating_worst=worst,
+        rating_best=best,
+        review_count=reviews if reviews is not None else ratings,
+        rating_count=ratings,
+        company_name=_text(first(company, "name")) if company else None,
+        company_url=_text(first(company, "url")) if company else None,
+        listed=listed,
+        flags=flags,
+    )
+
+
+def _review(
+    review: Node, defs: dict[str, Node], strategy: str, name: str | None, url: str | None
+) -> Record:
+    value, worst, best, flags = _rating(review, _resolve(first(review, "reviewRating"), defs))
+    author = _resolve(first(review, "author", "creator"), defs)
+    author_name = author_id = None
+    if isinstance(author, dict):
+        author_name = _text(first(author, "name", "alternateName"))
+        author_id = _text(first(author, "identifier")) or _id_of(
+            _text(first(author, "url")) or author.get("@id")
+        )
+    else:
+        author_name = _text(author)
+    reply = _resolve(first(review, "comment"), defs)
+    if not isinstance(reply, dict):
+        reply = {}
+    reviewed = _resolve(first(review, "itemReviewed"), defs)
+    if isinstance(reviewed, dict) and first(reviewed, "name"):
+        name = _text(first(reviewed, "name"))
+    published = _text(first(review, "datePublished", "dateCreated"))
+    if published is None and review.get(EL) is not None:
+        published = _date_in_element(review.get(EL))
+    values = {
+        "review_id": _text(first(review, "identifier"))
+        or _id_of(review.get("@id") or _text(first(review, "url"))),
+        "title": _text(first(review, "name", "headline")),
+        "text": _text(first(review, "reviewBody", "description", "text")),
+        "pros": _text(first(review, "positiveNotes")),
+        "cons": _text(first(review, "negativeNotes")),
+        "language": _text(first(review, "inLanguage")),
+        "author_name": author_name,
+        "author_id": author_id,
+        "published_raw": published,
+        "reply_text": _text(first(reply, "text")),
+        "reply_raw_date": _text(first(reply, "dateCreated", "datePublished")),
+    }
+    return Record(
+        "review",
+        strategy,
+        rating_value=value,
+        rating_worst=worst,
+        rating_best=best,
+        values=values,
+        company_name=name,
+        company_url=url,
+        flags=flags,
+    )
+
+
+def _has_markup(text: str) -> bool:
+    return "itemprop" in text or "typeof" in text or "property=" in text
+
+
+def read(text: str, root_of: Any, url: str) -> Found:
+    """Structured data of one page: JSON-LD first (no parse needed), then the
+    microdata/RDFa of the tree ``root_of()`` gives when JSON-LD had no reviews."""
+    notes: list[str] = []
+    found = _safe(sn.json_ld_nodes(text, notes, url), "json_ld", notes)
+    if not found.reviews and _has_markup(text):
+        root = root_of()
+        if root is not None:
+            more = Found()
+            try:
+                # Only the syntaxes present: each walker scans the whole tree.
+                if "itemprop" in text or "itemscope" in text:
+                    more = _merge(more, _safe(sn.microdata_nodes(root), "microdata", notes))
+                if "typeof" in text or "property=" in text:
+                    more = _merge(more, _safe(sn.rdfa_nodes(root), "rdfa", notes))
+            except RecursionError:
+                notes.append(f"markup nested too deeply to read ({url})")
+            nothing = not (more.reviews or more.aggregates or found.reviews or found.aggregates)
+            if nothing and _mentions_ratings(text):
+                nodes = sn.extruct_nodes(root, text, url, notes)
+                more = _safe(nodes, "microdata" if "itemscope" in text else "rdfa", notes)
+            found = _merge(found, more)
+    found.notes += notes
+    found.problems = [f"{p} ({url})" for p in found.problems]
+    return found
+
+
+def _mentions_ratings(text: str) -> bool:
+    # extruct costs ~50x a parse: only worth it when the vocabulary is there at all.
+    return "ratingValue" in text or "AggregateRating" in text or "reviewRating" in text
+
+
+def _safe(nodes: list[Node], strategy: str, notes: list[str]) -> Found:
+    try:
+        return extract(nodes, strategy)
+    except RecursionError:
+        notes.append("structured data nested too deeply to read")
+        return Found()
+
+
+def _merge(a: Found, b: Found) -> Found:
+    """``a``'s aggregates (else ``b``'s) with the reviews of whichever has them."""
+    main = a.aggregates if a.main_aggregate() else b.aggregates or a.aggregates
+    return Found(
+        reviews=a.reviews or b.reviews,
+        aggregates=main,
+        problems=a.problems if a.aggregates else b.problems,
+        notes=a.notes + b.notes,
+        saw_ratings=a.saw_ratings or b.saw_ratings,
+    )

@@ -1,0 +1,101 @@
+# ruff: noqa: E501  (saved markup reads better unwrapped)
+"""Hand-written miniatures of the markup real portals serve, one per shape the
+generic reader must handle (never copies of real pages): each is a fixture of
+``fixtures/generic/<case>/`` and ``EXPECTED`` says what a person reads off it.
+"""
+
+from __future__ import annotations
+
+BASE = "http://127.0.0.1:8765/shapes/"
+
+SHAPES: dict[str, str] = {
+    # Apollo cache in a comment-wrapped, entity-escaped application/json script; the
+    # aggregate in JSON-LD; refs to users; a photo's review on an ImageObject (not the company's).
+    "apollo_comment_wrapped": """<html lang="en-US"><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"Restaurant","name":"Oyster Hut","aggregateRating":{"@type":"AggregateRating","ratingValue":"4.4","reviewCount":"2721"}}</script>
+<script type="application/ld+json">{"@type":"ItemList","itemListElement":[{"@type":"ImageObject","review":{"@type":"Review","reviewRating":{"ratingValue":5},"author":{"name":"Photo P."}}}]}</script></head><body>
+<script data-apollo-state="x" type="application/json"><!--{&quot;Review:a1&quot;:{&quot;__typename&quot;:&quot;Review&quot;,&quot;encid&quot;:&quot;a1&quot;,&quot;rating&quot;:5,&quot;text&quot;:{&quot;full&quot;:&quot;Fresh oysters, loud music.&quot;},&quot;author&quot;:{&quot;__ref&quot;:&quot;User:u1&quot;},&quot;createdAt&quot;:{&quot;localDateTimeForBusiness&quot;:&quot;2025-09-22T16:46:34-05:00&quot;},&quot;bizUserPublicReply&quot;:{&quot;__ref&quot;:&quot;Reply:r1&quot;}},&quot;Review:a2&quot;:{&quot;__typename&quot;:&quot;Review&quot;,&quot;encid&quot;:&quot;a2&quot;,&quot;rating&quot;:3,&quot;text&quot;:{&quot;full&quot;:&quot;Parking was hard.&quot;},&quot;author&quot;:{&quot;__ref&quot;:&quot;User:u2&quot;},&quot;createdAt&quot;:{&quot;localDateTimeForBusiness&quot;:&quot;2025-09-12T09:13:09-05:00&quot;}},&quot;User:u1&quot;:{&quot;__typename&quot;:&quot;User&quot;,&quot;encid&quot;:&quot;u1&quot;,&quot;displayName&quot;:&quot;Sam K.&quot;},&quot;User:u2&quot;:{&quot;__typename&quot;:&quot;User&quot;,&quot;encid&quot;:&quot;u2&quot;,&quot;displayName&quot;:&quot;Lee M.&quot;},&quot;Reply:r1&quot;:{&quot;__typename&quot;:&quot;Reply&quot;,&quot;text&quot;:&quot;Thanks, Sam!&quot;,&quot;createdAt&quot;:{&quot;localDateTimeForBusiness&quot;:&quot;2025-09-23T10:00:00-05:00&quot;}}}--></script></body></html>""",
+    # Next.js state holding an Apollo cache (Glassdoor's shape): reviews with sub-ratings,
+    # the employer aggregate with a review count; 0-1 shares that are not ratings.
+    "next_data_apollo_cache": """<html lang="en"><body><script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"apolloCache":{"ROOT_QUERY":{"__typename":"Query","employerReviewsRG({\\"id\\":7})":{"__typename":"EmployerReviewsRG","overallRating":3.6,"reviewCount":164958,"ceoRating":0.62,"reviews":[{"__ref":"EmployerReviewRG:{\\"reviewId\\":11}"},{"__ref":"EmployerReviewRG:{\\"reviewId\\":12}"}]}},"EmployerReviewRG:{\\"reviewId\\":11}":{"__typename":"EmployerReviewRG","reviewId":11,"ratingOverall":4,"ratingWorkLifeBalance":3,"summary":"Good place to learn","pros":"Training","cons":"Pay","reviewDateTime":"2025-08-23T21:11:05.447"},"EmployerReviewRG:{\\"reviewId\\":12}":{"__typename":"EmployerReviewRG","reviewId":12,"ratingOverall":2,"ratingWorkLifeBalance":1,"summary":"Long hours","pros":"Colleagues","cons":"Hours","reviewDateTime":"2025-08-20T08:00:00.000"}}}}}</script></body></html>""",
+    # window.__STATE__ as a JavaScript literal: unquoted keys, single quotes, !0, a trailing comma.
+    "window_state_js_literal": """<html lang="de"><body><script>window.__STATE__ = {shop:{name:'Kaffeerösterei Süd',rating:{value:4.5,count:'128'}},reviews:[{id:'r-1',stars:5,body:'Sehr guter Kaffee',created:'vor 3 Tagen',verified:!0},{id:'r-2',stars:2,body:'Zu bitter',created:'Oktober 2025',},],};</script></body></html>""",
+    # Nuxt 2: the state is a function's return value; its arguments fill the names.
+    "nuxt2_function_state": """<html lang="en-GB"><body><script>window.__NUXT__=(function(a,b,c){return {data:[{reviews:[{id:"n1",rating:a,comment:"Quick delivery",date:b},{id:"n2",rating:c,comment:"Box was damaged",date:b}]}]}}(5,"2024-03-03",2));</script></body></html>""",
+    # Nuxt 3: a devalue payload (objects hold indices into one flat array).
+    "nuxt3_devalue_payload": """<html lang="fr"><body><script type="application/json" id="__NUXT_DATA__">[["ShallowReactive",1],{"data":2},{"reviews":3},[4,8],{"id":5,"score":6,"text":7,"publishedAt":12},"d1",4,"Très bon accueil",{"id":9,"score":10,"text":11,"publishedAt":12},"d2",3,"Un peu cher","2024-05-01"]</script></body></html>""",
+    # Ratings only rendered: hashed classes, aria-label "N star rating", plain-text dates,
+    # a rating histogram and a comment form's star inputs that are not reviews.
+    "rendered_aria_label_reviews": """<html lang="en-US"><body><h1 class="y-css-1">Blue Door Diner</h1>
+<div class="hist-x"><div class="y-css-histogram-row" aria-label="59 percent of reviews have 5 stars"></div></div>
+<ul class="list__09f24__a"><li class="y-css-9"><div><span class="y-css-n">Ana B.</span></div><div role="img" class="y-css-r" aria-label="5 star rating"></div><span class="y-css-d">Sep 22, 2025</span><p class="comment__09f24__x">Best pancakes in town, friendly staff.</p></li>
+<li class="y-css-9"><div><span class="y-css-n">Tom C.</span></div><div role="img" class="y-css-r" aria-label="2 star rating"></div><span class="y-css-d">Aug 3, 2025</span><p class="comment__09f24__x">Waited forty minutes for cold coffee.</p></li></ul>
+<form><label><input type="radio" name="r" data-rating="5" aria-label="5 stars"></label></form></body></html>""",
+    # A product page: "4.4 out of 5 stars" with "21,200 ratings", reviews with
+    # "Reviewed in ... on ..." dates, European decimals elsewhere ("4,5/5" on a related item).
+    "rendered_product_page_out_of": """<html lang="en-us"><head><title>Shop: The Long Road (Book 1)</title></head><body>
+<div id="avg"><span id="pop" title="4.4 out of 5 stars"><a href="javascript:void(0)">4.4</a></span> <a href="#reviews"><span>21,200 ratings</span></a></div>
+<div id="reviews"><div id="R1" data-hook="review"><span class="a-profile-name">lighthouse</span><i class="a-icon a-star-5"><span class="a-icon-alt">5.0 out of 5 stars</span></i><span data-hook="review-date">Reviewed in Germany on 3 March 2024</span><span data-hook="review-body">A gripping story from start to end.</span></div>
+<div id="R2" data-hook="review"><span class="a-profile-name">K. Weber</span><i class="a-icon a-star-3"><span class="a-icon-alt">3.0 out of 5 stars</span></i><span data-hook="review-date">Reviewed in the United States on August 2, 2021</span><span data-hook="review-body">The middle part drags a little.</span></div></div></body></html>""",
+    # A list page: TripAdvisor's bubbles (bubble_45 = 4.5) with counts, one entry repeated.
+    "rendered_bubble_list": """<html lang="en"><body><h1>Best Things to Do</h1>
+<div class="listing"><div class="title"><a href="/Attraction-d1-Tower.html">Harbour Tower</a></div><div class="item"><span class="ui_bubble_rating bubble_45"></span><a class="review_count" href="/Attraction-d1-Tower.html#R">20,621 Reviews</a></div></div>
+<div class="listing"><div class="title"><a href="/Attraction-d2-Market.html">Old Market</a></div><div class="item"><span class="ui_bubble_rating bubble_40"></span><a class="review_count" href="/Attraction-d2-Market.html#R">1,429 Reviews</a></div></div>
+<div class="listing"><div class="title"><a href="/Attraction-d3-Park.html">Island Park</a></div><div class="item"><span class="ui_bubble_rating bubble_50"></span><a class="review_count" href="/Attraction-d3-Park.html#R">762 Reviews</a></div></div>
+<div class="listing"><div class="title"><a href="/Attraction-d4-Zoo.html">City Zoo</a></div><div class="item"><span class="ui_bubble_rating bubble_35"></span><a class="review_count" href="/Attraction-d4-Zoo.html#R">3,055 Reviews</a></div></div>
+<div class="listing"><div class="title"><a href="/Attraction-d5-Museum.html">Royal Museum</a></div><div class="item"><span class="ui_bubble_rating bubble_45"></span><a class="review_count" href="/Attraction-d5-Museum.html#R">7,112 Reviews</a></div></div>
+<div class="listing"><div class="title"><a href="/Attraction-d1-Tower.html">Harbour Tower</a></div><div class="item"><span class="ui_bubble_rating bubble_45"></span><a class="review_count" href="/Attraction-d1-Tower.html#R">20,622 Reviews</a></div></div></body></html>""",
+    # Search results on a 1-10 scale with no stated scale: "Review score" 9.0 "· 958 reviews".
+    "rendered_label_score_ten": """<html lang="en-gb"><body>
+<div class="card"><h3><a href="https://hotels.example/h/la-noria.html">Hostal La Noria</a></h3><div class="s1"><div class="lbl">Review score</div><div aria-hidden="true">9,0</div><div>Wonderful</div><div>· 958 reviews</div></div></div>
+<div class="card"><h3><a href="https://hotels.example/h/matias.html">Hotel Matias</a></h3><div class="s1"><div class="lbl">Review score</div><div aria-hidden="true">8,0</div><div>Very Good</div><div>· 84 reviews</div></div></div>
+<div class="card"><h3><a href="https://hotels.example/h/molino.html">El Molino</a></h3><div class="s1"><div class="lbl">Review score</div><div aria-hidden="true">6,9</div><div>Pleasant</div><div>· 212 reviews</div></div></div>
+<div class="card"><h3><a href="https://hotels.example/h/lagunas.html">Lagunas</a></h3><div class="s1"><div class="lbl">Review score</div><div aria-hidden="true">7,7</div><div>Good</div><div>· 176 reviews</div></div></div>
+<div class="card"><h3><a href="https://hotels.example/h/alba.html">Albamanjon</a></h3><div class="s1"><div class="lbl">Review score</div><div aria-hidden="true">8,7</div><div>Excellent</div><div>· 10 reviews</div></div></div></body></html>""",
+    # JSON-LD wrapped in /*<![CDATA[*/, numbers as strings, aggregateRating as a list,
+    # reviews under the non-standard "reviews" key, one without a rating.
+    "json_ld_cdata_strings": """<html lang="de-AT"><head><script type="application/ld+json">/*<![CDATA[*/{"@context":"http://schema.org","@type":"Product","name":"Wickelkleid","aggregateRating":[{"@type":"AggregateRating","ratingValue":"4,5","ratingCount":"44","bestRating":"5","worstRating":"1"}],"reviews":[{"@type":"Review","author":"Marika J.","reviewBody":"Passt perfekt","reviewRating":{"ratingValue":"5"},"datePublished":"03.04.2024"},{"@type":"Review","author":"Anonym","reviewBody":"Stoff etwas dünn"}]}/*]]>*/</script></head><body></body></html>""",
+    # Microdata: itemprop=ratingValue without an itemscope parent of its own, a
+    # carousel that clones each review, dates shown but not marked up.
+    "microdata_carousel_clones": """<html lang="fr"><body><div itemscope itemtype="https://schema.org/Product"><h1 itemprop="name">Housse de chaise</h1>
+<span itemprop="aggregateRating" itemscope itemtype="https://schema.org/AggregateRating"><meta itemprop="ratingValue" content="4"><meta itemprop="bestRating" content="5"><span itemprop="ratingCount">2</span> avis</span>
+<ul class="slick"><li itemprop="review" itemscope itemtype="https://schema.org/Review"><span itemprop="author">Anonyme</span><p class="avis__date">21/10/2016</p><div itemprop="reviewRating" itemscope itemtype="https://schema.org/Rating"><span itemprop="ratingValue">5</span>/<span itemprop="bestRating">5</span></div><p itemprop="reviewBody">Tissu de qualité.</p></li>
+<li itemprop="review" itemscope itemtype="https://schema.org/Review"><span itemprop="author">Anonyme</span><p class="avis__date">07/01/2017</p><div itemprop="reviewRating" itemscope itemtype="https://schema.org/Rating"><span itemprop="ratingValue">3</span>/<span itemprop="bestRating">5</span></div><p itemprop="reviewBody">Couleur un peu terne.</p></li>
+<li itemprop="review" itemscope itemtype="https://schema.org/Review" class="slick-cloned"><span itemprop="author">Anonyme</span><p class="avis__date">21/10/2016</p><div itemprop="reviewRating" itemscope itemtype="https://schema.org/Rating"><span itemprop="ratingValue">5</span>/<span itemprop="bestRating">5</span></div><p itemprop="reviewBody">Tissu de qualité.</p></li></ul></div></body></html>""",
+    # Ratings in class names and text: "stars--regular-4", "rating-4-5", "4,5 Sterne".
+    "rendered_class_names": """<html lang="de"><body><h1>Elektro Süd</h1>
+<article class="rv"><div class="stars stars--regular-4"></div><time datetime="2024-03-23">23. März 2024</time><p>Schnelle Reparatur, faire Preise.</p></article>
+<article class="rv"><div class="stars stars--regular-2"></div><time datetime="2024-02-01">1. Februar 2024</time><p>Termin zweimal verschoben worden.</p></article>
+<article class="rv"><div class="stars stars--regular-5"></div><time datetime="2024-01-15">15. Januar 2024</time><p>Alles bestens, gerne wieder.</p></article></body></html>""",
+    # A blog post with a comment thread and no ratings anywhere: a problem, not an empty success.
+    "comment_thread_no_ratings": """<html lang="de"><body><article><h1>Abmahnungen</h1><p>Ein Bericht.</p></article>
+<ol class="commentlist"><li class="comment" id="comment-1"><b class="fn">blah</b><time datetime="2016-06-23T17:21:09+02:00">23. Juni 2016 um 17:21 Uhr</time><p>Unglaublich, diese Firma.</p></li>
+<li class="comment" id="comment-2"><b class="fn">anna</b><time datetime="2016-06-23T18:02:00+02:00">23. Juni 2016 um 18:02 Uhr</time><p>Danke für den Bericht.</p></li></ol></body></html>""",
+    # An old Vue layout: one review in data-initial-state scripts, its dates in another.
+    "vue_initial_state_single_review": """<html lang="en-gb"><body><div class="star-rating"><img src="stars-4.svg" alt="4 stars: Great"></div>
+<script type="application/json" data-initial-state="review-info">{"reviewId":"5a1","consumerName":"Mrs P","reviewHeader":"Lovely meals","reviewBody":"Fresh food every week.","stars":4}</script>
+<script type="application/json" data-initial-state="review-dates">{"publishedDate":"2016-11-04T20:37:27Z","updatedDate":null}</script></body></html>""",
+}
+
+# case -> (aggregate (value, count, best) or None, ratings of the reviews in order,
+#          the strategy that read the reviews, a date as shown)
+EXPECTED: dict[str, tuple] = {
+    "apollo_comment_wrapped": (("4.4", 2721, "5"), ["5", "3"], "embedded_json", "2025-09-22T16:46:34-05:00"),
+    "next_data_apollo_cache": (("3.6", 164958, "5"), ["4", "2"], "embedded_json", "2025-08-23T21:11:05.447"),
+    "window_state_js_literal": (("4.5", 128, "5"), ["5", "2"], "embedded_json", "vor 3 Tagen"),
+    "nuxt2_function_state": (None, ["5", "2"], "embedded_json", "2024-03-03"),
+    "nuxt3_devalue_payload": (None, ["4", "3"], "embedded_json", "2024-05-01"),
+    "rendered_aria_label_reviews": (None, ["5", "2"], "rendered", "Sep 22, 2025"),
+    "rendered_product_page_out_of": (("4.4", 21200, "5"), ["5.0", "3.0"], "rendered", "Reviewed in Germany on 3 March 2024"),
+    "rendered_bubble_list": None,
+    "rendered_label_score_ten": None,
+    "json_ld_cdata_strings": (("4,5", 44, "5"), ["5", "None"], "json_ld", "03.04.2024"),
+    "microdata_carousel_clones": (("4", 2, "5"), ["5", "3"], "microdata", "21/10/2016"),
+    "rendered_class_names": (None, ["4", "2", "5"], "rendered", "23. März 2024"),
+    "comment_thread_no_ratings": None,
+    "vue_initial_state_single_review": (None, ["4"], "embedded_json", "2016-11-04T20:37:27Z"),
+}  # fmt: skip
+
+
+def cases() -> list[tuple[str, str, str]]:
+    """(case, url, html) of every shape."""
+    return [(case, BASE + case.replace("_", "-"), html) for case, html in SHAPES.items()]
