@@ -1,0 +1,367 @@
+"""Which column of an export is which raw field: names (English and German) and values.
+
+Each raw field has a strong and a weak name pattern, matched against the field's last
+name and its last two names run together (``reviewer.name`` -> ``reviewername``), so
+``review_rating``, ``reviewRating.ratingValue``, ``Review Stars`` and ``Bewertung`` all
+read as a rating. The values then have to fit: a rating is a number (or "4/5",
+"4,5 Sterne"), a date reads as a date, a text is long, an id is unique. Names alone are
+never enough: ``overall_rating`` repeated on every row is the company's figure, not the
+review's; ``title`` with one value on every row names the place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from spiders.imports.paths import Record, as_json
+
+SAMPLE = 1000  # records looked at per candidate list
+_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def norm(name: str) -> str:
+    """ "Review Created (UTC)" -> "reviewcreatedutc", "Sprache" -> "sprache"."""
+    return re.sub(r"[^a-z0-9]", "", str(name).lower().translate(_FOLD))
+
+
+# --- values --------------------------------------------------------------------
+
+_RATING = re.compile(
+    r"^\s*(?:rated\s+|bewertung:?\s+)?([+-]?\d{1,3}(?:[.,]\d{1,3})?)\s*"
+    r"(?:(?:/|out of|of|von|aus|de|sur)\s*(\d{1,3}(?:[.,]\d{1,3})?))?\s*"
+    r"(?:stars?|sterne?n?|points?|punkte?|étoiles?|estrellas?|\*+|★+)?\s*\.?$",
+    re.I,
+)
+PACKED = re.compile(r"^\s*(\d(?:[.,]\d{1,2})?)\s*\(\s*(\d[\d.,\s]*)\s*\)\s*$")
+_MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|maerz|mai|juni|"
+    "juli|oktober|okt|dezember|dez|janvier|février|mars|avril|juin|juillet|août|septembre|"
+    "octobre|novembre|décembre"
+)
+_ISO = re.compile(r"^\d{4}-\d{1,2}(?:-\d{1,2})?(?:[T ]\d{1,2}:\d{2}.*)?$")
+NUMERIC_DATE = re.compile(
+    r"^(\d{1,4})([./-])(\d{1,2})\2(\d{2,4})"
+    r"(?:[ ,T]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?)?$",
+    re.I,
+)
+_WORD_DATE = re.compile(
+    rf"(?i)\b(?:{_MONTHS})[a-zé]*\.?\b.*\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b.*\b(?:{_MONTHS})"
+)
+_RELATIVE = re.compile(
+    r"(?i)\b(?:ago|vor|il y a|hace|yesterday|gestern|today|heute|just now|gerade)\b|"
+    r"^(?:a|an|one|\d+)\s+(?:second|minute|hour|day|week|month|year)s?$"
+)
+PLACE_PREFIX = re.compile(
+    r"(?i)^(?:reviewed|rated|posted|bewertet|rezensiert)\s+(?:in|aus)\s+.{1,80}?\s+(?:on|am)\s+(.+)$"
+)
+_URL = re.compile(r"^https?://", re.I)
+
+
+def rating_number(v: Any) -> tuple[float | None, float | None]:
+    """(value, best shown with it) of a rating as exports write it, else (None, None)."""
+    if isinstance(v, bool) or v is None:
+        return None, None
+    if isinstance(v, int | float):
+        return float(v), None
+    m = _RATING.match(str(v))
+    if m:
+        best = float(m.group(2).replace(",", ".")) if m.group(2) else None
+        return float(m.group(1).replace(",", ".")), best
+    p = PACKED.match(str(v))
+    return (float(p.group(1).replace(",", ".")), None) if p else (None, None)
+
+
+def date_kind(v: Any) -> str | None:
+    """ "abs" (a date that says which day), "rel" ("a week ago"), or None."""
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, int | float):
+        return "abs" if 9.4e8 <= v <= 2.2e9 or 9.4e11 <= v <= 2.2e12 else None
+    s = str(v).strip()
+    if not s or len(s) > 80:
+        return None
+    if re.fullmatch(r"\d{10}|\d{13}", s):
+        return "abs"
+    m = PLACE_PREFIX.match(s)
+    s = m.group(1) if m else s
+    if _ISO.match(s) or NUMERIC_DATE.match(s) or _WORD_DATE.search(s):
+        return "abs"
+    if _RELATIVE.search(s):
+        return "rel"
+    if re.fullmatch(r"(?i)(?:\w{3},\s*)?\d{1,2}\s+\w{3}\s+\d{4}.*", s):
+        return "abs"
+    return None
+
+
+@dataclass
+class Column:
+    """What the values at one path look like over the sampled records."""
+
+    path: str
+    segments: tuple[str, ...]
+    records: int = 0
+    values: list[Any] = field(default_factory=list)  # non-empty ones
+    dict_values: list[dict] = field(default_factory=list)  # where the value is an object
+    lists: int = 0  # where the value is a list of objects (photos, aspects)
+
+    @property
+    def filled(self) -> int:
+        return len(self.values) + len(self.dict_values) + self.lists
+
+    def share(self, test) -> float:
+        return sum(1 for v in self.values if test(v)) / len(self.values) if self.values else 0.0
+
+    @property
+    def distinct(self) -> int:
+        return len({str(v) for v in self.values})
+
+    @property
+    def constant(self) -> bool:
+        return len(self.values) >= 3 and self.distinct == 1
+
+    def mean_len(self) -> float:
+        strs = [str(v) for v in self.values]
+        return sum(map(len, strs)) / len(strs) if strs else 0.0
+
+    def numbers(self) -> list[float]:
+        return [n for n in (rating_number(v)[0] for v in self.values) if n is not None]
+
+
+def _key_text(prefix: str, key: str) -> str:
+    if re.search(r"[.\[\]]|^[$^]", key) or not key:
+        piece = '["' + key.replace("\\", "\\\\").replace('"', '\\"') + '"]'
+        return prefix + piece
+    return f"{prefix}.{key}" if prefix else key
+
+
+def columns(records: list[Record], max_depth: int = 3) -> dict[str, Column]:
+    """Leaf paths of the records (objects followed ``max_depth`` deep), with their values."""
+    out: dict[str, Column] = {}
+    for rec in records[:SAMPLE]:
+        if not isinstance(rec.value, dict):
+            continue
+        seen: set[str] = set()
+        stack: list[tuple[str, tuple[str, ...], Any, int]] = [("", (), rec.value, 0)]
+        while stack:
+            prefix, segs, node, depth = stack.pop()
+            for k, v in node.items():
+                key = str(k)
+                path, s = _key_text(prefix, key), (*segs, key)
+                v = as_json(v) if isinstance(v, str) and v[:1] in "{[" else v
+                if isinstance(v, dict) and depth + 1 < max_depth and v:
+                    stack.append((path, s, v, depth + 1))
+                col = out.get(path) or out.setdefault(path, Column(path, s))
+                if path not in seen:
+                    col.records += 1
+                    seen.add(path)
+                if isinstance(v, dict):
+                    if v:
+                        col.dict_values.append(v)
+                elif isinstance(v, list):
+                    scalars = [x for x in v if not isinstance(x, dict | list)]
+                    if scalars and len(scalars) == len(v):
+                        col.values.append(" ".join(map(str, scalars)))
+                    elif v:
+                        col.lists += 1
+                elif v is not None and not (isinstance(v, str) and not v.strip()):
+                    col.values.append(v.strip() if isinstance(v, str) else v)
+    return out
+
+
+# --- names ---------------------------------------------------------------------
+
+_REPLY = r"(?:reply|replies|response|responses|answer|antwort|stellungnahme)"
+_OWNER = r"(?:company|owner|business|merchant|seller|shop|employer|host|hotel|management|vendor)"
+_WHO = r"(?:author|reviewer|user|consumer|customer|profile|account|member|kunde|nutzer|autor)"
+_CO = (
+    r"(?:company|business|place|product|hotel|restaurant|store|shop|merchant|employer|brand|"
+    r"venue|property|webshop|firma|unternehmen|arbeitgeber|firmen|unternehmens|organi[sz]ation|app)"
+)
+_SCRAPE = r"(?:scrap|crawl|extract|fetch|collect|retriev|download|export)"
+# field -> (strong, weak, excluded): regexes over normalised names.
+NAMES: dict[str, tuple[str, str, str]] = {
+    "rating_value": (
+        r"^(?:review|user|customer|guest|my|own)?(?:rating|ratings|stars?|starrating|score|rate|"
+        r"grade|ratingvalue|ratingscore|ratingoverall|overallrating|reviewscore|bewertung|sterne|"
+        r"gesamtbewertung|gesamtnote|note|punkte|punktzahl|ratingrating)(?:value)?$",
+        r"rating|stars?|score|sterne|bewertung|note$",
+        r"count|total|number|num|anzahl|max|min|best|worst|avg|average|mean|durchschnitt|"
+        r"distribution|histogram|helpful|useful|vote|like|img|image|url|icon|link|text|comment|"
+        r"date|time|datum|percent|share|object|type|id$|aspect|" + _CO,
+    ),
+    "published_raw": (
+        r"^(?:review|post|posted|comment)?(?:date|datetime|time|created|createdat|createdate|"
+        r"creationdate|datecreated|published|publishedat|publisheddate|publishedatdate|"
+        r"publishdate|publishtime|publishat|datepublished|dateposted|posted|postedat|posteddate|"
+        r"postdate|submitted|submittedat|submitteddate|submissiondate|reviewdate|reviewtime|"
+        r"reviewed|reviewedat|reviewdatetime|timecreated|datum|erstellt|erstelltam|"
+        r"veroeffentlicht|veroeffentlichtam|bewertetam|bewertungsdatum|zeitpunkt|"
+        r"datepublished|datepublished)(?:utc|local|iso|gmt|date|timestamp)?$",
+        r"date|time|created|published|posted|datum|submitted",
+        r"experience|visit|stay|travel|trip|checkin|checkout|erlebnis|aufenthalt|"
+        + _REPLY
+        + "|"
+        + _SCRAPE
+        + r"|updated|modified|edited|birth|input|expir|start|end|"
+        r"member|joined|since|" + _OWNER + r"(?!review)",
+    ),
+    "experienced_raw": (
+        r"(?:experience|experienced|dateofexperience|experiencedate|experienceddate|visit|"
+        r"visited|visitdate|dateofvisit|staydate|stay|traveldate|tripdate|checkin|erlebnis|"
+        r"erlebnisdatum|aufenthalt|reisedatum|reisezeit)(?:date|at|on)?$",
+        r"experience|visit|stay|travel|aufenthalt",
+        _REPLY + "|" + _SCRAPE,
+    ),
+    "text": (
+        r"^(?:review|reviews|comment|comments|user|customer|full|original|main|text)?(?:text|"
+        r"body|content|comment|comments|review|description|message|opinion|feedback|snippet|"
+        r"excerpt|details|kommentar|rezension|erfahrungsbericht|beschreibung|inhalt|freitext|"
+        r"meinung|bewertungstext|bewertung)(?:text|full|original|body|content)?$",
+        r"text|body|content|comment|review|description|message|kommentar|inhalt",
+        r"title|headline|header|summary|url|link|id$|date|time|" + _REPLY + r"|owner|translat|"
+        r"html|language|lang|rating|count|photo|image|pros?$|cons?$|name|type|source|status|"
+        r"subject|like|dislike|vote",
+    ),
+    "title": (
+        r"^(?:review)?(?:title|headline|heading|header|subject|summary|caption|titel|"
+        r"ueberschrift|betreff)$",
+        r"title|headline|header|titel",
+        r"url|link|id$|date|" + _CO + r"|page|job|position|meta",
+    ),
+    "pros": (
+        r"^(?:pros?|positives?|likes?|liked|likebest|advantages?|vorteile?|gutamarbeitgeber|"
+        r"positiv|lob|plus|pluspunkte|staerken|whatdoyoulike\w*|whatilike\w*|theliked)$",
+        r"pros$|positiv|vorteil|liked",
+        r"count|date|url|dislik",
+    ),
+    "cons": (
+        r"^(?:cons?|contra|negatives?|dislikes?|disliked|dislikebest|disadvantages?|nachteile?|"
+        r"schlechtamarbeitgeber|negativ|kritik|minus|minuspunkte|schwaechen|"
+        r"whatdoyoudislike\w*|whatidislike\w*)$",
+        r"cons$|negativ|nachteil|dislik",
+        r"count|date|url",
+    ),
+    "author_name": (
+        r"^(?:author|authorname|authortitle|reviewer|reviewername|reviewerdisplayname|user|"
+        r"username|usernickname|nickname|displayname|customer|customername|consumer|"
+        r"consumername|consumerdisplayname|profilename|by|postedby|writtenby|writer|verfasser|"
+        r"autor|autorname|benutzer|benutzername|nutzer|nutzername|kunde|kundenname|bewerter|"
+        r"rezensent|" + _WHO + r"(?:name|displayname|title|nickname))$",
+        r"author|reviewer|user|customer|consumer|verfasser|autor|name",
+        r"id$|url|link|photo|image|avatar|picture|count|number|location|country|city|type|"
+        r"level|badge|guide|" + _CO + r"|title$|profile$|reviewsby",
+    ),
+    "author_id": (r"^" + _WHO + r"(?:id|uid|key)$", r"^(?:author|reviewer|user)\w*id$", r"url"),
+    "author_review_count": (
+        r"^(?:reviewsbyreviewer|reviewernumberofreviews|authorreviewscount|authorreviewcount|"
+        r"userreviewcount|reviewerreviewcount|reviewerreviewscount|"
+        + _WHO
+        + r"(?:reviews?count|reviewcount|numberofreviews|totalreviews|reviews))$",
+        r"^" + _WHO + r"\w*(?:reviews|count)",
+        r"rating|photo|friend|follower",
+    ),
+    "review_id": (
+        r"^(?:review|comment|post|rating|feedback)?(?:id|uuid|guid|key)$",
+        r"reviewid|review_?key",
+        _WHO + r"|" + _CO + r"|photo|image",
+    ),
+    "reply_text": (
+        r"^(?:review)?"
+        + _OWNER
+        + r"?"
+        + _REPLY
+        + r"(?:from"
+        + _OWNER
+        + r")?(?:of"
+        + _OWNER
+        + r")?(?:text|message|content|comment|body)?$|^"
+        + _OWNER
+        + r"comment$",
+        _REPLY,
+        r"date|time|created|at$|datum|count|id$|url|author|name|language|ago|rate|given",
+    ),
+    "reply_raw_date": (
+        r"^(?:review)?"
+        + _OWNER
+        + r"?"
+        + _REPLY
+        + r"(?:from"
+        + _OWNER
+        + r")?(?:of"
+        + _OWNER
+        + r")?(?:date|time|created|createdat|publisheddate|timestamp|datetimeutc|"
+        r"timestampdatetimeutc|updated|updatedat|at|datum|submitted|posted|date)$",
+        _REPLY + r"\w*(?:date|time|created|datum)",
+        r"text|message|content|ago|relative",
+    ),
+    "language": (
+        r"^(?:review|text|original|comment|content|originaltext)?(?:language|lang|languagecode|"
+        r"langcode|locale|sprache|textlanguage|originallanguage)$",
+        r"language|lang$|sprache",
+        r"translat|count|detected",
+    ),
+    "verified": (
+        r"^(?:is)?(?:verified|verifiedpurchase|verifiedbuyer|verifiedreview|verifiziert|"
+        r"verifizierterkauf)$",
+        r"verif",
+        r"count|date",
+    ),
+    "company_name": (
+        r"^" + _CO + r"(?:name|title|displayname|displaynametext)?$|^(?:webshopname|"
+        r"displaynametext)$",
+        _CO + r"\w*name",
+        r"id$|url|link|type|categor|address|phone|rating|count|image",
+    ),
+    "portal_company_id": (
+        r"^" + _CO + r"(?:id|slug|key|uid|alias|unitid)$|^(?:placeid|googleid|cid|asin|"
+        r"productasin|alias|slug|businessunitid|companydomain)$",
+        _CO + r"\w*id$",
+        r"url|review|" + _WHO,
+    ),
+    "company_url": (
+        r"^" + _CO + r"?(?:url|website|link|domain|homepage|domainurl)$",
+        _CO + r"\w*(?:url|website)",
+        r"review|photo|image|icon|" + _WHO,
+    ),
+    "source_url": (
+        r"^(?:review)?(?:url|link|permalink|sourceurl|reviewurl|reviewlink)$",
+        r"reviewurl|reviewlink",
+        r"photo|image|icon|avatar|" + _WHO + r"|" + _CO,
+    ),
+    "fetched_at": (
+        r"^" + _SCRAPE + r"\w*(?:at|date|time|datetime|timestamp|on)?$|^timestamp$",
+        _SCRAPE,
+        r"count|url",
+    ),
+    "extra.reviewer_type": (
+        r"^(?:reviewertype|usertype|position|anstellungsart|beschaeftigungsart|"
+        r"employmentstatus|status)$",
+        r"reviewertype",
+        r"count",
+    ),
+    "extra.traveller_type": (
+        r"^(?:travell?ertype|triptype|reisetyp|reiseart|travell?er)$",
+        r"travell?ertype",
+        r"count",
+    ),
+    "extra.recommendation": (
+        r"^(?:recommendation|recommend|recommended|wouldrecommend|recommendtofriend|empfehlung|"
+        r"weiterempfehlung|empfohlen)$",
+        r"recommend|empfehl",
+        r"count|rating|share",
+    ),
+}
+_COMPILED = {k: tuple(re.compile(p) for p in v) for k, v in NAMES.items()}
+
+
+def name_score(target: str, col: Column) -> float:
+    strong, weak, excluded = _COMPILED[target]
+    last = norm(col.segments[-1])
+    pair = norm("".join(col.segments[-2:]))
+    if any(strong.search(n) for n in {last, pair} if n):
+        return 1.0
+    if any(weak.search(n) and not excluded.search(n) for n in {last, pair} if n):
+        return 0.5
+    return 0.0
