@@ -15,13 +15,13 @@ REVIEW_FIELDS = (
     "rating_value", "published_raw", "text", "title", "pros", "cons", "author_name",
     "author_id", "author_review_count", "review_id", "reply_text", "reply_raw_date",
     "language", "verified", "experienced_raw", "source_url", "fetched_at",
-    "extra.reviewer_type", "extra.traveller_type", "extra.recommendation",
+    "extra.reviewer_type", "extra.traveller_type", "extra.recommendation", "extra.suggestions",
     "company_name", "portal_company_id", "company_url",
 )  # fmt: skip
 COMPANY = ("company_name", "portal_company_id", "company_url")
 DATES = ("published_raw", "experienced_raw", "reply_raw_date", "fetched_at")
 _TEXTS = ("text", "title", "pros", "cons", "reply_text", "author_name", "extra.reviewer_type")
-_TEXTS += ("extra.traveller_type", "extra.recommendation", "company_name")
+_TEXTS += ("extra.traveller_type", "extra.recommendation", "extra.suggestions", "company_name")
 
 
 def _fit(target: str, col: Column, n: int) -> float:
@@ -41,7 +41,7 @@ def _fit(target: str, col: Column, n: int) -> float:
         return absolute + 0.6 * rel if absolute + rel >= 0.6 else 0.0
     if target in ("company_url", "source_url"):
         urls = col.share(lambda v: isinstance(v, str) and v.startswith("http"))
-        few = col.distinct <= max(2, len(vals) // 5)
+        few = col.distinct == 1 or col.distinct <= len(vals) // 5
         if urls < 0.8 or (target == "company_url") != few:
             return 0.0
         return 1.0

@@ -231,16 +231,16 @@ NAMES: dict[str, tuple[str, str, str]] = {
         r"url|link|id$|date|" + _CO + r"|page|job|position|meta",
     ),
     "pros": (
-        r"^(?:pros?|positives?|likes?|liked|likebest|advantages?|vorteile?|gutamarbeitgeber|"
+        r"^(?:pros?|positives?|likes?|liked|likebest|advantages?|vorteile?|gutamarbeitgeber\w*|"
         r"positiv|lob|plus|pluspunkte|staerken|whatdoyoulike\w*|whatilike\w*|theliked)$",
-        r"pros$|positiv|vorteil|liked",
+        r"pros$|positiv|vorteil|liked|^gutam",
         r"count|date|url|dislik",
     ),
     "cons": (
         r"^(?:cons?|contra|negatives?|dislikes?|disliked|dislikebest|disadvantages?|nachteile?|"
-        r"schlechtamarbeitgeber|negativ|kritik|minus|minuspunkte|schwaechen|"
+        r"schlechtamarbeitgeber\w*|negativ|kritik|minus|minuspunkte|schwaechen|"
         r"whatdoyoudislike\w*|whatidislike\w*)$",
-        r"cons$|negativ|nachteil|dislik",
+        r"cons$|negativ|nachteil|dislik|^schlechtam",
         r"count|date|url",
     ),
     "author_name": (
@@ -253,7 +253,13 @@ NAMES: dict[str, tuple[str, str, str]] = {
         r"id$|url|link|photo|image|avatar|picture|count|number|location|country|city|type|"
         r"level|badge|guide|" + _CO + r"|title$|profile$|reviewsby",
     ),
-    "author_id": (r"^" + _WHO + r"(?:id|uid|key)$", r"^(?:author|reviewer|user)\w*id$", r"url"),
+    "author_id": (r"^" + _WHO + r"(?:id|uid|key)$", _WHO + r"\w*id$", r"url"),
+    "extra.suggestions": (
+        r"^(?:suggestions?|advice|improvements?|verbesserungsvorschlaege?|verbesserungen|tipps?|"
+        r"adviceto\w*|ratschlaege?)$",
+        r"suggest|verbesserung",
+        r"count",
+    ),
     "author_review_count": (
         r"^(?:reviewsbyreviewer|reviewernumberofreviews|authorreviewscount|authorreviewcount|"
         r"userreviewcount|reviewerreviewcount|reviewerreviewscount|"
@@ -356,10 +362,30 @@ NAMES: dict[str, tuple[str, str, str]] = {
 _COMPILED = {k: tuple(re.compile(p) for p in v) for k, v in NAMES.items()}
 
 
+# What the objects around a value say it belongs to: "reply.publishedDate" is the reply's
+# date, "user.name" the author's name, "placeInfo.name" the company's, "location.name" none.
+_AUTHOR_FIELDS = ("author_name", "author_id", "author_review_count")
+_COMPANY_FIELDS = ("company_name", "portal_company_id", "company_url")
+_NOBODY = r"^(?:location|address|geo|coordinates?|photos?|images?|media|jobtitle|job|input|request)"
+_CONTEXTS = (
+    (re.compile(_REPLY + "|^owner"), ("reply_text", "reply_raw_date")),
+    (re.compile(_WHO + "|contributor|attribution"), _AUTHOR_FIELDS),
+    (re.compile(_CO + "|placeinfo"), _COMPANY_FIELDS),
+    (re.compile(_NOBODY), ()),
+)
+_ONLY_WITH_CONTEXT = {"name", "id", "title", "displayname", "text", "link", "url"}
+
+
 def name_score(target: str, col: Column) -> float:
     strong, weak, excluded = _COMPILED[target]
     last = norm(col.segments[-1])
     pair = norm("".join(col.segments[-2:]))
+    for parent in (norm(s) for s in col.segments[:-1]):
+        for pattern, allowed in _CONTEXTS:
+            if pattern.search(parent) and target not in allowed and not target.startswith("extra"):
+                return 0.0
+    if target == "author_name" and last in _ONLY_WITH_CONTEXT and len(col.segments) == 1:
+        return 0.5  # a plain "name" is a reviewer's only when nothing better is there
     if any(strong.search(n) for n in {last, pair} if n):
         return 1.0
     if any(weak.search(n) and not excluded.search(n) for n in {last, pair} if n):

@@ -14,7 +14,7 @@ from typing import Any
 
 from spiders.imports.choose import COMPANY, assign
 from spiders.imports.fields import Column, columns, norm
-from spiders.imports.paths import Record, parse_path, select
+from spiders.imports.paths import Record, get, parse_path, select
 from spiders.imports.shapes import company_in_url, count_spec, distribution, rating_spec
 
 _AGG_RATING = (
@@ -78,9 +78,11 @@ def place_names(cols: dict[str, Column]) -> dict[str, Column]:
     out: dict[str, Column] = {}
     for col in sorted(cols.values(), key=lambda c: len(c.segments)):
         key = norm(col.segments[-1])
+        pair = norm("".join(col.segments[-2:]))
         if not col.values:
             continue
-        if "company_name" not in out and key in ("name", "title", "displayname", "displaynametext"):
+        names = ("name", "title", "displayname", "displaynametext", "shortname", "fullname")
+        if "company_name" not in out and (key in names or pair in names):
             if col.share(lambda v: isinstance(v, str)) >= 0.8:
                 out["company_name"] = col
         elif "portal_company_id" not in out and key in ("id", "placeid", "alias", "slug", "cid"):
@@ -88,6 +90,29 @@ def place_names(cols: dict[str, Column]) -> dict[str, Column]:
         elif "company_url" not in out and key in ("url", "website") and len(col.segments) == 1:
             out["company_url"] = col
     return out
+
+
+def name_beside_id(cols: dict[str, Column], fields: dict[str, Column], records) -> None:
+    """A flat export that names the place in ``title`` or ``name`` next to its id (one
+    value per id): that column is the company's name."""
+    key = fields.get("portal_company_id") or fields.get("company_url")
+    if "company_name" in fields or key is None or key.path.startswith(("^", "$")):
+        return
+    used = {c.path for c in fields.values()}
+    key_path = parse_path(key.path)
+    for col in cols.values():
+        if col.path in used or len(col.segments) != 1 or not col.values:
+            continue
+        if norm(col.segments[0]) not in ("title", "name", "placename", "displayname"):
+            continue
+        per_id: dict[str, set[str]] = {}
+        for rec in records[:1000]:
+            per_id.setdefault(str(get(rec, key_path)), set()).add(
+                str(get(rec, parse_path(col.path)))
+            )
+        if all(len(v) == 1 for v in per_id.values()) and len(per_id) < len(records):
+            fields["company_name"] = col
+            return
 
 
 def aggregate_section(root, cand, per_row, cols, fields, records, notes) -> dict | None:

@@ -13,6 +13,7 @@ edited and saved (``--show-mapping``, ``--save-mapping``).
 """
 
 import math
+import re
 from pathlib import Path as FilePath
 from typing import Any
 
@@ -24,6 +25,7 @@ from spiders.imports.figures import (
     aggregate_fields,
     aggregate_section,
     company_fallback,
+    name_beside_id,
     place_names,
 )
 from spiders.imports.formats import Document, read_document
@@ -116,6 +118,7 @@ def infer_from_document(
         score, cand, records, cols, fields = best
         kind = "review" if "rating_value" in fields else "mention"
         data |= {"records": _own(cand, per_row), "kind": kind}
+        name_beside_id(cols, fields, records)
         data["fields"] = _field_specs(fields, cols, portal_scale, field_notes, "")
         data["fields"] |= sub_ratings(cols, {c.path for c in fields.values()})
         _add_dates_from_parts(data["fields"], cols)
@@ -135,7 +138,9 @@ def infer_from_document(
         _, cand, records, cols, agg = places
         data |= {"records": _own(cand, per_row), "kind": "aggregate"}
         who = assign(cols, COMPANY, len(records)) if len(records) > 1 else {}
-        who = who or place_names(cols)
+        for target, col in place_names(cols).items():
+            if col.path not in {c.path for c in who.values()}:
+                who.setdefault(target, col)
         data["fields"] = agg_specs(agg, who, cols, field_notes, "")
         notes.append(f"{len(records)} record(s) at {cand} read as companies' figures (no reviews)")
     mapping = mapping_from_dict(data, f"inferred from {file_path.name}")
@@ -207,6 +212,8 @@ def _note_unmapped(notes: list[str], cols: dict[str, Column], specs: dict[str, A
         path = spec.get("path") if isinstance(spec, dict) else spec
         if isinstance(path, str):
             used.add(path)
+        if isinstance(spec, dict) and "template" in spec:
+            used.update(re.findall(r"\{([^{}]+)\}", spec["template"]))
     empty = [p for p, c in cols.items() if c.filled == 0]
     rest = [
         p

@@ -154,7 +154,11 @@ def _section(data: dict, where: str, kind_default: str, top: bool) -> Section:
         raise ConfigError(f"{where}: kind must be one of {', '.join(KINDS)}, got {kind!r}")
     fields = {str(k): parse_spec(v, f"{where}: {k}") for k, v in fields_raw.items()}
     records = data.get("records")
-    path = parse_path(str(records)) if records not in (None, "", "$") else None
+    # "$" is the top of the file: for the main records the default, for the aggregate
+    # section not (omitted there means "the main records, one item per company").
+    path = parse_path(str(records)) if records not in (None, "") else None
+    if top and records == "$":
+        path = None
     if not top and not fields:
         raise ConfigError(f"{where}: the aggregate section maps no fields")
     return Section(kind=kind, records=path, fields=fields, constants=constants)
