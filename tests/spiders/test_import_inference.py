@@ -39,52 +39,193 @@ COMPANIES = [
 
 # file, portal, --company, kinds, values of the first review item (raw, as shown)
 CASES = [
-    ("google_maps_scraper_apify_style.json", "google", None, {"review": 3, "aggregate": 1},
-     {"rating_value": 5, "published_raw": "2024-03-02T10:15:00.000Z", "author_name": "Jana W.",
-      "reply_text": "Danke, Jana!", "company_name": "Café Lindenblatt", "language": "de"}),
-    ("google_reviews_outscraper_style.json", "google", None, {"review": 2, "aggregate": 1},
-     {"rating_value": 5, "published_raw": "2023-11-21T21:41:08", "author_name": "Petra Lange",
-      "reply_text": "Vielen Dank für Ihren Besuch!", "company_name": "Hotel Seeblick Konstanz"}),
-    ("yelp_fusion_reviews.json", "yelp", None, {"review": 2},
-     {"rating_value": 5, "published_raw": "2016-08-29 00:41:13", "author_name": "Ella A.",
-      "portal_company_id": "oyster-house-st-louis", "review_id": "xAG4O7l-t1ubbwVAlPnDKg"}),
-    ("places_api_new.json", "google", None, {"review": 2, "aggregate": 1},
-     {"rating_value": 4, "text": "Guter Kaffee, etwas teuer.", "author_name": "Lea M.",
-      "published_raw": "2025-01-20T09:12:44.123Z", "company_name": "Kaffeehaus am Markt"}),
-    ("trustpilot_business_export.csv", "trustpilot", None, {"review": 3},
-     {"rating_value": "5", "title": "Schnelle Lieferung", "reply_text": "Danke für Ihre Bewertung!",
-      "text": "Alles kam am nächsten Tag an.\nGerne wieder!", "company_name": "Schnellkauf24"}),
-    ("kununu_style_de.csv", "kununu", None, {"review": 3},
-     {"rating_value": "4,2", "published_raw": "März 2024", "pros": "Kollegen, Gleitzeit",
-      "cons": "Parkplätze", "company_name": "Elektro Meier GmbH"}),
-    ("booking_reviews_10_point.json", "booking", None, {"review": 3},
-     {"rating_value": 9.0, "pros": "Der Blick auf den See.", "experienced_raw": "November 2024",
-      "portal_company_id": "seeblick-konstanz", "rating_best": None}),
-    ("amazon_reviews_scraper_style.json", "amazon", None, {"review": 3},
-     {"rating_value": 5, "published_raw": "December 9, 2025", "verified": True,
-      "portal_company_id": "B0TEST1234", "title": "Works great"}),
-    ("glassdoor_scraper_style.json", "glassdoor", None, {"review": 2, "aggregate": 1},
-     {"rating_value": 4, "pros": "Learning, people", "title": "Good place to start",
-      "company_name": "ACME", "author_name": None}),
-    ("tripadvisor_scraper_style.json", "trustpilot", None, {"review": 2},
-     {"rating_value": 5, "author_name": "Marta", "reply_text": "Thank you Marta!",
-      "experienced_raw": "2023-12", "company_name": "Hotel Am Park"}),
-    ("g2_export.csv", "g2", None, {"review": 2},
-     {"rating_value": "4.5", "pros": "Quick onboarding", "author_name": "Anil N.",
-      "title": '"Easy to set up"', "company_name": "Convin"}),
-    ("german_fields_nested.json", "trustpilot", None, {"review": 3},
-     {"rating_value": "4,5", "published_raw": "2024-04-03T17:02:00", "author_name": "Sabine K.",
-      "text": "Die Maschine wurde schnell repariert, Techniker freundlich.",
-      "company_name": "Kaffee Partner GmbH", "fetched_at": "2025-03-01T12:00:00Z"}),
-    ("year_month_columns.csv", "trustpilot", "kaffee-partner", {"review": 3},
-     {"rating_value": "5", "published_raw": "2024-3", "author_name": "Anna"}),
-    ("day_first_dates.csv", "trustpilot", "bistro", {"review": 3},
-     {"rating_value": "5", "published_raw": "2016-10-21T14:05:00", "author_name": "Marie"}),
-    ("companies_with_reviews.json", "trustpilot", None, {"review": 3, "aggregate": 2},
-     {"rating_value": 5, "text": "Lieferung am nächsten Tag.", "author_name": "Lara",
-      "published_raw": "2025-01-05T10:00:00Z", "reply_text": "Danke, Lara!",
-      "company_name": "Schnellkauf24"}),
-]  # fmt: skip
+    (
+        "google_maps_scraper_apify_style.json",
+        "google",
+        None,
+        {"review": 3, "aggregate": 1},
+        {
+            "rating_value": 5,
+            "published_raw": "2024-03-02T10:15:00.000Z",
+            "author_name": "Jana W.",
+            "reply_text": "Danke, Jana!",
+            "company_name": "Café Lindenblatt",
+            "language": "de",
+        },
+    ),
+    (
+        "google_reviews_outscraper_style.json",
+        "google",
+        None,
+        {"review": 2, "aggregate": 1},
+        {
+            "rating_value": 5,
+            "published_raw": "2023-11-21T21:41:08",
+            "author_name": "Petra Lange",
+            "reply_text": "Vielen Dank für Ihren Besuch!",
+            "company_name": "Hotel Seeblick Konstanz",
+        },
+    ),
+    (
+        "yelp_fusion_reviews.json",
+        "yelp",
+        None,
+        {"review": 2},
+        {
+            "rating_value": 5,
+            "published_raw": "2016-08-29 00:41:13",
+            "author_name": "Ella A.",
+            "portal_company_id": "oyster-house-st-louis",
+            "review_id": "xAG4O7l-t1ubbwVAlPnDKg",
+        },
+    ),
+    (
+        "places_api_new.json",
+        "google",
+        None,
+        {"review": 2, "aggregate": 1},
+        {
+            "rating_value": 4,
+            "text": "Guter Kaffee, etwas teuer.",
+            "author_name": "Lea M.",
+            "published_raw": "2025-01-20T09:12:44.123Z",
+            "company_name": "Kaffeehaus am Markt",
+        },
+    ),
+    (
+        "trustpilot_business_export.csv",
+        "trustpilot",
+        None,
+        {"review": 3},
+        {
+            "rating_value": "5",
+            "title": "Schnelle Lieferung",
+            "reply_text": "Danke für Ihre Bewertung!",
+            "text": "Alles kam am nächsten Tag an.\nGerne wieder!",
+            "company_name": "Schnellkauf24",
+        },
+    ),
+    (
+        "kununu_style_de.csv",
+        "kununu",
+        None,
+        {"review": 3},
+        {
+            "rating_value": "4,2",
+            "published_raw": "März 2024",
+            "pros": "Kollegen, Gleitzeit",
+            "cons": "Parkplätze",
+            "company_name": "Elektro Meier GmbH",
+        },
+    ),
+    (
+        "booking_reviews_10_point.json",
+        "booking",
+        None,
+        {"review": 3},
+        {
+            "rating_value": 9.0,
+            "pros": "Der Blick auf den See.",
+            "experienced_raw": "November 2024",
+            "portal_company_id": "seeblick-konstanz",
+            "rating_best": None,
+        },
+    ),
+    (
+        "amazon_reviews_scraper_style.json",
+        "amazon",
+        None,
+        {"review": 3},
+        {
+            "rating_value": 5,
+            "published_raw": "December 9, 2025",
+            "verified": True,
+            "portal_company_id": "B0TEST1234",
+            "title": "Works great",
+        },
+    ),
+    (
+        "glassdoor_scraper_style.json",
+        "glassdoor",
+        None,
+        {"review": 2, "aggregate": 1},
+        {
+            "rating_value": 4,
+            "pros": "Learning, people",
+            "title": "Good place to start",
+            "company_name": "ACME",
+            "author_name": None,
+        },
+    ),
+    (
+        "tripadvisor_scraper_style.json",
+        "trustpilot",
+        None,
+        {"review": 2},
+        {
+            "rating_value": 5,
+            "author_name": "Marta",
+            "reply_text": "Thank you Marta!",
+            "experienced_raw": "2023-12",
+            "company_name": "Hotel Am Park",
+        },
+    ),
+    (
+        "g2_export.csv",
+        "g2",
+        None,
+        {"review": 2},
+        {
+            "rating_value": "4.5",
+            "pros": "Quick onboarding",
+            "author_name": "Anil N.",
+            "title": '"Easy to set up"',
+            "company_name": "Convin",
+        },
+    ),
+    (
+        "german_fields_nested.json",
+        "trustpilot",
+        None,
+        {"review": 3},
+        {
+            "rating_value": "4,5",
+            "published_raw": "2024-04-03T17:02:00",
+            "author_name": "Sabine K.",
+            "text": "Die Maschine wurde schnell repariert, Techniker freundlich.",
+            "company_name": "Kaffee Partner GmbH",
+            "fetched_at": "2025-03-01T12:00:00Z",
+        },
+    ),
+    (
+        "year_month_columns.csv",
+        "trustpilot",
+        "kaffee-partner",
+        {"review": 3},
+        {"rating_value": "5", "published_raw": "2024-3", "author_name": "Anna"},
+    ),
+    (
+        "day_first_dates.csv",
+        "trustpilot",
+        "bistro",
+        {"review": 3},
+        {"rating_value": "5", "published_raw": "2016-10-21T14:05:00", "author_name": "Marie"},
+    ),
+    (
+        "companies_with_reviews.json",
+        "trustpilot",
+        None,
+        {"review": 3, "aggregate": 2},
+        {
+            "rating_value": 5,
+            "text": "Lieferung am nächsten Tag.",
+            "author_name": "Lara",
+            "published_raw": "2025-01-05T10:00:00Z",
+            "reply_text": "Danke, Lara!",
+            "company_name": "Schnellkauf24",
+        },
+    ),
+]
 
 
 @pytest.mark.parametrize(("name", "portal", "company_id", "kinds", "first"), CASES)
@@ -103,9 +244,13 @@ def test_exports_import_with_the_inferred_mapping(tmp_path, name, portal, compan
     saved = tmp_path / "saved.yaml"
     saved.write_text(to_yaml(report.mapping), "utf-8")
     again = import_file(
-        settings, portal=portal, file_path=DATA / name, run_date=RUN_DATE, mapping=saved,
+        settings,
+        portal=portal,
+        file_path=DATA / name,
+        run_date=RUN_DATE,
+        mapping=saved,
         company=company_id,
-    )  # fmt: skip
+    )
     strip = lambda rows: [{k: v for k, v in r.items() if k != "fetched_at"} for r in rows]  # noqa: E731
     assert strip(raw_items(again.path)) == strip(items)
 
@@ -154,9 +299,11 @@ def test_the_scale_comes_from_the_values_when_the_portal_has_another(tmp_path):
 def test_a_ten_point_export_reaches_the_lake_on_the_portals_scale(tmp_path, monkeypatch):
     settings = import_settings(tmp_path, COMPANIES)
     import_file(
-        settings, portal="booking", file_path=DATA / "booking_reviews_10_point.json",
+        settings,
+        portal="booking",
+        file_path=DATA / "booking_reviews_10_point.json",
         run_date=RUN_DATE,
-    )  # fmt: skip
+    )
     _, lake = transform_lake(settings, monkeypatch)
     got = sorted((r["rating_value"], r["rating_best"], r["score_100"]) for r in lake["reviews"])
     assert got == [
@@ -175,8 +322,9 @@ def test_dates_in_the_lake(tmp_path, monkeypatch):
         ("day_first_dates.csv", "trustpilot", "bistro"),
         ("year_month_columns.csv", "trustpilot", "kaffee-partner"),
     ]:
-        import_file(settings, portal=portal, file_path=DATA / name, run_date=RUN_DATE,
-                    company=company_id)  # fmt: skip
+        import_file(
+            settings, portal=portal, file_path=DATA / name, run_date=RUN_DATE, company=company_id
+        )
     _, lake = transform_lake(settings, monkeypatch)
     days: dict[str, set] = {r["company_id"]: set() for r in lake["reviews"]}
     for r in lake["reviews"]:
@@ -193,8 +341,12 @@ def test_dates_in_the_lake(tmp_path, monkeypatch):
 @pytest.mark.xfail(strict=True, reason=T2)
 def test_iso_639_2_codes_reach_the_lake_as_639_1(tmp_path, monkeypatch):
     settings = import_settings(tmp_path, COMPANIES)
-    import_file(settings, portal="trustpilot", file_path=DATA / "trustpilot_business_export.csv",
-                run_date=RUN_DATE)  # fmt: skip
+    import_file(
+        settings,
+        portal="trustpilot",
+        file_path=DATA / "trustpilot_business_export.csv",
+        run_date=RUN_DATE,
+    )
     _, lake = transform_lake(settings, monkeypatch)
     assert sorted(r["language"] for r in lake["reviews"]) == ["de", "en", "en"]
 
@@ -204,8 +356,9 @@ def test_a_mapping_without_a_company_needs_company(tmp_path):
 
     settings = import_settings(tmp_path, COMPANIES)
     with pytest.raises(ConfigError, match="names no company; pass --company"):
-        import_file(settings, portal="trustpilot", file_path=DATA / "day_first_dates.csv",
-                    run_date=RUN_DATE)  # fmt: skip
+        import_file(
+            settings, portal="trustpilot", file_path=DATA / "day_first_dates.csv", run_date=RUN_DATE
+        )
 
 
 def test_the_saved_mapping_reads_back_equal(tmp_path):
@@ -215,8 +368,10 @@ def test_the_saved_mapping_reads_back_equal(tmp_path):
         path.write_text(to_yaml(mapping), "utf-8")
         again = load_mapping(path)
         assert (again.main, again.aggregate, again.format) == (
-            mapping.main, mapping.aggregate, mapping.format,
-        )  # fmt: skip
+            mapping.main,
+            mapping.aggregate,
+            mapping.format,
+        )
 
 
 def test_inference_says_what_it_saw(tmp_path):

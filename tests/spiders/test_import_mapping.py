@@ -68,25 +68,49 @@ def test_a_single_object_is_one_record():
         ("{year}-{month}", {"year": 2024, "month": 3}, "2024-3", []),
         ("{month} {year}", {"year": "2025", "month": "Oktober"}, "Oktober 2025", []),
         ("{year}-{month}", {"year": 2024, "month": ""}, None, []),  # half a date is none
-        ({"path": "url", "regex": r"/review/([^/?]+)"},
-         {"url": "https://www.trustpilot.com/review/acme.de?page=2"}, "acme.de", []),
-        ({"path": "date", "regex": r"on (?P<value>.+)$"},
-         {"date": "Reviewed in the United States on December 9, 2025"}, "December 9, 2025", []),
-        ({"path": "date", "regex": r"on (.+)$"}, {"date": "9 Dec 2025"}, "9 Dec 2025",
-         ["pattern_unmatched"]),
+        (
+            {"path": "url", "regex": r"/review/([^/?]+)"},
+            {"url": "https://www.trustpilot.com/review/acme.de?page=2"},
+            "acme.de",
+            [],
+        ),
+        (
+            {"path": "date", "regex": r"on (?P<value>.+)$"},
+            {"date": "Reviewed in the United States on December 9, 2025"},
+            "December 9, 2025",
+            [],
+        ),
+        (
+            {"path": "date", "regex": r"on (.+)$"},
+            {"date": "9 Dec 2025"},
+            "9 Dec 2025",
+            ["pattern_unmatched"],
+        ),
         ({"value": 10}, {}, 10, []),
         (7, {}, 7, []),
-        ({"path": "badge", "map": {"Verified Purchase": True}}, {"badge": "verified purchase"},
-         True, []),
-        ({"path": "d", "date_format": "%d.%m.%Y %H:%M"}, {"d": "12.04.2020 17:02"},
-         "2020-04-12T17:02:00", []),
+        (
+            {"path": "badge", "map": {"Verified Purchase": True}},
+            {"badge": "verified purchase"},
+            True,
+            [],
+        ),
+        (
+            {"path": "d", "date_format": "%d.%m.%Y %H:%M"},
+            {"d": "12.04.2020 17:02"},
+            "2020-04-12T17:02:00",
+            [],
+        ),
         ({"path": "d", "date_format": ["%d/%m/%Y", "%Y"]}, {"d": "21/10/2016"}, "2016-10-21", []),
-        ({"path": "d", "date_format": "%d/%m/%Y"}, {"d": "yesterday"}, "yesterday",
-         ["date_format_mismatch"]),
+        (
+            {"path": "d", "date_format": "%d/%m/%Y"},
+            {"d": "yesterday"},
+            "yesterday",
+            ["date_format_mismatch"],
+        ),
         (["text.full", "body", "comment"], {"body": "", "comment": "Fine."}, "Fine.", []),
         ("photos[*].caption", {"photos": [{"caption": "a"}, {"caption": "b"}]}, "a\nb", []),
     ],
-)  # fmt: skip
+)
 def test_field_specs(spec, record, value, flags):
     got = resolve(parse_spec(spec, "test"), Record(record, (), record, "$"))
     assert got == (value, flags)

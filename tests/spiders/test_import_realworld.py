@@ -179,13 +179,25 @@ def test_google_maps_places_csv_packs_rating_and_count(tmp_path, monkeypatch):
 @pytest.mark.parametrize(
     ("relative", "name", "aggregate", "ratings", "first_time", "language"),
     [
-        ("PlacesApiDetailsInFrenchResponse.json", "Sacré-Cœur", (4.5, 3688), [5, 3, 4, 5, 1],
-         1497657494, "fr"),
+        (
+            "PlacesApiDetailsInFrenchResponse.json",
+            "Sacré-Cœur",
+            (4.5, 3688),
+            [5, 3, 4, 5, 1],
+            1497657494,
+            "fr",
+        ),
         ("PlaceDetailsQuay.json", "Quay", (4.1, 273), [3, 5, 2, 1, 2], 1441848853, "en"),
-        ("PlaceDetailsLookupGoogleSydneyResponse.json", "Google", (4.4, 458), [1] * 5,
-         1496880715, "en"),
+        (
+            "PlaceDetailsLookupGoogleSydneyResponse.json",
+            "Google",
+            (4.4, 458),
+            [1] * 5,
+            1496880715,
+            "en",
+        ),
     ],
-)  # fmt: skip
+)
 def test_google_places_api_details(
     tmp_path, monkeypatch, relative, name, aggregate, ratings, first_time, language
 ):
@@ -246,8 +258,10 @@ def test_kununu_export_raw_items(tmp_path, suffix):
     assert [float(i["rating_value"].replace(",", ".")) for i in rated] == KUNUNU_RATINGS
     assert {i["published_raw"] for i in rated} == {"Oktober 2025"}
     assert Counter(i["extra"].get("recommendation") for i in items) == {
-        "Empfohlen": 5, "Nicht empfohlen": 5, None: 2,
-    }  # fmt: skip
+        "Empfohlen": 5,
+        "Nicht empfohlen": 5,
+        None: 2,
+    }
     assert rated[0]["sub_ratings"]["Arbeitsatmosphäre"] == "2"
     # The two page-chrome records are kept and flagged, not dropped.
     assert sum(1 for i in items if {"rating_missing", "date_missing"} <= set(i["flags"])) == 2
@@ -258,9 +272,12 @@ def test_kununu_export_raw_items(tmp_path, suffix):
 @pytest.mark.xfail(strict=True, reason=T1)
 def test_kununu_export_in_the_lake(tmp_path, monkeypatch):
     settings, _, _ = _import(
-        tmp_path, "kununu/kununu_deutsche_post_reviews_page1.json", "kununu",
-        [company("dp", "Deutsche Post")], "dp",
-    )  # fmt: skip
+        tmp_path,
+        "kununu/kununu_deutsche_post_reviews_page1.json",
+        "kununu",
+        [company("dp", "Deutsche Post")],
+        "dp",
+    )
     _, lake = transform_lake(settings, monkeypatch)
     assert sorted(r["rating_value"] for r in lake["reviews"]) == sorted(KUNUNU_RATINGS)
 
