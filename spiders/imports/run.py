@@ -12,26 +12,21 @@ again replaces it with the same items. The export itself is archived by content.
 
 from __future__ import annotations
 
-import dataclasses
 import json
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from core.config import load_companies, load_portals
-from core.contracts.raw_items import RawItem
 from core.settings import ConfigError, Settings
 from spiders import SPIDER_VERSION
 from spiders.archive import RawStore, sha256_of
-from spiders.imports.formats import Document, read_document
+from spiders.imports.batch import Tally, items, record_of
+from spiders.imports.formats import read_document
 from spiders.imports.infer import infer_from_document
-from spiders.imports.items import COMPANY_FIELDS, Common, build_item, unreadable_item
-from spiders.imports.mapping import Mapping, Section, load_mapping
-from spiders.imports.paths import Path as RecordPath
-from spiders.imports.paths import Record, select
-from spiders.pipelines import ContractError, item_record, to_raw_item
+from spiders.imports.items import Common
+from spiders.imports.mapping import Mapping, load_mapping
 
 PREVIEW_ITEMS = 3
 
@@ -108,49 +103,6 @@ def company_constants(settings: Settings, company: str, portal: str) -> dict[str
         "portal_company_id": listing.portal_company_id if listing else hit.company_id,
         "company_name": hit.name,
     }
-
-
-def _roots(doc: Document, selector: RecordPath | None) -> list[tuple[Any, RecordPath | None]]:
-    """(root, selector) per document unit: the whole document, or each row / element."""
-    if doc.split_array and selector is not None and selector.steps[:1]:
-        first = selector.steps[0]
-        if first.kind == "all" and selector.up == 0:
-            rest = dataclasses.replace(selector, steps=selector.steps[1:])
-            return [(r, rest if rest.steps else None) for r in doc.rows]
-    return [(r, selector) for r in doc.rows]
-
-
-def _records(doc: Document, section: Section) -> list[tuple[Any, list[Record] | None]]:
-    """Per row: the row and its records (None for a row that could not be read)."""
-    out = []
-    for row, selector in _roots(doc, section.records):
-        if row.error is not None:
-            out.append((row, None))
-        else:
-            out.append((row, select(row.value, selector)))
-    return out
-
-
-def _warn_fields(report: ImportReport, mapped: list[dict[str, Any]], section: Section) -> None:
-    n = len(mapped)
-    for name in section.fields:
-        filled = sum(1 for m in mapped if m.get(name) is not None)
-        report.fill[name] = (filled, n)
-        if n and filled == 0:
-            report.warnings.append(
-                f"{name} ({_spec_text(section, name)}) is empty in all {n} records"
-            )
-    ratings = [m.get("rating_value") for m in mapped if m.get("rating_value") is not None]
-    if len(ratings) >= 5 and len({str(r) for r in ratings}) == 1:
-        report.warnings.append(
-            f"rating_value is {ratings[0]!r} in all {len(ratings)} records: "
-            "a scraper that read one value for every row?"
-        )
-
-
-def _spec_text(section: Section, name: str) -> str:
-    src = section.fields[name].source
-    return src if isinstance(src, str) else json.dumps(src, ensure_ascii=False)
 
 
 def mapping_for(
@@ -235,24 +187,27 @@ def import_file(
         encoding=doc.encoding,
         format=doc.format,
     )
-    report.warnings += doc.notes
-    items = _make_items(doc, mapping, common, report)
-    kinds: Counter = Counter(i.kind for i in items)
-    flags: Counter = Counter(f for i in items for f in i.flags)
-    report.items, report.flags = dict(kinds), dict(flags)
+    tally = Tally()
+    stream = items(doc, mapping, common, tally)
     if dry_run:
-        report.preview = [_shown(i) for i in items[:PREVIEW_ITEMS]]
-        return report
-    store = RawStore(settings)
-    store.store_body(body, sha)
-    out = store.staged(portal, str(run_date), raw_items_name(sha))
-    try:
-        for item in items:
-            out.write(item_record(item))
-    except BaseException:
-        out.discard()
-        raise
-    report.path = out.publish()
+        for _ in stream:
+            pass
+    else:
+        store = RawStore(settings)
+        store.store_body(body, sha)
+        out = store.staged(portal, str(run_date), raw_items_name(sha))
+        try:
+            for item in stream:
+                out.write(record_of(item))
+        except BaseException:
+            out.discard()
+            raise
+        report.path = out.publish()
+    report.records, report.identical = tally.records, tally.identical
+    report.items, report.flags = dict(tally.kinds), dict(tally.flags)
+    report.fill = {k: (tally.filled[k], tally.records) for k in mapping.main.fields}
+    report.preview = tally.preview if dry_run else []
+    report.warnings += doc.notes + tally.warnings(mapping.main, common)
     return report
 
 
@@ -262,128 +217,3 @@ def _names_company(mapping: Mapping) -> bool:
         any(f in s.fields or f in s.constants for f in ("portal_company_id", "company_name"))
         for s in sections
     )
-
-
-def _shown(item: RawItem) -> dict[str, Any]:
-    """An item as a dry run shows it: what was read, long texts cut."""
-    skip = {"portal", "source_url", "spider", "spider_version", "response_sha256"}
-    out = {}
-    for k, v in dataclasses.asdict(item).items():
-        if k not in skip and v not in (None, {}, []):
-            out[k] = v[:100] + "…" if isinstance(v, str) and len(v) > 100 else v
-    return out
-
-
-def _checked(item: RawItem) -> RawItem:
-    try:
-        return to_raw_item(item)
-    except ContractError as exc:  # a value JSON cannot hold: keep the row, say so
-        item.flags = sorted({*item.flags, "unserialisable_value"})
-        item.extra = {k: item.extra.get(k) for k in ("import_row", "import_file")}
-        item.extra["import_error"] = str(exc)[:200]
-        item.sub_ratings = {}
-        return item
-
-
-def _make_items(doc: Document, mapping: Mapping, common: Common, report: ImportReport):
-    items: list[RawItem] = []
-    main = mapping.main
-    mapped_rows: list[dict[str, Any]] = []
-    seen_keys: Counter = Counter()
-    ids: dict[str, str] = {}
-    id_clashes = 0
-    main_records: list[Record] = []
-    number = 0
-    for row, records in _records(doc, main):
-        if records is None:
-            number += 1
-            items.append(
-                unreadable_item(main.kind, number, row.error or "", row.raw, row.flags, common)
-            )
-            continue
-        for record in records:
-            number += 1
-            item, mapped = build_item(main, record, number, common, row.flags)
-            item = _checked(item)
-            main_records.append(record)
-            mapped_rows.append(mapped)
-            key = item.extra.get("import_key")
-            if key is not None:
-                seen_keys[key] += 1
-            elif item.review_id is not None:
-                content = json.dumps(mapped, sort_keys=True, default=str)
-                if ids.setdefault(item.review_id, content) != content:
-                    id_clashes += 1
-            items.append(item)
-    report.records = number
-    _check_top_object(doc, main, mapped_rows)
-    report.identical = sum(c - 1 for c in seen_keys.values())
-    if report.identical:
-        report.warnings.append(
-            f"{report.identical} records are identical in every mapped field to an earlier "
-            "one: they count as duplicates in the transform"
-        )
-    if id_clashes:
-        report.warnings.append(
-            f"{id_clashes} records repeat an earlier review_id with other content: "
-            "the transform keeps one per id"
-        )
-    _warn_fields(report, mapped_rows, main)
-    if common.company is not None:
-        shown = {
-            str(m.get("company_name") or m.get("portal_company_id"))
-            for m in mapped_rows
-            if any(m.get(f) is not None for f in COMPANY_FIELDS)
-        }
-        if len(shown) > 1:
-            report.warnings.append(
-                f"--company assigns all records to {common.company['company_name']}, but the "
-                f"export names {len(shown)} companies ({', '.join(sorted(shown)[:3])}, ...)"
-            )
-    if mapping.aggregate is not None:
-        items += _aggregate_items(doc, mapping.aggregate, main_records, common, report)
-    return items
-
-
-def _check_top_object(doc: Document, main: Section, mapped: list[dict[str, Any]]) -> None:
-    """A mapping without ``records:`` on a file that is one object: that object is the
-    record (a profile). If none of the mapped fields is in it, the records are elsewhere."""
-    if main.records is not None or not doc.whole or len(mapped) != 1 or not main.fields:
-        return
-    if any(v is not None for v in mapped[0].values()):
-        return
-    top = doc.rows[0].value
-    lists = [k for k, v in top.items() if isinstance(v, list)] if isinstance(top, dict) else []
-    hint = f" (e.g. records: {lists[0]})" if lists else ""
-    raise ConfigError(
-        f"none of the mapped fields is at the top level of the file: set `records:`{hint}"
-    )
-
-
-def _aggregate_items(
-    doc: Document, section: Section, main_records: list[Record], common: Common, report
-) -> list[RawItem]:
-    """The company's own figures: once per distinct company and values."""
-    if section.records is None:
-        records = main_records
-    else:
-        records = [r for _, rs in _records(doc, section) if rs for r in rs]
-    out: list[RawItem] = []
-    seen: set[str] = set()
-    collapsed = 0
-    for n, record in enumerate(records, start=1):
-        item, mapped = build_item(section, record, n, common, [])
-        if all(mapped.get(f) is None for f in ("rating_value", "review_count")):
-            continue  # this record shows no figures of its company
-        key = json.dumps(mapped, sort_keys=True, default=str)
-        if key in seen:
-            collapsed += 1
-            continue
-        seen.add(key)
-        out.append(_checked(item))
-    if collapsed and section.records is None:
-        report.warnings.append(
-            f"the company figures repeat on {collapsed + len(out)} records: "
-            f"{len(out)} aggregate item(s), one per company"
-        )
-    return out
