@@ -201,3 +201,37 @@ def test_ruf_import_errors_are_one_line(tmp_path, monkeypatch, capsys):
     dry = ["import", "--portal", "trustpilot", "--company", "acme", "--dry-run", str(export)]
     assert main(dry) == 0
     assert main(["import", "--portal", "trustpilot", "--mapping", "nope.yaml", str(export)]) == 2
+
+
+def test_the_nested_example_mapping_does_what_its_comments_say(tmp_path):
+    from core.settings import REPO_ROOT
+
+    settings = import_settings(tmp_path, COMPANIES)
+    report = import_file(
+        settings,
+        portal="trustpilot",
+        file_path=DATA / "nested_example.json",
+        run_date=RUN_DATE,
+        mapping=REPO_ROOT / "config" / "import_mappings" / "nested-example.yaml",
+    )
+    items = raw_items(report.path)
+    first = items[0]
+    assert (first["rating_value"], first["published_raw"], first["experienced_raw"]) == (
+        "4,5",
+        "3 March 2025",
+        "2025-3",
+    )
+    assert (first["company_name"], first["portal_company_id"]) == (
+        "Schnellkauf24",
+        "schnellkauf24.de",
+    )
+    assert first["fetched_at"] == "2025-03-25T11:28:26Z" and first["reply_text"] == "Danke!"
+    assert (
+        items[1]["published_raw"] == "1 March 2025" and "pattern_unmatched" not in items[1]["flags"]
+    )
+    (agg,) = [i for i in items if i["kind"] == "aggregate"]
+    assert (agg["rating_value"], agg["review_count"], agg["company_name"]) == (
+        4.1,
+        2,
+        "Schnellkauf24",
+    )
