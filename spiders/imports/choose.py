@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from spiders.imports.fields import Column, date_kind, name_score
+from spiders.imports.fields import Column, date_kind, name_score, norm
 
 REVIEW_FIELDS = (
     "rating_value", "published_raw", "text", "title", "pros", "cons", "author_name",
@@ -18,6 +18,7 @@ REVIEW_FIELDS = (
     "extra.reviewer_type", "extra.traveller_type", "extra.recommendation", "extra.suggestions",
     "company_name", "portal_company_id", "company_url",
 )  # fmt: skip
+_REVIEWISH = ("rating_value", "text", "title", "published_raw", "review_id")
 COMPANY = ("company_name", "portal_company_id", "company_url")
 DATES = ("published_raw", "experienced_raw", "reply_raw_date", "fetched_at")
 _TEXTS = ("text", "title", "pros", "cons", "reply_text", "author_name", "extra.reviewer_type")
@@ -89,7 +90,11 @@ def assign(cols: dict[str, Column], targets: tuple[str, ...], n: int) -> dict[st
                 f = _fit(target, col, n)
                 if s * f >= 0.3:
                     # A nearer name (fewer levels) wins a tie: "date" over "meta.date".
-                    scored.append((s * f - 0.01 * len(col.segments), target, col.path))
+                    score = s * f - 0.01 * len(col.segments)
+                    # "review_rating" over a place's "rating" on the same row, and so on.
+                    if target in _REVIEWISH and "review" in norm(col.segments[-1]):
+                        score += 0.05
+                    scored.append((score, target, col.path))
     out: dict[str, Column] = {}
     used: set[str] = set()
     for _, target, path in sorted(scored, key=lambda x: -x[0]):

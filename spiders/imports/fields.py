@@ -172,8 +172,9 @@ def columns(records: list[Record], max_depth: int = 3) -> dict[str, Column]:
 
 # --- names ---------------------------------------------------------------------
 
-_REPLY = r"(?:reply|replies|response|responses|answer|antwort|stellungnahme)"
-_OWNER = r"(?:company|owner|business|merchant|seller|shop|employer|host|hotel|management|vendor)"
+_REPLY = r"(?:reply|replies|replied|response|responses|answer|antwort|stellungnahme)"
+_OWNER = r"(?:company|owner|business|merchant|seller|shop|employer|host|hotel|management|vendor|"
+_OWNER += r"developer|app)"
 _WHO = r"(?:author|reviewer|user|consumer|customer|profile|account|member|kunde|nutzer|autor)"
 _CO = (
     r"(?:company|business|place|product|hotel|restaurant|store|shop|merchant|employer|brand|"
@@ -196,7 +197,8 @@ NAMES: dict[str, tuple[str, str, str]] = {
         r"creationdate|datecreated|published|publishedat|publisheddate|publishedatdate|"
         r"publishdate|publishtime|publishat|datepublished|dateposted|posted|postedat|posteddate|"
         r"postdate|submitted|submittedat|submitteddate|submissiondate|reviewdate|reviewtime|"
-        r"reviewed|reviewedat|reviewdatetime|timecreated|datum|erstellt|erstelltam|"
+        r"reviewed|reviewedat|reviewedon|reviewdatetime|timecreated|datum|erstellt|erstelltam|"
+        r"at|written|writtenon|writtenat|postedon|dateofreview|reviewwrittendate|"
         r"veroeffentlicht|veroeffentlichtam|bewertetam|bewertungsdatum|zeitpunkt|"
         r"datepublished|datepublished)(?:utc|local|iso|gmt|date|timestamp)?$",
         r"date|time|created|published|posted|datum|submitted",

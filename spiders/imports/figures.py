@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from spiders.imports.choose import COMPANY, assign
-from spiders.imports.fields import Column, columns, norm
+from spiders.imports.fields import Column, columns, name_score, norm
 from spiders.imports.paths import Record, get, parse_path, select
 from spiders.imports.shapes import company_in_url, count_spec, distribution, rating_spec
 
@@ -24,6 +24,12 @@ _AGG_RATING = (
     "companyrating", "employerrating", "overall", "durchschnitt", "durchschnittsbewertung",
     "gesamtbewertung", "kununuscore", "bewertung", "sterne", "note", "overallscore",
 )  # fmt: skip
+# Any other name for a company's rating ("company_overall_rating", "placeAverageScore").
+_AGG_RATING_NAME = (
+    r"^(?!.*(?:count|total(?!score)|number|num|max|min|best|worst|distribution|percent))"
+    r".*(?:overall|average|avg|company|business|place|product|employer|hotel|shop|store)"
+    r"\w*(?:rating|score|stars)(?:value)?$"
+)
 _COUNT = r"(?:reviews?|ratings?|bewertungen|rezensionen)(?:count|total|number|num)|"
 _COUNT += r"(?:count|total|number|num|anzahl)(?:of)?(?:user)?(?:reviews?|ratings?|bewertungen)|"
 _COUNT += r"^reviews$|^(?:review|rating)?count$|^bewertungen$|userratingstotal|userratingcount"
@@ -39,8 +45,9 @@ def aggregate_fields(cols: dict[str, Column], n: int, company_level: bool) -> di
             continue  # varies from record to record: the review's, not the company's
         nums = col.numbers()
         is_num = col.values and len(nums) >= 0.8 * len(col.values)
-        if "rating_value" not in out and (name in _AGG_RATING or pair in _AGG_RATING) and is_num:
-            if min(nums) >= 0 and max(nums) <= 100 and (not company_level or name != "rating"):
+        named = name in _AGG_RATING or pair in _AGG_RATING or re.search(_AGG_RATING_NAME, name)
+        if "rating_value" not in out and named and is_num:
+            if min(nums) >= 0 and max(nums) <= 100:
                 out["rating_value"] = col
         elif "review_count" not in out and re.search(_COUNT, name) and col.values:
             counts = col.share(lambda v: str(v).strip()[:1].isdigit())
@@ -112,6 +119,34 @@ def name_beside_id(cols: dict[str, Column], fields: dict[str, Column], records) 
             )
         if all(len(v) == 1 for v in per_id.values()) and len(per_id) < len(records):
             fields["company_name"] = col
+            return
+
+
+def _constant_per(records, path: str, key_path: str) -> bool:
+    groups: dict[str, set[str]] = {}
+    for rec in records[:1000]:
+        value = get(rec, parse_path(path))
+        groups.setdefault(str(get(rec, parse_path(key_path))), set()).add(str(value))
+    return len(groups) < len(records) and all(len(v) == 1 for v in groups.values())
+
+
+def review_rating_not_company(cols, fields: dict[str, Column], records) -> None:
+    """On a flat row the place's rating sits beside the review's: the one that never
+    changes within a company is the company's (left for the aggregate)."""
+    rating = fields.get("rating_value")
+    key = fields.get("portal_company_id") or fields.get("company_name")
+    if rating is None or key is None or key.path.startswith(("^", "$")):
+        return
+    if not _constant_per(records, rating.path, key.path):
+        return
+    used = {c.path for c in fields.values()}
+    for col in cols.values():
+        if col.path in used or not name_score("rating_value", col) or len(col.segments) != 1:
+            continue
+        nums = col.numbers()
+        ok = col.values and len(nums) >= 0.8 * len(col.values) and 0 <= min(nums) <= max(nums) <= 10
+        if ok and not _constant_per(records, col.path, key.path):
+            fields["rating_value"] = col
             return
 
 

@@ -27,6 +27,7 @@ from spiders.imports.figures import (
     company_fallback,
     name_beside_id,
     place_names,
+    review_rating_not_company,
 )
 from spiders.imports.formats import Document, read_document
 from spiders.imports.items import fetch_time
@@ -57,6 +58,8 @@ def _candidates(root: Any) -> list[str]:
         elif isinstance(node, dict):
             if not path:
                 found.append("$")
+            if _records_by_key(node) and path + "[*]" not in found:
+                found.append(path + "[*]")  # {"r1": {...}, "r2": {...}}: records keyed by id
             for k, v in node.items():
                 if isinstance(v, dict | list) or (isinstance(v, str) and v[:1] in "{["):
                     key = str(k)
@@ -65,6 +68,16 @@ def _candidates(root: Any) -> list[str]:
                     sep = "." if path and not step.startswith("[") else ""
                     stack.append((v, f"{path}{sep}{step}", depth + 1))
     return found
+
+
+def _records_by_key(node: dict) -> bool:
+    """An object whose values are objects alike (three or more): records keyed by id."""
+    values = list(node.values())[:200]
+    objects = [v for v in values if isinstance(v, dict)]
+    if len(objects) < 3 or len(objects) < 0.6 * len(values):
+        return False
+    common = set(objects[0]).intersection(*objects[1:])
+    return len(common) >= max(2, len(objects[0]) // 2)
 
 
 def _review_score(fields: dict[str, Column], n: int) -> float:
@@ -119,6 +132,7 @@ def infer_from_document(
         kind = "review" if "rating_value" in fields else "mention"
         data |= {"records": _own(cand, per_row), "kind": kind}
         name_beside_id(cols, fields, records)
+        review_rating_not_company(cols, fields, records)
         data["fields"] = _field_specs(fields, cols, portal_scale, field_notes, "")
         data["fields"] |= sub_ratings(cols, {c.path for c in fields.values()})
         _add_dates_from_parts(data["fields"], cols)

@@ -161,7 +161,7 @@ CASES = [
         "tripadvisor_scraper_style.json",
         "trustpilot",
         None,
-        {"review": 2},
+        {"review": 2, "aggregate": 1},
         {
             "rating_value": 5,
             "author_name": "Marta",
