@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from spiders.imports.fields import Column, date_kind, name_score, norm
+from spiders.imports.fields import Column, date_kind, norm
+from spiders.imports.names import name_excluded, name_score
 
 REVIEW_FIELDS = (
     "rating_value", "published_raw", "text", "title", "pros", "cons", "author_name",
@@ -101,6 +102,16 @@ def assign(cols: dict[str, Column], targets: tuple[str, ...], n: int) -> dict[st
         if target not in out and path not in used:
             out[target] = cols[path]
             used.add(path)
+    if "published_raw" in targets and "published_raw" not in out:
+        # A date under a name we do not know ("when", "Zeitstempel"): by its values alone,
+        # unless the name says it is another date (a reply's, a stay's, the scrape's).
+        for col in sorted(cols.values(), key=lambda c: len(c.segments)):
+            if col.path in used or name_excluded("published_raw", col):
+                continue
+            if _fit("published_raw", col, n) >= 0.8 and col.share(lambda v: isinstance(v, str)):
+                out["published_raw"] = col
+                used.add(col.path)
+                break
     if "verified" in targets and "verified" not in out:
         for col in cols.values():  # a badge column that says "Verified Purchase"
             badge = col.path not in used and col.values and col.distinct <= 3

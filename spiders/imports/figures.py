@@ -13,7 +13,8 @@ import re
 from typing import Any
 
 from spiders.imports.choose import COMPANY, assign
-from spiders.imports.fields import Column, columns, name_score, norm
+from spiders.imports.fields import Column, columns, norm
+from spiders.imports.names import name_score
 from spiders.imports.paths import Record, get, parse_path, select
 from spiders.imports.shapes import company_in_url, count_spec, distribution, rating_spec
 

@@ -11,8 +11,28 @@ import re
 from datetime import datetime
 from typing import Any
 
-from spiders.imports.fields import NUMERIC_DATE, PACKED, PLACE_PREFIX, Column, norm, rating_number
+from spiders.imports.fields import (
+    LOOSE_RATING,
+    NUMERIC_DATE,
+    PACKED,
+    PLACE_PREFIX,
+    Column,
+    norm,
+    rating_number,
+)
 
+# What the transform's rating parser reads (transforms/ratings.py, _DECORATED).
+_TRANSFORM_RATING = re.compile(
+    r"^\D{0,40}?[+-]?\d{1,6}(?:[.,]\d{1,6})?\s*"
+    r"(?:(?:/|out of|of|von|aus)\s*\d{1,6}(?:[.,]\d{1,6})?)?"
+    r"\s*(?:stars?|sterne?n?|punkte?n?|points?|pts\.?|\*+|★+)?\s*\.?$",
+    re.I,
+)
+# A word date followed by a clock the transform does not read: "December 9, 2025 at 3:04 PM".
+_WORD_CLOCK = re.compile(
+    r"^(?P<value>.*\b(?:19|20)\d\d)\s*(?:,|at|um)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|uhr)?$",
+    re.I,
+)
 # The forms the transform reads on its own: no date_format needed for these.
 _TRANSFORM_READS = {"%m/%d/%Y", "%d.%m.%Y"}
 _TIMES = ("", " %H:%M", " %H:%M:%S", ", %H:%M", ", %H:%M:%S", "T%H:%M:%S", "T%H:%M")
@@ -40,8 +60,15 @@ def rating_spec(col: Column, portal_scale: tuple[float, float]) -> tuple[Any, di
     the portal's configured one (else the transform applies the portal's)."""
     spec: Any = col.path
     packed = sum(1 for v in col.values if isinstance(v, str) and PACKED.match(v))
+    wordy = sum(1 for v in col.values if isinstance(v, str) and _wordy_rating(v))
     if packed >= 0.8 * len(col.values):
         spec = {"path": col.path, "regex": r"^\s*(\d+(?:[.,]\d+)?)"}
+    elif wordy >= 0.8 * len(col.values):
+        # "5 stars: Excellent": the transform reads "5 stars", not the words after it.
+        spec = {
+            "path": col.path,
+            "regex": r"^\D{0,20}?(\d{1,3}(?:[.,]\d{1,2})?(?:\s*/\s*\d{1,3})?)",
+        }
     parsed = [rating_number(v) for v in col.values]
     nums = [v for v, _ in parsed if v is not None]
     shown_best = [b for _, b in parsed if b is not None]
@@ -58,6 +85,10 @@ def rating_spec(col: Column, portal_scale: tuple[float, float]) -> tuple[Any, di
         constants = {"rating_worst": 0 if zeros >= 0.05 * len(nums) else 1, "rating_best": best}
         note += f": above the portal's {_num(portal_scale[1])}, so 1-{best}"
     return spec, constants, note
+
+
+def _wordy_rating(v: str) -> bool:
+    return bool(LOOSE_RATING.match(v)) and not _TRANSFORM_RATING.match(v)
 
 
 def _num(x: float) -> str:
@@ -123,6 +154,10 @@ def date_spec(col: Column) -> tuple[Any, str]:
         )
         return {"path": col.path, "regex": regex}, "the 'Reviewed in ... on' prefix cut off"
     numeric = [v for v in texts if NUMERIC_DATE.match(v.strip())]
+    clocked = sum(1 for v in texts if _WORD_CLOCK.match(v.strip()) and not v[:4].isdigit())
+    if clocked >= 0.8 * len(texts) and not numeric:
+        spec = {"path": col.path, "regex": _WORD_CLOCK.pattern.replace("^", "(?i)^", 1)}
+        return spec, "the clock after the date cut off"
     if len(numeric) < 0.8 * len(texts):
         return col.path, ""
     formats = _formats_for(numeric)
