@@ -1,4 +1,4 @@
-"""Date texts ``dates.parse_date_text`` does not read yet: pure functions, no state.
+"""Date texts ``date_words.parse_date_text`` does not read yet: pure functions, no state.
 
 - ``without_place_prefix``: "Reviewed in the United States on December 9, 2025" ->
   "December 9, 2025" (Amazon, and pages that say where a review was written);
@@ -8,7 +8,7 @@
   ("Tue, 21 Nov 2023 21:41:08 GMT").
 
 Both return what ``parse_date_text`` works with, so wiring them is two lines there
-(see the module ``dates``). The clock of these forms is dropped: precision ``day``.
+(``date_words.parse_date_text``). The clock of these forms is dropped: precision ``day``.
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from core.config import load_companies, load_portals
+from core.contracts.raw_items import items_file_name
 from core.settings import ConfigError, Settings
 from spiders import SPIDER_VERSION
 from spiders.archive import RawStore, sha256_of
@@ -33,7 +34,7 @@ PREVIEW_ITEMS = 3
 
 def raw_items_name(body_sha256: str) -> str:
     """Each export its own raw file, named by its content (so re-importing replaces it)."""
-    return f"items-import-{body_sha256[:16]}.jsonl"
+    return items_file_name(f"import-{body_sha256[:16]}")
 
 
 @dataclass

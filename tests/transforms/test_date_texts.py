@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from transforms.date_texts import parse_numeric_forms, without_place_prefix
-from transforms.dates import parse_date_text
+from transforms.date_words import parse_date_text
 
 
 @pytest.mark.parametrize(
