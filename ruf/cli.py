@@ -125,16 +125,30 @@ def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     for path in (args.mapping, args.file):
-        if not Path(path).exists():
+        if path is not None and not Path(path).exists():
             raise CliError(f"file not found: {path}")
-    from spiders.importer import import_file
+    from spiders.imports import import_file, mapping_for, to_yaml
 
+    mapping = mapping_for(
+        settings,
+        portal=args.portal,
+        file_path=args.file,
+        mapping=args.mapping,
+        company=args.company,
+    )
+    if args.show_mapping:
+        print(to_yaml(mapping), end="")
+    if args.save_mapping:
+        Path(args.save_mapping).write_text(to_yaml(mapping), encoding="utf-8")
+        _say(f"[ruf] mapping saved to {args.save_mapping}")
     report = import_file(
         settings,
         portal=args.portal,
-        mapping_path=Path(args.mapping),
         file_path=Path(args.file),
         run_date=args.run_date,
+        mapping=mapping,
+        company=args.company,
+        dry_run=args.dry_run,
     )
     print(report.summary())
     return 0
@@ -354,9 +368,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--replay", metavar="RUN_DATE", help="re-parse an archived run, no network")
     sp.add_argument("--fast", action="store_true", help="no politeness delays (127.0.0.1 only)")
 
-    sp = add("import", cmd_import, "import a CSV/JSON/JSONL review export into data/raw")
-    sp.add_argument("--portal", required=True)
-    sp.add_argument("--mapping", required=True, help="YAML column mapping")
+    sp = add("import", cmd_import, "import a CSV/JSON/JSONL/YAML review export into data/raw")
+    sp.add_argument("--portal", required=True, help="a portal of config/portals.yaml")
+    sp.add_argument("--company", help="assign every row to this tracked company (company_id)")
+    sp.add_argument("--mapping", help="YAML mapping (docs/importing.md); default: inferred")
+    sp.add_argument("--show-mapping", action="store_true", help="print the mapping as YAML")
+    sp.add_argument("--save-mapping", metavar="M.yaml", help="write the mapping to this file")
+    sp.add_argument("--dry-run", action="store_true", help="first items and fill rates only")
     sp.add_argument("--run-date", type=_date, default=today)
     sp.add_argument("file")
 

@@ -76,6 +76,10 @@ EXTRA_KEYS: tuple[str, ...] = (
     "thread_id",
     "thread_title",
     "import_row",
+    # Imports: the key of a review without an id, over all its mapped fields; why a row
+    # could not be read (items flagged ``unparsable_row``).
+    "import_key",
+    "import_error",
 )
 
 

@@ -10,7 +10,7 @@ import yaml
 
 from core.contracts.raw_items import RAW_FIELDS
 from core.settings import ConfigError, load_settings
-from spiders.importer import import_file
+from spiders.imports import import_file
 
 DATA = Path(__file__).parent / "data"
 EXAMPLE = Path(__file__).resolve().parents[2] / "config" / "import_mappings" / "example.yaml"
@@ -43,7 +43,7 @@ def test_csv_import_keeps_and_flags_odd_rows(settings):
         file_path=DATA / "export.csv",
         run_date="2026-11-23",
     )
-    assert report.path.endswith("trustpilot/2026-11-23/items-import.jsonl")
+    assert "trustpilot/2026-11-23/items-import-" in report.path
     items = {i["review_id"]: i for i in _read(report.path)}
     assert report.rows == len(items) == 5
     assert all(list(i) == list(RAW_FIELDS) for i in items.values())
@@ -61,7 +61,7 @@ def test_csv_import_keeps_and_flags_odd_rows(settings):
         "rating_out_of_scale": 1,
         "date_missing": 1,
     }
-    assert "5 rows" in report.summary()
+    assert "5 records" in report.summary()
 
 
 def test_jsonl_import_keeps_broken_lines(settings, tmp_path):
@@ -76,7 +76,8 @@ def test_jsonl_import_keeps_broken_lines(settings, tmp_path):
     assert len(items) == report.rows == 4
     assert items[0]["published_raw"] == 1763600000 and items[0]["flags"] == []
     assert items[1]["published_raw"] == "vor 3 Tagen"
-    assert "unparsable_row" in items[2]["flags"] and "abgeschnitten" in items[2]["text"]
+    assert "unparsable_row" in items[2]["flags"] and items[2]["text"] is None
+    assert "abgeschnitten" in items[2]["extra"]["import_raw"]
     assert {"company_missing", "rating_out_of_scale"} <= set(items[3]["flags"])
     assert items[3]["portal_company_id"] == "unknown"
 
