@@ -21,11 +21,7 @@ def filesystem_for(url: str, settings: Settings | None = None) -> tuple[Any, str
     if url.startswith("s3://"):
         import s3fs
 
-        endpoint = settings.s3_endpoint_url if settings is not None else None
-        client_kwargs = {"endpoint_url": endpoint} if endpoint else {}
-        # Instances are cached by fsspec per arguments; skip the cache so a
-        # test's fresh moto server or credentials are always honoured.
-        fs = s3fs.S3FileSystem(client_kwargs=client_kwargs, skip_instance_cache=True)
+        fs = s3fs.S3FileSystem(**s3_options(settings))
         return fs, url.removeprefix("s3://").rstrip("/")
     if url.startswith("file://"):
         url = url.removeprefix("file://")
@@ -34,6 +30,18 @@ def filesystem_for(url: str, settings: Settings | None = None) -> tuple[Any, str
             f"unsupported storage URL {url!r}: use a local path or s3://bucket/prefix"
         )
     return LocalFileSystem(), os.path.abspath(url).rstrip("/")
+
+
+def s3_options(settings: Settings | None = None) -> dict[str, Any]:
+    """The s3fs keyword arguments for the settings' endpoint (also handed to DuckDB
+    by the warehouse build as an fsspec filesystem)."""
+    endpoint = settings.s3_endpoint_url if settings is not None else None
+    # Instances are cached by fsspec per arguments; skip the cache so a
+    # test's fresh moto server or credentials are always honoured.
+    return {
+        "client_kwargs": {"endpoint_url": endpoint} if endpoint else {},
+        "skip_instance_cache": True,
+    }
 
 
 def is_local(fs: Any) -> bool:
