@@ -91,9 +91,9 @@ def test_demo_does_not_count_reports_as_data_it_must_protect(tmp_path):
     # `make test` leaves a screenshot under data/reports; `make demo` must still run.
     (tmp_path / "reports" / "screenshots").mkdir(parents=True)
     from core.settings import load_settings
-    from ruf.cli import _prepare_demo_dir
+    from ruf.demo import prepare_demo_dir
 
-    _prepare_demo_dir(load_settings({"RUF_DATA_DIR": str(tmp_path)}))
+    prepare_demo_dir(load_settings({"RUF_DATA_DIR": str(tmp_path)}))
     assert (tmp_path / ".ruf-demo").exists()
     assert (tmp_path / "reports" / "screenshots").exists()
 

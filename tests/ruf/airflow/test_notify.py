@@ -1,44 +1,15 @@
-"""Alert delivery: once per alert, through the configured channel or the alerts file."""
+"""The alert channel comes from the Airflow connection ``ruf_alerts``; failed tasks go there."""
 
 from __future__ import annotations
 
-import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
-import duckdb
 import pytest
 
 from core.settings import load_settings
-from ruf.airflow.notify import deliver, failure_record, read_ledger, send_new_alerts
+from pipeline.alerts import DeliveryError, Mail, Webhook, send_new_alerts
+from ruf.airflow.notify import RufAlertNotifier, channel_for, failure_record
+from tests.pipeline.alert_helpers import alert, audit, warehouse_with_alerts, webhook_receiver
 
 pytestmark = pytest.mark.xdist_group("airflow")
-
-
-def _warehouse_with_alerts(settings, alerts: list[tuple]) -> None:
-    """A published warehouse whose ``bi.alerts`` holds ``alerts`` (contract columns)."""
-    settings.warehouse_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = settings.warehouse_path.with_suffix(".tmp")
-    con = duckdb.connect(str(tmp))
-    con.execute("create schema bi")
-    con.execute(
-        """
-        create table bi.alerts (
-            alert_id varchar, company_id varchar, company_name varchar, portals varchar[],
-            kind varchar, started_on date, ended_on date, severity varchar, evidence varchar,
-            review_count integer
-        )
-        """
-    )
-    con.executemany("insert into bi.alerts values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", alerts)
-    con.close()
-    tmp.replace(settings.warehouse_path)
-
-
-def _alert(alert_id: str, kind: str = "negative_burst") -> tuple:
-    evidence = json.dumps({"reviews": 12})
-    return (alert_id, "c1", "Bäckerei Sonne", ["trustpilot"], kind, "2026-10-01",
-            "2026-10-14", "high", evidence, 12)  # fmt: skip
 
 
 @pytest.fixture
@@ -48,87 +19,56 @@ def settings(tmp_path, monkeypatch):
     return load_settings()
 
 
-@pytest.fixture
-def webhook():
-    """A webhook receiver on 127.0.0.1 that records what it is sent."""
-    received: list[dict] = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self):
-            body = self.rfile.read(int(self.headers["Content-Length"]))
-            received.append(json.loads(body))
-            self.send_response(204)
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/hooks/ruf", received
-    server.shutdown()
-    server.server_close()
+def test_without_a_connection_there_is_no_channel(settings):
+    assert channel_for("ruf_alerts") is None
 
 
-def _audit(settings) -> list[dict]:
-    path = settings.reports_dir / "alerts.jsonl"
-    return [json.loads(x) for x in path.read_text().splitlines()] if path.exists() else []
+def test_an_http_connection_is_a_webhook(settings, monkeypatch):
+    monkeypatch.setenv("AIRFLOW_CONN_RUF_ALERTS", "http://127.0.0.1:8123/hooks/ruf")
+    assert channel_for("ruf_alerts") == Webhook("http://127.0.0.1:8123/hooks/ruf")
 
 
-def test_without_a_connection_alerts_go_to_the_alerts_file_once(settings):
-    _warehouse_with_alerts(settings, [_alert("a1"), _alert("a2", "extortion")])
-
-    first = send_new_alerts(settings)
-    again = send_new_alerts(settings)
-
-    assert first == {"alerts": 2, "new": 2, "channel": "file"}
-    assert again == {"alerts": 2, "new": 0, "channel": "none"}
-    lines = _audit(settings)
-    assert [x["alert_id"] for x in lines] == ["a1", "a2"]
-    assert lines[0]["evidence"] == {"reviews": 12}
-    assert lines[0]["portals"] == ["trustpilot"]
-    assert read_ledger(settings) == {"a1", "a2"}
-
-
-def test_a_new_alert_after_a_rebuild_is_sent_alone(settings):
-    _warehouse_with_alerts(settings, [_alert("a1")])
-    send_new_alerts(settings)
-    _warehouse_with_alerts(settings, [_alert("a1"), _alert("a3", "near_duplicate")])
-
-    assert send_new_alerts(settings)["new"] == 1
-    assert [x["alert_id"] for x in _audit(settings)] == ["a1", "a3"]
+def test_an_smtp_connection_is_a_mail_to_its_recipients(settings, monkeypatch):
+    monkeypatch.setenv(
+        "AIRFLOW_CONN_RUF_ALERTS",
+        "smtp://ruf:s3cret@127.0.0.1:2525?to=a%40example.org%2Cb%40example.org&starttls=true",
+    )
+    mail = channel_for("ruf_alerts")
+    assert isinstance(mail, Mail)
+    assert (mail.host, mail.port, mail.to) == (
+        "127.0.0.1",
+        2525,
+        ("a@example.org", "b@example.org"),
+    )
+    assert (mail.login, mail.password, mail.starttls, mail.ssl) == ("ruf", "s3cret", True, False)
+    assert "s3cret" not in repr(mail)  # the password never reaches a log line
 
 
-def test_webhook_connection_receives_the_new_alerts(settings, webhook, monkeypatch):
-    url, received = webhook
-    monkeypatch.setenv("AIRFLOW_CONN_RUF_ALERTS", url)
-    _warehouse_with_alerts(settings, [_alert("a1")])
+def test_a_connection_of_another_kind_or_without_recipients_is_refused(settings, monkeypatch):
+    monkeypatch.setenv("AIRFLOW_CONN_RUF_ALERTS", "postgres://db.example.org/ruf")
+    with pytest.raises(DeliveryError, match="use smtp:// or http"):
+        channel_for("ruf_alerts")
+    monkeypatch.setenv("AIRFLOW_CONN_RUF_ALERTS", "smtp://127.0.0.1:2525")
+    with pytest.raises(DeliveryError, match=r"needs \?to="):
+        channel_for("ruf_alerts")
 
-    assert send_new_alerts(settings)["channel"] == "webhook"
-    send_new_alerts(settings)
 
-    assert len(received) == 1
-    assert received[0]["source"] == "ruf"
+def test_new_alerts_reach_the_webhook_of_the_connection(settings, monkeypatch):
+    warehouse_with_alerts(settings, [alert("a1")])
+    with webhook_receiver() as (url, received):
+        monkeypatch.setenv("AIRFLOW_CONN_RUF_ALERTS", url)
+        send_new_alerts(settings, channel=channel_for("ruf_alerts"))
     assert [r["alert_id"] for r in received[0]["records"]] == ["a1"]
-    assert _audit(settings)[0]["channel"] == "webhook"
 
 
-def test_a_failed_delivery_is_not_marked_as_sent(settings, monkeypatch):
-    monkeypatch.setenv("AIRFLOW_CONN_RUF_ALERTS", "http://127.0.0.1:9/nobody-listens")
-    _warehouse_with_alerts(settings, [_alert("a1")])
-
-    with pytest.raises(RuntimeError, match="webhook"):
-        send_new_alerts(settings)
-    assert read_ledger(settings) == set()
-
-
-def test_failure_record_says_which_task_try_and_why(settings):
+def test_the_notifier_says_which_task_try_and_why(settings):
     class TI:
         dag_id, task_id, map_index, try_number, run_id = "ruf_ingest", "crawl_forum", 0, 2, "r1"
 
-    record = failure_record({"ti": TI(), "exception": ValueError("portal down")})
-    assert deliver([record], settings=settings) == "file"
-    (line,) = _audit(settings)
-    assert line["type"] == "task_failed"
+    context = {"ti": TI(), "exception": ValueError("portal down")}
+    assert failure_record(context)["error"] == "ValueError: portal down"
+    RufAlertNotifier().notify(context)
+    (line,) = audit(settings)
+    assert (line["type"], line["channel"]) == ("task_failed", "file")
     assert (line["task_id"], line["try_number"]) == ("crawl_forum", 2)
     assert line["error"] == "ValueError: portal down"
