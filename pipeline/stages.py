@@ -46,8 +46,6 @@ def crawl(
     """
     from spiders.run import crawl as crawl_portals
 
-    if urls and len(portals or []) != 1:
-        raise ConfigError("crawling given URLs needs exactly one portal (--portal P --url URL)")
     with step(progress, "crawl") as done:
         report = crawl_portals(
             settings,
