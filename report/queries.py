@@ -1,6 +1,7 @@
 """Every SQL statement the report runs, one named function each.
 
-The report reads only the stable ``bi`` views of docs/contracts/warehouse.md.
+The report reads only the stable ``bi`` views of docs/contracts/warehouse.md,
+through the read-only connection of ``core.warehouse_db``.
 Per-company queries filter on ``company_id`` so a company page costs the same
 in a warehouse of ten companies as in one of 100,000; the benchmark times these
 same functions (p50/p95 per company page), so keep them here and keep them
@@ -10,25 +11,11 @@ parameterised.
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import duckdb
 
-from core.settings import ConfigError, Settings
-
 Row = dict[str, Any]
-
-
-def open_warehouse(settings: Settings) -> duckdb.DuckDBPyConnection:
-    """The published warehouse, read-only (a build can publish while we read)."""
-    return connect_read_only(settings.warehouse_path)
-
-
-def connect_read_only(path: Path) -> duckdb.DuckDBPyConnection:
-    if not path.is_file():
-        raise ConfigError(f"no warehouse at {path}: run `ruf build` first")
-    return duckdb.connect(str(path), read_only=True)
 
 
 def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> list[Row]:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from core.settings import REPO_ROOT
+from core.warehouse_db import open_published
 from report import queries, write_report
 from tests.report.html_page import Page
 from tests.report.report_browser import HAVE_BROWSER, NO_BROWSER, serve, severe_console_errors
@@ -53,7 +54,7 @@ def test_kaffee_partner_page_shows_the_drop_and_the_shaded_burst(
 
 
 def test_alerts_page_lists_every_alert_newest_first(real_report: Path, real_warehouse) -> None:
-    con = queries.open_warehouse(real_warehouse.settings)
+    con = open_published(real_warehouse.settings)
     try:
         expected = [a["alert_id"] for a in queries.alerts(con)]
     finally:
