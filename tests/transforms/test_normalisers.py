@@ -138,7 +138,10 @@ def test_dates_as_shown(shown, at, precision):
         ("31.12.9999", "date_in_future"),
         ("2026-11-25T10:00:00Z", "date_in_future"),
         ("99999999999999999999", "date_unparsable"),
-        ("0001-01-01", "date_unparsable"),
+        # Before any review portal: their own reason (issue 17), not "unparsable".
+        ("0001-01-01", "date_too_old"),
+        ("1985-03-01", "date_too_old"),
+        ("12.06.1989", "date_too_old"),
         ("N/A", "date_unparsable"),
         ("vor langer Zeit", "date_unparsable"),
         ("", "date_missing"),
