@@ -228,7 +228,6 @@ def _parse_distinct(text: pa.Array) -> _Distinct:
     for pattern in (_MDY, _DMY):
         parts = pc.extract_regex(text, pattern=pattern)
         ok = pc.is_valid(parts)
-        handled = pc.or_(handled, ok)
         if pc.any(ok).as_py():
             t = _assemble(
                 pc.struct_field(parts, "y"),
@@ -240,6 +239,9 @@ def _parse_distinct(text: pa.Array) -> _Distinct:
             )
             at = pc.if_else(ok, t, at)
             precision = pc.if_else(pc.and_(ok, pc.is_valid(t)), "day", precision)
+            # Handled only where it is a real day: "21/10/2016" (month 21) is day first,
+            # which the word path reads.
+            handled = pc.or_(handled, pc.and_(ok, pc.is_valid(t)))
 
     rel_days = pa.nulls(n, pa.int64())
     rel_secs = pa.nulls(n, pa.int64())

@@ -121,6 +121,13 @@ def utc(*args):
         ("vor 2 Stunden", utc(2026, 11, 23, 7), "second"),
         ("vor 3 Monaten", utc(2026, 8, 1), "month"),
         ("2026-11-24T08:00:00Z", utc(2026, 11, 24, 8), "second"),  # within a day: clock skew
+        # Exports and real pages (issue 16): the first part is no month, so day first.
+        ("21/10/2016", utc(2016, 10, 21), "day"),
+        ("21-10-2016", utc(2016, 10, 21), "day"),
+        ("2025/12/09", utc(2025, 12, 9), "day"),
+        ("12.04.2020 17:02", utc(2020, 4, 12), "day"),
+        ("Reviewed in the United States on December 9, 2025", utc(2025, 12, 9), "day"),
+        ("Bewertet in Deutschland am 3. März 2024", utc(2024, 3, 3), "day"),
     ],
 )
 def test_dates_as_shown(shown, at, precision):
