@@ -14,6 +14,7 @@ from html import escape
 from pathlib import Path
 
 from core import storage
+from transforms.disk import writing
 
 PAGE = "index.html"
 # At most this many distinct failing values are shown per check.
@@ -117,5 +118,6 @@ def write(reports_dir: Path, run_date: str, checks: list[Check]) -> Path | None:
         if not old.endswith("/" + PAGE):
             storage.remove(fs, old)
     page = storage.join(site, PAGE)
-    storage.write_bytes_atomic(fs, page, render(run_date, merged(checks)).encode("utf-8"))
+    with writing(page):
+        storage.write_bytes_atomic(fs, page, render(run_date, merged(checks)).encode("utf-8"))
     return Path(page)

@@ -20,8 +20,9 @@ import time
 from datetime import UTC, date, datetime
 
 from core.config import load_companies, load_portals
+from core.contracts import lake_commits
 from core.settings import ConfigError, Settings
-from transforms import lake, quality_page, slices, spill
+from transforms import disk, lake, quality_page, slices, spill
 from transforms.batch import (
     Batch,
     Context,
@@ -70,7 +71,8 @@ def transform(
             raise ConfigError(
                 f"unknown portal(s) {', '.join(unknown)}: see {settings.portals_file}"
             )
-    with lake.writer_lock(settings):
+    # Each write names its own file when the disk is full; this catches the rest.
+    with disk.writing(settings.data_dir), lake_commits.writer(settings):
         lake.recover(settings)
         ctx.erased = erased_authors(settings)  # under the lock: an erase waits for us
         files = find_raw_files(settings, run_date=run_date, portals=portals)
