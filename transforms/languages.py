@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -106,3 +107,78 @@ def not_in_portal(
     )
     outside = pc.and_(ruled, pc.invert(pc.is_in(pairs, value_set=allowed)))
     return pc.fill_null(pc.and_(outside, pc.is_valid(language)), False)
+
+
+# --- detection, where nothing is declared --------------------------------------------
+# The languages told apart: the portals' (de, en) and the neighbours a review in the
+# wrong portal is most likely written in. Each has its most frequent short words (no
+# word two of them share in reviews, such as "super" or "top").
+_WORDS = {
+    "de": "und der die das nicht ist ich sehr gut mit für auf war wir sie ein eine zu auch "
+    "aber wie kann immer wieder schnell leider nur kein keine hat habe bin sind alles",
+    "en": "the and is was not very good great with for they this you of to my but are "
+    "have would again fast nice never just all were had will it",
+    "fr": "le les et est très pas une des pour avec je nous bien mais bon du au ce "
+    "qui sont été tout rien",
+    "es": "el los las y es muy una para con pero bueno que lo por fue todo nada",
+    "it": "il gli e è molto non una per con ma buono che di del sono tutto niente",
+    "nl": "het en niet zeer heel goed met voor een maar ook snel wij ik van dat zijn",
+}
+DETECTABLE = tuple(_WORDS)
+# Only the start of a text is read: a language shows in its first sentences.
+READ_CHARS = 300
+# Fewer letters than this and no clear word: too short to tell (null, not a guess).
+MIN_LETTERS = 12
+
+
+@lru_cache(maxsize=4)
+def _lingua(codes: tuple[str, ...]):  # -> lingua.LanguageDetector
+    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+    languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper())) for c in codes]
+    return (
+        LanguageDetectorBuilder.from_languages(*languages)
+        .with_minimum_relative_distance(0.1)  # unsure -> None
+        .build()
+    )
+
+
+def detect(texts: pa.Array, candidates: tuple[str, ...] = DETECTABLE) -> pa.Array:
+    """The language of each text among ``candidates``; null where it cannot be told.
+
+    Vectorised first: the candidates' frequent words are counted over the whole column
+    (Arrow kernels); a text where one language clearly leads is that language. Only the
+    rest, long enough to tell, go to lingua (distinct texts, in one parallel batch)."""
+    n = len(texts)
+    if n == 0:
+        return pa.array([], pa.string())
+    t = pc.utf8_lower(pc.utf8_slice_codeunits(pc.fill_null(texts, ""), 0, READ_CHARS))
+    # Words between two spaces each, so that counting " word " finds every one.
+    t = pc.binary_join_element_wise(" ", pc.replace_substring_regex(t, r"[^\pL]+", "  "), " ", "")
+    letters = pc.utf8_length(pc.replace_substring(t, " ", "")).to_numpy(zero_copy_only=False)
+    counts = np.stack(
+        [
+            pc.count_substring_regex(t, " (?:" + "|".join(_WORDS[c].split()) + ") ")
+            .to_numpy(zero_copy_only=False)
+            .astype(np.int64)
+            for c in candidates
+        ],
+        axis=1,
+    )
+    order = np.argsort(-counts, axis=1, kind="stable")
+    best = np.take_along_axis(counts, order[:, :1], axis=1)[:, 0]
+    second = np.take_along_axis(counts, order[:, 1:2], axis=1)[:, 0] if len(candidates) > 1 else 0
+    clear = (best >= 2) & (best >= 2 * second) | (best == 1) & (second == 0)
+    codes = np.array(candidates, dtype=object)[order[:, 0]]
+    out = np.where(clear, codes, None)
+    unsure = np.flatnonzero(~clear & (letters >= MIN_LETTERS))
+    if len(unsure):
+        picked = pc.take(texts, pa.array(unsure)).dictionary_encode()
+        found = _lingua(tuple(sorted(candidates))).detect_languages_in_parallel_of(
+            [s[:READ_CHARS] for s in picked.dictionary.to_pylist()]
+        )
+        distinct = np.array(
+            [f.iso_code_639_1.name.lower() if f is not None else None for f in found], dtype=object
+        )
+        out[unsure] = distinct[picked.indices.to_numpy(zero_copy_only=False)]
+    return pa.array(out.tolist(), pa.string())

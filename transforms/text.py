@@ -121,39 +121,3 @@ def _email_py() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _phone_py() -> re.Pattern[str]:
     return re.compile(PHONE_RE)
-
-
-# --- language ------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def _detector_ready() -> bool:
-    from langdetect import DetectorFactory
-
-    DetectorFactory.seed = 0  # langdetect is random by default; the lake must not be
-    return True
-
-
-def detect_language(text: str | None, allowed: tuple[str, ...]) -> str | None:
-    """The most likely language of ``text``, preferring the portal's languages.
-
-    Short texts are unreliable ("Top!" reads as anything), so among the
-    candidates the best one the portal is known to carry wins.
-    """
-    if not text or not text.strip():
-        return allowed[0] if allowed else None
-    _detector_ready()
-    from langdetect import detect_langs
-    from langdetect.lang_detect_exception import LangDetectException
-
-    try:
-        candidates = detect_langs(text[:500])
-    except LangDetectException:
-        return allowed[0] if allowed else None
-    for c in candidates:
-        if not allowed or c.lang in allowed:
-            return c.lang
-    best = candidates[0]
-    if best.prob >= 0.9 and len(text) >= 40:
-        return best.lang
-    return allowed[0] if allowed else best.lang

@@ -96,17 +96,22 @@ def _title_and_text(cleaned: dict[str, pa.Array]) -> pa.Array:
 
 def _languages(ctx: Context, portal: pa.Array, declared: pa.Array, texts: pa.Array):
     """(language per row, True where the declared text is no known language,
-    True where none was declared and it was detected)."""
+    True where none was declared: then a one-language portal's language, else detected)."""
     lang, unknown = L.normalise_languages(declared)
     missing = pc.is_null(lang)
-    if pc.any(missing).as_py():
-        idx = pc.indices_nonzero(missing).to_pylist()
-        ps = pc.take(portal, pa.array(idx, pa.int64())).to_pylist()
-        ts = pc.take(texts, pa.array(idx, pa.int64())).to_pylist()
-        found = []
-        for p, t in zip(ps, ts, strict=True):
-            allowed = ctx.languages.get(p, ())
-            # A one-language portal has said what its language is.
-            found.append(allowed[0] if len(allowed) == 1 else T.detect_language(t, allowed))
-        lang = pc.replace_with_mask(lang, missing, pa.array(found, pa.string()))
+    if not pc.any(missing).as_py():
+        return lang, unknown, missing
+    # A one-language portal has said what its language is.
+    single = {p: langs[0] for p, langs in ctx.languages.items() if len(langs) == 1}
+    said = pc.take(
+        pa.array([*single.values(), None], pa.string()),
+        pc.fill_null(
+            pc.index_in(portal, value_set=pa.array(list(single), pa.string())), len(single)
+        ),
+    )
+    lang = pc.if_else(missing, said, lang)
+    todo = pc.and_(missing, pc.is_null(said))
+    if pc.any(todo).as_py():
+        found = L.detect(pc.filter(texts, todo))
+        lang = pc.replace_with_mask(lang, todo, found)
     return lang, unknown, missing
