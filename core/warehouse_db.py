@@ -17,11 +17,16 @@ import duckdb
 from core.settings import ConfigError, Settings
 
 
-def connect_read_only(path: Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to the warehouse file at ``path``; the caller closes it."""
+def require(path: Path) -> Path:
+    """``path``, or the one-line error of a warehouse not built yet."""
     if not path.is_file():
         raise ConfigError(f"no warehouse at {path}: run `ruf build` first")
-    return duckdb.connect(str(path), read_only=True)
+    return path
+
+
+def connect_read_only(path: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the warehouse file at ``path``; the caller closes it."""
+    return duckdb.connect(str(require(path)), read_only=True)
 
 
 def open_published(settings: Settings) -> duckdb.DuckDBPyConnection:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.settings import Settings
 from pipeline import stages
+from pipeline.config_check import require_valid_config
 from pipeline.progress import Progress, ignore
 
 if TYPE_CHECKING:
@@ -40,11 +41,20 @@ def run(
 ) -> RunResult:
     """Crawl, transform, build and report for ``run_date``; the league table at the end."""
     settings.require_pseudonym_key()  # before the crawl: a run without it cannot finish
+    require_valid_config(settings)  # every mistake in the YAML, before a page is fetched
     crawled = stages.crawl(settings, run_date=run_date, fast=fast, progress=progress)
     transformed = stages.transform(settings, run_date=run_date, progress=progress)
     built = stages.build(settings, progress=progress)
     report_path = stages.report(settings, progress=progress)
     return RunResult(crawled, transformed, built, report_path, stages.league_table(settings))
+
+
+def publish_docs(settings: Settings, *, progress: Progress = ignore) -> Path:
+    """Write the dbt docs, then rewrite a published report so that it links them."""
+    page = stages.docs(settings, progress=progress)
+    if (settings.reports_dir / "index.html").exists():
+        stages.report(settings, progress=progress, name="link them from the report")
+    return page
 
 
 @dataclass

@@ -24,6 +24,7 @@ def alerts_page(
     paged: set[str],
     total: int,
     keys_per_alert: int = 20,
+    docs_link: bool = False,
 ) -> str:
     body = [
         "<h1>Alerts</h1>",
@@ -56,4 +57,4 @@ def alerts_page(
             f'<td class="num">{esc(a["review_count"])}</td><td>{evidence}</td></tr>'
         )
     body.append("</tbody></table>")
-    return page("ruf: alerts", "".join(body), sortable=True)
+    return page("ruf: alerts", "".join(body), sortable=True, docs_link=docs_link)

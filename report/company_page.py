@@ -63,6 +63,7 @@ def company_page(
     *,
     as_of: date | None,
     recent_days: int = 180,
+    docs_link: bool = False,
 ) -> str:
     cid = company["company_id"]
     name = company["company_name"] or cid
@@ -178,7 +179,7 @@ def company_page(
     body.append(f"<h2>Recent reviews ({len(recent)})</h2>")
     for r in recent:
         body.append(_review_block(r))
-    return page(f"ruf: {name}", "".join(body), root="../", sortable=True)
+    return page(f"ruf: {name}", "".join(body), root="../", sortable=True, docs_link=docs_link)
 
 
 def _review_block(r: Row, *, with_reply: bool = True) -> str:

@@ -15,6 +15,9 @@ from typing import Any
 
 Row = dict[str, Any]
 
+# Where `ruf docs` (pipeline.stages.docs) writes dbt's static docs, relative to the report.
+DOCS_PAGE = "dbt-docs/index.html"
+
 # No network at all: no CDN, fonts or images from elsewhere, even if a value slipped through.
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
@@ -79,8 +82,12 @@ def esc(value: Any) -> str:
     return "" if value is None else escape(str(value), quote=True)
 
 
-def page(title: str, body: str, *, root: str = "", sortable: bool = False) -> str:
+def page(
+    title: str, body: str, *, root: str = "", sortable: bool = False, docs_link: bool = False
+) -> str:
+    """A whole page; ``docs_link``: the nav links the dbt docs (written by ``ruf docs``)."""
     script = f"<script>{SORT_JS}</script>" if sortable else ""
+    docs = f' · <a href="{root}{DOCS_PAGE}">Warehouse docs (dbt)</a>' if docs_link else ""
     return (
         "<!doctype html>\n"
         '<html lang="de"><head><meta charset="utf-8">'
@@ -88,7 +95,7 @@ def page(title: str, body: str, *, root: str = "", sortable: bool = False) -> st
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{esc(title)}</title><style>{STYLE}</style></head><body>"
         f'<nav><a href="{root}index.html">League table</a> · '
-        f'<a href="{root}alerts.html">Alerts</a></nav>'
+        f'<a href="{root}alerts.html">Alerts</a>{docs}</nav>'
         f"{body}{script}</body></html>\n"
     )
 

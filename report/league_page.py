@@ -16,6 +16,7 @@ def index_page(
     as_of: date | None,
     alert_total: int,
     selection_note: str | None,
+    docs_link: bool = False,
 ) -> str:
     body = [
         "<h1>Reputation league table</h1>",
@@ -48,4 +49,4 @@ def index_page(
             f'<td class="num">{esc(r["alert_count"])}</td><td>{esc(r["label"])}</td></tr>'
         )
     body.append("</tbody></table>")
-    return page("ruf: reputation league table", "".join(body), sortable=True)
+    return page("ruf: reputation league table", "".join(body), sortable=True, docs_link=docs_link)

@@ -14,9 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from core.settings import ConfigError, Settings, load_settings
-from pipeline import stages, workflows
+from pipeline import config_check, stages, workflows
 from ruf import demo
-from ruf.parser import build_parser
+from ruf.parser import CliError, build_parser
 from ruf.printing import ProgressPrinter, print_run, say
 
 __all__ = ["main"]
@@ -84,10 +84,47 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
+    page = workflows.publish_docs(settings, progress=ProgressPrinter())
+    print(f"dbt docs: {page}")
+    return 0
+
+
+def _sql(args: argparse.Namespace) -> str:
+    """The SQL of ``ruf query``: the argument, the --file, or standard input."""
+    if args.file and args.sql:
+        raise CliError("give the SQL as an argument or with --file, not both")
+    source = args.file or args.sql
+    if source == "-" or (source is None and not sys.stdin.isatty()):
+        return sys.stdin.read()
+    if source is None:
+        raise CliError("no SQL: give it as an argument, with --file FILE, or on standard input")
+    if args.file:
+        try:
+            return Path(args.file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CliError(f"cannot read the SQL from {args.file}: {exc}") from None
+    return source
+
+
 def cmd_query(args: argparse.Namespace, settings: Settings) -> int:
     from ruf.query import run_query
 
-    print(run_query(settings, args.sql, args.format))
+    print(run_query(settings, _sql(args), args.format))
+    return 0
+
+
+def cmd_config_check(args: argparse.Namespace, settings: Settings) -> int:
+    check = config_check.check_config(settings)
+    for problem in check.problems:
+        print(f"ruf: config: {problem}", file=sys.stderr)
+    if not check.ok:
+        print(f"ruf: config: {len(check.problems)} problem(s)", file=sys.stderr)
+        return 2
+    print(
+        f"config ok: {check.portals} portals ({settings.portals_file}), "
+        f"{check.companies} companies ({settings.companies_file})"
+    )
     return 0
 
 
@@ -114,7 +151,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "import": cmd_import,
     "transform": cmd_transform,
     "build": cmd_build,
+    "config check": cmd_config_check,
     "report": cmd_report,
+    "docs": cmd_docs,
     "query": cmd_query,
     "erase": cmd_erase,
     "run": cmd_run,
