@@ -9,6 +9,8 @@ the offline-portal commands in ``ruf.demo``.
 from __future__ import annotations
 
 import argparse
+import errno
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -108,9 +110,17 @@ def _sql(args: argparse.Namespace) -> str:
 
 
 def cmd_query(args: argparse.Namespace, settings: Settings) -> int:
-    from ruf.query import run_query
+    from ruf.query import stream_query
 
-    print(run_query(settings, _sql(args), args.format))
+    stream_query(
+        settings,
+        _sql(args),
+        sys.stdout,
+        fmt=args.format,
+        limit=args.limit,
+        timeout=args.timeout,
+        raw=args.raw,
+    )
     return 0
 
 
@@ -161,16 +171,34 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
 }
 
 
+# Writing failed because the disk (or the file size limit) is full.
+_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
-        return COMMANDS[args.command](args, load_settings())
+        code = COMMANDS[args.command](args, load_settings())
+        sys.stdout.flush()
+        return code
     except ConfigError as exc:
         print(f"ruf: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("ruf: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # `ruf query ... | head`: the reader has what it wanted. Point stdout at
+        # /dev/null, so the interpreter's last flush does not fail again, and stop.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except OSError as exc:
+        if exc.errno not in _FULL:
+            raise
+        # Without a file name it was the output itself (`ruf query ... > file` on a full disk).
+        where = exc.filename or "the output"
+        print(f"ruf: error: disk full: could not write {where} ({exc.strerror})", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -150,6 +150,23 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument(
         "--format", choices=("table", "csv", "json"), default="table", help="output format"
     )
+    sp.add_argument(
+        "--limit",
+        type=int,
+        default=None,
+        help="at most this many rows per statement (table default: 1000; csv/json: all)",
+    )
+    sp.add_argument(
+        "--timeout",
+        type=float,
+        default=300.0,
+        help="stop the query after this many seconds (default 300; 0: no limit)",
+    )
+    sp.add_argument(
+        "--raw",
+        action="store_true",
+        help="CSV cells exactly as stored (default: cells starting with = + - @ get a ')",
+    )
 
     sp = add(
         "erase",
