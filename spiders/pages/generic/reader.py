@@ -37,6 +37,7 @@ from spiders.pages.generic.records import (
     to_item,
     url_slug,
 )
+from spiders.pages.generic.scripts import typed_scripts
 from spiders.pages.generic.shown import as_number, page_locale
 
 FAMILY = "generic"
@@ -62,12 +63,13 @@ def find(page: Page, url: str) -> Found:
             root_cache.append(page.root())
         return root_cache[0]
 
-    sd = structured.read(text, root, url)
-    st = state.read(text, url)
+    scripts = typed_scripts(text)  # one search of the page for both readers
+    sd = structured.read(text, root, url, scripts)
+    st = state.read(text, url, scripts)
     reviews = _best_reviews(sd.reviews, st.reviews)
     main = sd.main_aggregate() or st.main_aggregate()
     shown = Found()
-    if not any(r.rated for r in reviews) or main is None:
+    if _needs_rendered(reviews, main, sd, st):
         tree = root()
         if tree is not None:
             try:
@@ -90,6 +92,17 @@ def find(page: Page, url: str) -> Found:
         notes=sd.notes + st.notes,
         saw_ratings=sd.saw_ratings or st.saw_ratings or shown.saw_ratings,
     )
+
+
+def _needs_rendered(reviews: list[Record], main: Record | None, *found: Found) -> bool:
+    """Whether the ratings shown as text could add anything: not when structured
+    data and state gave rated reviews and the page's aggregate, nor on a list page
+    whose entries they gave (what a list page shows are its entries' ratings,
+    and reviews shown there are of the entries, not of the page)."""
+    if main is not None:
+        return not any(r.rated for r in reviews)
+    entries = sum(1 for f in found for a in f.aggregates if a.listed)
+    return entries < rendered.LIST_PAGE_ENTRIES or bool(reviews)
 
 
 def _page_title(root: Any) -> str | None:

@@ -29,13 +29,15 @@ from spiders.pages.generic.shown import (
 )
 
 _HAS_DIGIT = re.compile(r"\d").search
-_CLASS_HINTS = ("star", "rating", "bubble", "score", "count-")
-_LABEL_HINT = re.compile(r"score|rating|bewertung|note|puntuaci", re.I).search
+_CLASS_HINT = re.compile(r"star|rating|bubble|score|count-", re.I).search
+_SCORE = "score"  # a class naming a score element: its text may be the value
+_CLASSES: dict[str, tuple[str, str | None, str] | str | None] = {}
+_NOT_RATING_CLASSES: dict[str, bool] = {}
 _LABEL = re.compile(
     r"^(?:review\s+score|guest\s+rating|rating|score|bewertung|gesamtbewertung|note|"
     r"puntuación|valutazione|beoordeling|overall)\s*:?$",
-    re.I,
-)
+)  # matched against the lowercased text
+_LABEL_INITIALS = frozenset("rRgGsSbBnNpPvVoO")
 _NOT_RATINGS = frozenset({"button", "option", "select", "label", "form", "input", "textarea"})
 _SKIP = frozenset({"script", "style", "noscript", "template", "title", "head"})
 # A histogram's rows and a filter's options show star values, not ratings
@@ -46,6 +48,7 @@ _NOT_RATING_CLASS = re.compile(
 _ATTRS = ("aria-label", "title", "alt")
 _SCORE_CLASS = re.compile(r"(?:^|[\s_-])(?:score|rating|rating-value|review-score)(?:$|[\s_-])")
 _DATA_ATTRS = ("data-rating", "data-score", "data-rating-value")
+_VALUE_KEYS = frozenset((*_ATTRS, *_DATA_ATTRS))
 _AUTHOR_HINT = re.compile(r"author|reviewer|user-?name|profile-name|consumer-?name|\bname\b", re.I)
 _TITLE_HINT = re.compile(r"title|headline|header", re.I)
 _DATE_ATTRS = ("datetime", "data-content", "content", "data-time", "title", "data-date")
@@ -59,55 +62,97 @@ def _excluded(el: Any) -> bool:
             break
         if anc.tag in _NOT_RATINGS or anc.tag in _SKIP or anc.get("role") == "button":
             return True
-        if i < 3 and _NOT_RATING_CLASS.search(anc.get("class") or ""):
+        if i < 3 and _not_rating_class(anc.get("class")):
             return True
-    return el.get("role") == "button" or bool(_NOT_RATING_CLASS.search(el.get("class") or ""))
+    return el.get("role") == "button" or _not_rating_class(el.get("class"))
 
 
-def _signal(el: Any) -> tuple[str, str | None, str] | None:
-    for attr in _ATTRS:
-        value = el.get(attr)
-        if value and len(value) <= 120 and not value.isalpha() and _HAS_DIGIT(value):
-            found = rating_in_text(value)
-            if found:
-                return found[0], found[1], value
-    for attr in _DATA_ATTRS:
-        value = el.get(attr)
-        if value and bare_rating(value):
-            return value.strip(), None, value
-    classes = el.get("class")
+def _not_rating_class(classes: str | None) -> bool:
     if not classes:
-        return None
-    low = classes.lower()
-    if not any(hint in low for hint in _CLASS_HINTS):
+        return False
+    known = _NOT_RATING_CLASSES.get(classes)
+    if known is None:
+        if len(_NOT_RATING_CLASSES) > 50_000:
+            _NOT_RATING_CLASSES.clear()
+        known = _NOT_RATING_CLASSES[classes] = bool(_NOT_RATING_CLASS.search(classes))
+    return known
+
+
+def _class_signal(classes: str) -> tuple[str, str | None, str] | str | None:
+    """What a class attribute says: a value it encodes, ``_SCORE`` when it names a
+    score element whose own text may be the value, else None."""
+    if not _CLASS_HINT(classes):
         return None
     found = rating_in_classes(classes)
     if found:
         return found[0], found[1], ""
-    # <span class="index__score__x1">4,2</span>: a bare number in a score/rating
-    # element ("factorScore", a category's sub-score, is not the review's rating).
-    if _SCORE_CLASS.search(classes) and len(el) == 0:
-        number = bare_rating(el.text)
-        if number:
-            return number, None, ""
+    return _SCORE if _SCORE_CLASS.search(classes) else None
+
+
+def _class_of(classes: str) -> tuple[str, str | None, str] | str | None:
+    # Pages repeat a few hundred class strings over thousands of elements.
+    try:
+        return _CLASSES[classes]
+    except KeyError:
+        if len(_CLASSES) > 50_000:
+            _CLASSES.clear()
+        found = _CLASSES[classes] = _class_signal(classes)
+        return found
+
+
+def _value_signal(el: Any, keys: list[str]) -> tuple[str, str | None, str] | None:
+    """A rating stated in an attribute's value (``aria-label``, ``data-score``, ...)."""
+    for attr in _ATTRS:
+        if attr in keys:
+            value = el.get(attr)
+            if value and len(value) <= 120 and not value.isalpha() and _HAS_DIGIT(value):
+                found = rating_in_text(value)
+                if found:
+                    return found[0], found[1], value
+    for attr in _DATA_ATTRS:
+        if attr in keys:
+            value = el.get(attr)
+            if value and bare_rating(value):
+                return value.strip(), None, value
     return None
 
 
+def _score_text(el: Any) -> tuple[str, str | None, str] | None:
+    """<span class="index__score__x1">4,2</span>: a bare number in a score/rating
+    element ("factorScore", a category's sub-score, is not the review's rating)."""
+    number = bare_rating(el.text) if len(el) == 0 else None
+    return (number, None, "") if number else None
+
+
 def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
-    # One pass in document order: an XPath over the same attributes costs ~30x.
+    # One pass in document order, asking each element only for what it has
+    # (``keys()`` is one call; most elements hold none of the attributes read):
+    # an XPath over the same attributes costs more than this whole loop.
     out: dict[Any, tuple[str, str | None, str]] = {}
+    no_values = _VALUE_KEYS.isdisjoint
+    classes = _CLASSES
     for el in root.iter():
         tag = el.tag
         if type(tag) is not str or tag in _SKIP:
             continue
-        found = _signal(el)
+        keys = el.keys()
+        found = None
+        if keys:
+            if not no_values(keys):
+                found = _value_signal(el, keys)
+            if found is None and "class" in keys:
+                cls = el.get("class")
+                found = classes[cls] if cls in classes else _class_of(cls)
+                if found is _SCORE:
+                    found = _score_text(el)
         if found is None:
             text = el.text
-            if text and len(text) < 80 and (_HAS_DIGIT(text) or _LABEL_HINT(text)):
+            if text and len(text) < 80 and not text.isspace():
                 text = " ".join(text.split())
-                shown = rating_in_text(text)
-                if shown is None and _LABEL.match(text):
-                    nxt = el.getnext()
+                shown = rating_in_text(text) if _HAS_DIGIT(text) else None
+                if shown is None and len(text) <= 24 and text[0] in _LABEL_INITIALS:
+                    # "Review score" "9.0": the number is the next element's text.
+                    nxt = el.getnext() if _LABEL.match(text.lower()) else None
                     number = bare_rating(text_of(nxt)) if nxt is not None else None
                     if number:
                         el, shown = nxt, (number, None)
@@ -178,9 +223,9 @@ def read(root: Any) -> Found:
             counts[anc] = counts.get(anc, 0) + 1
     groups: dict[tuple, list[Record]] = {}
     shapes: dict[tuple, list[Record]] = {}
+    texts_of: dict[Any, list[tuple[Any, str]]] = {}  # blocks hold several signals
     for el, (value, best, label) in signals.items():
         block = _block(el, counts)
-        texts = _texts(block)
         count = count_in_text(label) if label else None
         near = _near(el, block)
         for sub, t in _texts(near) if count is None else ():
@@ -192,6 +237,9 @@ def read(root: Any) -> Found:
             agg = _aggregate(block, value, best, count)
             shapes.setdefault((el.tag, el.get("class"), block.tag), []).append(agg)
             continue
+        texts = texts_of.get(block)
+        if texts is None:
+            texts = texts_of[block] = _texts(block)
         review = _review(block, el, value, best, texts)
         if review is not None:
             groups.setdefault((el.tag, el.get("class"), block.tag), []).append(review)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from spiders.pages.generic.records import Found, Record
+from spiders.pages.generic.scripts import Script
 from spiders.pages.generic.shown import as_number, rating_in_text
 from spiders.pages.generic.state_sources import blobs
 
@@ -62,6 +63,33 @@ _ENTITY_NAME_KEYS = ("displayname", "name", "shortname", "businessname", "title"
 _BEST_KEYS = ("bestrating", "best", "max", "maxrating", "scale", "outof")
 
 
+_PAGE_DATE_KEYS = ("publisheddate", "datepublished")
+# The keys met so far, and those that are rating-like or a page's date once
+# lowercased: states repeat a few hundred keys over thousands of objects, so an
+# object is told apart by two set operations instead of lowercasing its keys.
+_SEEN: set[str] = set()
+_RATING_RAW: set[str] = set()
+_DATED_RAW: set[str] = set()
+_RATING_SET = frozenset(_RATING_KEYS)
+_PAGE_DATE_SET = frozenset(_PAGE_DATE_KEYS)
+
+
+def _learn(keys: Any) -> None:
+    if len(_SEEN) > 200_000:
+        _SEEN.clear()
+        _RATING_RAW.clear()
+        _DATED_RAW.clear()
+    for k in keys:
+        if k in _SEEN:
+            continue
+        _SEEN.add(k)
+        low = k.lower() if isinstance(k, str) else ""
+        if low in _RATING_SET:
+            _RATING_RAW.add(k)
+        if low in _PAGE_DATE_SET:
+            _DATED_RAW.add(k)
+
+
 def _lower_keys(d: dict) -> dict[str, str]:
     return {k.lower(): k for k in d if isinstance(k, str)}
 
@@ -93,12 +121,11 @@ class _Walker:
             return
         values = data.values() if isinstance(data, dict) else data
         if isinstance(data, dict) and len(data) >= 2:
-            typed = sum(
-                1 for v in values if isinstance(v, dict) and ("__typename" in v or "__id" in v)
-            )
+            typed = sum(1 for v in values if type(v) is dict and ("__typename" in v or "__id" in v))
             if typed * 2 >= len(data):
                 self.refs.update((k, v) for k, v in data.items() if isinstance(v, dict))
-        for v in values if isinstance(data, dict) else data:
+                return  # a cache's entries are records, not caches of their own
+        for v in values:
             if isinstance(v, dict | list):
                 self.add_cache(v, depth + 1)
 
@@ -115,21 +142,27 @@ class _Walker:
     def walk(self, data: Any, depth: int = 0, listed: Any = False, seen: set | None = None) -> None:
         """``listed``: the key of the list the object is in (False: in none)."""
         seen = set() if seen is None else seen
-        data = self.deref(data)
+        if self.refs and type(data) is dict and len(data) <= 2:
+            data = self.deref(data)
         if depth > MAX_DEPTH or self.nodes > MAX_NODES or id(data) in seen:
             return
         self.nodes += 1
-        if isinstance(data, list):
+        if type(data) is list:
             seen.add(id(data))
+            inner = listed or True
             for v in data:
-                if isinstance(v, dict | list):
-                    self.walk(v, depth + 1, listed or True, seen)
+                if type(v) is dict or type(v) is list:
+                    self.walk(v, depth + 1, inner, seen)
             return
-        if not isinstance(data, dict):
+        if type(data) is not dict:
             return
         seen.add(id(data))
-        low = _lower_keys(data)
-        kind = self.classify(data, low)
+        keys = data.keys()
+        if not _SEEN.issuperset(keys):
+            _learn(keys)
+        # Most objects of a state hold no rating-like key: they are only walked through.
+        low = _lower_keys(data) if not _RATING_RAW.isdisjoint(keys) else None
+        kind = self.classify(data, low) if low is not None else None
         if kind == "review":
             self.lists.setdefault(listed, []).append(self.review(data, low))
             self.found.saw_ratings = True
@@ -137,14 +170,16 @@ class _Walker:
         if kind == "aggregate":
             self.found.aggregates.append(self.aggregate(data, low, listed is not False))
             self.found.saw_ratings = True
-        else:
-            _, date = _get(data, low, ("publisheddate", "datepublished"))
+        elif not _DATED_RAW.isdisjoint(keys):
+            low = low or _lower_keys(data)
+            _, date = _get(data, low, _PAGE_DATE_KEYS)
             if isinstance(date, str | int):
                 self.dates.append(date)
         for k, v in data.items():
-            if isinstance(v, list):
+            kind_of = type(v)
+            if kind_of is list:
                 self.walk(v, depth + 1, k, seen)
-            elif isinstance(v, dict):
+            elif kind_of is dict:
                 self.walk(v, depth + 1, listed, seen)
 
     def rating(self, data: dict, low: dict[str, str]) -> tuple[Any, Any, str | None]:
@@ -340,10 +375,10 @@ def _page_reviews(groups: list[list[Record]]) -> list[Record]:
     return out
 
 
-def read(text: str, url: str) -> Found:
+def read(text: str, url: str, scripts: list[Script] | None = None) -> Found:
     walker = _Walker()
     notes: list[str] = []
-    sources = list(blobs(text, notes, url))
+    sources = list(blobs(text, notes, url, scripts))
     for _, data in sources:
         walker.add_cache(data)
     for _, data in sources:

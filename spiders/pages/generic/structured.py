@@ -19,6 +19,7 @@ from urllib.parse import unquote
 from spiders.pages.base import RATING_FROM_TEXT, to_int
 from spiders.pages.generic import structured_nodes as sn
 from spiders.pages.generic.records import Found, Record
+from spiders.pages.generic.scripts import Script
 from spiders.pages.generic.shown import (
     as_number,
     looks_like_date,
@@ -320,32 +321,45 @@ def _review(
     )
 
 
-def _has_markup(text: str) -> bool:
-    return "itemprop" in text or "typeof" in text or "property=" in text
+def _has_attribute(text: str, name: str) -> bool:
+    """Whether ``name=`` occurs as an attribute (not as a word of the page's scripts)."""
+    at = text.find(name)
+    while at != -1:
+        after = at + len(name)
+        while after < len(text) and text[after] in " \t\r\n":
+            after += 1
+        if text.startswith("=", after) and not text.startswith("==", after):
+            return True
+        at = text.find(name, after)
+    return False
 
 
-def read(text: str, root_of: Any, url: str) -> Found:
+def read(text: str, root_of: Any, url: str, scripts: list[Script] | None = None) -> Found:
     """Structured data of one page: JSON-LD first (no parse needed), then the
     microdata/RDFa of the tree ``root_of()`` gives when JSON-LD had no reviews."""
     notes: list[str] = []
-    found = _safe(sn.json_ld_nodes(text, notes, url), "json_ld", notes)
-    if not found.reviews and _has_markup(text):
-        root = root_of()
-        if root is not None:
-            more = Found()
-            try:
-                # Only the syntaxes present: each walker scans the whole tree.
-                if "itemprop" in text or "itemscope" in text:
-                    more = _merge(more, _safe(sn.microdata_nodes(root), "microdata", notes))
-                if "typeof" in text or "property=" in text:
-                    more = _merge(more, _safe(sn.rdfa_nodes(root), "rdfa", notes))
-            except RecursionError:
-                notes.append(f"markup nested too deeply to read ({url})")
-            nothing = not (more.reviews or more.aggregates or found.reviews or found.aggregates)
-            if nothing and _mentions_ratings(text):
-                nodes = sn.extruct_nodes(root, text, url, notes)
-                more = _safe(nodes, "microdata" if "itemscope" in text else "rdfa", notes)
-            found = _merge(found, more)
+    found = _safe(sn.json_ld_nodes(text, notes, url, scripts), "json_ld", notes)
+    # Microdata items need an itemscope, RDFa subjects a typeof attribute (og:
+    # meta tags' property= and JavaScript's typeof are neither): without them the
+    # walkers (and extruct) find nothing, and the page need not be parsed for them.
+    microdata = not found.reviews and "itemscope" in text
+    rdfa = not found.reviews and _has_attribute(text, "typeof")
+    root = root_of() if microdata or rdfa else None
+    if root is not None:
+        more = Found()
+        try:
+            # Only the syntaxes present: each walker scans the whole tree.
+            if microdata:
+                more = _merge(more, _safe(sn.microdata_nodes(root), "microdata", notes))
+            if rdfa:
+                more = _merge(more, _safe(sn.rdfa_nodes(root), "rdfa", notes))
+        except RecursionError:
+            notes.append(f"markup nested too deeply to read ({url})")
+        nothing = not (more.reviews or more.aggregates or found.reviews or found.aggregates)
+        if nothing and _mentions_ratings(text):
+            nodes = sn.extruct_nodes(root, text, url, notes)
+            more = _safe(nodes, "microdata" if microdata else "rdfa", notes)
+        found = _merge(found, more)
     found.notes += notes
     found.problems = [f"{p} ({url})" for p in found.problems]
     return found
