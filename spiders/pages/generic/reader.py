@@ -37,7 +37,7 @@ from spiders.pages.generic.records import (
     to_item,
     url_slug,
 )
-from spiders.pages.generic.scripts import typed_scripts
+from spiders.pages.generic.scripts import Layout, layout
 from spiders.pages.generic.shown import as_number, page_locale
 
 FAMILY = "generic"
@@ -53,8 +53,9 @@ def _best_reviews(*candidates: list[Record]) -> list[Record]:
     return max(ranked, key=score) if ranked else []
 
 
-def find(page: Page, url: str) -> Found:
-    """Everything the strategies find on one page, combined."""
+def find(page: Page, url: str, cut: Layout | None = None) -> Found:
+    """Everything the strategies find on one page, combined (``cut``: the page's
+    layout, when the caller has cut it already)."""
     text = page.text
     root_cache: list = []
 
@@ -63,9 +64,9 @@ def find(page: Page, url: str) -> Found:
             root_cache.append(page.root())
         return root_cache[0]
 
-    scripts = typed_scripts(text)  # one search of the page for both readers
-    sd = structured.read(text, root, url, scripts)
-    st = state.read(text, url, scripts)
+    cut = cut or layout(text)  # one pass over the page for every strategy
+    sd = structured.read(text, root, url, cut)
+    st = state.read(text, url, cut)
     reviews = _best_reviews(sd.reviews, st.reviews)
     main = sd.main_aggregate() or st.main_aggregate()
     shown = Found()
@@ -174,9 +175,11 @@ def parse(
 ) -> PageResult:
     page = read_page(body, encoding)
     ctx = Context(family, portal, url, fetched_at, response_sha256, page.undecodable)
-    found = find(page, url)
+    cut = layout(page.text)
+    found = find(page, url, cut)
     items, declared, problems = items_of(found, ctx, url, page_locale(body), page_number(url) == 1)
-    return PageResult(items, rel_next(page.text, url), declared, problems)
+    # rel=next is a <link> or <a>: markup, not script.
+    return PageResult(items, rel_next(cut.markup, url), declared, problems)
 
 
 def fallback(page: Page, ctx: Context, url: str, own: PageResult) -> PageResult:

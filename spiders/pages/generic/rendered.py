@@ -14,6 +14,7 @@ make a list page (search results): one aggregate per entry.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
@@ -52,6 +53,7 @@ _VALUE_KEYS = frozenset((*_ATTRS, *_DATA_ATTRS))
 _AUTHOR_HINT = re.compile(r"author|reviewer|user-?name|profile-name|consumer-?name|\bname\b", re.I)
 _TITLE_HINT = re.compile(r"title|headline|header", re.I)
 _DATE_ATTRS = ("datetime", "data-content", "content", "data-time", "title", "data-date")
+_DATE_KEYS = frozenset(_DATE_ATTRS)
 MAX_BLOCK_TEXT = 6000
 LIST_PAGE_ENTRIES = 5  # linked, differently rated entries that make a page a list
 
@@ -131,9 +133,10 @@ def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
     out: dict[Any, tuple[str, str | None, str]] = {}
     no_values = _VALUE_KEYS.isdisjoint
     classes = _CLASSES
-    for el in root.iter():
+    body = root.find("body")  # the head shows nothing
+    for el in (root if body is None else body).iter(etree.Element):  # no comments
         tag = el.tag
-        if type(tag) is not str or tag in _SKIP:
+        if tag in _SKIP:
             continue
         keys = el.keys()
         found = None
@@ -200,15 +203,27 @@ def _near(el: Any, block: Any) -> Any:
     return near
 
 
-def _texts(block: Any) -> list[tuple[Any, str]]:
-    out = []
+def _iter_texts(block: Any) -> Iterator[tuple[Any, str]]:
     for sub in block.iter():
-        if not isinstance(sub.tag, str) or sub.tag in _SKIP:
+        if type(sub.tag) is not str or sub.tag in _SKIP:
             continue
-        t = " ".join((sub.text or "").split())
-        if t:
-            out.append((sub, t))
-    return out
+        text = sub.text
+        if text and not text.isspace():
+            yield sub, " ".join(text.split())
+
+
+def _texts(block: Any) -> list[tuple[Any, str]]:
+    return list(_iter_texts(block))
+
+
+def _near_count(el: Any, near: Any) -> int | None:
+    """The count of reviews stated next to a rating (the first short text with one)."""
+    for sub, t in _iter_texts(near):
+        if len(t) <= 60 and sub is not el:
+            count = count_in_text(t)
+            if count is not None:
+                return count
+    return None
 
 
 def read(root: Any) -> Found:
@@ -227,12 +242,8 @@ def read(root: Any) -> Found:
     for el, (value, best, label) in signals.items():
         block = _block(el, counts)
         count = count_in_text(label) if label else None
-        near = _near(el, block)
-        for sub, t in _texts(near) if count is None else ():
-            if len(t) <= 60 and sub is not el:
-                count = count_in_text(t)
-                if count is not None:
-                    break
+        if count is None:
+            count = _near_count(el, _near(el, block))
         if count is not None:
             agg = _aggregate(block, value, best, count)
             shapes.setdefault((el.tag, el.get("class"), block.tag), []).append(agg)
@@ -311,7 +322,8 @@ def _review(
             body = t
     if "published_raw" not in values:
         for sub in block.iter():
-            if not isinstance(sub.tag, str):
+            keys = sub.keys() if type(sub.tag) is str else None
+            if not keys or _DATE_KEYS.isdisjoint(keys):
                 continue
             date = next((sub.get(a) for a in _DATE_ATTRS if looks_like_date(sub.get(a))), None)
             if date:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from spiders.pages.generic.records import Found, Record
-from spiders.pages.generic.scripts import Script
+from spiders.pages.generic.scripts import Layout
 from spiders.pages.generic.shown import as_number, rating_in_text
 from spiders.pages.generic.state_sources import blobs
 
@@ -375,10 +375,10 @@ def _page_reviews(groups: list[list[Record]]) -> list[Record]:
     return out
 
 
-def read(text: str, url: str, scripts: list[Script] | None = None) -> Found:
+def read(text: str, url: str, page: Layout | None = None) -> Found:
     walker = _Walker()
     notes: list[str] = []
-    sources = list(blobs(text, notes, url, scripts))
+    sources = list(blobs(text, notes, url, page))
     for _, data in sources:
         walker.add_cache(data)
     for _, data in sources:

@@ -22,9 +22,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from spiders.pages.generic.jsvalue import read_literal
-from spiders.pages.generic.scripts import Script, typed_scripts
+from spiders.pages.generic.scripts import Layout, Script, layout
 
-_SCRIPT_END = re.compile(r"</script\s*>", re.I)
 # Assignments of page state: window.__STATE__ = {...}, window["__X"] = ..., self.__NUXT__ = ...,
 # var __INITIAL_DATA__ = ... (names that say state; other assignments are code).
 _TO_VALUE = r"\s*=\s*(?=[\[{(])"
@@ -145,13 +144,12 @@ def _is_devalue(data: Any) -> bool:
 
 
 def blobs(
-    text: str, notes: list[str], url: str, scripts: list[Script] | None = None
+    text: str, notes: list[str], url: str, page: Layout | None = None
 ) -> Iterator[tuple[str, Any]]:
     """(where, data) for every embedded state on the page that mentions ratings
-    (``scripts``: the page's typed scripts, when the caller has found them already)."""
-    for script in typed_scripts(text) if scripts is None else scripts:
-        if script.kind != "json":
-            continue
+    (``page``: the page's layout, when the caller has cut it already)."""
+    page = page or layout(text)
+    for script in page.of("json"):
         size = script.end - script.body
         # Small blobs are read whatever they hold: a review's dates may sit apart.
         if size > MAX_BLOB or (
@@ -170,11 +168,10 @@ def blobs(
             notes.append(f"{where} is not valid JSON: {err} ({url})")
             continue
         yield where, revive_devalue(data) if _is_devalue(data) else data
-    for name, start in _assignments(text):
+    code = page.of("js")
+    for name, start, stop in _assignments(text, code):
         if not _STATE_NAME.search(name):
             continue  # window.foo = {...}: code's own objects, not page state
-        end = _SCRIPT_END.search(text, start)
-        stop = end.start() if end else len(text)
         if not ratingish(text, start, min(stop, start + MAX_SCAN)):
             continue
         try:
@@ -185,7 +182,7 @@ def blobs(
         except (ValueError, IndexError):
             continue  # code, not a literal: nothing to read
         yield "script assignment", data
-    for m in _json_parse_calls(text):
+    for m in _json_parse_calls(text, code):
         try:
             literal = read_literal(text, m.end())  # the string argument only
             if isinstance(literal, str) and ratingish(literal):
@@ -194,26 +191,29 @@ def blobs(
             continue
 
 
-def _json_parse_calls(text: str) -> Iterator[re.Match]:
-    at = text.find("JSON.parse(")
-    while at != -1:
-        m = _JSON_PARSE.match(text, at)
-        if m:
-            yield m
-        at = text.find("JSON.parse(", at + 11)
+def _json_parse_calls(text: str, code: list[Script]) -> Iterator[re.Match]:
+    for script in code:
+        at = text.find("JSON.parse(", script.body, script.end)
+        while at != -1:
+            m = _JSON_PARSE.match(text, at, script.end)
+            if m:
+                yield m
+            at = text.find("JSON.parse(", at + 11, script.end)
 
 
-def _assignments(text: str) -> list[tuple[str, int]]:
-    """(name, where the value starts) of every state assignment, in page order."""
+def _assignments(text: str, code: list[Script]) -> list[tuple[str, int, int]]:
+    """(name, where the value starts, where its script ends) of every state
+    assignment in the page's inline scripts, in page order."""
     found = []
-    for pattern in _ASSIGNS:
-        for m in pattern.finditer(text):
-            start = m.start()
-            before = text[start - 1] if start else " "
-            if pattern is _ASSIGNS[-1] and (before.isalnum() or before in "_$"):
-                continue  # "myvar __x": not the word var
-            found.append((start, m.group(1) or m.group(2) or "", m.end()))
-    return [(name, end) for _, name, end in sorted(found)]
+    for script in code:
+        for pattern in _ASSIGNS:
+            for m in pattern.finditer(text, script.body, script.end):
+                start = m.start()
+                before = text[start - 1] if start else " "
+                if pattern is _ASSIGNS[-1] and (before.isalnum() or before in "_$"):
+                    continue  # "myvar __x": not the word var
+                found.append((start, m.group(1) or m.group(2) or "", m.end(), script.end))
+    return [(name, end, stop) for _, name, end, stop in sorted(found)]
 
 
 def _label(attrs: str) -> str:

@@ -19,7 +19,7 @@ from urllib.parse import unquote
 from spiders.pages.base import RATING_FROM_TEXT, to_int
 from spiders.pages.generic import structured_nodes as sn
 from spiders.pages.generic.records import Found, Record
-from spiders.pages.generic.scripts import Script
+from spiders.pages.generic.scripts import Layout, layout
 from spiders.pages.generic.shown import (
     as_number,
     looks_like_date,
@@ -334,16 +334,17 @@ def _has_attribute(text: str, name: str) -> bool:
     return False
 
 
-def read(text: str, root_of: Any, url: str, scripts: list[Script] | None = None) -> Found:
+def read(text: str, root_of: Any, url: str, page: Layout | None = None) -> Found:
     """Structured data of one page: JSON-LD first (no parse needed), then the
     microdata/RDFa of the tree ``root_of()`` gives when JSON-LD had no reviews."""
     notes: list[str] = []
-    found = _safe(sn.json_ld_nodes(text, notes, url, scripts), "json_ld", notes)
+    page = page or layout(text)
+    found = _safe(sn.json_ld_nodes(text, notes, url, page), "json_ld", notes)
     # Microdata items need an itemscope, RDFa subjects a typeof attribute (og:
     # meta tags' property= and JavaScript's typeof are neither): without them the
     # walkers (and extruct) find nothing, and the page need not be parsed for them.
-    microdata = not found.reviews and "itemscope" in text
-    rdfa = not found.reviews and _has_attribute(text, "typeof")
+    microdata = not found.reviews and "itemscope" in page.markup
+    rdfa = not found.reviews and _has_attribute(page.markup, "typeof")
     root = root_of() if microdata or rdfa else None
     if root is not None:
         more = Found()

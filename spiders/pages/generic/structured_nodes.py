@@ -20,7 +20,7 @@ from typing import Any
 from lxml import etree
 
 from spiders.pages.base import text_of
-from spiders.pages.generic.scripts import Script, typed_scripts
+from spiders.pages.generic.scripts import Layout, layout
 
 _URL_TAGS = {
     "a": "href",
@@ -100,15 +100,11 @@ def types_of(node: Node) -> list[str]:
 # --- JSON-LD -------------------------------------------------------------------
 
 
-def json_ld_nodes(
-    text: str, notes: list[str], url: str, scripts: list[Script] | None = None
-) -> list[Node]:
-    """The nodes of every <script type="application/ld+json"> (``scripts``: the
-    page's typed scripts, when the caller has found them already)."""
+def json_ld_nodes(text: str, notes: list[str], url: str, page: Layout | None = None) -> list[Node]:
+    """The nodes of every <script type="application/ld+json"> (``page``: the
+    page's layout, when the caller has cut it already)."""
     nodes: list[Node] = []
-    for script in typed_scripts(text) if scripts is None else scripts:
-        if script.kind != "ld+json":
-            continue
+    for script in (page or layout(text)).of("ld+json"):
         raw = script.text(text)
         raw = raw.strip()
         if raw.startswith(("<!--", "//", "<![CDATA[", "/*")):
