@@ -21,10 +21,7 @@ Other portals go on.
 from __future__ import annotations
 
 import logging
-import re
-from collections import Counter
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 import scrapy
@@ -35,6 +32,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from core.contracts.raw_items import RawItem, items_file_name, responses_file_name
 from core.settings import Settings, load_settings
 from spiders.archive import RawStore, StagedJsonLines, sha256_of
+from spiders.navigation import same_document, saved_page_missing
 from spiders.plan import (
     Listing,
     PortalPlan,
@@ -43,57 +41,11 @@ from spiders.plan import (
     portal_for_urls,
     settings_from_json,
 )
+from spiders.portal_run import PortalRun, declared_encoding, describe_exception, utc_now
 from spiders.settings import portal_settings
 from spiders.state import KEEP_KEYS, CrawlState, PendingState, review_key
 
 logger = logging.getLogger(__name__)
-
-
-def utc_now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def declared_encoding(response: Response) -> str | None:
-    """The charset the Content-Type header declares (the page parser weighs it
-    against the body's own declarations)."""
-    ctype = response.headers.get("Content-Type")
-    if not ctype:
-        return None
-    for part in ctype.decode("latin-1").split(";")[1:]:
-        key, _, value = part.strip().partition("=")
-        if key.lower() == "charset" and value:
-            return value.strip().strip("\"'")
-    return None
-
-
-_TWISTED_REASON = re.compile(r"twisted\.internet\.error\.(\w+): ([^>\]]+)")
-
-
-def describe_exception(exc: BaseException) -> str:
-    """One readable line for a download error (Scrapy wraps Twisted's in lists)."""
-    text = str(exc).strip()
-    inner = _TWISTED_REASON.findall(text)
-    if inner:
-        return "; ".join(f"{name}: {msg.strip().rstrip('.')}" for name, msg in inner)
-    return f"{type(exc).__name__}: {text.rstrip('.')}" if text else type(exc).__name__
-
-
-@dataclass
-class PortalRun:
-    """One portal's part of a crawl: its counters, staged files and progress."""
-
-    plan: PortalPlan
-    report: PortalReport
-    kinds: Counter = field(default_factory=Counter)
-    items_out: StagedJsonLines | None = None
-    index_out: StagedJsonLines | None = None
-    known: dict[str, set[str]] = field(default_factory=dict)  # pcid -> keys of earlier runs
-    # pcid -> the newest keys seen (newest first, at most state.KEEP_KEYS), until it is finished
-    seen: dict[str, list[str]] = field(default_factory=dict)
-    pages: Counter = field(default_factory=Counter)  # pcid -> pages fetched
-    finished: PendingState | None = None  # listings whose pagination ended, on disk
-    visited: dict[str, set[str]] = field(default_factory=dict)  # pcid -> its pages' URLs
-    parsed: set[str] = field(default_factory=set)  # sha256 of every body read in this run
 
 
 class BaseListingSpider(scrapy.Spider):
@@ -259,11 +211,23 @@ class BaseListingSpider(scrapy.Spider):
             pr.report.stopped_early += 1
             self._finish(pr, pcid)
             return
-        next_url = result.next_url
+        next_url = self._next_page(response.url, result.next_url)
         if next_url and next_url not in pr.visited.get(pcid, ()):
             yield self._request(next_url, pr.plan.portal, pcid, meta.get("page_no", 1) + 1)
         else:
             self._finish(pr, pcid)
+
+    def _next_page(self, url: str, next_url: str | None) -> str | None:
+        """The listing's next page, if the page's rel=next is one (see ``navigation``)."""
+        if not next_url:
+            return None
+        if not same_document(url, next_url):
+            logger.info("%s: rel=next %s is another page, not this listing's next", url, next_url)
+            return None
+        if saved_page_missing(next_url):
+            logger.info("%s: its next page %s was not saved; pagination ends", url, next_url)
+            return None
+        return next_url
 
     def _finish(self, pr: PortalRun, pcid: str) -> None:
         """A listing's pagination ended: what the state needs goes to disk, not memory."""

@@ -14,17 +14,16 @@ make a list page (search results): one aggregate per entry.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
 
 from spiders.pages.base import text_of
+from spiders.pages.generic.blocks import View, hidden, iter_texts, read_review, view_of
 from spiders.pages.generic.records import Found, Record
 from spiders.pages.generic.shown import (
     bare_rating,
     count_in_text,
-    looks_like_date,
     rating_in_classes,
     rating_in_text,
 )
@@ -50,10 +49,6 @@ _ATTRS = ("aria-label", "title", "alt")
 _SCORE_CLASS = re.compile(r"(?:^|[\s_-])(?:score|rating|rating-value|review-score)(?:$|[\s_-])")
 _DATA_ATTRS = ("data-rating", "data-score", "data-rating-value")
 _VALUE_KEYS = frozenset((*_ATTRS, *_DATA_ATTRS))
-_AUTHOR_HINT = re.compile(r"author|reviewer|user-?name|profile-name|consumer-?name|\bname\b", re.I)
-_TITLE_HINT = re.compile(r"title|headline|header", re.I)
-_DATE_ATTRS = ("datetime", "data-content", "content", "data-time", "title", "data-date")
-_DATE_KEYS = frozenset(_DATE_ATTRS)
 MAX_BLOCK_TEXT = 6000
 LIST_PAGE_ENTRIES = 5  # linked, differently rated entries that make a page a list
 
@@ -176,7 +171,27 @@ def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
                     inner if inner[1] and not outer[1] else (*outer[:2], outer[2] or inner[2])
                 )
                 break
-    return out
+    return _without_hidden_copies(out)
+
+
+def _hidden(el: Any) -> bool:
+    for i, anc in enumerate(el.iterancestors()):
+        if i > 8 or anc.tag in ("body", "html"):
+            return False
+        if hidden(anc):
+            return True
+    return False
+
+
+def _without_hidden_copies(
+    signals: dict[Any, tuple[str, str | None, str]],
+) -> dict[Any, tuple[str, str | None, str]]:
+    """The signals without those out of sight that the page also shows in view."""
+    hidden = {el for el in signals if _hidden(el)}
+    if not hidden:
+        return signals
+    shown = {signals[el] for el in signals if el not in hidden}
+    return {el: v for el, v in signals.items() if el not in hidden or v not in shown}
 
 
 def _block(el: Any, counts: dict[Any, int]) -> Any:
@@ -203,22 +218,9 @@ def _near(el: Any, block: Any) -> Any:
     return near
 
 
-def _iter_texts(block: Any) -> Iterator[tuple[Any, str]]:
-    for sub in block.iter():
-        if type(sub.tag) is not str or sub.tag in _SKIP:
-            continue
-        text = sub.text
-        if text and not text.isspace():
-            yield sub, " ".join(text.split())
-
-
-def _texts(block: Any) -> list[tuple[Any, str]]:
-    return list(_iter_texts(block))
-
-
 def _near_count(el: Any, near: Any) -> int | None:
     """The count of reviews stated next to a rating (the first short text with one)."""
-    for sub, t in _iter_texts(near):
+    for sub, t in iter_texts(near):
         if len(t) <= 60 and sub is not el:
             count = count_in_text(t)
             if count is not None:
@@ -238,7 +240,7 @@ def read(root: Any) -> Found:
             counts[anc] = counts.get(anc, 0) + 1
     groups: dict[tuple, list[Record]] = {}
     shapes: dict[tuple, list[Record]] = {}
-    texts_of: dict[Any, list[tuple[Any, str]]] = {}  # blocks hold several signals
+    views: dict[Any, View] = {}  # blocks hold several signals
     for el, (value, best, label) in signals.items():
         block = _block(el, counts)
         count = count_in_text(label) if label else None
@@ -248,10 +250,10 @@ def read(root: Any) -> Found:
             agg = _aggregate(block, value, best, count)
             shapes.setdefault((el.tag, el.get("class"), block.tag), []).append(agg)
             continue
-        texts = texts_of.get(block)
-        if texts is None:
-            texts = texts_of[block] = _texts(block)
-        review = _review(block, el, value, best, texts)
+        view = views.get(block)
+        if view is None:
+            view = views[block] = view_of(block)
+        review = read_review(block, el, value, best, view, counts)
         if review is not None:
             groups.setdefault((el.tag, el.get("class"), block.tag), []).append(review)
     # Reviews repeat one markup; a lone rated, dated block counts only with a text.
@@ -267,7 +269,7 @@ def _aggregate(block: Any, value: str, best: str | None, count: int) -> Record:
     scope = block
     for _ in range(5):  # the entry's name may sit just outside the rating's block
         for sub in scope.iter("a", "h1", "h2", "h3", "h4"):
-            label = sub.get("aria-label") or text_of(sub)
+            label = _entry_name(sub)
             if label and not rating_in_text(label) and count_in_text(label) is None:
                 name = name or label[:200]
                 href = sub.get("href") if sub.tag == "a" else None
@@ -286,6 +288,16 @@ def _aggregate(block: Any, value: str, best: str | None, count: int) -> Record:
     )  # fmt: skip
 
 
+def _entry_name(el: Any) -> str | None:
+    """What an entry's link or heading names: a heading inside the link (a card's
+    link also holds its subtitle: "Hotel Rural Albamanjon" + "Hotel in Ruidera")."""
+    if el.tag == "a":
+        heading = next(el.iter("h1", "h2", "h3", "h4", "h5"), None)
+        if heading is not None and text_of(heading):
+            return text_of(heading)
+    return el.get("aria-label") or text_of(el)
+
+
 def _page_aggregates(aggregates: list[Record]) -> list[Record]:
     """One aggregate of the page's own, else the entries of a list page."""
     distinct: dict[tuple, Record] = {}
@@ -300,40 +312,3 @@ def _page_aggregates(aggregates: list[Record]) -> list[Record]:
         return []
     own.listed, own.company_name, own.company_url = False, None, None
     return [own]
-
-
-def _review(
-    block: Any, el: Any, value: str, best: str | None, texts: list[tuple[Any, str]]
-) -> Record | None:
-    values: dict[str, Any] = {}
-    body = ""
-    for sub, t in texts:
-        hint = f"{sub.get('class') or ''} {sub.get('data-hook') or ''} {sub.get('itemprop') or ''}"
-        if "published_raw" not in values and looks_like_date(t) and len(t) <= 80:
-            values["published_raw"] = t
-            continue
-        if "author_name" not in values and len(t) <= 60 and _AUTHOR_HINT.search(hint):
-            values["author_name"] = t
-            continue
-        if "title" not in values and len(t) <= 200 and _TITLE_HINT.search(hint):
-            values["title"] = t
-            continue
-        if len(t) > len(body) and not rating_in_text(t):
-            body = t
-    if "published_raw" not in values:
-        for sub in block.iter():
-            keys = sub.keys() if type(sub.tag) is str else None
-            if not keys or _DATE_KEYS.isdisjoint(keys):
-                continue
-            date = next((sub.get(a) for a in _DATE_ATTRS if looks_like_date(sub.get(a))), None)
-            if date:
-                values["published_raw"] = date
-                break
-    if len(body) >= 15:
-        values["text"] = body
-    if "published_raw" not in values:
-        return None  # a rating with no date: a product card, a hotel's class, not a review
-    rid = block.get("data-review-id") or block.get("id") or block.get("data-id")
-    if rid:
-        values["review_id"] = rid.removeprefix("review-").removeprefix("review_")
-    return Record("review", "rendered", rating_value=value, rating_best=best, values=values)
