@@ -17,19 +17,34 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from lxml import etree
+
 from spiders.pages.generic.records import Record
-from spiders.pages.generic.shown import looks_like_date, rating_in_text
+from spiders.pages.generic.shown import count_in_text, looks_like_date, rating_in_text
 
 # Matched against lowercased hints (re.IGNORECASE costs ~10x on every element).
-_AUTHOR_HINT = re.compile(r"author|reviewer|user-?name|profile-name|consumer-?name|\bname\b")
+_AUTHOR_HINT = re.compile(
+    r"author|reviewer|user-?name|profile-name|consumer|(?<![a-z])name(?![a-z])"
+)
 _TITLE_HINT = re.compile(r"title|headline|header")
 _REPLY_HINT = re.compile(
     r"repl(?:y|ies)|response(?!ive)|answer|antwort|respuesta|r[ée]ponse|risposta"
 )
 _REPLY_TEXT_HINT = re.compile(r"content|text|body|message")
+_REPLY_LABEL = re.compile(
+    r"(?:response|reply|comment|antwort|stellungnahme|réponse|respuesta|risposta|reactie)\s+"
+    r"(?:from|by|of|des|der|von|vom|du|de|di|del|van)\b|"
+    r"(?:owner|business|company|seller|host)(?:'s)?\s+(?:response|reply)",
+    re.I,
+)
 _HIDDEN_CLASS = re.compile(r"popover|lightbox|modal|tooltip|preload")
 _DATE_ATTRS = ("datetime", "data-content", "content", "data-time", "title", "data-date")
 _DATE_KEYS = frozenset(_DATE_ATTRS)
+_SCRIPT_DATE = re.compile(
+    r'"(?:publishedDate|datePublished|createdAt|created|date|submittedDate)"\s*:\s*"'
+    r'(\d{4}-\d{2}-\d{2}[^"]{0,30})"',
+    re.I,
+)
 _SKIP = frozenset({"script", "style", "noscript", "template", "title", "head"})
 # Elements inside a text: a title's link or a body's paragraph keep their container's part.
 _INLINE = frozenset({"a", "span", "b", "strong", "i", "em", "small", "u", "mark", "font", "q"})
@@ -47,6 +62,18 @@ def hint_of(el: Any, keys: list[str] | None = None) -> str:
     itemprop), lowercased."""
     keys = el.keys() if keys is None else keys
     return " ".join(el.get(a) for a in _HINT_ATTRS if a in keys).lower()
+
+
+def _in_heading(sub: Any) -> bool:
+    parent = sub.getparent()
+    return sub.tag in _HEADINGS or (parent is not None and parent.tag in _HEADINGS)
+
+
+def reviewish(view: View) -> bool:
+    """A block that reads as a review: a date and a text of some length (a count in
+    it is the reviewer's, "Local Guide · 12 reviews", not the rating's)."""
+    dated = any(len(t) <= 80 and looks_like_date(t) for _, t in view.texts)
+    return dated and any(len(t) >= 40 and count_in_text(t) is None for _, t in view.texts)
 
 
 def _hints(sub: Any, block: Any) -> str:
@@ -104,8 +131,31 @@ def view_of(block: Any) -> View:
                 in_reply.update(sub.iter())
         text = sub.text
         if text and not text.isspace():
-            view.texts.append((sub, " ".join(text.split())))
+            text = " ".join(text.split())
+            view.texts.append((sub, text))
+            # A reply named by its label, in markup that names nothing ("Response
+            # from the owner" in hashed classes): the label's container is the reply.
+            if len(text) <= 60 and sub not in in_reply and _REPLY_LABEL.match(text):
+                root = _labelled_reply(sub, block, len(text))
+                if root is not None:
+                    view.replies.append(root)
+                    in_reply.update(root.iter())
     return view
+
+
+def _labelled_reply(label: Any, block: Any, size: int) -> Any:
+    """The container a reply's label heads: the first one around it holding more
+    than the label and its date (the reply's text)."""
+    el = label.getparent()
+    while el is not None and el is not block:
+        if len(text_content(el)) > size + 30:
+            return el
+        el = el.getparent()
+    return None
+
+
+def text_content(el: Any) -> str:
+    return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
 
 
 def shown_text(el: Any) -> str:
@@ -143,11 +193,28 @@ def _reply_parts(view: View, signal: Any) -> tuple[list[Any], set[Any]]:
 
 
 def _reply_text_of(reply: Any) -> Any:
-    """The part of a reply container holding its text (not the replier's name)."""
+    """The part of a reply container holding its text, not the replier's name or
+    the label: the part named as its content, else the one with the longest text."""
+    longest: tuple[Any, str] | None = None
     for sub in reply.iter():
-        if sub is not reply and _REPLY_TEXT_HINT.search(hint_of(sub)):
+        if type(sub.tag) is not str or sub is reply:
+            continue
+        if _REPLY_TEXT_HINT.search(hint_of(sub)):
             return sub
-    return reply
+        text = " ".join((sub.text or "").split())
+        if longest is None or len(text) > len(longest[1]):
+            longest = (sub, text)
+    if longest is None or len(longest[1]) < MIN_TEXT:
+        return reply
+    return _body_of(longest[0], reply, set())
+
+
+def _reply_date(replies: list[Any]) -> str | None:
+    for reply in replies:
+        for _, t in iter_texts(reply):
+            if len(t) <= 80 and looks_like_date(t):
+                return t
+    return None
 
 
 def _body_of(el: Any, block: Any, taken: set[Any]) -> Any:
@@ -180,6 +247,8 @@ def unmarked_text(el: Any, known: set[str | None]) -> str | None:
 
 
 def _date_attribute(block: Any) -> str | None:
+    """A date the block keeps in an attribute (``datetime``, ``data-content``), else
+    in a small JSON script of its own (``{"publishedDate": "2020-..."}``)."""
     for sub in block.iter():
         keys = sub.keys() if type(sub.tag) is str else None
         if not keys or _DATE_KEYS.isdisjoint(keys):
@@ -187,6 +256,12 @@ def _date_attribute(block: Any) -> str | None:
         date = next((sub.get(a) for a in _DATE_ATTRS if looks_like_date(sub.get(a))), None)
         if date:
             return date
+    for script in block.iter("script"):
+        text = script.text or ""
+        if len(text) <= 4000 and "json" in (script.get("type") or ""):
+            m = _SCRIPT_DATE.search(text)
+            if m:
+                return m.group(1)
     return None
 
 
@@ -228,12 +303,14 @@ def read_review(
         elif (
             "title" not in values
             and len(t) <= 200
-            and (_TITLE_HINT.search(hint) or sub.tag in _HEADINGS)
+            and (_TITLE_HINT.search(hint) or _in_heading(sub))
             and not rating_in_text(t)
         ):
             values["title"] = t
         else:
-            if (body is None or len(t) > len(body[1])) and not rating_in_text(t):
+            longer = body is None or len(t) > len(body[1])
+            # "Local Guide · 12 reviews", "5 stars": about the reviewer or the rating
+            if longer and not rating_in_text(t) and count_in_text(t) is None:
                 body = (sub, t)
             continue
         taken.add(sub)
@@ -248,6 +325,9 @@ def read_review(
     reply = "\n".join(filter(None, (shown_text(_reply_text_of(r)) for r in replies)))
     if reply:
         values["reply_text"] = reply
+        reply_date = _reply_date(replies)
+        if reply_date:
+            values["reply_raw_date"] = reply_date
     rid = review_id(block, counts)
     if rid:
         values["review_id"] = rid

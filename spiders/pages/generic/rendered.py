@@ -19,11 +19,19 @@ from typing import Any
 from lxml import etree
 
 from spiders.pages.base import text_of
-from spiders.pages.generic.blocks import View, hidden, iter_texts, read_review, view_of
+from spiders.pages.generic.blocks import (
+    View,
+    hidden,
+    iter_texts,
+    read_review,
+    reviewish,
+    view_of,
+)
 from spiders.pages.generic.records import Found, Record
 from spiders.pages.generic.shown import (
     bare_rating,
     count_in_text,
+    looks_like_date,
     rating_in_classes,
     rating_in_text,
 )
@@ -245,15 +253,15 @@ def read(root: Any) -> Found:
         block = _block(el, counts)
         count = count_in_text(label) if label else None
         if count is None:
-            count = _near_count(el, _near(el, block))
+            near = _near(el, block)
+            count = _near_count(el, near)
+            if count is not None and _dated(near) and reviewish(_view(views, block)):
+                count = None  # the reviewer's count of reviews ("Local Guide · 12 reviews")
         if count is not None:
             agg = _aggregate(block, value, best, count)
             shapes.setdefault((el.tag, el.get("class"), block.tag), []).append(agg)
             continue
-        view = views.get(block)
-        if view is None:
-            view = views[block] = view_of(block)
-        review = read_review(block, el, value, best, view, counts)
+        review = read_review(block, el, value, best, _view(views, block), counts)
         if review is not None:
             groups.setdefault((el.tag, el.get("class"), block.tag), []).append(review)
     # Reviews repeat one markup; a lone rated, dated block counts only with a text.
@@ -262,6 +270,18 @@ def read(root: Any) -> Found:
             found.reviews.extend(group)
     found.aggregates = _page_aggregates([a for group in shapes.values() for a in group])
     return found
+
+
+def _dated(near: Any) -> bool:
+    """A date shown next to the rating: a review's, not an aggregate's."""
+    return any(len(t) <= 80 and looks_like_date(t) for _, t in iter_texts(near))
+
+
+def _view(views: dict[Any, View], block: Any) -> View:
+    view = views.get(block)
+    if view is None:
+        view = views[block] = view_of(block)
+    return view
 
 
 def _aggregate(block: Any, value: str, best: str | None, count: int) -> Record:

@@ -114,6 +114,29 @@ SHAPES: dict[str, str] = {
 <div class="res"><a class="pl" aria-label="North Clinic &amp; Labs" href="https://maps.example/maps/place/North+Clinic+%26+Labs/data=!4m7!3m6!1s0x5:0x6?hl=en"></a><div class="info"><span role="img" aria-label="4.4 stars 1,606 Reviews"><span>4.4</span><span>(1,606)</span></span></div></div>
 <div class="res"><a class="pl" aria-label="Riverside Care" href="https://maps.example/maps/place/Riverside+Care/data=!4m7!3m6!1s0x7:0x8?hl=en"></a><div class="info"><span role="img" aria-label="4.6 stars 13,568 Reviews"><span>4.6</span><span>(13,568)</span></span></div></div>
 </div></body></html>""",
+    # An older review site's list layout (Trustpilot before Next.js): stars only in an
+    # image's alt, each review's date only in a small JSON script of its card, the
+    # company's reply in a reply container headed "Reply from ...".
+    "rendered_cards_dates_in_scripts": """<html lang="en-GB"><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"LocalBusiness","name":"Boxed Meals","aggregateRating":{"@type":"AggregateRating","ratingValue":"4.6","reviewCount":"22118","bestRating":"5"}}</script></head><body>
+<div class="review-list"><article class="review" id="review-5e9a1c2f"><aside class="review__consumer-information"><div class="consumer-information__name">Ann Lee</div><div class="consumer-information__review-count">3 reviews</div></aside>
+<section class="review__content"><div class="review-content__header"><div class="star-rating star-rating--medium"><img src="/stars-5.svg" alt="5 stars: Excellent"></div>
+<div class="review-content-header__dates"><script type="application/json" data-initial-state="review-dates">{"publishedDate":"2020-04-17T10:22:31Z","updatedDate":null}</script></div></div>
+<div class="review-content__body"><h2 class="review-content__title"><a href="/reviews/5e9a1c2f">Boxes always on time</a></h2><p class="review-content__text">Fresh ingredients and clear recipes, every single week.</p></div>
+<div class="review__company-reply"><div class="brand-company-reply"><div class="brand-company-reply__header">Reply from Boxed Meals</div><div class="brand-company-reply__content">Thanks Ann, great to hear that the boxes arrive on time!</div></div></div></section></article>
+<article class="review" id="review-5e9a77b0"><aside class="review__consumer-information"><div class="consumer-information__name">Raj P.</div><div class="consumer-information__review-count">1 review</div></aside>
+<section class="review__content"><div class="review-content__header"><div class="star-rating star-rating--medium"><img src="/stars-2.svg" alt="2 stars: Poor"></div>
+<div class="review-content-header__dates"><script type="application/json" data-initial-state="review-dates">{"publishedDate":"2020-04-15T08:01:10Z","updatedDate":null}</script></div></div>
+<div class="review-content__body"><h2 class="review-content__title"><a href="/reviews/5e9a77b0">Missing items twice</a></h2><p class="review-content__text">Two boxes in a row came without the sauce.</p></div></section></article></div></body></html>""",
+    # A map's place page: hashed class names that say nothing, "N stars" in aria-label,
+    # relative dates, the reviewer's "Local Guide · 12 reviews", and the owner's
+    # response headed "Response from the owner" with a date of its own.
+    "rendered_map_place_reviews": """<html lang="en"><body><div role="main" aria-label="Lakeside Clinic"><h1 class="DUwDvf">Lakeside Clinic</h1>
+<div class="F7nice"><span aria-hidden="true">4.9</span><span class="ceNzKf" role="img" aria-label="4.9 stars"></span><span aria-label="90 reviews">(90)</span></div>
+<div class="m6QErb"><div class="jftiEf" data-review-id="ChZDSUhNMG9nS0VJQ0FnSUQ"><div class="jJc9Ad"><div class="GHT2ce"><button class="al6Kxe"><div class="d4r55">Priya S.</div><div class="RfnDt">Local Guide · 12 reviews</div></button></div>
+<div class="GHT2ce"><div class="DU9Pgb"><span class="kvMYJc" role="img" aria-label="5 stars"></span><span class="rsqaWe">a week ago</span></div><div class="MyEned"><span class="wiI7pd">Very clean, and the staff explained everything twice.</span></div></div>
+<div class="CDe7pd"><div class="xq2Ue"><span class="nM6d2c">Response from the owner</span><span class="DZSIDd">5 days ago</span></div><div class="wiI7pd">Thank you, Priya, for your kind words. We hope to see you again.</div></div></div></div>
+<div class="jftiEf" data-review-id="ChdDSUhNMG9nS0VJQ0FnSURr"><div class="jJc9Ad"><div class="GHT2ce"><button class="al6Kxe"><div class="d4r55">Tom R.</div><div class="RfnDt">3 reviews</div></button></div>
+<div class="GHT2ce"><div class="DU9Pgb"><span class="kvMYJc" role="img" aria-label="2 stars"></span><span class="rsqaWe">2 months ago</span></div><div class="MyEned"><span class="wiI7pd">Waited two hours past my appointment time.</span></div></div></div></div></div></div></body></html>""",
     "vue_initial_state_single_review": """<html lang="en-gb"><body><div class="star-rating"><img src="stars-4.svg" alt="4 stars: Great"></div>
 <script type="application/json" data-initial-state="review-info">{"reviewId":"5a1","consumerName":"Mrs P","reviewHeader":"Lovely meals","reviewBody":"Fresh food every week.","stars":4}</script>
 <script type="application/json" data-initial-state="review-dates">{"publishedDate":"2016-11-04T20:37:27Z","updatedDate":null}</script></body></html>""",
@@ -140,6 +163,8 @@ EXPECTED: dict[str, tuple] = {
     "rendered_reviews_lightbox_copy": (None, ["4,0", "2,0"], "rendered", "Rezension aus Deutschland vom 15. September 2017"),
     "list_page_entries_with_quotes": None,
     "map_results_place_links": None,
+    "rendered_cards_dates_in_scripts": (("4.6", 22118, "5"), ["5", "2"], "rendered", "2020-04-17T10:22:31Z"),
+    "rendered_map_place_reviews": (("4.9", 90, "5"), ["5", "2"], "rendered", "a week ago"),
 }  # fmt: skip
 
 

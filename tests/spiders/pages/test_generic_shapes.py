@@ -107,6 +107,29 @@ def test_a_copy_kept_out_of_sight_is_not_a_second_review_and_ids_are_the_reviews
     assert reviews[0].text == "Saugt gut auf.\nDie Bürste lässt sich leicht reinigen."
 
 
+def test_dates_kept_in_a_cards_script_and_replies_headed_by_a_label() -> None:
+    first, second = _reviews("rendered_cards_dates_in_scripts")
+    assert (first.author_name, first.title, first.published_raw) == (
+        "Ann Lee",
+        "Boxes always on time",
+        "2020-04-17T10:22:31Z",
+    )
+    assert first.reply_text == "Thanks Ann, great to hear that the boxes arrive on time!"
+    assert (second.title, second.reply_text) == ("Missing items twice", None)
+
+
+def test_a_reviewers_count_is_not_an_aggregate_and_an_owners_response_is_the_reply() -> None:
+    items = _read("rendered_map_place_reviews").items
+    (place,) = [i for i in items if i.kind == "aggregate"]
+    assert (str(place.rating_value), place.review_count) == ("4.9", 90)  # not "12 reviews"
+    first, second = (i for i in items if i.kind == "review")
+    assert first.text == "Very clean, and the staff explained everything twice."
+    assert first.reply_text == "Thank you, Priya, for your kind words. We hope to see you again."
+    assert (first.published_raw, first.reply_raw_date) == ("a week ago", "5 days ago")
+    assert second.text == "Waited two hours past my appointment time."
+    assert first.review_id == "ChZDSUhNMG9nS0VJQ0FnSUQ"
+
+
 def test_quotes_on_a_list_page_belong_to_the_entry_that_holds_them() -> None:
     items = _read("list_page_entries_with_quotes").items
     names = {i.portal_company_id: i.company_name for i in items if i.kind == "aggregate"}
