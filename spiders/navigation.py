@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 _PAGE_MARK = re.compile(r"[_-]?(?:page|seite|pagina|pg|p|oa|or|start|offset)?[_=-]?\d+", re.I)
@@ -98,6 +99,14 @@ def hosts_of(base_urls: Iterable[str], allowed: Iterable[str] = ()) -> frozenset
     for entry in allowed:
         out.update(parse_host(entry))
     return frozenset(out)
+
+
+def portal_hosts(plan: Any) -> frozenset[Host]:
+    """A portal plan's hosts: its ``base_url``'s, its ``allowed_hosts``, and those of
+    URLs given to crawl as they are (``-a start_urls=``, ``ruf crawl --url``: a
+    listing without a tracked company) rather than from the companies config."""
+    given = [listing.url for listing in plan.listings if not listing.company_id]
+    return hosts_of([plan.base_url, *given], plan.allowed_hosts)
 
 
 def describe(hosts: frozenset[Host]) -> str:

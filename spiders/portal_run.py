@@ -61,3 +61,4 @@ class PortalRun:
     finished: PendingState | None = None  # listings whose pagination ended, on disk
     visited: dict[str, set[str]] = field(default_factory=dict)  # pcid -> its pages' URLs
     parsed: set[str] = field(default_factory=set)  # sha256 of every body read in this run
+    hosts: frozenset = frozenset()  # where its requests may go (spiders.navigation)

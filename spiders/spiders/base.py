@@ -32,7 +32,8 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from core.contracts.raw_items import RawItem, items_file_name, responses_file_name
 from core.settings import Settings, load_settings
 from spiders.archive import RawStore, StagedJsonLines, sha256_of
-from spiders.navigation import same_document, saved_page_missing
+from spiders.navigation import host_of, portal_hosts, same_document, saved_page_missing
+from spiders.offsite import OFFSITE, refusal_of
 from spiders.plan import (
     Listing,
     PortalPlan,
@@ -98,6 +99,7 @@ class BaseListingSpider(scrapy.Spider):
             p.portal: PortalRun(
                 plan=p,
                 report=PortalReport(portal=p.portal, family=self.family, companies=len(p.listings)),
+                hosts=portal_hosts(p),
             )
             for p in plan_list
         }
@@ -132,18 +134,17 @@ class BaseListingSpider(scrapy.Spider):
                 yield self._request(listing.url, name, listing.portal_company_id, 1)
 
     def _request(self, url: str, portal: str, portal_company_id: str, page_no: int) -> Request:
-        self.runs[portal].visited.setdefault(portal_company_id, set()).add(url)
-        return Request(
-            url,
-            callback=self.parse_listing,
-            errback=self.on_error,
-            meta={
-                "portal": portal,
-                "portal_company_id": portal_company_id,
-                "page_no": page_no,
-                "page_type": "listing",
-            },
-        )
+        pr = self.runs[portal]
+        pr.visited.setdefault(portal_company_id, set()).add(url)
+        meta = {
+            "portal": portal,
+            "portal_company_id": portal_company_id,
+            "page_no": page_no,
+            "page_type": "listing",
+        }
+        if pr.plan.max_page_bytes:  # the portal's own size cap (config/portals.yaml)
+            meta["download_maxsize"] = pr.plan.max_page_bytes
+        return Request(url, callback=self.parse_listing, errback=self.on_error, meta=meta)
 
     # --- responses ------------------------------------------------------------
 
@@ -211,15 +212,19 @@ class BaseListingSpider(scrapy.Spider):
             pr.report.stopped_early += 1
             self._finish(pr, pcid)
             return
-        next_url = self._next_page(response.url, result.next_url)
+        next_url = self._next_page(pr, response.url, result.next_url)
         if next_url and next_url not in pr.visited.get(pcid, ()):
             yield self._request(next_url, pr.plan.portal, pcid, meta.get("page_no", 1) + 1)
         else:
             self._finish(pr, pcid)
 
-    def _next_page(self, url: str, next_url: str | None) -> str | None:
+    def _next_page(self, pr: PortalRun, url: str, next_url: str | None) -> str | None:
         """The listing's next page, if the page's rel=next is one (see ``navigation``)."""
         if not next_url:
+            return None
+        if pr.hosts and host_of(next_url) not in pr.hosts:
+            pr.report.refuse(OFFSITE)  # pagination stays on the portal's hosts
+            logger.warning("%s: rel=next %s is off the portal's hosts; refused", url, next_url)
             return None
         if not same_document(url, next_url):
             logger.info("%s: rel=next %s is another page, not this listing's next", url, next_url)
@@ -248,7 +253,13 @@ class BaseListingSpider(scrapy.Spider):
         exc = failure.value
         retries = request.meta.get("retry_times", 0)
         after = f" (gave up after {retries} retries)" if retries else ""
-        if isinstance(exc, HttpError):
+        cap = request.meta.get("download_maxsize") or self.settings.getint("DOWNLOAD_MAXSIZE")
+        refusal = refusal_of(request, exc, cap)
+        if refusal is not None:  # off the portal's hosts, or over the size cap: not read
+            reason, message = refusal
+            pr.report.refuse(reason)
+            self._fail(pr, message)
+        elif isinstance(exc, HttpError):
             response = exc.response
             self._archive(pr, response, sha256_of(response.body), utc_now())
             why = request.meta.get("ruf_give_up")
