@@ -178,8 +178,7 @@ def parse(
     cut = layout(page.text)
     found = find(page, url, cut)
     items, declared, problems = items_of(found, ctx, url, page_locale(body), page_number(url) == 1)
-    # rel=next is a <link> or <a>: markup, not script.
-    return PageResult(items, rel_next(cut.markup, url), declared, problems)
+    return PageResult(items, rel_next(page.text, url), declared, problems)
 
 
 def fallback(page: Page, ctx: Context, url: str, own: PageResult) -> PageResult:

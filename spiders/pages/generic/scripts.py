@@ -1,11 +1,10 @@
-"""A page cut into its markup and its scripts, once, for every strategy.
+"""A page's scripts, found once for every strategy.
 
 Each search of a 2 MB page's text costs 1-2 ms, about a tenth of its parse, and
-the strategies ask a dozen questions of it. Cut once (one pass over the page:
-every ``<script`` and its end), each question reads only the part it is about:
+the strategies ask a dozen questions of it. One pass over the page finds every
+``<script`` and its end; then each question reads only the part it is about:
 JSON-LD and JSON state are the typed scripts' bodies, state assignments and
-``JSON.parse`` calls live in inline scripts, microdata, RDFa and ``rel=next``
-links in the markup.
+``JSON.parse`` calls live in inline scripts.
 """
 
 from __future__ import annotations
@@ -39,7 +38,6 @@ class Script:
 @dataclass
 class Layout:
     scripts: list[Script] = field(default_factory=list)
-    markup: str = ""  # the page with every script's text cut out (its tags stay)
 
     def of(self, kind: str) -> list[Script]:
         return [s for s in self.scripts if s.kind == kind]
@@ -66,12 +64,10 @@ def _kind(attrs: str) -> str:
 
 
 def layout(text: str) -> Layout:
-    """The page's scripts, in order, and its markup without their text."""
+    """The page's scripts, in order."""
     opening = "<script" if "<script" in text else "<SCRIPT"  # pages in capitals: all capitals
     closing = "</" + opening[1:]
     out = Layout()
-    parts: list[str] = []
-    done = 0  # markup up to here is in parts
     at = text.find(opening)
     while at != -1:
         after = at + len(opening)
@@ -88,9 +84,5 @@ def layout(text: str) -> Layout:
         stop = end if end != -1 else len(text)
         attrs = text[after:close]
         out.scripts.append(Script(_kind(attrs), attrs, body, stop))
-        parts.append(text[done:body])
-        done = stop
         at = text.find(opening, stop) if end != -1 else -1
-    parts.append(text[done:])
-    out.markup = "".join(parts) if out.scripts else text
     return out

@@ -250,8 +250,8 @@ def read(text: str, root_of: Any, url: str, page: Layout | None = None) -> Found
     # Microdata items need an itemscope, RDFa subjects a typeof attribute (og:
     # meta tags' property= and JavaScript's typeof are neither): without them the
     # walkers (and extruct) find nothing, and the page need not be parsed for them.
-    microdata = not found.reviews and "itemscope" in page.markup
-    rdfa = not found.reviews and _has_attribute(page.markup, "typeof")
+    microdata = not found.reviews and "itemscope" in text
+    rdfa = not found.reviews and _has_attribute(text, "typeof")
     root = root_of() if microdata or rdfa else None
     if root is not None:
         more = Found()
