@@ -246,11 +246,13 @@ def alert_block(
     total = replies.get("reviews") or len(reviews)
     if reviews:
         more = (
-            f"the first {len(reviews)} of its {total}" if total > len(reviews) else f"its {total}"
+            f"The first {len(reviews)} of its {total} reviews"
+            if total > len(reviews)
+            else f"All {total} reviews"
         )
         out.append(
             f'<details class="alert-reviews"{" open" if open_ else ""}><summary>'
-            f"The reviews ({more}) with the company's replies</summary>"
+            f"{more}, with the company's replies</summary>"
             + _reviews_table(alert["alert_id"], reviews)
             + "</details>"
         )

@@ -1,8 +1,9 @@
-"""Issue 19's report sections on the real built warehouse, in headless Chromium.
+"""Issue 19's report sections on a real built warehouse of the demo's world (`ruf demo`:
+50 companies), in headless Chromium.
 
-The Kaffee Partner page of the demo world names the story's complaints among its top
-negative topics; the new sections render without console errors, tables download as
-CSV, charts carry their values. Screenshots go to the test's directory and to
+The Kaffee Partner page names the story's complaints among its top negative topics; the
+new sections render without console errors, tables download as CSV, charts carry their
+values. Screenshots go to the test's directory and to
 data/reports/screenshots/ (kaffee-partner-topics.png, -alert.png, -volume.png,
 -mentions.png, alerts-page.png).
 """
@@ -18,9 +19,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
 from core.settings import REPO_ROOT
+from offline_portals.world import World, companies_config
 from report import write_report
+from tests.report.bi_fixture import settings_for
+from tests.report.conftest import REAL_ANCHOR
 from tests.report.html_page import Page
 from tests.report.report_browser import HAVE_BROWSER, NO_BROWSER, serve, severe_console_errors
 
@@ -37,8 +42,19 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def real_report(real_warehouse) -> Path:
-    return write_report(real_warehouse.settings)
+def real_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo's world (the companies and reviews `ruf demo` makes), built and reported."""
+    from tests.warehouse.world_lake import write_world
+    from warehouse.build import build
+
+    root = tmp_path_factory.mktemp("report-demo-world")
+    world = World(anchor=REAL_ANCHOR)  # ruf demo: World(companies=50, anchor=today)
+    write_world(root / "lake", world)
+    companies = root / "companies.yaml"
+    companies.write_text(yaml.safe_dump(companies_config(world), allow_unicode=True))
+    settings = settings_for(root, RUF_DEMO="1", RUF_COMPANIES=str(companies))
+    build(settings)
+    return write_report(settings)
 
 
 @pytest.fixture(scope="module")

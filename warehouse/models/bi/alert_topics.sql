@@ -5,7 +5,7 @@ topics as (
 ),
 
 reviews as (
-    select review_key from {{ ref('fct_reviews') }}
+    select review_key, company_id, from {{ ref('fct_reviews') }}
 ),
 
 final as (
@@ -26,7 +26,10 @@ final as (
         topics.reference_share,
         topics.z_score,
     from topics
-    left join reviews on reviews.review_key = topics.example_review_key
+    -- company_id in the join lets a company's filter skip the other companies' reviews
+    left join reviews
+        on reviews.review_key = topics.example_review_key
+        and reviews.company_id = topics.company_id
 )
 
 select * from final
