@@ -167,13 +167,17 @@ def report(settings: Settings, *, progress: Progress = ignore, name: str = "repo
 def docs(settings: Settings, *, progress: Progress = ignore) -> Path:
     """Write dbt's static docs for the published warehouse where the report links them."""
     from core.warehouse_db import require
-    from report.html import DOCS_PAGE
+    from report.html import DOCS_CSP, DOCS_PAGE, with_csp
     from warehouse.build import generate_docs
 
     require(settings.warehouse_path)  # docs of no warehouse would describe empty tables
     page = settings.reports_dir / DOCS_PAGE
     with step(progress, "docs") as done:
         generate_docs(settings, page.parent)
+        # Every page under the reports directory carries a CSP; dbt writes none.
+        fs, local = filesystem_for(str(page))
+        html = page.read_text(encoding="utf-8")
+        write_bytes_atomic(fs, local, with_csp(html, DOCS_CSP).encode("utf-8"))
         done.summary = f"dbt docs: {page}"
     return page
 

@@ -20,7 +20,7 @@ from core.settings import Settings
 from core.warehouse_db import open_published
 from report.alerts_page import alerts_page
 from report.company_page import CompanyExtras, company_page
-from report.html import DOCS_PAGE, company_href
+from report.html import DOCS_PAGE, company_href, quality_runs
 from report.league_page import index_page
 
 DEFAULT_PAGE_LIMIT = 500  # company pages rendered; above it, the most telling companies
@@ -41,9 +41,13 @@ def write_report(
         out.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".report-", dir=out))
         try:
-            docs_link = (out / DOCS_PAGE).is_file()
             _render(
-                con, staging, page_limit=page_limit, table_limit=table_limit, docs_link=docs_link
+                con,
+                staging,
+                page_limit=page_limit,
+                table_limit=table_limit,
+                docs_link=(out / DOCS_PAGE).is_file(),
+                quality=quality_runs(out),
             )
             _publish(staging, out)
         finally:
@@ -80,6 +84,7 @@ def _render(
     page_limit: int,
     table_limit: int,
     docs_link: bool,
+    quality: list[str],
 ) -> None:
     as_of = queries.as_of(con)
     total = queries.company_count(con)
@@ -150,6 +155,7 @@ def _render(
             alert_total=len(all_alerts),
             selection_note=note,
             docs_link=docs_link,
+            quality_runs=quality,
         ),
         encoding="utf-8",
     )

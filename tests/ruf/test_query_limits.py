@@ -12,6 +12,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,9 +24,24 @@ from ruf.query import QueryTimeout, run_query
 LONG = "select count(*) from range(3000000000) a(i), range(1000) b(j) where (i * j) % 7 = 3"
 
 
+_STARTED: list[subprocess.Popen] = []
+
+
+@pytest.fixture(autouse=True)
+def _no_query_outlives_its_test() -> Iterator[None]:
+    """A `ruf query` a test started is killed when the test ends, whatever it asserted
+    (a failed assertion must not leave minutes of DuckDB work running)."""
+    yield
+    while _STARTED:
+        proc = _STARTED.pop()
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate(timeout=30)
+
+
 def _ruf(settings: Settings, *args: str, **kw) -> subprocess.Popen:
     env = {**os.environ, "RUF_DATA_DIR": str(settings.data_dir)}
-    return subprocess.Popen(
+    proc = subprocess.Popen(
         [sys.executable, "-m", "ruf.cli", "query", *args],
         stdout=kw.pop("stdout", subprocess.PIPE),
         stderr=subprocess.PIPE,
@@ -33,6 +49,8 @@ def _ruf(settings: Settings, *args: str, **kw) -> subprocess.Popen:
         env=env,
         **kw,
     )
+    _STARTED.append(proc)
+    return proc
 
 
 def test_a_query_past_its_timeout_is_stopped_with_one_line(query_settings: Settings) -> None:
@@ -81,6 +99,7 @@ def test_a_big_result_is_streamed_with_flat_memory(query_settings: Settings, tmp
         stderr=subprocess.PIPE,
         env=env,
     )
+    _STARTED.append(proc)
     lines = sum(1 for _ in proc.stdout)
     proc.wait(timeout=600)
     assert proc.returncode == 0, proc.stderr.read()
@@ -166,6 +185,7 @@ def test_a_warehouse_held_by_another_process_is_named(
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLD, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE
     )
+    _STARTED.append(holder)
     try:
         assert holder.stdout.readline() == b"holding\n"
         env = {**os.environ, "RUF_DATA_DIR": str(query_settings.data_dir)}
