@@ -152,6 +152,14 @@ def test_erase_everywhere_takes_the_author_out_of_lake_warehouse_and_report(ran)
     assert result.report_path == settings.reports_dir / "index.html"
     shown = [p for p in settings.reports_dir.rglob("*.html") if who in p.read_text("utf-8")]
     assert shown == []
+    # Nor in a text file anywhere (dbt's logs, run_results.json, audit files) but the ledger.
+    ledger = Path(settings.lake_url) / "_erased" / "authors.jsonl"
+    texts = [
+        p
+        for p in settings.data_dir.rglob("*")
+        if p.is_file() and p.suffix in (".log", ".json", ".jsonl", ".txt", ".html") and p != ledger
+    ]
+    assert texts and [p for p in texts if who in p.read_text("utf-8", errors="replace")] == []
 
 
 def test_an_erase_whose_report_rewrite_fails_says_so_in_one_line_and_finishes_when_rerun(
