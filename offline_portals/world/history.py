@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from offline_portals.world.campaigns import SEASONAL_WEIGHTS, campaign_reviews
 from offline_portals.world.model import HISTORY_DAYS, Company, Review, WorldFrame, rng
 from offline_portals.world.reviews import at, make_review, stars_around
 from offline_portals.world.stories import DIVERGENCE_START, story_reviews
@@ -19,8 +20,14 @@ def history(world: WorldFrame, portal: str, company: Company) -> list[Review]:
     mean = company.quality
     if company.story == "divergence" and portal == "opinio":
         mean = 3.3
+    seasonal = SEASONAL_WEIGHTS.get(company.industry, SEASONAL_WEIGHTS["default"])
     for _ in range(n):
         day = world.start + timedelta(days=r.randrange(HISTORY_DAYS))
+        # Seasonal companies: a day is kept with the weight of its month.
+        while (
+            company.story == "gen_seasonal" and r.random() * max(seasonal) > seasonal[day.month - 1]
+        ):
+            day = world.start + timedelta(days=r.randrange(HISTORY_DAYS))
         m = mean
         if (
             company.story == "divergence"
@@ -42,5 +49,8 @@ def history(world: WorldFrame, portal: str, company: Company) -> list[Review]:
                 kind="mention" if is_mention else "review",
             )
         )
-    out.extend(story_reviews(world, r, portal, company))
+    if company.story and company.story.startswith("gen_"):
+        out.extend(campaign_reviews(world, r, portal, company))
+    else:
+        out.extend(story_reviews(world, r, portal, company))
     return out
