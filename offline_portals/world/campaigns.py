@@ -19,6 +19,8 @@ from offline_portals.world.stories import bought_review
 from offline_portals.world.vocabulary import BAD_DE, BAD_EN, TITLES_BAD, TITLES_BAD_EN
 from offline_portals.world.writing import fill
 
+# A diverging company's second portal turns bad this many days before the anchor.
+DIVERGENCE_DAYS = 200
 # How long a campaign lasts, in days (the others: five).
 CAMPAIGN_DAYS = {"gen_weak_burst": 14, "gen_established_praise": 10}
 # Seasonal weight of each month (January first), by industry.
@@ -38,6 +40,12 @@ def gen_campaign_span(world: WorldFrame, company: Company) -> tuple[date, date]:
 def campaign_portal(company: Company) -> str:
     """The one portal a generated company's campaign runs on."""
     return next(p for p in ("trustpilot", "opinio", "booking", "kununu") if p in company.portal_ids)
+
+
+def divergence_portals(company: Company) -> tuple[str, str]:
+    """(the portal that stays good, the one that turns bad) of a diverging company."""
+    high, low = [p for p in company.portal_ids if p != "forum"][:2]
+    return high, low
 
 
 def _days(world: WorldFrame, company: Company, r: random.Random) -> date:

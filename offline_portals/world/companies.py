@@ -70,6 +70,8 @@ def generated_company(seed: int, index: int, per_company: int) -> Company:
         story = r.choice(["gen_negative_burst", "gen_positive_burst"])
     elif index >= 50 and set(chosen) - {"forum"}:
         story, volume = _pattern(seed, index)
+        if story == "gen_divergence" and len(set(chosen) - {"forum"}) < 2:
+            story, volume = None, 1.0  # it takes two portals to disagree
     return Company(
         company_id=cid,
         name=name,

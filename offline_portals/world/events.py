@@ -6,7 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import timedelta
 
-from offline_portals.world.campaigns import campaign_portal, gen_campaign_span
+from offline_portals.world.campaigns import (
+    DIVERGENCE_DAYS,
+    campaign_portal,
+    divergence_portals,
+    gen_campaign_span,
+)
 from offline_portals.world.history import history
 from offline_portals.world.model import Company, InjectedEvent, WorldFrame
 from offline_portals.world.stories import STORY_EVENTS
@@ -48,6 +53,13 @@ CAMPAIGN_KINDS = {
 
 
 def _generated_events(world: WorldFrame, company: Company) -> list[InjectedEvent]:
+    if company.story == "gen_divergence":
+        start = world.anchor - timedelta(days=DIVERGENCE_DAYS)
+        return [
+            InjectedEvent(
+                company.company_id, "divergence", divergence_portals(company), start, world.anchor
+            )
+        ]
     kind = CAMPAIGN_KINDS.get(company.story or "")
     if kind is None:
         return []

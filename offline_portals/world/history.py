@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from offline_portals.world.campaigns import SEASONAL_WEIGHTS, campaign_reviews
+from offline_portals.world.campaigns import (
+    DIVERGENCE_DAYS,
+    SEASONAL_WEIGHTS,
+    campaign_reviews,
+    divergence_portals,
+)
 from offline_portals.world.model import HISTORY_DAYS, Company, Review, WorldFrame, rng
 from offline_portals.world.reviews import at, make_review, stars_around
 from offline_portals.world.stories import DIVERGENCE_START, story_reviews
@@ -37,6 +42,12 @@ def history(world: WorldFrame, portal: str, company: Company) -> list[Review]:
             m = 1.6
         if company.story == "divergence" and portal == "trustpilot":
             m = 4.6
+        if company.story == "gen_divergence":
+            high, low = divergence_portals(company)
+            if portal == high:
+                m = max(mean, 4.2)
+            elif portal == low and day >= world.anchor - timedelta(days=DIVERGENCE_DAYS):
+                m = 1.6
         is_mention = portal == "forum" and r.random() < 0.4
         out.append(
             make_review(

@@ -93,3 +93,24 @@ def test_established_praise_is_a_wave_of_five_stars_from_long_standing_accounts(
         assert len([r for r in wave if r.stars == 5]) >= 12
         assert len({r.text for r in wave}) == len(wave)  # each in their own words
         assert end - start == timedelta(days=9)
+
+
+def _recent_mean(world: World, portal: str, company, since: date) -> float:
+    stars = [
+        r.stars
+        for r in world.reviews(portal, company)
+        if r.stars is not None and r.published_at.date() >= since
+    ]
+    return sum(stars) / len(stars)
+
+
+def test_diverging_companies_turn_bad_on_one_portal_only(world):
+    events = {(e.company_id, e.kind): e for e in world.injected_events()}
+    since = ANCHOR - timedelta(days=200)
+    for company in _with(world, "gen_divergence", 3):
+        event = events[(company.company_id, "divergence")]
+        high, low = event.portals
+        assert _recent_mean(world, high, company, since) >= 1.5 + _recent_mean(
+            world, low, company, since
+        )
+        assert event.start == since and event.end == ANCHOR
