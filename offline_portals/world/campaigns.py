@@ -9,11 +9,10 @@ Which company gets which pattern, and how often, is ``data/patterns.yaml``.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 from datetime import date, timedelta
 
 from offline_portals.world.data import section, words
-from offline_portals.world.model import HISTORY_DAYS, Company, Review, WorldFrame, rng
+from offline_portals.world.model import HISTORY_DAYS, Company, Review, Teller, WorldFrame, rng
 from offline_portals.world.reviews import at, make_review
 from offline_portals.world.stories import bought_review
 from offline_portals.world.vocabulary import BAD_DE, BAD_EN, TITLES_BAD, TITLES_BAD_EN
@@ -188,8 +187,8 @@ def _refund_complaints(
     return out
 
 
-CampaignTeller = Callable[[WorldFrame, random.Random, str, Company], list[Review]]
-TELLERS: dict[str, CampaignTeller] = {
+# Each runs on the company's campaign portal only (campaign_portal).
+TELLERS: dict[str, Teller] = {
     "gen_negative_burst": _burst,
     "gen_positive_burst": _burst,
     "gen_threat": _threat,
@@ -197,13 +196,3 @@ TELLERS: dict[str, CampaignTeller] = {
     "gen_established_praise": _established_praise,
     "gen_refund_complaints": _refund_complaints,
 }
-
-
-def campaign_reviews(
-    world: WorldFrame, r: random.Random, portal: str, company: Company
-) -> list[Review]:
-    """What a generated company's pattern adds on its campaign portal."""
-    teller = TELLERS.get(company.story or "")
-    if teller is None or portal != campaign_portal(company):
-        return []
-    return teller(world, r, portal, company)

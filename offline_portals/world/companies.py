@@ -31,6 +31,10 @@ PATTERNS = {
     str(name): (float(p["share"]), float(p["volume"]))
     for name, p in section("patterns", "patterns").items()
 }
+MIN_REPLY_RATES = {
+    str(name): float(p.get("min_reply_rate", 0.0))
+    for name, p in section("patterns", "patterns").items()
+}
 
 
 def _pattern(seed: int, index: int) -> tuple[str | None, float]:
@@ -81,7 +85,7 @@ def generated_company(seed: int, index: int, per_company: int) -> Company:
         portal_ids=ids,
         portal_names=names,
         quality=round(r.uniform(2.2, 4.7), 2),
-        reply_rate=round(r.uniform(0.1, 0.9), 2),
+        reply_rate=max(MIN_REPLY_RATES.get(story or "", 0.0), round(r.uniform(0.1, 0.9), 2)),
         volume=volume * per_company / max(1, len(chosen)) / 4 * r.uniform(0.5, 1.5),
         story=story,
         scale_variant=r.choice(["default", "default", "default", "ten", "zero"]),

@@ -8,12 +8,14 @@ from datetime import timedelta
 from offline_portals.world.campaigns import (
     DIVERGENCE_DAYS,
     SEASONAL_WEIGHTS,
-    campaign_reviews,
+    campaign_portal,
     divergence_portals,
 )
+from offline_portals.world.campaigns import TELLERS as CAMPAIGN_TELLERS
 from offline_portals.world.model import HISTORY_DAYS, Company, Review, WorldFrame, rng
 from offline_portals.world.reviews import at, make_review, stars_around
-from offline_portals.world.stories import DIVERGENCE_START, story_reviews
+from offline_portals.world.stories import DIVERGENCE_START
+from offline_portals.world.stories import TELLERS as STORY_TELLERS
 
 
 def history(world: WorldFrame, portal: str, company: Company) -> list[Review]:
@@ -60,8 +62,10 @@ def history(world: WorldFrame, portal: str, company: Company) -> list[Review]:
                 kind="mention" if is_mention else "review",
             )
         )
-    if company.story and company.story.startswith("gen_"):
-        out.extend(campaign_reviews(world, r, portal, company))
-    else:
-        out.extend(story_reviews(world, r, portal, company))
+    # Then what the company's story or campaign plants, from the same stream.
+    story = company.story or ""
+    if story in CAMPAIGN_TELLERS and portal == campaign_portal(company):
+        out.extend(CAMPAIGN_TELLERS[story](world, r, portal, company))
+    elif story in STORY_TELLERS:
+        out.extend(STORY_TELLERS[story](world, r, portal, company))
     return out

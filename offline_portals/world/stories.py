@@ -8,11 +8,10 @@ story never shifts what the history of any company looks like.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 
 from offline_portals.world.data import section, words
-from offline_portals.world.model import Company, Review, WorldFrame
+from offline_portals.world.model import Company, Review, Teller, WorldFrame
 from offline_portals.world.reviews import at, make_review
 from offline_portals.world.vocabulary import BAD_DE, TITLES_BAD
 from offline_portals.world.writing import fill
@@ -172,18 +171,9 @@ def _new(world: WorldFrame, r: random.Random, portal: str, company: Company) -> 
     ]
 
 
-StoryTeller = Callable[[WorldFrame, random.Random, str, Company], list[Review]]
-TELLERS: dict[str, StoryTeller] = {
+TELLERS: dict[str, Teller] = {
     "shitstorm": _shitstorm,
     "extortion": _extortion,
     "bought_praise": _bought_praise,
     "new": _new,
 }
-
-
-def story_reviews(
-    world: WorldFrame, r: random.Random, portal: str, company: Company
-) -> list[Review]:
-    """What a story company's story adds on ``portal``."""
-    teller = TELLERS.get(company.story or "")
-    return teller(world, r, portal, company) if teller else []
