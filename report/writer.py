@@ -15,8 +15,13 @@ from pathlib import Path
 
 import duckdb
 
+import report.queries as queries
 from core.settings import Settings
-from report import pages, queries
+from core.warehouse_db import open_published
+from report.alerts_page import alerts_page
+from report.company_page import CompanyExtras, company_page
+from report.html import company_href
+from report.league_page import index_page
 
 DEFAULT_PAGE_LIMIT = 500  # company pages rendered; above it, the most telling companies
 DEFAULT_TABLE_LIMIT = 5000  # league-table rows; above it, the companies with pages
@@ -31,7 +36,7 @@ def write_report(
 ) -> Path:
     """Write index.html, alerts.html and companies/<company_id>.html; return the index."""
     out = settings.reports_dir
-    con = queries.open_warehouse(settings)
+    con = open_published(settings)
     try:
         out.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".report-", dir=out))
@@ -96,7 +101,7 @@ def _render(
         company = queries.company(con, cid)
         if company is None:  # a reputation row without a company row: show what we have
             company = {"company_id": cid, "company_name": None, "portals": None}
-        html = pages.company_page(
+        html = company_page(
             company,
             queries.company_reputation(con, cid),
             queries.company_daily(con, cid),
@@ -105,21 +110,29 @@ def _render(
             queries.company_star_histogram(con, cid),
             queries.company_recent_reviews(con, cid),
             as_of=as_of,
+            extras=CompanyExtras(
+                topics=queries.company_topics(con, cid),
+                alert_topics=queries.company_alert_topics(con, cid),
+                alert_replies=queries.company_alert_replies(con, cid),
+                mentions=queries.company_mentions(con, cid),
+                mention_count=queries.company_mention_count(con, cid),
+                weekly_stars=queries.company_weekly_stars(con, cid),
+            ),
         )
-        (staging / pages.company_href(cid)).write_text(html, encoding="utf-8")
+        (staging / company_href(cid)).write_text(html, encoding="utf-8")
 
     shown_alerts = all_alerts[:ALERTS_PAGE_LIMIT]
     (staging / "alerts.html").write_text(
-        pages.alerts_page(
+        alerts_page(
             shown_alerts,
-            queries.alert_review_keys(con),
+            queries.alert_top_terms(con),
             paged=paged_set,
             total=len(all_alerts),
         ),
         encoding="utf-8",
     )
     (staging / "index.html").write_text(
-        pages.index_page(
+        index_page(
             table_rows,
             paged=paged_set,
             total_companies=total,

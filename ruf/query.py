@@ -20,7 +20,7 @@ from typing import Any
 import duckdb
 
 from core.settings import ConfigError, Settings
-from report.queries import connect_read_only
+from core.warehouse_db import connect_read_only
 
 FORMATS = ("table", "csv", "json")
 TABLE_ROW_LIMIT = 1000  # the table format is for reading; csv/json give every row

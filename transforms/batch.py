@@ -73,7 +73,6 @@ class BatchResult:
     duplicates_per_portal: Counter
     unmatched: list[str]
     run_id: str
-    data_docs: Path | None = None
     erased_per_portal: Counter = field(default_factory=Counter)
 
 
@@ -172,7 +171,9 @@ class TransformReport:
 
     def summary(self) -> str:
         rate = self.raw_rows / self.seconds if self.seconds else 0.0
-        top = ", ".join(f"{k}={v}" for k, v in self.reasons.most_common(3))
+        # Every reason, most common first (ties by name): nothing quarantined goes unsaid.
+        ranked = sorted(self.reasons.items(), key=lambda kv: (-kv[1], kv[0]))
+        top = ", ".join(f"{k}={v}" for k, v in ranked)
         return (
             f"transformed {self.raw_rows} raw rows of {len(self.run_dates)} run(s): "
             f"{self.clean_rows} clean ({self.reviews} reviews, {self.mentions} mentions, "

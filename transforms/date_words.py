@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from transforms import date_texts
+
 _MONTHS = {
     **dict.fromkeys(["januar", "jan", "jänner", "jän", "january"], 1),
     **dict.fromkeys(["februar", "feb", "feber", "february"], 2),
@@ -90,6 +92,8 @@ def parse_date_text(text: str) -> tuple:
     Returns ``("abs", y, m, d, precision)``, ``("rel", offset_days | None,
     offset_seconds | None, precision)`` or ``("bad",)``. Never raises.
     """
+    # "Reviewed in the United States on December 9, 2025": the place is no part of the date.
+    text = date_texts.without_place_prefix(str(text))
     s = " ".join(str(text).replace("\u00a0", " ").split()).lower().strip(" .,")
     s = _PREFIX.sub("", s)
     s = _WEEKDAY.sub("", s).strip()
@@ -122,7 +126,8 @@ def parse_date_text(text: str) -> tuple:
     m = _ISO_DAY.match(s)
     if m:
         return _checked(int(m.group("y")), int(m.group("m")), int(m.group("d")), "day")
-    return ("bad",)
+    # Numeric forms with a clock, year first, day first with dashes, RFC 2822.
+    return date_texts.parse_numeric_forms(text) or ("bad",)
 
 
 def _checked(y: int, m: int, d: int, precision: str) -> tuple:

@@ -23,10 +23,11 @@ __all__ = ["ParsedDates", "parse_date_text", "parse_dates"]
 DATE_MISSING = "date_missing"
 DATE_UNPARSABLE = "date_unparsable"
 DATE_IN_FUTURE = "date_in_future"
+DATE_TOO_OLD = "date_too_old"
 
 # Clocks and time zones differ between a portal and us; beyond a day it is wrong.
 FUTURE_TOLERANCE_US = 24 * 3600 * 1_000_000
-# Older than any review portal: a parse that lands here is a misread.
+# Older than any review portal: a date before it is quarantined as date_too_old.
 EARLIEST_YEAR = 1990
 
 _US = {"second": 1_000_000, "day": 86_400 * 1_000_000}
@@ -46,6 +47,7 @@ class ParsedDates:
     at: pa.Array  # timestamp[us, UTC]; null where unusable
     precision: pa.Array  # "second", "day", "month"; null where unusable
     reason: pa.Array  # quarantine reason code or null
+    read: pa.Array  # the time read before the checks (for a date in the future, too old)
 
 
 # --- the vectorised path -------------------------------------------------------
@@ -147,9 +149,8 @@ def parse_dates(raw: pa.Array | pa.ChunkedArray, anchor: pa.Array | pa.ChunkedAr
         at = row_abs
 
     at = pc.if_else(pc.is_valid(precision), at, _null_ts(n))
+    # Older than any review portal: a misread, or a date nobody can vouch for.
     too_old = pc.fill_null(pc.less(pc.year(at), EARLIEST_YEAR), False)
-    at = pc.if_else(too_old, _null_ts(n), at)
-    precision = pc.if_else(too_old, s_null, precision)
     limit = pc.add(anchor, pa.scalar(FUTURE_TOLERANCE_US, pa.duration("us")))
     future = pc.fill_null(pc.greater(at, limit), False)
     reason = pc.if_else(
@@ -158,7 +159,11 @@ def parse_dates(raw: pa.Array | pa.ChunkedArray, anchor: pa.Array | pa.ChunkedAr
         pc.if_else(
             pc.is_null(at),
             pa.scalar(DATE_UNPARSABLE),
-            pc.if_else(future, pa.scalar(DATE_IN_FUTURE), s_null),
+            pc.if_else(
+                too_old,
+                pa.scalar(DATE_TOO_OLD),
+                pc.if_else(future, pa.scalar(DATE_IN_FUTURE), s_null),
+            ),
         ),
     )
     ok = pc.is_null(reason)
@@ -166,6 +171,7 @@ def parse_dates(raw: pa.Array | pa.ChunkedArray, anchor: pa.Array | pa.ChunkedAr
         at=pc.if_else(ok, at, _null_ts(n)),
         precision=pc.if_else(ok, precision, s_null),
         reason=reason,
+        read=at,
     )
 
 
@@ -222,7 +228,6 @@ def _parse_distinct(text: pa.Array) -> _Distinct:
     for pattern in (_MDY, _DMY):
         parts = pc.extract_regex(text, pattern=pattern)
         ok = pc.is_valid(parts)
-        handled = pc.or_(handled, ok)
         if pc.any(ok).as_py():
             t = _assemble(
                 pc.struct_field(parts, "y"),
@@ -234,6 +239,9 @@ def _parse_distinct(text: pa.Array) -> _Distinct:
             )
             at = pc.if_else(ok, t, at)
             precision = pc.if_else(pc.and_(ok, pc.is_valid(t)), "day", precision)
+            # Handled only where it is a real day: "21/10/2016" (month 21) is day first,
+            # which the word path reads.
+            handled = pc.or_(handled, pc.and_(ok, pc.is_valid(t)))
 
     rel_days = pa.nulls(n, pa.int64())
     rel_secs = pa.nulls(n, pa.int64())

@@ -19,8 +19,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from core import storage
+from core.contracts import lake_commits
 from core.settings import ConfigError, Settings
 from transforms import lake, rawread
+from transforms.disk import writing
 from transforms.privacy import item_pseudonyms
 from transforms.rawread import extract, find_raw_files, piece_bytes, split_file, split_lines
 
@@ -60,7 +62,8 @@ def _record(settings: Settings, pseudonym: str) -> None:
     if old and not old.endswith(b"\n"):
         old += b"\n"
     entry = {"author_pseudonym": pseudonym, "erased_at": datetime.now(UTC).isoformat()}
-    storage.write_bytes_atomic(fs, path, old + (json.dumps(entry) + "\n").encode())
+    with writing(path):
+        storage.write_bytes_atomic(fs, path, old + (json.dumps(entry) + "\n").encode())
 
 
 def erased_mask(pseudonyms: pa.Array, erased: frozenset[str]) -> pa.Array:
@@ -97,7 +100,8 @@ def erase_raw(settings: Settings, pseudonym: str) -> int:
             kept.append(rest)
             dropped += n
         if dropped:
-            storage.write_bytes_atomic(fs, f.path, b"".join(kept))
+            with writing(f.path):
+                storage.write_bytes_atomic(fs, f.path, b"".join(kept))
             removed += dropped
     return removed
 
@@ -144,7 +148,7 @@ def erase_author(settings: Settings, pseudonym: str) -> dict[str, int]:
     pseudonym = (pseudonym or "").strip()
     if not _PSEUDONYM.match(pseudonym):
         raise ConfigError(f"not an author pseudonym (16 hex characters): {pseudonym!r}")
-    with lake.writer_lock(settings):  # after a running transform, before the next
+    with lake_commits.writer(settings):  # after a running transform, before the next
         return _erase(settings, pseudonym)
 
 

@@ -2,17 +2,17 @@
 
 A commit writes every new partition file aside under ``<lake>/_staging/<tx>/``,
 then records the planned moves in a journal (``<tx>.json``, itself written
-atomically) and only then moves the files into place. A process killed before
-the journal exists leaves the lake untouched (the staged files are swept up by
-the next commit); one killed after it is rolled forward by ``recover`` at the
-start of the next transform or erase, so a batch is never half applied for
-longer than it takes to rerun. Readers ignore ``_staging`` (leading underscore).
+atomically) and only then moves the files into place, holding the lake's read
+lock so that no reader sees a mix of two versions (the protocol, shared with the
+warehouse, is ``core.contracts.lake_commits``). A process killed before the journal
+exists leaves the lake untouched (the staged files are swept up by the next
+commit); one killed after it is rolled forward by ``recover`` at the start of the
+next transform or erase (or by the next consistent reader), so a batch is never
+half applied for longer than it takes to rerun. Readers ignore ``_staging``.
 """
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import io
 import json
 import os
@@ -27,19 +27,17 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from core import storage
+from core.contracts import lake_commits
 from core.contracts.lake import PARTITIONS, TABLES
+from core.contracts.lake_commits import STAGING, lake_fs
 from core.settings import Settings
+from transforms.disk import writing
 
 PART_FILE = "part-0.parquet"
-STAGING = "_staging"
 
 # Fault-injection point for tests: called after the journal is written and
 # before the first file is moved into place.
 before_moves: Callable[[], None] | None = None
-
-
-def lake_fs(settings: Settings) -> tuple[Any, str]:
-    return storage.filesystem_for(settings.lake_url, settings)
 
 
 def partition_path(root: str, table: str, values: dict[str, str]) -> str:
@@ -201,12 +199,13 @@ class Commit:
         self._ops.append((staged, final))
 
     def _write(self, staged: str, table: str, rows: pa.Table) -> None:
-        if storage.is_local(self.fs):
-            _write_parquet(rows, table, staged)
-        else:
-            data = parquet_bytes(rows, table)
-            with self.fs.open(staged, "wb") as f:
-                f.write(data)
+        with writing(staged):
+            if storage.is_local(self.fs):
+                _write_parquet(rows, table, staged)
+            else:
+                data = parquet_bytes(rows, table)
+                with self.fs.open(staged, "wb") as f:
+                    f.write(data)
 
     def _stage(self, raise_errors: bool = True) -> None:
         """Wait for every staged file (and surface the first write error)."""
@@ -228,73 +227,29 @@ class Commit:
     def __exit__(self, kind: type | None, *exc: object) -> None:
         if kind is not None:  # failed before or during commit: drop what was staged
             self._stage(raise_errors=False)
-            if not self.fs.exists(storage.join(self.root, STAGING, f"{self.tx}.json")):
+            if not self.fs.exists(lake_commits.journal_path(self.settings, self.tx)):
                 storage.remove(self.fs, self.stage_dir)
 
     def commit(self) -> None:
         self._stage()
         if not self._ops:
             return
-        journal = storage.join(self.root, STAGING, f"{self.tx}.json")
-        storage.write_bytes_atomic(self.fs, journal, json.dumps(self._ops).encode())
-        if before_moves is not None:
-            before_moves()
-        _apply(self.fs, self._ops)
-        storage.remove(self.fs, journal)
+        journal = lake_commits.journal_path(self.settings, self.tx)
+        # Readers that want one version wait while the files move (and we wait for them).
+        with lake_commits.moving(self.settings):
+            with writing(journal):
+                storage.write_bytes_atomic(self.fs, journal, json.dumps(self._ops).encode())
+            if before_moves is not None:
+                before_moves()
+            lake_commits.apply(self.fs, self._ops)
+            storage.remove(self.fs, journal)
         storage.remove(self.fs, self.stage_dir)
 
 
-def _apply(fs: Any, ops: list[tuple[str | None, str]]) -> None:
-    for staged, final in ops:
-        if staged is None:
-            storage.remove(fs, final)
-            _remove_empty_dirs(fs, final)
-        elif fs.exists(staged):  # missing: moved before a crash
-            storage.move(fs, staged, final)
-
-
-def _remove_empty_dirs(fs: Any, final: str) -> None:
-    if not storage.is_local(fs):
-        return  # object stores have no directories
-    import os
-
-    d = os.path.dirname(final)
-    while d and os.path.isdir(d) and not os.listdir(d):
-        os.rmdir(d)
-        d = os.path.dirname(d)
-        if d.endswith(("/reviews", "/mentions", "/aggregates", "/quarantine", "/runs")):
-            break
-
-
-@contextlib.contextmanager
-def writer_lock(settings: Settings) -> Iterator[None]:
-    """One lake writer at a time on this machine (a transform, an erase): each reads
-    partitions, changes them and commits, so two at once could write back rows the
-    other removed. A lock file under the data root; released if the process dies."""
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    with open(settings.data_dir / ".lake.lock", "w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
-
-
 def recover(settings: Settings) -> int:
-    """Finish commits whose journal exists; drop staged files of commits that never
-    reached one. Returns how many commits were rolled forward."""
-    fs, root = lake_fs(settings)
-    staging = storage.join(root, STAGING)
-    if not fs.exists(staging):
-        return 0
-    done = 0
-    for journal in storage.glob(fs, storage.join(staging, "*.json")):
-        ops = [tuple(op) for op in json.loads(storage.read_bytes(fs, journal))]
-        _apply(fs, ops)
-        storage.remove(fs, journal)
-        done += 1
-    storage.remove(fs, staging)
-    return done
+    """Finish commits a killed writer left (see ``core.contracts.lake_commits``); how many."""
+    with lake_commits.moving(settings):
+        return lake_commits.finish_pending(settings)
 
 
 def latest_per_key(table: pa.Table, keys: list[str], order: list[str]) -> tuple[pa.Table, int]:

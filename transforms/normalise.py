@@ -10,6 +10,7 @@ within the slice. Rows of authors erased earlier go nowhere, counted.
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
@@ -19,17 +20,20 @@ from core.contracts.lake import UTC_TS
 from transforms import dates as D
 from transforms import quarantine as Q
 from transforms import ratings as R
-from transforms import tables
+from transforms import reasons, tables
 from transforms import text as T
 from transforms.batch import BatchResult, Context
 from transforms.erase import erased_mask
+from transforms.languages import language_code
 from transforms.privacy import pseudonymise
-
-KINDS = ("review", "aggregate", "mention")
-UNMATCHED = "unmatched_company"
-MISSING_KEY = "missing_key_field"
-INVALID_JSON = "invalid_json"
-UNKNOWN_PORTAL = "unknown_portal"
+from transforms.reasons import (
+    INVALID_JSON,
+    KINDS,
+    MISSING_KEY,
+    UNKNOWN_PORTAL,
+    UNMATCHED,
+    UNPARSABLE_ROW,
+)
 
 
 def normalise(ctx: Context, raw: pa.Table, run_date: str) -> BatchResult:
@@ -42,14 +46,14 @@ def normalise(ctx: Context, raw: pa.Table, run_date: str) -> BatchResult:
     kind = pc.utf8_lower(pc.utf8_trim_whitespace(col["kind"]))
     portal_company_id = T.null_if_blank(col["portal_company_id"])
 
-    reasons: dict[str, pa.Array] = {}
-    details: dict[str, pa.Array] = {}
+    flagged: dict[str, pa.Array] = {}
 
-    def flag(code: str, mask: pa.Array, detail: pa.Array | None = None) -> None:
+    def flag(code: str, mask: pa.Array) -> None:
         m = pc.and_(valid, pc.fill_null(mask, False))
-        reasons[code] = pc.or_(reasons[code], m) if code in reasons else m
-        if detail is not None:
-            details[code] = detail
+        flagged[code] = pc.or_(flagged[code], m) if code in flagged else m
+
+    # A row the importer could not read: that explains whatever else is missing.
+    flag(UNPARSABLE_ROW, pc.match_substring(col["flags"], f'"{UNPARSABLE_ROW}"'))
 
     # Keys every row needs.
     fetched = D.parse_dates(col["fetched_at"], pa.array(np.full(n, ctx.now), UTC_TS))
@@ -58,19 +62,7 @@ def normalise(ctx: Context, raw: pa.Table, run_date: str) -> BatchResult:
         pc.or_(pc.invert(pc.fill_null(kind_ok, False)), pc.is_null(portal_company_id)),
         pc.is_valid(fetched.reason),
     )
-    flag(
-        MISSING_KEY,
-        missing_key,
-        pc.binary_join_element_wise(
-            "kind=",
-            pc.fill_null(kind, "∅"),
-            " portal_company_id=",
-            pc.fill_null(portal_company_id, "∅"),
-            " fetched_at=",
-            pc.fill_null(col["fetched_at"], "∅"),
-            "",
-        ),
-    )
+    flag(MISSING_KEY, missing_key)
     flag(UNKNOWN_PORTAL, pc.invert(pc.is_in(portal, value_set=pa.array(list(ctx.scales)))))
     fetched_at = pc.fill_null(fetched.at, pa.scalar(ctx.now, UTC_TS))
 
@@ -91,39 +83,17 @@ def normalise(ctx: Context, raw: pa.Table, run_date: str) -> BatchResult:
         pc.take(lo, idx),
         pc.take(hi, idx),
     )
-    rating_detail = pc.binary_join_element_wise(
-        "rating_value=",
-        pc.fill_null(col["rating_value"], "∅"),
-        " worst=",
-        pc.fill_null(col["rating_worst"], "∅"),
-        " best=",
-        pc.fill_null(col["rating_best"], "∅"),
-        "",
-    )
     for code in (R.RATING_MISSING, R.RATING_NOT_NUMERIC, R.SCALE_INVALID, R.RATING_OUT_OF_SCALE):
-        flag(code, pc.and_(rated, pc.equal(rating.reason, code)), rating_detail)
+        flag(code, pc.and_(rated, pc.equal(rating.reason, code)))
 
     published = D.parse_dates(col["published_raw"], fetched_at)
-    date_detail = pc.binary_join_element_wise(
-        "published_raw=", pc.fill_null(col["published_raw"], "∅"), ""
-    )
-    for code in (D.DATE_MISSING, D.DATE_UNPARSABLE, D.DATE_IN_FUTURE):
-        flag(code, pc.and_(dated, pc.equal(published.reason, code)), date_detail)
+    for code in (D.DATE_MISSING, D.DATE_UNPARSABLE, D.DATE_TOO_OLD, D.DATE_IN_FUTURE):
+        flag(code, pc.and_(dated, pc.equal(published.reason, code)))
 
     name = pc.coalesce(T.null_if_blank(col["company_name"]), T.null_if_blank(col["company_url"]))
     company_id = ctx.resolver.resolve(portal, portal_company_id, name)
     unmatched_mask = pc.and_(pc.is_null(company_id), pc.is_valid(portal_company_id))
-    flag(
-        UNMATCHED,
-        unmatched_mask,
-        pc.binary_join_element_wise(
-            "portal_company_id=",
-            pc.fill_null(portal_company_id, "∅"),
-            " company_name=",
-            pc.fill_null(name, "∅"),
-            "",
-        ),
-    )
+    flag(UNMATCHED, unmatched_mask)
     unmatched_rows = pc.and_(valid, pc.fill_null(unmatched_mask, False))
     unmatched = sorted(
         {
@@ -145,11 +115,30 @@ def normalise(ctx: Context, raw: pa.Table, run_date: str) -> BatchResult:
 
     # Quarantine: invalid JSON plus every row with at least one reason.
     bad_any = pc.invert(valid)
-    for m in reasons.values():
+    for m in flagged.values():
         bad_any = pc.or_(bad_any, m)
     if gone is not None:
         bad_any = pc.and_(bad_any, pc.invert(gone))
-    quarantine = _quarantine(ctx, raw, portal, kind, valid, bad_any, reasons, details, run_date)
+    why = {
+        "portal": portal,
+        "kind": col["kind"],
+        "portal_company_id": portal_company_id,
+        "fetched_at": col["fetched_at"],
+        "fetched_reason": fetched.reason,
+        "fetched_read": fetched_at,
+        "rating_value": col["rating_value"],
+        "rating_worst": col["rating_worst"],
+        "rating_best": col["rating_best"],
+        "rating_read": rating.shown,
+        "scale_worst": rating.shown_worst,
+        "scale_best": rating.shown_best,
+        "published_raw": col["published_raw"],
+        "published_read": published.read,
+        "company_name": name,
+        "import_error": T.null_if_blank(col["import_error"]),
+        "language": col["language"],
+    }
+    quarantine = _quarantine(ctx, raw, kind, valid, bad_any, flagged, why, run_date)
 
     good = pc.invert(bad_any) if gone is None else pc.invert(pc.or_(bad_any, gone))
     base = {
@@ -195,32 +184,37 @@ def _per_distinct(values: pa.Array) -> list[str]:
 def _quarantine(
     ctx: Context,
     raw: pa.Table,
-    portal: pa.Array,
     kind: pa.Array,
     valid: pa.Array,
     bad: pa.Array,
-    reasons: dict[str, pa.Array],
-    details: dict[str, pa.Array],
+    flagged: dict[str, pa.Array],
+    why: dict[str, pa.Array],
     run_date: str,
 ) -> pa.Table:
-    """The quarantine rows of the rows ``bad`` marks, with their reason codes and details."""
+    """The quarantine rows of the rows ``bad`` marks: their reason codes, and a detail
+    from ``why`` (what the transform read of each row) that names values and rules."""
     idx = pc.indices_nonzero(bad)
     invalid = pc.take(pc.invert(valid), idx).to_pylist()
-    picked = {code: pc.take(m, idx).to_pylist() for code, m in reasons.items()}
-    picked_detail = {code: pc.take(d, idx).to_pylist() for code, d in details.items()}
+    picked = {code: pc.take(m, idx).to_pylist() for code, m in flagged.items()}
+    seen = pa.table({k: pc.take(v, idx) for k, v in why.items()}).to_pylist()
+    files = {
+        "companies_file": Path(ctx.settings.companies_file).name,
+        "portals_file": Path(ctx.settings.portals_file).name,
+    }
     codes, detail = [], []
-    for j in range(len(invalid)):
-        if invalid[j]:
-            codes.append([INVALID_JSON])
-            detail.append("line is not a JSON object")
-            continue
-        cs = [c for c, m in picked.items() if m[j]]
+    for j, row in enumerate(seen):
+        cs = [INVALID_JSON] if invalid[j] else [c for c, m in picked.items() if m[j]]
         codes.append(cs)
-        detail.append("; ".join(picked_detail[c][j] for c in cs if c in picked_detail) or None)
+        if invalid[j]:
+            detail.append(reasons.detail(cs, row))
+            continue
+        language, _ = language_code(row["language"])
+        note = reasons.language_note(language, ctx.languages.get(row["portal"], ()))
+        detail.append(reasons.detail(cs, {**row, **files}, note))
     return Q.rows(
         ctx,
         run_date,
-        portal=pc.take(portal, idx),
+        portal=pc.take(why["portal"], idx),
         kind=pc.take(kind, idx),
         codes=codes,
         details=detail,

@@ -77,6 +77,11 @@ class Ratings:
     score_100: pa.Array
     stars: pa.Array
     reason: pa.Array  # string: a quarantine reason code, null where fine
+    # What was read before the verdict (for the quarantine's detail): the number
+    # shown and the scale it was judged on (declared, else the portal's).
+    shown: pa.Array
+    shown_worst: pa.Array
+    shown_best: pa.Array
 
 
 def normalise_ratings(
@@ -124,6 +129,7 @@ def normalise_ratings(
         ),
     )
     ok = pc.is_null(reason)
+    v_read = v
     f_null = pa.scalar(None, pa.float64())
     # Clamp float noise at the scale's ends so 0-100 and 1-5 hold exactly
     # (element-wise min/max skip nulls, so null out the bad rows afterwards).
@@ -137,6 +143,9 @@ def normalise_ratings(
         score_100=score,
         stars=stars,
         reason=reason,
+        shown=v_read,
+        shown_worst=w,
+        shown_best=b,
     )
 
 

@@ -31,7 +31,14 @@ from core.contracts.raw_items import EXTRA_FIELD, ITEMS_GLOB, JSON_FIELDS, TEXT_
 from core.settings import Settings
 
 # The extra keys the transforms read (a choice among the contract's EXTRA_KEYS).
-EXTRA_FIELDS: tuple[str, ...] = ("reviewer_type", "traveller_type", "filtered", "pending")
+EXTRA_FIELDS: tuple[str, ...] = (
+    "reviewer_type",
+    "traveller_type",
+    "filtered",
+    "pending",
+    "import_key",
+    "import_error",
+)
 
 # What read_raw returns, in this order.
 COLUMNS: tuple[str, ...] = (

@@ -20,8 +20,9 @@ import time
 from datetime import UTC, date, datetime
 
 from core.config import load_companies, load_portals
+from core.contracts import lake_commits
 from core.settings import ConfigError, Settings
-from transforms import lake, slices, spill, validate
+from transforms import disk, lake, quality_page, slices, spill
 from transforms.batch import (
     Batch,
     Context,
@@ -70,7 +71,8 @@ def transform(
             raise ConfigError(
                 f"unknown portal(s) {', '.join(unknown)}: see {settings.portals_file}"
             )
-    with lake.writer_lock(settings):
+    # Each write names its own file when the disk is full; this catches the rest.
+    with disk.writing(settings.data_dir), lake_commits.writer(settings):
         lake.recover(settings)
         ctx.erased = erased_authors(settings)  # under the lock: an erase waits for us
         files = find_raw_files(settings, run_date=run_date, portals=portals)
@@ -91,14 +93,14 @@ def transform(
 
 def run_batch(ctx: Context, run_date: str, files: list[RawFile], report: TransformReport) -> None:
     """Normalise and validate a batch a slice at a time; spill its clean rows; commit."""
-    pages: list = []
+    checks: list = []
     batch = Batch(run_id=run_id(run_date))
     with spill.Spill(ctx.settings) as spilled:
         jobs = slices.slice_jobs(ctx, run_date, files, spilled.dir)
-        for part, rows, slice_pages in slices.outcomes(ctx, jobs):
+        for part, rows, slice_checks in slices.outcomes(ctx, jobs):
             spilled.rows.update(rows)
             batch.add(part)
-            pages += slice_pages
-        batch.data_docs = validate.write_data_docs(ctx.settings.reports_dir, run_date, pages)
+            checks += slice_checks
+        batch.data_docs = quality_page.write(ctx.settings.reports_dir, run_date, checks)
         commit_batch(ctx, batch, spilled, run_date, files)
     report.add_batch(run_date, batch)

@@ -25,6 +25,7 @@ from core.contracts.lake import MENTIONS, REVIEWS
 from transforms import rawread, spill, validate
 from transforms.batch import BatchResult, Context
 from transforms.normalise import normalise
+from transforms.quality_page import Check
 from transforms.rawread import RawFile
 
 # Slice k's rows are ordered after slice k-1's: _ord = k << ORD_BITS | row.
@@ -67,19 +68,18 @@ class SliceJob:
     spill_dir: Path
 
 
-def _run_slice(ctx: Context, job: SliceJob) -> tuple[BatchResult, dict[str, int], list]:
+def _run_slice(ctx: Context, job: SliceJob) -> tuple[BatchResult, dict[str, int], list[Check]]:
     """Read, normalise and validate one slice; spill its clean reviews and mentions.
 
     Returns the slice's result without those two tables, the rows spilled per
-    table, and its Data Docs pages."""
+    table, and its checks (for the data-quality page)."""
     raw = rawread.read_raw(ctx.settings, job.files)
     i = raw.schema.get_field_index("_ord")
     offset = pa.scalar(job.slice_no << ORD_BITS, pa.int64())
     raw = raw.set_column(i, raw.schema.field(i), pc.add(raw.column("_ord"), offset))
     part = normalise(ctx, raw, job.run_date)
     del raw
-    gx_results: list = []
-    part = validate.apply(ctx, part, job.run_date, results_out=gx_results)
+    part, checks = validate.apply(ctx, part, job.run_date)
     spilled = {
         "reviews": spill.write_slice(
             job.spill_dir, "reviews", REVIEWS, "review_key", part.reviews, job.slice_no
@@ -89,7 +89,7 @@ def _run_slice(ctx: Context, job: SliceJob) -> tuple[BatchResult, dict[str, int]
         ),
     }
     part.reviews = part.mentions = None
-    return part, spilled, validate.render_results(gx_results)
+    return part, spilled, checks
 
 
 _WORKER_CTX: Context | None = None
@@ -100,7 +100,7 @@ def _init_worker(ctx: Context) -> None:
     _WORKER_CTX = ctx
 
 
-def _run_slice_in_worker(job: SliceJob) -> tuple[BatchResult, dict[str, int], list]:
+def _run_slice_in_worker(job: SliceJob) -> tuple[BatchResult, dict[str, int], list[Check]]:
     assert _WORKER_CTX is not None
     return _run_slice(_WORKER_CTX, job)
 

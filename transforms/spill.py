@@ -33,6 +33,7 @@ import pyarrow.parquet as pq
 
 from core.settings import Settings
 from transforms import lake
+from transforms.disk import writing
 
 PARTITION = ("portal", "review_month")
 # Columns a spilled row keeps beyond the lake's: its order in the batch (the tie-break
@@ -78,12 +79,16 @@ def write_slice(
     keys = spill_dir / table / "_keys"
     keys.mkdir(parents=True, exist_ok=True)
     narrow = [key, "fetched_at", "_ord", "first_seen_at", "last_seen_at", "_portal_file"]
-    pq.write_table(rows.select([*narrow, *PARTITION]), keys / f"s{slice_no:06d}.parquet")
+    with writing(keys / f"s{slice_no:06d}.parquet"):
+        pq.write_table(rows.select([*narrow, *PARTITION]), keys / f"s{slice_no:06d}.parquet")
     for portal, of_portal in lake.groups(rows, "portal"):
         for month, part in lake.groups(of_portal, "review_month"):
             d = spill_dir / table / f"portal={portal}" / f"review_month={month}"
             d.mkdir(parents=True, exist_ok=True)
-            feather.write_feather(part, d / f"s{slice_no:06d}.arrow", compression="uncompressed")
+            with writing(d / f"s{slice_no:06d}.arrow"):
+                feather.write_feather(
+                    part, d / f"s{slice_no:06d}.arrow", compression="uncompressed"
+                )
     return rows.num_rows
 
 
@@ -116,6 +121,16 @@ class Winners:
             return
         files = str(self.dir / "_keys" / "*.parquet").replace("'", "''")
         source = f"read_parquet('{files}')"
+        with writing(spill.dir / "duckdb-tmp"):  # the dedupe spills there past its memory
+            self._pick(key, source)
+        for pf, n in self.con.execute(
+            f"select _portal_file, count(*) from {source} group by 1"
+        ).fetchall():
+            self.total[pf] = n
+        for pf, n in self.con.execute("select pf, count(*) from w group by 1").fetchall():
+            self.kept[pf] = n
+
+    def _pick(self, key: str, source: str) -> None:
         self.con.execute(
             f"""
             create table w as
@@ -134,12 +149,6 @@ class Winners:
             order by portal, review_month, ord
             """
         )
-        for pf, n in self.con.execute(
-            f"select _portal_file, count(*) from {source} group by 1"
-        ).fetchall():
-            self.total[pf] = n
-        for pf, n in self.con.execute("select pf, count(*) from w group by 1").fetchall():
-            self.kept[pf] = n
 
     @property
     def duplicates(self) -> Counter:

@@ -20,7 +20,7 @@ from transforms import dates as D
 from transforms import lake
 from transforms import ratings as R
 from transforms import text as T
-from transforms.text_columns import clean_texts, languages, shown_but_unread
+from transforms.text_columns import shown_but_unread, texts
 
 TEXT_COLUMNS = ("title", "text", "pros", "cons", "reply_text")
 
@@ -102,10 +102,15 @@ def _internal(f: dict[str, pa.Array]) -> dict[str, pa.Array]:
     return {name: f[name] for name in INTERNAL}
 
 
-def _title_and_text(cleaned: dict[str, pa.Array]) -> pa.Array:
-    """What language detection reads."""
+def _key(portal: pa.Array, portal_id: pa.Array, import_key: pa.Array, key_hash: pa.Array):
+    """``portal:id``: the portal's id, else the importer's key over every mapped field
+    (rows of an export without ids never merge unless identical), else the hash."""
     return pc.binary_join_element_wise(
-        pc.fill_null(cleaned["title"], ""), pc.fill_null(cleaned["text"], ""), " "
+        portal,
+        pc.coalesce(
+            portal_id, T.null_if_blank(import_key), pc.utf8_slice_codeunits(key_hash, 0, 32)
+        ),
+        ":",
     )
 
 
@@ -117,18 +122,20 @@ def reviews(ctx, col, base, rating, published, mask) -> pa.Table:
     experienced = D.parse_dates(pick["experienced_raw"], f["fetched_at"])
     replied = D.parse_dates(pick["reply_raw_date"], f["fetched_at"])
     # A shown reply or experience date that cannot be read is kept as null, and said.
-    cleaned, text_flags = clean_texts(
+    shown = texts(
+        ctx,
         col,
         mask,
+        f["portal"],
         TEXT_COLUMNS,
         {
             "reply_date_unparsable": shown_but_unread(pick["reply_raw_date"], replied),
             "experienced_date_unparsable": shown_but_unread(pick["experienced_raw"], experienced),
         },
     )
+    cleaned = shown.cleaned
     pseud = f["author_pseudonym"]
     at = pc.filter(published.at, mask)
-    lang, detected = languages(ctx, f["portal"], pick["language"], _title_and_text(cleaned))
     value = pc.filter(rating.value, mask)
     review_id = T.null_if_blank(pick["review_id"])
     day = pc.strftime(at, format="%Y-%m-%d")
@@ -146,9 +153,7 @@ def reviews(ctx, col, base, rating, published, mask) -> pa.Table:
         ["text", "day", "author"],
         ["value", "title", "text", "pros", "cons", "reply"],
     )
-    review_key = pc.binary_join_element_wise(
-        f["portal"], pc.coalesce(review_id, pc.utf8_slice_codeunits(key_hash, 0, 32)), ":"
-    )
+    review_key = _key(f["portal"], review_id, pick["import_key"], key_hash)
     ok_date = pc.is_null(experienced.reason)
     return pa.table(
         {
@@ -169,8 +174,8 @@ def reviews(ctx, col, base, rating, published, mask) -> pa.Table:
             "text": cleaned["text"],
             "pros": cleaned["pros"],
             "cons": cleaned["cons"],
-            "language": lang,
-            "language_detected": detected,
+            "language": shown.language,
+            "language_detected": shown.language_detected,
             "author_pseudonym": pseud,
             "author_review_count": R.parse_count(pick["author_review_count"], pa.int32()),
             "published_at": at,
@@ -185,7 +190,7 @@ def reviews(ctx, col, base, rating, published, mask) -> pa.Table:
                 T.null_if_blank(pick["reviewer_type"]), T.null_if_blank(pick["traveller_type"])
             ),
             "filtered": _bool(pick["filtered"]),
-            "text_flags": text_flags,
+            "text_flags": shown.text_flags,
             "content_hash": content_hash,
             "source_url": pick["source_url"],
             "spider": pick["spider"],
@@ -201,10 +206,10 @@ def mentions(ctx, col, base, published, mask) -> pa.Table:
     """The rows ``mask`` picks as mentions: one per post and company."""
     f = {k: pc.filter(v, mask) for k, v in base.items()}
     pick = {k: pc.filter(col[k], mask) for k in col}
-    cleaned, text_flags = clean_texts(col, mask, ("title", "text"))
+    shown = texts(ctx, col, mask, f["portal"], ("title", "text"))
+    cleaned = shown.cleaned
     pseud = f["author_pseudonym"]
     at = pc.filter(published.at, mask)
-    lang, _ = languages(ctx, f["portal"], pick["language"], _title_and_text(cleaned))
     post_id = T.null_if_blank(pick["review_id"])
     key_hash, content_hash = _hashes(
         {
@@ -219,10 +224,7 @@ def mentions(ctx, col, base, published, mask) -> pa.Table:
     )
     # A post can name several companies: one mention per post and company.
     mention_key = pc.binary_join_element_wise(
-        f["portal"],
-        pc.coalesce(post_id, pc.utf8_slice_codeunits(key_hash, 0, 32)),
-        f["company_id"],
-        ":",
+        _key(f["portal"], post_id, pick["import_key"], key_hash), f["company_id"], ":"
     )
     return pa.table(
         {
@@ -233,11 +235,11 @@ def mentions(ctx, col, base, published, mask) -> pa.Table:
             "portal_company_id": f["portal_company_id"],
             "title": cleaned["title"],
             "text": cleaned["text"],
-            "language": lang,
+            "language": shown.language,
             "author_pseudonym": pseud,
             "published_at": at,
             "published_precision": pc.filter(published.precision, mask),
-            "text_flags": text_flags,
+            "text_flags": shown.text_flags,
             "content_hash": content_hash,
             "source_url": pick["source_url"],
             **_seen(f["fetched_at"], at),

@@ -1,8 +1,8 @@
 """Review text as shown -> clean, comparable, privacy-safe text.
 
 HTML unescaping and tag stripping run in Python only on the rows that contain
-``<`` or ``&``; NFC, whitespace and the e-mail/phone masks are Arrow kernels
-over the whole column.
+``<`` or ``&``; control characters, NFC, whitespace and the e-mail/phone masks are
+Arrow kernels over the whole column.
 """
 
 from __future__ import annotations
@@ -19,6 +19,11 @@ MASKED_EMAIL = "masked_email"
 MASKED_PHONE = "masked_phone"
 UNDECODABLE = "undecodable_bytes"
 HTML_STRIPPED = "html_stripped"
+CONTROL_REMOVED = "control_chars_removed"
+
+# C0 and C1 control characters and DEL, NUL among them: terminal escapes and bytes no
+# reader wants. Tabs and line breaks are white space (collapsed below), not removed.
+CONTROL_RE = r"[\x{00}-\x{08}\x{0B}\x{0C}\x{0E}-\x{1F}\x{7F}-\x{9F}]"
 
 EMAIL_RE = r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"
 # International (+49 171 1234567, 0049 30 123456) or national with an area code
@@ -56,6 +61,10 @@ def clean_text(values: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, dict[str, 
         values = pc.cast(values, pa.string())
     n = len(values)
     flags: dict[str, pa.Array] = {}
+
+    flags[CONTROL_REMOVED] = pc.fill_null(pc.match_substring_regex(values, CONTROL_RE), False)
+    if pc.any(flags[CONTROL_REMOVED]).as_py():
+        values = pc.replace_substring_regex(values, CONTROL_RE, "")
 
     markup = pc.fill_null(pc.match_substring_regex(values, r"[<&]"), False)
     if pc.any(markup).as_py():
@@ -112,46 +121,3 @@ def _email_py() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _phone_py() -> re.Pattern[str]:
     return re.compile(PHONE_RE)
-
-
-# --- language ------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def _detector_ready() -> bool:
-    from langdetect import DetectorFactory
-
-    DetectorFactory.seed = 0  # langdetect is random by default; the lake must not be
-    return True
-
-
-def detect_language(text: str | None, allowed: tuple[str, ...]) -> str | None:
-    """The most likely language of ``text``, preferring the portal's languages.
-
-    Short texts are unreliable ("Top!" reads as anything), so among the
-    candidates the best one the portal is known to carry wins.
-    """
-    if not text or not text.strip():
-        return allowed[0] if allowed else None
-    _detector_ready()
-    from langdetect import detect_langs
-    from langdetect.lang_detect_exception import LangDetectException
-
-    try:
-        candidates = detect_langs(text[:500])
-    except LangDetectException:
-        return allowed[0] if allowed else None
-    for c in candidates:
-        if not allowed or c.lang in allowed:
-            return c.lang
-    best = candidates[0]
-    if best.prob >= 0.9 and len(text) >= 40:
-        return best.lang
-    return allowed[0] if allowed else best.lang
-
-
-def normalise_language(values: pa.Array) -> pa.Array:
-    """ "de-DE", "DE", "de_AT" -> "de"; blanks -> null."""
-    v = pc.utf8_lower(pc.utf8_trim_whitespace(values))
-    v = pc.replace_substring_regex(v, r"[-_].*$", "")
-    return pc.if_else(pc.equal(v, ""), pa.scalar(None, pa.string()), v)

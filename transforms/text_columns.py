@@ -1,29 +1,47 @@
 """The text columns of one kind of row: cleaned, flagged, and their language.
 
-``clean_texts`` cleans every text column of the rows a mask picks (``transforms.text``)
-and gathers the flags into one ``text_flags`` list per row; ``languages`` is the
-declared language, else the portal's only one, else the detected one.
+``texts`` cleans every text column of the rows a mask picks (``transforms.text``),
+reads the declared language (``transforms.languages``; detected where none is
+declared) and gathers every flag into one ``text_flags`` list per row.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from transforms import dates as D
+from transforms import languages as L
 from transforms import text as T
 from transforms.batch import Context
 
+# Repairs the spider or importer made to an item, kept as text flags of the clean row.
+ITEM_FLAGS = (T.UNDECODABLE, "mixed_encoding", "nul_removed", "oversized_field")
+# The order flags take in text_flags (the repairs of each column, then the row's).
+CLEANING = (T.HTML_STRIPPED, T.MASKED_EMAIL, T.MASKED_PHONE, T.UNDECODABLE, T.CONTROL_REMOVED)
 
-def clean_texts(
+
+@dataclass(frozen=True)
+class Texts:
+    cleaned: dict[str, pa.Array]
+    language: pa.Array
+    language_detected: pa.Array  # True where no language was declared
+    text_flags: pa.Array
+
+
+def texts(
+    ctx: Context,
     col: dict[str, pa.Array],
     mask: pa.Array,
+    portal: pa.Array,
     names: tuple[str, ...],
     extra: dict[str, pa.Array] | None = None,
-):
-    """The cleaned ``names`` columns of the rows ``mask`` picks, and their ``text_flags``
-    (the cleaning's flags, the spider's ``undecodable_bytes``, then ``extra``'s)."""
+) -> Texts:
+    """The cleaned ``names`` columns of the rows ``mask`` picks, their language, and their
+    ``text_flags``: the cleaning's, the item's repairs, then ``extra``'s and the language's."""
     cleaned = {}
     flags: dict[str, pa.Array] = {}
     for name in names:
@@ -32,12 +50,23 @@ def clean_texts(
         for k, m in f.items():
             flags[k] = pc.or_(flags[k], m) if k in flags else m
     item_flags = pc.filter(col["flags"], mask)
-    spider_undecodable = pc.fill_null(pc.match_substring(item_flags, "undecodable_bytes"), False)
-    flags[T.UNDECODABLE] = pc.or_(flags[T.UNDECODABLE], spider_undecodable)
+    for name in ITEM_FLAGS:
+        said = pc.fill_null(pc.match_substring(item_flags, f'"{name}"'), False)
+        flags[name] = pc.or_(flags[name], said) if name in flags else said
     flags.update(extra or {})
-    order = (T.HTML_STRIPPED, T.MASKED_EMAIL, T.MASKED_PHONE, T.UNDECODABLE, *(extra or {}))
-    text_flags = flag_lists([flags[k] for k in order], order)
-    return cleaned, text_flags
+    language, declared_unknown, detected = _languages(
+        ctx, portal, pc.filter(col["language"], mask), _title_and_text(cleaned)
+    )
+    flags[L.LANGUAGE_UNKNOWN] = declared_unknown
+    flags[L.LANGUAGE_NOT_IN_PORTAL] = L.not_in_portal(ctx.languages, portal, language)
+    order = (
+        *CLEANING,
+        *(f for f in ITEM_FLAGS if f not in CLEANING),
+        *(extra or {}),
+        L.LANGUAGE_UNKNOWN,
+        L.LANGUAGE_NOT_IN_PORTAL,
+    )
+    return Texts(cleaned, language, detected, flag_lists([flags[k] for k in order], order))
 
 
 def shown_but_unread(raw: pa.Array, parsed: D.ParsedDates) -> pa.Array:
@@ -58,18 +87,31 @@ def flag_lists(masks: list[pa.Array], names: tuple[str, ...]) -> pa.Array:
     return pa.ListArray.from_arrays(pa.array(offsets), pa.array(values.tolist(), pa.string()))
 
 
-def languages(ctx: Context, portal: pa.Array, declared: pa.Array, texts: pa.Array):
-    """The language per row, and where it was not declared (then it was detected)."""
-    lang = T.normalise_language(declared)
+def _title_and_text(cleaned: dict[str, pa.Array]) -> pa.Array:
+    """What language detection reads."""
+    return pc.binary_join_element_wise(
+        pc.fill_null(cleaned["title"], ""), pc.fill_null(cleaned["text"], ""), " "
+    )
+
+
+def _languages(ctx: Context, portal: pa.Array, declared: pa.Array, texts: pa.Array):
+    """(language per row, True where the declared text is no known language,
+    True where none was declared: then a one-language portal's language, else detected)."""
+    lang, unknown = L.normalise_languages(declared)
     missing = pc.is_null(lang)
-    if pc.any(missing).as_py():
-        idx = pc.indices_nonzero(missing).to_pylist()
-        ps = pc.take(portal, pa.array(idx, pa.int64())).to_pylist()
-        ts = pc.take(texts, pa.array(idx, pa.int64())).to_pylist()
-        found = []
-        for p, t in zip(ps, ts, strict=True):
-            allowed = ctx.languages.get(p, ())
-            # A one-language portal has said what its language is.
-            found.append(allowed[0] if len(allowed) == 1 else T.detect_language(t, allowed))
-        lang = pc.replace_with_mask(lang, missing, pa.array(found, pa.string()))
-    return lang, missing
+    if not pc.any(missing).as_py():
+        return lang, unknown, missing
+    # A one-language portal has said what its language is.
+    single = {p: langs[0] for p, langs in ctx.languages.items() if len(langs) == 1}
+    said = pc.take(
+        pa.array([*single.values(), None], pa.string()),
+        pc.fill_null(
+            pc.index_in(portal, value_set=pa.array(list(single), pa.string())), len(single)
+        ),
+    )
+    lang = pc.if_else(missing, said, lang)
+    todo = pc.and_(missing, pc.is_null(said))
+    if pc.any(todo).as_py():
+        found = L.detect(pc.filter(texts, todo))
+        lang = pc.replace_with_mask(lang, todo, found)
+    return lang, unknown, missing

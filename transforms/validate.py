@@ -1,25 +1,22 @@
-"""Great Expectations checks on every batch before it reaches the lake.
+"""Great Expectations checks on every slice before it reaches the lake.
 
 Suites are declared in code and run in an ephemeral context on GX's pandas
-data source, in chunks of ``CHUNK_ROWS`` so memory and time stay bounded.
-Every expectation is a plain vectorised one: the per-portal language rule is
-one in-set check over ``portal|language`` pairs (the frame GX sees carries the
-pair in the ``language`` column), and only the columns an expectation reads
-are converted to pandas.
+data source, in chunks of ``CHUNK_ROWS`` so memory and time stay bounded; only
+the columns an expectation reads are converted to pandas.
 Rows that fail a row-level expectation go to quarantine with the reason
-``gx:<expectation type>:<column>``; a batch-level failure (a missing column,
-broken key uniqueness) stops the run with ``ValidationFailed``. Every result is
-rendered to HTML under ``<reports>/data-docs/``.
+``gx:<expectation type>:<column>`` and a detail that names the value and the rule
+(``stars 6.2 not between 1 and 5``); a batch-level failure (a missing column,
+broken key uniqueness) stops the run with ``ValidationFailed``. A review's language
+outside its portal's list is no reason to quarantine it: that rule is only noted.
+Every check's result goes on the run date's data-quality page (``quality_page``).
 """
 
 from __future__ import annotations
 
-import html
 import logging
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import great_expectations as gx
@@ -28,11 +25,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from core import storage
 from core.contracts.lake import TABLES
 from core.settings import ConfigError
 from transforms import quarantine as Q
 from transforms.batch import BatchResult, Context
+from transforms.languages import not_in_portal
+from transforms.quality_page import EXAMPLES, Check
+from transforms.reasons import end, language_note, quoted
 
 log = logging.getLogger(__name__)
 
@@ -44,14 +43,11 @@ BATCH_LEVEL = {
     "expect_compound_columns_to_be_unique",
 }
 PRECISIONS = ["second", "day", "month"]
+KINDS = {"reviews": "review", "mentions": "mention", "aggregates": "aggregate"}
 
 
 class ValidationFailed(ConfigError):
     """A batch broke an expectation that no single quarantined row can explain."""
-
-
-# Between portal and language in the pair values the language rule checks.
-PAIR_SEP = "|"
 
 
 @lru_cache(maxsize=1)
@@ -98,14 +94,6 @@ def suite(table: str, languages: dict[str, tuple[str, ...]], latest: Any) -> Any
             E.ExpectColumnValuesToNotBeNull(column="published_at"),
             E.ExpectColumnValuesToBeBetween(column="published_at", max_value=latest),
             E.ExpectColumnValuesToBeInSet(column="published_precision", value_set=PRECISIONS),
-            # Each portal carries its own languages (config/portals.yaml): one
-            # vectorised in-set check over the portal|language pairs (see _frame).
-            E.ExpectColumnValuesToBeInSet(
-                column="language",
-                value_set=sorted(
-                    f"{p}{PAIR_SEP}{lang}" for p, langs in languages.items() for lang in langs
-                ),
-            ),
         ]
     else:
         exps.append(
@@ -128,7 +116,6 @@ CHECKED = {
     "stars",
     "published_at",
     "published_precision",
-    "language",
 }
 
 
@@ -144,93 +131,155 @@ def _frame(table: pa.Table, schema: pa.Schema) -> Any:
     return df.reset_index(drop=True)
 
 
-def _language_pairs(table: pa.Table, languages: dict[str, tuple[str, ...]]) -> pa.Table:
-    """``language`` as ``portal|language`` (null where the portal declares no languages),
-    so one in-set check covers every portal's rule."""
-    if "language" not in table.column_names:
-        return table
-    portal = table.column("portal")
-    ruled = pc.is_in(
-        portal, value_set=pa.array([p for p, v in languages.items() if v], pa.string())
-    )
-    pair = pc.binary_join_element_wise(portal, table.column("language"), PAIR_SEP)
-    i = table.schema.get_field_index("language")
-    return table.set_column(
-        i, table.schema.field(i), pc.if_else(ruled, pair, pa.scalar(None, pa.string()))
-    )
+def _shown(value: Any) -> str:
+    """A value as a detail names it: text quoted, a time as its day, numbers as read."""
+    if isinstance(value, (datetime, pd.Timestamp)):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, str):
+        return quoted(value)
+    if isinstance(value, float):
+        return repr(value)
+    return "missing" if value is None else str(value)
+
+
+def _bound(value: Any) -> str:
+    """A rule's bound: ``1``, ``0.5``, a day."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return end(value)
+    return _shown(value)
+
+
+def _rule(kind: str, kwargs: dict[str, Any]) -> str:
+    """An expectation in words: ``stars between 1 and 5``."""
+    column = kwargs.get("column") or ", ".join(kwargs.get("column_list") or [])
+    lo, hi = kwargs.get("min_value"), kwargs.get("max_value")
+    if kind == "expect_column_values_to_not_be_null":
+        return f"{column} not null"
+    if kind == "expect_column_values_to_be_between":
+        if lo is not None and hi is not None:
+            return f"{column} between {_bound(lo)} and {_bound(hi)}"
+        return (
+            f"{column} at most {_bound(hi)}"
+            if hi is not None
+            else f"{column} at least {_bound(lo)}"
+        )
+    if kind == "expect_column_values_to_be_in_set":
+        return f"{column} in [{', '.join(map(str, kwargs.get('value_set') or []))}]"
+    if kind in ("expect_column_values_to_be_unique", "expect_compound_columns_to_be_unique"):
+        return f"{column} unique"
+    if kind == "expect_table_columns_to_match_set":
+        return "the lake's columns, exactly"
+    return f"{kind} on {column}"
+
+
+def _failure(kind: str, kwargs: dict[str, Any], value: Any) -> str:
+    """One row's failure in words: ``stars 6.2 not between 1 and 5``."""
+    column = kwargs.get("column", "")
+    lo, hi = kwargs.get("min_value"), kwargs.get("max_value")
+    if value is None or kind == "expect_column_values_to_not_be_null":
+        return f"{column} missing"
+    shown = _shown(value)
+    if kind == "expect_column_values_to_be_between":
+        if lo is not None and hi is not None:
+            return f"{column} {shown} not between {_bound(lo)} and {_bound(hi)}"
+        if hi is not None:
+            return f"{column} {shown} after {_bound(hi)}"
+        return f"{column} {shown} before {_bound(lo)}"
+    if kind == "expect_column_values_to_be_in_set":
+        return f"{column} {shown} not in [{', '.join(map(str, kwargs.get('value_set') or []))}]"
+    return f"{column} {shown} not unique"
 
 
 def validate_table(
     table: str, rows: pa.Table, languages: dict[str, tuple[str, ...]], now: Any
-) -> tuple[dict[int, list[str]], list[Any]]:
-    """Row index -> gx reason codes, and the GX results; raises on batch-level failures."""
+) -> tuple[dict[int, list[tuple[str, str]]], list[Check]]:
+    """Row index -> (gx reason code, what failed) pairs, and the checks for the page;
+    raises on batch-level failures."""
     schema = TABLES[table]
     latest = pd.Timestamp(now + timedelta(days=1))
     context = _context()
     batch_def = context.data_sources.get("ruf_lake").get_asset(table).get_batch_definition("chunk")
     expectations = suite(table, languages, latest)
-    failures: dict[int, list[str]] = {}
-    results = []
+    failures: dict[int, list[tuple[str, str]]] = {}
+    checks = []
     for start in range(0, max(rows.num_rows, 1), CHUNK_ROWS):
         chunk = rows.slice(start, CHUNK_ROWS)
-        df = _frame(_language_pairs(chunk, languages), schema)
-        batch = batch_def.get_batch(batch_parameters={"dataframe": df})
+        batch = batch_def.get_batch(batch_parameters={"dataframe": _frame(chunk, schema)})
         result = batch.validate(expectations, result_format={"result_format": "COMPLETE"})
-        results.append(result)
         for r in result.results:
             cfg = r.expectation_config
-            column = cfg.kwargs.get("column") or ",".join(
-                cfg.kwargs.get("column_list")
-                or [c for c in (cfg.kwargs.get("column_A"), cfg.kwargs.get("column_B")) if c]
-            )
+            column = cfg.kwargs.get("column") or ",".join(cfg.kwargs.get("column_list") or [])
             raised = bool(r.exception_info and r.exception_info.get("raised_exception"))
-            if r.success and not raised:
-                continue
-            if cfg.type in BATCH_LEVEL or raised:
+            found = r.result or {}
+            if not r.success and (cfg.type in BATCH_LEVEL or raised):
                 detail = (r.exception_info or {}).get("exception_message") or (
-                    f"{(r.result or {}).get('unexpected_count')} unexpected values"
+                    f"{found.get('unexpected_count')} unexpected values"
                 )
                 raise ValidationFailed(
                     f"{table} failed {cfg.type} on {column or 'the table'}: {detail}"
                 )
-            for i in (r.result or {}).get("unexpected_index_list") or []:
-                failures.setdefault(start + int(i), []).append(f"gx:{cfg.type}:{column}")
-    return failures, results
+            failed = [] if r.success else [int(i) for i in found.get("unexpected_index_list") or []]
+            said = []
+            for i in failed:
+                value = chunk.column(column)[i].as_py() if column in chunk.column_names else None
+                said.append(_failure(cfg.type, cfg.kwargs, value))
+                failures.setdefault(start + i, []).append((f"gx:{cfg.type}:{column}", said[-1]))
+            checks.append(
+                Check(
+                    table,
+                    _rule(cfg.type, cfg.kwargs),
+                    rows=chunk.num_rows,
+                    failed=len(failed),
+                    examples=list(dict.fromkeys(said))[:EXAMPLES],
+                )
+            )
+    return failures, checks
 
 
-KINDS = {"reviews": "review", "mentions": "mention", "aggregates": "aggregate"}
+def language_check(table: str, rows: pa.Table, languages: dict[str, tuple[str, ...]]) -> Check:
+    """Languages outside their portal's list: noted on the page, the rows kept."""
+    outside = not_in_portal(languages, rows.column("portal"), rows.column("language"))
+    pairs = pc.binary_join_element_wise(rows.column("portal"), rows.column("language"), ": ")
+    seen = pc.unique(pc.filter(pairs, outside)).to_pylist()[:EXAMPLES]
+    return Check(
+        table,
+        "language in the portal's languages (config/portals.yaml)",
+        rows=rows.num_rows,
+        failed=pc.sum(outside).as_py() or 0,
+        quarantines=False,
+        examples=seen,
+    )
 
 
-def apply(
-    ctx: Context, result: BatchResult, run_date: str, results_out: list | None = None
-) -> BatchResult:
-    """Validate the clean tables; move failing rows to quarantine; write Data Docs
-    (or, with ``results_out``, collect the GX results there to write them once per batch)."""
-    all_results: list[tuple[str, Any]] = []
+def apply(ctx: Context, result: BatchResult, run_date: str) -> tuple[BatchResult, list[Check]]:
+    """Validate the clean tables; move failing rows to quarantine; the checks they passed
+    and failed, for the data-quality page."""
     tables = {
         "reviews": result.reviews,
         "mentions": result.mentions,
         "aggregates": result.aggregates,
     }
     quarantined = [result.quarantine]
+    all_checks: list[Check] = []
     for name, rows in tables.items():
         if rows.num_rows == 0:
             continue
-        failures, results = validate_table(name, rows, ctx.languages, ctx.now)
-        all_results += [(name, r) for r in results]
+        failures, checks = validate_table(name, rows, ctx.languages, ctx.now)
+        all_checks += checks
+        if "language" in rows.column_names:
+            all_checks.append(language_check(name, rows, ctx.languages))
         if not failures:
             continue
         failed = sorted(failures)
         picked = rows.take(failed)
-        codes = [failures[row] for row in failed]
         quarantined.append(
             Q.rows(
                 ctx,
                 run_date,
                 portal=picked.column("portal"),
                 kind=pa.array([KINDS[name]] * len(failed), pa.string()),
-                codes=codes,
-                details=[f"failed {len(c)} expectation(s) on {name}" for c in codes],
+                codes=[[code for code, _ in failures[row]] for row in failed],
+                details=[_detail(ctx, picked, j, failures[row]) for j, row in enumerate(failed)],
                 source_file=picked.column("_source_file"),
                 row=picked.column("_row"),
                 line=picked.column("_line"),
@@ -243,54 +292,21 @@ def apply(
         keep = np.ones(rows.num_rows, dtype=bool)
         keep[failed] = False
         tables[name] = rows.filter(pa.array(keep))
-    if results_out is not None:
-        results_out.extend(all_results)
-        docs = None
-    else:
-        docs = write_data_docs(ctx.settings.reports_dir, run_date, render_results(all_results))
-    return replace(
+    done = replace(
         result,
         reviews=tables["reviews"],
         mentions=tables["mentions"],
         aggregates=tables["aggregates"],
         quarantine=pa.concat_tables(quarantined) if len(quarantined) > 1 else result.quarantine,
-        data_docs=docs,
     )
+    return done, all_checks
 
 
-def render_results(results: list[tuple[str, Any]]) -> list[tuple[str, str, bool]]:
-    """GX's own HTML rendering of each validation result: (table, page, success)."""
-    if not results:
-        return []
-    from great_expectations.render.renderer import ValidationResultsPageRenderer
-    from great_expectations.render.view import DefaultJinjaPageView
-
-    renderer, view = ValidationResultsPageRenderer(), DefaultJinjaPageView()
-    return [(table, view.render(renderer.render(r)), bool(r.success)) for table, r in results]
-
-
-def write_data_docs(reports_dir: Path, run_date: str, pages: list[tuple[str, str, bool]]):
-    """The rendered validation pages of a run date, plus an index page."""
-    if not pages:
-        return None
-    site = reports_dir / "data-docs" / run_date
-    links = []
-    counts: dict[str, int] = {}
-    for table, page, success in pages:
-        n = counts[table] = counts.get(table, 0) + 1
-        name = f"{table}-{n}.html"
-        _write(site / name, page)
-        status = "passed" if success else "rows quarantined"
-        links.append(f'<li><a href="{name}">{html.escape(name)}</a>: {status}</li>')
-    index = (
-        "<!doctype html><html><head><meta charset='utf-8'><title>ruf data docs "
-        f"{run_date}</title></head><body><h1>Validation results, run {run_date}</h1>"
-        f"<ul>{''.join(links)}</ul></body></html>"
-    )
-    _write(site / "index.html", index)
-    return site / "index.html"
-
-
-def _write(path: Path, text: str) -> None:
-    fs, where = storage.filesystem_for(str(path))
-    storage.write_bytes_atomic(fs, where, text.encode("utf-8"))
+def _detail(ctx: Context, picked: pa.Table, j: int, failed: list[tuple[str, str]]) -> str:
+    """What failed, and (last) a language outside the portal's list, if it is."""
+    said = [what for _, what in failed]
+    if "language" in picked.column_names:
+        portal = picked.column("portal")[j].as_py()
+        note = language_note(picked.column("language")[j].as_py(), ctx.languages.get(portal, ()))
+        said += [note] if note else []
+    return "; ".join(said)

@@ -1,14 +1,13 @@
-"""What the Airflow tasks call: the stage entry points, wrapped as the CLI wraps them.
+"""What the Airflow tasks call: thin over the pipeline layer (``pipeline.stages``).
 
 Each function here is one task's work: it loads the settings from the
-environment (and the pseudonym key from an Airflow Variable if the environment
-has none), calls a stage entry point (``spiders.run.crawl``,
-``transforms.run.transform``, ``warehouse.build.build``) for the partition it
-is given, logs the stage's one-line summary and returns something small and
-JSON-serialisable for XCom. Tasks pass dates and paths, never data.
+environment (and Airflow Variables, see ``ruf.airflow.settings``), calls a
+pipeline function for the partition it is given, logs the progress events and
+returns something small and JSON-serialisable for XCom. Tasks pass dates and
+paths, never data.
 
 The DAG files import this module at parse time, so it imports nothing heavy at
-module level: the stages are imported inside the functions.
+module level: the pipeline's stages are imported when a function runs.
 """
 
 from __future__ import annotations
@@ -20,14 +19,14 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from core.settings import ConfigError, Settings, load_settings
+from pipeline.progress import Event, ModelFinished, StepFailed, StepFinished, StepStarted
+from ruf.airflow.settings import ALERTS_CONN_ID, airflow_variable, task_settings
 
 log = logging.getLogger(__name__)
 
 RAW_URI = "ruf://raw"
 LAKE_URI = "ruf://lake"
 WAREHOUSE_URI = "ruf://warehouse"
-ALERTS_CONN_ID = "ruf_alerts"
-PSEUDONYM_KEY_VARIABLE = "ruf_pseudonym_key"
 SHARDS_VARIABLE = "ruf_shards"
 DEFAULT_SHARDS = 2
 
@@ -72,32 +71,6 @@ def warehouse_queue() -> str:
     return os.environ.get("RUF_WAREHOUSE_QUEUE") or "default"
 
 
-def _airflow_variable(key: str) -> str | None:
-    """An Airflow Variable (or secrets-backend value), or None outside Airflow."""
-    try:
-        from airflow.sdk import Variable
-
-        value = Variable.get(key, default=None)
-    except Exception:  # not inside a task, or no metadata DB: the environment decides
-        return None
-    return None if value in (None, "") else str(value)
-
-
-def task_settings() -> Settings:
-    """Settings for a task: the environment, plus the pseudonym key from a Variable.
-
-    The key never lives in the repo or the DAG files: set ``RUF_PSEUDONYM_KEY``
-    in the workers' environment, or the Variable ``ruf_pseudonym_key`` (which a
-    secrets backend such as Vault or AWS Secrets Manager can serve).
-    """
-    env = dict(os.environ)
-    if not env.get("RUF_PSEUDONYM_KEY"):
-        key = _airflow_variable(PSEUDONYM_KEY_VARIABLE)
-        if key:
-            env["RUF_PSEUDONYM_KEY"] = key
-    return load_settings(env)
-
-
 def portal_names(settings: Settings | None = None) -> list[str]:
     """The portals in ``config/portals.yaml`` (config, not data: safe at parse time)."""
     from core.config import load_portals
@@ -136,7 +109,7 @@ def pool_name(portal: str) -> str:
 
 def shard_count() -> int:
     """How many shards each portal's company list is split into for one night."""
-    raw = os.environ.get("RUF_SHARDS") or _airflow_variable(SHARDS_VARIABLE) or ""
+    raw = os.environ.get("RUF_SHARDS") or airflow_variable(SHARDS_VARIABLE) or ""
     try:
         n = int(raw) if raw else DEFAULT_SHARDS
     except ValueError:
@@ -161,6 +134,19 @@ def run_date_of(value: date | datetime | str) -> date:
     return date.fromisoformat(str(value)[:10])
 
 
+def log_progress(event: Event) -> None:
+    """The pipeline's progress events, as lines of the task log."""
+    if isinstance(event, StepStarted):
+        log.info("%s ...", event.step)
+    elif isinstance(event, StepFinished):
+        log.info("%s done in %.1fs: %s", event.step, event.seconds, event.summary or "")
+    elif isinstance(event, StepFailed):
+        log.error("%s failed after %.1fs: %s", event.step, event.seconds, event.error)
+    elif isinstance(event, ModelFinished):
+        # Every model and test, so the task log shows what a model-per-task graph would.
+        log.info("dbt %s: %s", event.node, event.status)
+
+
 # --- ingest -------------------------------------------------------------------
 
 
@@ -174,7 +160,7 @@ def crawl_shard(
     archived responses of ``run_date`` instead of fetching. Raises ``CrawlFailed``
     when the crawl report is not ok, so Airflow retries with backoff.
     """
-    from spiders.run import crawl
+    from pipeline import stages
 
     k, n = (int(x) for x in shard)
     done = {"portal": portal, "shard": [k, n], "run_date": run_date.isoformat()}
@@ -183,18 +169,17 @@ def crawl_shard(
         # archive may have been written with another shard count): shard 0 does it.
         log.info("replay of %s for %s is done by shard 0", portal, run_date)
         return {**done, "summary": "replayed by shard 0"}
-    settings = task_settings()
     fast = os.environ.get("RUF_CRAWL_FAST", "") not in ("", "0", "false", "no")
-    report = crawl(
-        settings,
+    report = stages.crawl(
+        task_settings(),
         run_date=run_date,
         portals=[portal],
         shard=(k, n),
         replay=run_date.isoformat() if replay else None,
         fast=fast,
+        progress=log_progress,
     )
     summary = report.summary()
-    log.info("crawl %s shard %d/%d for %s: %s", portal, k, n, run_date, summary)
     if not report.ok:
         raise CrawlFailed(f"crawl of {portal} shard {k}/{n} for {run_date} failed: {summary}")
     return {**done, "summary": summary}
@@ -240,46 +225,39 @@ def run_dates_from_events(
 def transform_partitions(run_dates: Iterable[date]) -> list[str]:
     """Transform (and validate, inside the transform) each raw partition, oldest first.
 
-    A failed validation raises from ``transforms.run.transform``; the task fails
-    with that reason in its log and nothing half-written reaches the lake.
+    A failed validation raises from the transform; the task fails with that
+    reason in its log and nothing half-written reaches the lake.
     """
-    from transforms.run import transform
+    from pipeline import stages
 
     settings = task_settings()
     settings.require_pseudonym_key()
     summaries = []
     for run_date in sorted(set(run_dates)):
-        report = transform(settings, run_date=run_date)
-        summary = report.summary()
-        log.info("transform %s: %s", run_date, summary)
-        summaries.append(f"{run_date}: {summary}")
+        report = stages.transform(settings, run_date=run_date, progress=log_progress)
+        summaries.append(f"{run_date}: {report.summary()}")
     return summaries
 
 
 # --- warehouse ------------------------------------------------------------------
 
 
-def _model_done(name: str, status: str) -> None:
-    log.info("dbt %s: %s", name, status)
-
-
 def build_warehouse() -> str:
-    """Run the dbt build and publish the warehouse (one writer: see the DAG).
+    """Run the dbt build and publish the warehouse (one writer: see the DAG)."""
+    from pipeline import stages
 
-    Every model's and test's result is logged as it finishes, so the task log
-    shows what a model-per-task graph would show.
-    """
-    from warehouse.build import build
-
-    settings = task_settings()
-    report = build(settings, progress=_model_done)
-    summary = report.summary()
-    log.info("build: %s", summary)
-    return summary
+    return stages.build(task_settings(), progress=log_progress).summary()
 
 
 def raise_alerts(conn_id: str = ALERTS_CONN_ID) -> dict[str, Any]:
     """Send the alerts in ``bi.alerts`` that were not sent before; return what happened."""
-    from ruf.airflow.notify import send_new_alerts
+    from pipeline.alerts import describe, send_new_alerts
+    from ruf.airflow.notify import channel_for
 
-    return send_new_alerts(task_settings(), conn_id=conn_id)
+    sent = send_new_alerts(task_settings(), channel=channel_for(conn_id))
+    for record in sent.new:
+        log.warning("ruf alert via %s: %s", sent.channel, describe(record))
+    log.info(
+        "alerts: %d in bi.alerts, %d new, sent via %s", sent.alerts, len(sent.new), sent.channel
+    )
+    return sent.summary()

@@ -1,55 +1,5 @@
-"""Airflow for the DAG tests: a private AIRFLOW_HOME with a sqlite metadata DB.
+"""The DAG tests run against a private Airflow (see tests/ruf/airflow/airflow_env.py)."""
 
-Airflow reads its configuration when it is first imported, so the environment
-is set here, at collection time, before any test imports ``airflow``. The DB is
-migrated once per session; the per-portal pools are created the way
-``scripts/airflow.sh`` creates them (from ``config/portals.yaml``).
-"""
+from tests.ruf.airflow.airflow_env import airflow_db, dagbag
 
-from __future__ import annotations
-
-import atexit
-import os
-import shutil
-import tempfile
-from pathlib import Path
-
-import pytest
-
-REPO = Path(__file__).resolve().parents[2]
-_HOME = tempfile.mkdtemp(prefix="ruf-airflow-home-")
-atexit.register(shutil.rmtree, _HOME, ignore_errors=True)
-
-os.environ["AIRFLOW_HOME"] = _HOME
-os.environ["AIRFLOW__CORE__DAGS_FOLDER"] = str(REPO / "dags")
-os.environ["AIRFLOW__CORE__LOAD_EXAMPLES"] = "False"
-os.environ["AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION"] = "True"
-# Retries must happen within the test, not five minutes later.
-os.environ["RUF_RETRY_DELAY_SECONDS"] = "1"
-os.environ["RUF_RETRIES"] = "1"
-
-
-@pytest.fixture(scope="session")
-def airflow_db() -> Path:
-    """A migrated metadata DB with the portal pools; its AIRFLOW_HOME."""
-    from airflow.models.pool import Pool
-    from airflow.utils import db
-
-    from ruf.airflow.tasks import pool_definitions
-
-    db.resetdb(skip_init=False)
-    for name, pool in pool_definitions().items():
-        Pool.create_or_update_pool(
-            name,
-            slots=pool["slots"],
-            description=pool["description"],
-            include_deferred=pool["include_deferred"],
-        )
-    return Path(_HOME)
-
-
-@pytest.fixture(scope="session")
-def dagbag(airflow_db):
-    from airflow.dag_processing.dagbag import DagBag
-
-    return DagBag(dag_folder=str(REPO / "dags"))
+__all__ = ["airflow_db", "dagbag"]

@@ -1,9 +1,9 @@
 """The scale-out storage: raw and lake on S3-compatible storage (moto's server on 127.0.0.1).
 
-The functions the DAG tasks call (``ruf.airflow.tasks``) run crawl -> transform
--> build with ``RUF_RAW_URL``/``RUF_LAKE_URL`` on ``s3://``, as Celery or
-Kubernetes workers with no shared disk would; the warehouse is built from the
-lake in the bucket.
+The pipeline's stage functions (which the CLI and the Airflow tasks call) run
+crawl -> transform -> build with ``RUF_RAW_URL``/``RUF_LAKE_URL`` on ``s3://``,
+as Celery or Kubernetes workers with no shared disk would; the warehouse is
+built from the lake in the bucket.
 """
 
 from __future__ import annotations
@@ -15,9 +15,12 @@ import duckdb
 import pytest
 import yaml
 
+from core.config import load_portals
+from core.settings import load_settings
 from offline_portals.server import Faults, running
 from offline_portals.world import World, companies_config
-from ruf.airflow import tasks as orchestration
+from pipeline import stages
+from pipeline.progress import StepFinished
 
 pytestmark = pytest.mark.slow
 
@@ -63,15 +66,23 @@ def test_crawl_transform_build_with_raw_and_lake_on_s3(s3_endpoint, tmp_path, mo
     monkeypatch.setenv("RUF_LAKE_URL", f"s3://{BUCKET}/lake")
     monkeypatch.setenv("RUF_S3_ENDPOINT_URL", s3_endpoint)
     monkeypatch.setenv("RUF_PSEUDONYM_KEY", "s3-test-key")
-    monkeypatch.setenv("RUF_CRAWL_FAST", "1")
 
+    events = []
     with running(world, faults=Faults(rate_429=0, rate_503=0)) as server:
         monkeypatch.setenv("RUF_PORTALS_URL", server.url)
-        portals = orchestration.portal_names()
+        settings = load_settings()
+        portals = list(load_portals(settings.portals_file))
         for portal in portals:
-            # One shard per portal: sharding is covered by tests/dags; here, storage.
-            for shard in orchestration.shard_plan(1):
-                orchestration.crawl_shard(portal, shard, RUN_DATE)
+            # One shard per portal, as one worker each: sharding is covered by tests/dags.
+            report = stages.crawl(
+                settings,
+                run_date=RUN_DATE,
+                portals=[portal],
+                shard=(0, 1),
+                fast=True,
+                progress=events.append,
+            )
+            assert report.ok, report.summary()
 
     items = [k.split("/") for k in _keys(s3_endpoint, "raw/") if "/items-" in k]
     assert sorted((p, d, f) for _, p, d, f in items) == [
@@ -80,14 +91,15 @@ def test_crawl_transform_build_with_raw_and_lake_on_s3(s3_endpoint, tmp_path, mo
     assert _keys(s3_endpoint, "raw/_bodies/")  # the archive of responses, for replays
     assert not (tmp_path / "data" / "raw").exists()  # nothing went to local disk
 
-    orchestration.transform_partitions([RUN_DATE])
+    stages.transform(settings, run_date=RUN_DATE, progress=events.append)
     lake = _keys(s3_endpoint, "lake/")
     assert any(k.startswith("lake/reviews/portal=") and k.endswith(".parquet") for k in lake)
     assert any(k.startswith(f"lake/runs/run_date={RUN_DATE}/") for k in lake)
     assert not (tmp_path / "data" / "lake").exists()
 
-    orchestration.build_warehouse()
-    settings = orchestration.task_settings()
+    stages.build(settings, progress=events.append)
+    finished = [e.step for e in events if isinstance(e, StepFinished)]
+    assert finished == ["crawl"] * len(portals) + ["transform", "build"]
     con = duckdb.connect(str(settings.warehouse_path), read_only=True)
     try:
         scored = {

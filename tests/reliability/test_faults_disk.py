@@ -132,6 +132,38 @@ def test_transform_onto_a_full_disk_fails_clearly_and_keeps_the_lake(
         assert (lake / "runs" / f"run_date={DAY2}").exists()
 
 
+def test_a_full_disk_stops_the_transform_with_one_line_naming_the_file(
+    tmp_path, lake_after_day1, disk
+):
+    source, world = lake_after_day1
+    data = tmp_path / "data"
+    shutil.copytree(source, data)
+    lake = disk.path / "lake"
+    shutil.copytree(data / "lake", lake)
+    env = pipeline_env(data, world, RUF_LAKE_URL=str(lake))
+    before = file_hashes(lake, "**/*.parquet")
+    disk.fill()
+    cli = ["-m", "ruf.cli", "transform", "--run-date", DAY2.isoformat()]
+    result = subprocess.run(
+        [sys.executable, *cli],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        preexec_fn=disk.preexec(),
+    )
+    # Besides the CLI's progress lines ("[ruf] transform ..."): one line, no traceback.
+    lines = [s for s in result.stderr.splitlines() if s.strip() and not s.startswith("[ruf]")]
+    assert result.returncode == 2 and len(lines) == 1, result.stderr[-3000:]
+    said = lines[0]
+    assert said.startswith("ruf: error: disk full: could not write "), said
+    assert any(s in said for s in NO_SPACE), said
+    named = Path(said.removeprefix("ruf: error: disk full: could not write ").split(" (")[0])
+    assert named.is_relative_to(tmp_path), said  # the file the disk refused, by its path
+    assert "nothing half-written is in the lake" in said
+    assert file_hashes(lake, "**/*.parquet") == before
+
+
 CRAWL = """
     import os
     from datetime import date

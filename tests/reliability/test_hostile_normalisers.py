@@ -29,7 +29,7 @@ RATING_REASONS = {
     ratings.RATING_OUT_OF_SCALE,
     ratings.SCALE_INVALID,
 }
-DATE_REASONS = {dates.DATE_MISSING, dates.DATE_UNPARSABLE, dates.DATE_IN_FUTURE}
+DATE_REASONS = {dates.DATE_MISSING, dates.DATE_UNPARSABLE, dates.DATE_IN_FUTURE, dates.DATE_TOO_OLD}
 PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Text as strangers write it: any code point, with a bias to the troublemakers.

@@ -52,6 +52,7 @@ def test_every_stage_has_help(stage):
             "file not found: missing.yaml",
         ),
         (["query", "select 1"], "run `ruf build` first"),
+        (["crawl", "--url", "file:///page.html"], "exactly one portal"),
         (["report"], "run `ruf build` first"),
     ],
 )
@@ -91,9 +92,9 @@ def test_demo_does_not_count_reports_as_data_it_must_protect(tmp_path):
     # `make test` leaves a screenshot under data/reports; `make demo` must still run.
     (tmp_path / "reports" / "screenshots").mkdir(parents=True)
     from core.settings import load_settings
-    from ruf.cli import _prepare_demo_dir
+    from ruf.demo import prepare_demo_dir
 
-    _prepare_demo_dir(load_settings({"RUF_DATA_DIR": str(tmp_path)}))
+    prepare_demo_dir(load_settings({"RUF_DATA_DIR": str(tmp_path)}))
     assert (tmp_path / ".ruf-demo").exists()
     assert (tmp_path / "reports" / "screenshots").exists()
 
@@ -109,3 +110,22 @@ def test_portals_companies_prints_a_loadable_config(tmp_path):
     companies = load_companies(out)
     assert len(companies) == 12
     assert companies[0].company_id == "kaffee-partner"
+
+
+@pytest.mark.parametrize(("shape", "code"), [("rendered_aria_label_reviews", 0),
+                                             ("comment_thread_no_ratings", 1)])  # fmt: skip
+def test_crawl_given_pages_as_one_portal(tmp_path, shape, code):
+    from tests.spiders.pages.generic_shapes import SHAPES
+
+    page = tmp_path / "page.html"
+    page.write_text(SHAPES[shape], encoding="utf-8")
+    args = ["crawl", "--portal", "diner-guide", "--url", page.as_uri(), "--run-date", "2026-10-15"]
+    result = ruf(*args, env={"RUF_DATA_DIR": str(tmp_path / "data")})
+    assert result.returncode == code, result.stderr
+    assert result.stdout.startswith("crawl 2026-10-15 [all]: 1 portal(s), 1 pages")
+    if code:
+        assert "diner-guide" in result.stdout and "no ratings found" in result.stdout
+    else:
+        assert "2 reviews" in result.stdout
+    items = tmp_path / "data" / "raw" / "diner-guide" / "2026-10-15" / "items-all.jsonl"
+    assert items.exists() == (code == 0)

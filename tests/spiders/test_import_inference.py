@@ -19,9 +19,6 @@ from tests.spiders.import_helpers import (
     transform_lake,
 )
 
-T1 = "needs T1 (review key from extra.import_key) in notes/i16-transform-needs.md"
-T2 = "needs T2 (language codes normalised) in notes/i16-transform-needs.md"
-
 COMPANIES = [
     company("lindenblatt", "Café Lindenblatt"),
     company("seeblick", "Hotel Seeblick Konstanz", booking="seeblick-konstanz"),
@@ -338,7 +335,6 @@ def test_dates_in_the_lake(tmp_path, monkeypatch):
     assert lake["quarantine"] == []
 
 
-@pytest.mark.xfail(strict=True, reason=T2)
 def test_iso_639_2_codes_reach_the_lake_as_639_1(tmp_path, monkeypatch):
     settings = import_settings(tmp_path, COMPANIES)
     import_file(

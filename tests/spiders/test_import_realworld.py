@@ -21,8 +21,6 @@ from tests.spiders.import_helpers import (
     transform_lake,
 )
 
-T1 = "needs T1 (review key from extra.import_key) in notes/i16-transform-needs.md"
-
 
 def _import(tmp_path, relative, portal, companies, company_id=None):
     settings = import_settings(tmp_path, companies)
@@ -269,7 +267,6 @@ def test_kununu_export_raw_items(tmp_path, suffix):
     assert len({i["extra"]["import_key"] for i in rated}) == 10
 
 
-@pytest.mark.xfail(strict=True, reason=T1)
 def test_kununu_export_in_the_lake(tmp_path, monkeypatch):
     settings, _, _ = _import(
         tmp_path,
@@ -320,7 +317,6 @@ def test_capterra_export_with_a_placeholder_text(tmp_path):
     assert len({i["extra"]["import_key"] for i in items}) == 9
 
 
-@pytest.mark.xfail(strict=True, reason=T1)
 def test_capterra_export_in_the_lake(tmp_path, monkeypatch):
     # Two "Verified Reviewer"s on 2023-01-26 without a text: distinct rows, one key today.
     settings, _, _ = _import(

@@ -21,7 +21,6 @@ from tests.spiders.import_helpers import (
     transform_lake,
 )
 
-T1 = "needs T1 (review key from extra.import_key) in notes/i16-transform-needs.md"
 COMPANIES = [company("acme", "ACME GmbH"), company("beta", "Beta AG")]
 HEADER = "author,stars,text,date,shop\n"
 
@@ -81,7 +80,6 @@ def test_distinct_rows_without_an_id_get_keys_of_their_own(tmp_path):
     assert len(keys) == 3 and report.identical == 0
 
 
-@pytest.mark.xfail(strict=True, reason=T1)
 def test_distinct_rows_without_an_id_all_reach_the_lake(tmp_path, monkeypatch):
     settings = import_settings(tmp_path, COMPANIES)
     path = _csv(tmp_path, "no_text.csv", [f",{s},,2025-03-01,ACME GmbH\n" for s in (5, 1, 3)])

@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from core.contracts.lake import UTC_TS
 from transforms.dates import parse_date_text, parse_dates
+from transforms.languages import detect
 from transforms.ratings import normalise_ratings, parse_count
-from transforms.text import clean_text, detect_language, mask_pii
+from transforms.text import clean_text, mask_pii
 
 FETCHED = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
@@ -121,6 +122,13 @@ def utc(*args):
         ("vor 2 Stunden", utc(2026, 11, 23, 7), "second"),
         ("vor 3 Monaten", utc(2026, 8, 1), "month"),
         ("2026-11-24T08:00:00Z", utc(2026, 11, 24, 8), "second"),  # within a day: clock skew
+        # Exports and real pages (issue 16): the first part is no month, so day first.
+        ("21/10/2016", utc(2016, 10, 21), "day"),
+        ("21-10-2016", utc(2016, 10, 21), "day"),
+        ("2025/12/09", utc(2025, 12, 9), "day"),
+        ("12.04.2020 17:02", utc(2020, 4, 12), "day"),
+        ("Reviewed in the United States on December 9, 2025", utc(2025, 12, 9), "day"),
+        ("Bewertet in Deutschland am 3. März 2024", utc(2024, 3, 3), "day"),
     ],
 )
 def test_dates_as_shown(shown, at, precision):
@@ -138,7 +146,10 @@ def test_dates_as_shown(shown, at, precision):
         ("31.12.9999", "date_in_future"),
         ("2026-11-25T10:00:00Z", "date_in_future"),
         ("99999999999999999999", "date_unparsable"),
-        ("0001-01-01", "date_unparsable"),
+        # Before any review portal: their own reason (issue 17), not "unparsable".
+        ("0001-01-01", "date_too_old"),
+        ("1985-03-01", "date_too_old"),
+        ("12.06.1989", "date_too_old"),
         ("N/A", "date_unparsable"),
         ("vor langer Zeit", "date_unparsable"),
         ("", "date_missing"),
@@ -225,9 +236,22 @@ def test_comparisons_in_text_are_not_taken_for_tags():
     assert text.to_pylist() == ["Preis < 5 Euro und > erwartet gut", "3<4 & 5>2"]
 
 
-def test_language_detection_is_deterministic_and_prefers_the_portal():
-    de = "Das Zimmer war wirklich sehr sauber und das Personal ausgesprochen freundlich."
-    en = "The room was really clean and the staff were extremely friendly and helpful."
-    assert [detect_language(de, ("de", "en")) for _ in range(3)] == ["de"] * 3
-    assert detect_language(en, ("de", "en")) == "en"
-    assert detect_language("Top!", ("de", "en")) in ("de", "en")
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Das Zimmer war wirklich sehr sauber und das Personal ausgesprochen freundlich.", "de"),
+        ("The room was really clean and the staff were extremely friendly and helpful.", "en"),
+        ("Sehr gut", "de"),  # short, but clear: langdetect read such texts as anything
+        ("Nie wieder!", "de"),
+        ("Great service, would buy again", "en"),
+        ("Excellent product, fast delivery", "en"),
+        ("Produkt angekommen, funktioniert einwandfrei", "de"),  # no frequent word: lingua
+        ("Très bon service, livraison rapide", "fr"),
+        ("Top", None),  # too short to tell: null, not a guess
+        ("ok", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_language_detection_reads_short_reviews_and_does_not_guess(text, language):
+    assert detect(pa.array([text, text], pa.string())).to_pylist() == [language, language]

@@ -11,6 +11,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
 
+from core.contracts import lake_commits
 from core.contracts.lake import REVIEWS
 from transforms import lake
 from transforms.erase import erase_author
@@ -518,7 +519,7 @@ def test_an_erase_waits_for_a_running_transform_to_commit(settings):
     transform(settings)
     who = pseudonym(b"test-pseudonym-key", "trustpilot", "user-4711")
     done: list = []
-    with lake.writer_lock(settings):  # as a transform holds it
+    with lake_commits.writer(settings):  # as a transform holds it
         erasing = threading.Thread(target=lambda: done.append(erase_author(settings, who)))
         erasing.start()
         erasing.join(timeout=2)

@@ -1,4 +1,4 @@
-"""Great Expectations quarantine and Data Docs; the same transform on S3 (moto server)."""
+"""Great Expectations quarantine and the data-quality page; the same transform on S3 (moto)."""
 
 from __future__ import annotations
 
@@ -47,14 +47,26 @@ def review_rows(n: int = 3, overrides: dict[int, dict] | None = None) -> pa.Tabl
     return pa.Table.from_pylist(rows, schema=REVIEWS)
 
 
-def test_gx_flags_rows_by_expectation_and_column():
-    rows = review_rows(4, {1: {"score_100": 150.0}, 2: {"portal": "kununu", "language": "en"}})
-    failures, results = validate_table("reviews", rows, LANGS, datetime.now(UTC))
+def test_gx_flags_rows_by_expectation_and_column_and_says_the_value():
+    rows = review_rows(
+        4, {1: {"score_100": 150.0}, 2: {"portal": "kununu", "language": "en"}, 3: {"stars": 6.2}}
+    )
+    failures, checks = validate_table("reviews", rows, LANGS, datetime.now(UTC))
     assert failures == {
-        1: ["gx:expect_column_values_to_be_between:score_100"],
-        2: ["gx:expect_column_values_to_be_in_set:language"],
-    }
-    assert results and not results[0].success
+        1: [
+            (
+                "gx:expect_column_values_to_be_between:score_100",
+                "score_100 150.0 not between 0 and 100",
+            )
+        ],
+        3: [("gx:expect_column_values_to_be_between:stars", "stars 6.2 not between 1 and 5")],
+    }  # a language outside its portal's list is no expectation of GX: kept (flagged)
+    by_rule = {c.rule: c for c in checks}
+    assert by_rule["score_100 between 0 and 100"].failed == 1
+    assert by_rule["score_100 between 0 and 100"].examples == [
+        "score_100 150.0 not between 0 and 100"
+    ]
+    assert by_rule["review_key not null"].failed == 0 and by_rule["review_key not null"].rows == 4
 
 
 def test_gx_batch_level_failures_stop_the_run(monkeypatch):
@@ -71,7 +83,7 @@ def test_gx_batch_level_failures_stop_the_run(monkeypatch):
         validate_table("reviews", review_rows(2), LANGS, datetime.now(UTC))
 
 
-def test_language_outside_the_portal_goes_to_quarantine_with_gx_code(settings):
+def test_language_outside_the_portal_is_kept_flagged_and_noted_on_the_page(settings):
     write_items(
         settings.data_dir / "raw",
         "kununu",
@@ -88,19 +100,18 @@ def test_language_outside_the_portal_goes_to_quarantine_with_gx_code(settings):
         ],
     )
     report = transform(settings)
-    q = lake.read_table(settings, "quarantine").to_pylist()
-    assert [r["reason_codes"] for r in q] == [["gx:expect_column_values_to_be_in_set:language"]]
-    assert "Maximilian" not in q[0]["raw_row"]
-    assert [r["portal_review_id"] for r in lake.read_table(settings, "reviews").to_pylist()] == [
-        "de"
-    ]
+    assert lake.read_table(settings, "quarantine").num_rows == 0
+    reviews = {r["portal_review_id"]: r for r in lake.read_table(settings, "reviews").to_pylist()}
+    assert reviews["fr"]["language"] == "fr"
+    assert "language_not_in_portal" in reviews["fr"]["text_flags"]
+    assert "language_not_in_portal" not in reviews["de"]["text_flags"]
     runs = lake.read_table(settings, "runs").to_pylist()
-    assert [(r["raw_rows"], r["clean_rows"], r["quarantined_rows"]) for r in runs] == [(2, 1, 1)]
+    assert [(r["raw_rows"], r["clean_rows"], r["quarantined_rows"]) for r in runs] == [(2, 2, 0)]
     docs = report.data_docs
-    assert docs is not None and docs.is_relative_to(settings.reports_dir / "data-docs")
-    pages = list(docs.parent.glob("reviews-*.html"))
-    page = pages[0].read_text()
-    assert "Great Expectations" in page and "language" in page and "Failed" in page
+    assert docs == settings.reports_dir / "data-docs" / ANCHOR.isoformat() / "index.html"
+    page = docs.read_text()
+    assert "language in the portal&#x27;s languages" in page and "kununu: fr" in page
+    assert "noted (rows kept)" in page
 
 
 def _free_port() -> int:
