@@ -38,6 +38,9 @@ LOOSE_RATING = re.compile(
     r"(?:(?:/|out of|von|of)\s*(\d{1,3})|stars?|sterne?)\b.*$",
     re.I,
 )
+# TripAdvisor's bubbles as scrapers copy them off the page: "ui_bubble_rating bubble_45"
+# (4.5 of 5, in tens).
+BUBBLE = re.compile(r"(?i)\bbubble_(\d{1,2})\b")
 PACKED = re.compile(r"^\s*(\d(?:[.,]\d{1,2})?)\s*\(\s*(\d[\d.,\s]*)\s*\)\s*$")
 _MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|maerz|mai|juni|"
@@ -73,6 +76,9 @@ def rating_number(v: Any) -> tuple[float | None, float | None]:
     if m:
         best = float(m.group(2).replace(",", ".")) if m.group(2) else None
         return float(m.group(1).replace(",", ".")), best
+    b = BUBBLE.search(str(v))
+    if b:
+        return float(b.group(1)), None
     p = PACKED.match(str(v))
     if p:
         return float(p.group(1).replace(",", ".")), None

@@ -25,7 +25,8 @@ NAMES: dict[str, tuple[str, str, str]] = {
     "rating_value": (
         r"^(?:review|user|customer|guest|my|own)?(?:rating|ratings|stars?|starrating|score|rate|"
         r"grade|ratingvalue|ratingscore|ratingoverall|overallrating|reviewscore|bewertung|sterne|"
-        r"gesamtbewertung|gesamtnote|note|punkte|punktzahl|ratingrating)(?:value)?$",
+        r"gesamtbewertung|gesamtnote|note|punkte|punktzahl|ratingrating|bubbles?|bubblerating)"
+        r"(?:value)?$",
         r"rating|stars?|score|sterne|bewertung|note$",
         r"count|total|number|num|anzahl|max|min|best|worst|avg|average|mean|durchschnitt|"
         r"distribution|histogram|helpful|useful|vote|like|img|image|url|icon|link|text|comment|"

@@ -1,0 +1,74 @@
+"""Inference on export shapes a second read found wrong: TripAdvisor ratings in tens
+("50", "bubble_45"), short review texts, a Google Maps scraper's place name in
+``title`` over several places. Hand-written miniatures, written in the test."""
+
+from __future__ import annotations
+
+import json
+
+import yaml
+
+from spiders.imports import import_file, infer_mapping, to_yaml
+from tests.spiders.import_helpers import (
+    RUN_DATE,
+    company,
+    import_settings,
+    raw_items,
+    transform_lake,
+)
+
+
+def _write(tmp_path, name: str, rows) -> str:
+    path = tmp_path / name
+    if isinstance(rows, str):
+        path.write_text(rows, "utf-8")
+    else:
+        path.write_text(json.dumps(rows, ensure_ascii=False), "utf-8")
+    return str(path)
+
+
+def _fields(path: str) -> dict:
+    """The inferred mapping's fields, as the user reads them in the YAML."""
+    return yaml.safe_load(to_yaml(infer_mapping(path)))["fields"]
+
+
+def _lake(tmp_path, monkeypatch, file_path, companies, company_id=None, portal="trustpilot"):
+    settings = import_settings(tmp_path, companies)
+    report = import_file(
+        settings, portal=portal, file_path=file_path, run_date=RUN_DATE, company=company_id
+    )
+    _, lake = transform_lake(settings, monkeypatch)
+    return report, raw_items(report.path), lake
+
+
+def test_tripadvisor_ratings_in_tens_are_stars_one_to_five(tmp_path, monkeypatch):
+    rows = [
+        {"id": f"t{i}", "rating": r, "publishedDate": f"2025-06-0{i + 1}", "text": t}
+        for i, (r, t) in enumerate(
+            [("50", "Clean rooms and friendly staff"), ("20", "Street noise all night long"),
+             ("40", "Good breakfast, small room"), ("10", "Dirty bathroom, rude desk")]
+        )
+    ]  # fmt: skip
+    path = _write(tmp_path, "ta.json", rows)
+    fields = _fields(path)
+    assert (fields["rating_worst"], fields["rating_best"]) == ({"value": 10}, {"value": 50})
+    _, _, lake = _lake(tmp_path, monkeypatch, path, [company("am-park", "Am Park")], "am-park")
+    stars = {r["portal_review_id"]: r["stars"] for r in lake["reviews"]}
+    assert stars == {"t0": 5.0, "t1": 2.0, "t2": 4.0, "t3": 1.0}
+
+
+def test_ten_point_export_of_only_tens_is_not_read_as_bubbles(tmp_path):
+    rows = [{"id": f"b{i}", "score": 10, "text": "Wonderful stay by the lake"} for i in range(4)]
+    assert _fields(_write(tmp_path, "b.json", rows)).get("rating_best") != {"value": 50}
+
+
+def test_tripadvisor_bubble_classes_are_ratings(tmp_path, monkeypatch):
+    csv = (
+        "reviewer,bubble,date,review\n"
+        'Wil,ui_bubble_rating bubble_45,"June 4, 2025",Great view from the room\n'
+        'Xia,ui_bubble_rating bubble_10,"June 5, 2025",Dirty room and broken lift\n'
+        'Yan,ui_bubble_rating bubble_30,"June 6, 2025",Average in every way\n'
+    )
+    path = _write(tmp_path, "bubbles.csv", csv)
+    _, _, lake = _lake(tmp_path, monkeypatch, path, [company("am-park", "Am Park")], "am-park")
+    assert sorted(r["stars"] for r in lake["reviews"]) == [1.0, 3.0, 4.5]
