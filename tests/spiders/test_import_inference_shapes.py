@@ -72,3 +72,26 @@ def test_tripadvisor_bubble_classes_are_ratings(tmp_path, monkeypatch):
     path = _write(tmp_path, "bubbles.csv", csv)
     _, _, lake = _lake(tmp_path, monkeypatch, path, [company("am-park", "Am Park")], "am-park")
     assert sorted(r["stars"] for r in lake["reviews"]) == [1.0, 3.0, 4.5]
+
+
+def test_short_review_texts_under_a_text_name_are_kept(tmp_path, monkeypatch):
+    data = {
+        "results": [
+            {"review_id": "r1", "rating": 5, "date": "2025-03-04", "content": "Top"},
+            {"review_id": "r2", "rating": 2, "date": "2025-03-05", "content": "Zu teuer"},
+            {"review_id": "r3", "rating": 4, "date": "2025-03-06", "content": "Gerne wieder"},
+        ]
+    }
+    path = _write(tmp_path, "short.json", data)
+    assert _fields(path)["text"] == "content"
+    _, _, lake = _lake(tmp_path, monkeypatch, path, [company("bistro", "Bistro")], "bistro")
+    texts = {r["portal_review_id"]: r["text"] for r in lake["reviews"]}
+    assert texts == {"r1": "Top", "r2": "Zu teuer", "r3": "Gerne wieder"}
+
+
+def test_short_values_under_a_name_that_only_hints_at_a_text_are_not_the_text(tmp_path):
+    rows = [
+        {"id": f"x{i}", "stars": 4, "text": "A long enough review text here", "reviewType": v}
+        for i, v in enumerate(["local", "guide", "local"])
+    ]
+    assert _fields(_write(tmp_path, "t.json", rows))["text"] == "text"
