@@ -95,3 +95,31 @@ def test_short_values_under_a_name_that_only_hints_at_a_text_are_not_the_text(tm
         for i, v in enumerate(["local", "guide", "local"])
     ]
     assert _fields(_write(tmp_path, "t.json", rows))["text"] == "text"
+
+
+def test_google_maps_place_title_over_two_places_is_the_company(tmp_path, monkeypatch):
+    places = [("Café Nordlicht", "ChIJ-nord")] * 3 + [("Bäckerei Korn", "ChIJ-korn")] * 3
+    texts = ["Super", "Zu teuer für die Größe", None, "Okay", "Never again, rude", "Top"]
+    rows = [
+        {
+            "title": place, "placeId": pid, "reviewId": f"g{i}", "name": f"Person {i}",
+            "stars": [5, 2, 4, 3, 1, 5][i], "publishedAtDate": f"2025-01-1{i}T12:00:00.000Z",
+            "text": texts[i], "language": "de",
+        }
+        for i, (place, pid) in enumerate(places)
+    ]  # fmt: skip
+    path = _write(tmp_path, "gmaps.json", rows)
+    fields = _fields(path)
+    assert "title" not in fields and fields["company_name"] == "title"
+    companies = [company("nordlicht", "Café Nordlicht"), company("korn", "Bäckerei Korn")]
+    _, items, lake = _lake(tmp_path, monkeypatch, path, companies, portal="google")
+    reviews = [i for i in items if i["kind"] == "review"]
+    assert all(i["title"] is None for i in reviews)
+    by_company = {}
+    for r in lake["reviews"]:
+        by_company.setdefault(r["company_id"], []).append(r["portal_review_id"])
+    assert {k: sorted(v) for k, v in by_company.items()} == {
+        "nordlicht": ["g0", "g1", "g2"],
+        "korn": ["g3", "g4", "g5"],
+    }
+    assert all(r["title"] is None for r in lake["reviews"])
