@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from spiders.imports.fields import Column, date_kind, norm
-from spiders.imports.names import name_excluded, name_score
+from spiders.imports.names import edited_date, name_excluded, name_score
 
 REVIEW_FIELDS = (
     "rating_value", "published_raw", "text", "title", "pros", "cons", "author_name",
@@ -112,6 +112,13 @@ def assign(cols: dict[str, Column], targets: tuple[str, ...], n: int) -> dict[st
             if col.path in used or name_excluded("published_raw", col):
                 continue
             if _fit("published_raw", col, n) >= 0.8 and col.share(lambda v: isinstance(v, str)):
+                out["published_raw"] = col
+                used.add(col.path)
+                break
+    if "published_raw" in targets and "published_raw" not in out:
+        # No date but when the review was last edited: that one, rather than none.
+        for col in sorted(cols.values(), key=lambda c: len(c.segments)):
+            if col.path not in used and edited_date(col) and _fit("published_raw", col, n) >= 0.8:
                 out["published_raw"] = col
                 used.add(col.path)
                 break

@@ -123,3 +123,49 @@ def test_google_maps_place_title_over_two_places_is_the_company(tmp_path, monkey
         "korn": ["g3", "g4", "g5"],
     }
     assert all(r["title"] is None for r in lake["reviews"])
+
+
+def _entry(i: int, rating: str, title: str, text: str) -> dict:
+    """One entry of an app store's customer-reviews feed: every value wrapped in a label."""
+    return {
+        "author": {"name": {"label": f"user{i}"}, "uri": {"label": f"https://apps.example/u{i}"}},
+        "updated": {"label": f"2025-01-0{i}T05:06:07-07:00"},
+        "im:rating": {"label": rating},
+        "im:version": {"label": "3.2"},
+        "id": {"label": f"1111{i}"},
+        "title": {"label": title},
+        "content": {"label": text, "attributes": {"type": "text"}},
+    }
+
+
+def test_app_store_feed_with_labelled_values_keeps_ids_and_dates(tmp_path, monkeypatch):
+    feed = {
+        "feed": {
+            "entry": [
+                _entry(1, "5", "Love it", "Does everything I need every day"),
+                _entry(2, "1", "Crashes", "Crashes every time I open the camera"),
+                _entry(3, "3", "Okay", "Fine but slow to sync with the watch"),
+            ]
+        }
+    }
+    path = _write(tmp_path, "feed.json", feed)
+    fields = _fields(path)
+    assert fields["published_raw"] == "updated.label" and fields["review_id"] == "id.label"
+    report, _, lake = _lake(tmp_path, monkeypatch, path, [company("app", "App")], "app")
+    assert report.flags == {}
+    got = {r["portal_review_id"]: (r["stars"], r["published_at"].date().isoformat())
+           for r in lake["reviews"]}  # fmt: skip
+    assert got == {
+        "11111": (5.0, "2025-01-01"),
+        "11112": (1.0, "2025-01-02"),
+        "11113": (3.0, "2025-01-03"),
+    }
+
+
+def test_an_updated_date_beside_the_published_one_is_not_taken(tmp_path):
+    rows = [
+        {"id": f"u{i}", "rating": 4, "text": "Solid service, would return", "publishedDate":
+         f"2025-02-0{i + 1}", "updatedDate": f"2025-03-0{i + 1}"}
+        for i in range(3)
+    ]  # fmt: skip
+    assert _fields(_write(tmp_path, "u.json", rows))["published_raw"] == "publishedDate"
