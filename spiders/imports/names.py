@@ -140,7 +140,8 @@ NAMES: dict[str, tuple[str, str, str]] = {
         + r")?(?:of"
         + _OWNER
         + r")?(?:date|time|created|createdat|publisheddate|timestamp|datetimeutc|"
-        r"timestampdatetimeutc|updated|updatedat|at|datum|submitted|posted|date)$",
+        r"timestampdatetimeutc|updated|updatedat|modified|modifiedat|lastmodified|edited|"
+        r"at|datum|submitted|posted|date)$",
         _REPLY + r"\w*(?:date|time|created|datum)",
         r"text|message|content|ago|relative",
     ),

@@ -169,3 +169,15 @@ def test_an_updated_date_beside_the_published_one_is_not_taken(tmp_path):
         for i in range(3)
     ]  # fmt: skip
     assert _fields(_write(tmp_path, "u.json", rows))["published_raw"] == "publishedDate"
+
+
+def test_a_developer_response_modified_date_is_the_reply_date(tmp_path):
+    rows = [
+        {"id": f"i{i}", "userName": f"u{i}", "title": "Nice", "rating": 4,
+         "review": "Clean design and quick to learn", "date": f"2025-02-0{i + 1}T10:00:00Z",
+         "developerResponse": {"id": i, "body": "Thanks!", "modified": f"2025-02-1{i}T10:00:00Z"}}
+        for i in range(3)
+    ]  # fmt: skip
+    fields = _fields(_write(tmp_path, "ios.json", rows))
+    assert fields["reply_text"] == "developerResponse.body"
+    assert fields["reply_raw_date"] == "developerResponse.modified"
