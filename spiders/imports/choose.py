@@ -122,6 +122,16 @@ def assign(cols: dict[str, Column], targets: tuple[str, ...], n: int) -> dict[st
                 out["published_raw"] = col
                 used.add(col.path)
                 break
+    if "published_raw" in targets and "published_raw" not in out:
+        # Only relative dates ("vor 2 Wochen") under a name we do not know ("Wann"): the
+        # transform counts them back from the export's time, better than no date at all.
+        for col in sorted(cols.values(), key=lambda c: len(c.segments)):
+            if col.path in used or name_excluded("published_raw", col):
+                continue
+            if _fit("published_raw", col, n) >= 0.55 and col.share(lambda v: isinstance(v, str)):
+                out["published_raw"] = col
+                used.add(col.path)
+                break
     if "verified" in targets and "verified" not in out:
         for col in cols.values():  # a badge column that says "Verified Purchase"
             badge = col.path not in used and col.values and col.distinct <= 3

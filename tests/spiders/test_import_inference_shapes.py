@@ -181,3 +181,18 @@ def test_a_developer_response_modified_date_is_the_reply_date(tmp_path):
     fields = _fields(_write(tmp_path, "ios.json", rows))
     assert fields["reply_text"] == "developerResponse.body"
     assert fields["reply_raw_date"] == "developerResponse.modified"
+
+
+def test_relative_dates_under_an_unknown_name_are_the_review_dates(tmp_path, monkeypatch):
+    csv = (
+        "Autor,Sterne,Wann,Text\n"
+        "Ole,5,vor 2 Wochen,Schneller Service und nett\n"
+        "Pia,1,vor einem Monat,Nie wieder hier bestellt\n"
+        "Ron,4,vor 3 Tagen,Gute Qualität zum Preis\n"
+    )
+    path = _write(tmp_path, "wann.csv", csv)
+    assert _fields(path)["published_raw"] == "Wann"
+    report, _, lake = _lake(tmp_path, monkeypatch, path, [company("bistro", "Bistro")], "bistro")
+    assert report.flags == {}
+    assert len(lake["reviews"]) == 3 and not lake["quarantine"]
+    assert all(r["published_at"] < r["fetched_at"] for r in lake["reviews"])
