@@ -13,6 +13,7 @@ from typing import Any
 
 from spiders.imports.fields import (
     BUBBLE,
+    GLYPHS,
     LOOSE_RATING,
     NUMERIC_DATE,
     PACKED,
@@ -63,7 +64,11 @@ def rating_spec(col: Column, portal_scale: tuple[float, float]) -> tuple[Any, di
     packed = sum(1 for v in col.values if isinstance(v, str) and PACKED.match(v))
     wordy = sum(1 for v in col.values if isinstance(v, str) and _wordy_rating(v))
     bubbles = sum(1 for v in col.values if isinstance(v, str) and BUBBLE.search(v))
-    if bubbles >= 0.8 * len(col.values):
+    glyphs = sum(1 for v in col.values if isinstance(v, str) and GLYPHS.match(v))
+    if glyphs >= 0.8 * len(col.values):
+        # The transform reads numbers: each drawing of stars the export uses, as its number.
+        spec = {"path": col.path, "map": _glyph_map(col.values)}
+    elif bubbles >= 0.8 * len(col.values):
         spec = {"path": col.path, "regex": BUBBLE.pattern}
     elif packed >= 0.8 * len(col.values):
         spec = {"path": col.path, "regex": r"^\s*(\d+(?:[.,]\d+)?)"}
@@ -94,6 +99,12 @@ def rating_spec(col: Column, portal_scale: tuple[float, float]) -> tuple[Any, di
         constants = {"rating_worst": 0 if zeros >= 0.05 * len(nums) else 1, "rating_best": best}
         note += f": above the portal's {_num(portal_scale[1])}, so 1-{best}"
     return spec, constants, note
+
+
+def _glyph_map(values: list[Any]) -> dict[str, int]:
+    drawn = {"★" * k + "☆" * (5 - k) for k in range(1, 6)} | {"★" * k for k in range(1, 6)}
+    drawn |= {str(v).strip() for v in values if isinstance(v, str) and GLYPHS.match(v)}
+    return {d: int(rating_number(d)[0]) for d in sorted(drawn, key=lambda d: (len(d), d))}
 
 
 def _in_tens(nums: list[float]) -> bool:

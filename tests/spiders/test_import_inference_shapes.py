@@ -196,3 +196,16 @@ def test_relative_dates_under_an_unknown_name_are_the_review_dates(tmp_path, mon
     assert report.flags == {}
     assert len(lake["reviews"]) == 3 and not lake["quarantine"]
     assert all(r["published_at"] < r["fetched_at"] for r in lake["reviews"])
+
+
+def test_stars_drawn_as_glyphs_are_the_rating(tmp_path, monkeypatch):
+    csv = (
+        "author,rating,date,text\n"
+        "Ann,★★★★☆,2025-01-01,Great coffee here\n"
+        "Bob,★★☆☆☆,2025-01-02,Okay but pricey\n"
+        "Cid,★★★★★,2025-01-03,Best in town\n"
+    )
+    path = _write(tmp_path, "glyphs.csv", csv)
+    report, _, lake = _lake(tmp_path, monkeypatch, path, [company("bistro", "Bistro")], "bistro")
+    assert report.items == {"review": 3}  # not three mentions without a rating
+    assert sorted(r["stars"] for r in lake["reviews"]) == [2.0, 4.0, 5.0]
