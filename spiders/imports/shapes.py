@@ -199,6 +199,8 @@ def sub_ratings(columns: dict[str, Column], used: set[str]) -> dict[str, Any]:
     for path, col in columns.items():
         if path in used or any(path.startswith(u + ".") for u in used):
             continue
+        if any(u.startswith(path + ".") for u in used):
+            continue  # the object around a mapped field ({"value": 4, "max": 5}): no categories
         if col.dict_values and not col.values:
             keys = {k for d in col.dict_values for k in d}
             vals = [v for d in col.dict_values for v in d.values() if v not in (None, "")]

@@ -209,3 +209,18 @@ def test_stars_drawn_as_glyphs_are_the_rating(tmp_path, monkeypatch):
     report, _, lake = _lake(tmp_path, monkeypatch, path, [company("bistro", "Bistro")], "bistro")
     assert report.items == {"review": 3}  # not three mentions without a rating
     assert sorted(r["stars"] for r in lake["reviews"]) == [2.0, 4.0, 5.0]
+
+
+def test_a_rating_object_with_its_scale_is_not_sub_ratings(tmp_path, monkeypatch):
+    reviews = [
+        {"id": f"b{i}", "rating": {"value": v, "max": 5}, "published": f"2025-04-0{i + 1}",
+         "content": {"text": t}, "author": {"name": f"Gast {i}"}}
+        for i, (v, t) in enumerate([(4, "Tolles Essen, netter Service"), (2, "Zu laut, zu teuer"),
+                                    (5, "Wir kommen gerne wieder")])
+    ]  # fmt: skip
+    path = _write(tmp_path, "deep.json", {"status": "ok", "data": {"reviews": reviews}})
+    fields = _fields(path)
+    assert fields["rating_value"] == "rating.value" and "sub_ratings" not in fields
+    _, _, lake = _lake(tmp_path, monkeypatch, path, [company("bistro", "Bistro")], "bistro")
+    assert sorted(r["stars"] for r in lake["reviews"]) == [2.0, 4.0, 5.0]
+    assert all(not r["sub_ratings"] for r in lake["reviews"])
