@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from spiders.imports.fields import Column, date_kind, norm
-from spiders.imports.names import name_excluded, name_score
+from spiders.imports.names import edited_date, name_excluded, name_score
 
 REVIEW_FIELDS = (
     "rating_value", "published_raw", "text", "title", "pros", "cons", "author_name",
@@ -69,7 +69,10 @@ def _fit(target: str, col: Column, n: int) -> float:
             return 0.0
         length = col.mean_len()
         if target == "text":
-            return 0.0 if length < 12 else min(1.0, length / 40) * (0.4 if col.constant else 1)
+            # Short texts ("Top", "Zu teuer") are common where a star is the review: a
+            # column named as the text keeps them; a name that only hints at it does not.
+            fit = 0.35 if length < 12 else min(1.0, length / 40)
+            return 0.0 if length < 3 else fit * (0.4 if col.constant else 1)
         if target == "title":
             return 0.0 if length > 300 else 0.2 if col.constant else 1.0
         if target == "author_name":
@@ -109,6 +112,23 @@ def assign(cols: dict[str, Column], targets: tuple[str, ...], n: int) -> dict[st
             if col.path in used or name_excluded("published_raw", col):
                 continue
             if _fit("published_raw", col, n) >= 0.8 and col.share(lambda v: isinstance(v, str)):
+                out["published_raw"] = col
+                used.add(col.path)
+                break
+    if "published_raw" in targets and "published_raw" not in out:
+        # No date but when the review was last edited: that one, rather than none.
+        for col in sorted(cols.values(), key=lambda c: len(c.segments)):
+            if col.path not in used and edited_date(col) and _fit("published_raw", col, n) >= 0.8:
+                out["published_raw"] = col
+                used.add(col.path)
+                break
+    if "published_raw" in targets and "published_raw" not in out:
+        # Only relative dates ("vor 2 Wochen") under a name we do not know ("Wann"): the
+        # transform counts them back from the export's time, better than no date at all.
+        for col in sorted(cols.values(), key=lambda c: len(c.segments)):
+            if col.path in used or name_excluded("published_raw", col):
+                continue
+            if _fit("published_raw", col, n) >= 0.55 and col.share(lambda v: isinstance(v, str)):
                 out["published_raw"] = col
                 used.add(col.path)
                 break

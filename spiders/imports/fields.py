@@ -38,6 +38,12 @@ LOOSE_RATING = re.compile(
     r"(?:(?:/|out of|von|of)\s*(\d{1,3})|stars?|sterne?)\b.*$",
     re.I,
 )
+# TripAdvisor's bubbles as scrapers copy them off the page: "ui_bubble_rating bubble_45"
+# (4.5 of 5, in tens).
+BUBBLE = re.compile(r"(?i)\bbubble_(\d{1,2})\b")
+# Stars drawn as glyphs ("★★★★☆", "⭐⭐⭐"): the filled ones are the rating, all of them the
+# scale shown.
+GLYPHS = re.compile(r"^\s*([★⭐]+)\s*([☆]*)\s*$")
 PACKED = re.compile(r"^\s*(\d(?:[.,]\d{1,2})?)\s*\(\s*(\d[\d.,\s]*)\s*\)\s*$")
 _MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|maerz|mai|juni|"
@@ -73,6 +79,13 @@ def rating_number(v: Any) -> tuple[float | None, float | None]:
     if m:
         best = float(m.group(2).replace(",", ".")) if m.group(2) else None
         return float(m.group(1).replace(",", ".")), best
+    g = GLYPHS.match(str(v))
+    if g:
+        filled, empty = len(g.group(1)), len(g.group(2))
+        return float(filled), (float(filled + empty) if empty else None)
+    b = BUBBLE.search(str(v))
+    if b:
+        return float(b.group(1)), None
     p = PACKED.match(str(v))
     if p:
         return float(p.group(1).replace(",", ".")), None

@@ -106,7 +106,10 @@ def name_beside_id(cols: dict[str, Column], fields: dict[str, Column], records) 
     key = fields.get("portal_company_id") or fields.get("company_url")
     if "company_name" in fields or key is None or key.path.startswith(("^", "$")):
         return
-    used = {c.path for c in fields.values()}
+    # A "title" that is one value per place is the place's title (Google Maps scrapers
+    # write the place's name there), not the review's: it may move over.
+    title = fields.get("title")
+    used = {c.path for c in fields.values() if c is not title}
     key_path = parse_path(key.path)
     for col in cols.values():
         if col.path in used or len(col.segments) != 1 or not col.values:
@@ -120,6 +123,8 @@ def name_beside_id(cols: dict[str, Column], fields: dict[str, Column], records) 
             )
         if all(len(v) == 1 for v in per_id.values()) and len(per_id) < len(records):
             fields["company_name"] = col
+            if col is title:
+                del fields["title"]
             return
 
 

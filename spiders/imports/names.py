@@ -25,7 +25,8 @@ NAMES: dict[str, tuple[str, str, str]] = {
     "rating_value": (
         r"^(?:review|user|customer|guest|my|own)?(?:rating|ratings|stars?|starrating|score|rate|"
         r"grade|ratingvalue|ratingscore|ratingoverall|overallrating|reviewscore|bewertung|sterne|"
-        r"gesamtbewertung|gesamtnote|note|punkte|punktzahl|ratingrating)(?:value)?$",
+        r"gesamtbewertung|gesamtnote|note|punkte|punktzahl|ratingrating|bubbles?|bubblerating)"
+        r"(?:value)?$",
         r"rating|stars?|score|sterne|bewertung|note$",
         r"count|total|number|num|anzahl|max|min|best|worst|avg|average|mean|durchschnitt|"
         r"distribution|histogram|helpful|useful|vote|like|img|image|url|icon|link|text|comment|"
@@ -139,7 +140,8 @@ NAMES: dict[str, tuple[str, str, str]] = {
         + r")?(?:of"
         + _OWNER
         + r")?(?:date|time|created|createdat|publisheddate|timestamp|datetimeutc|"
-        r"timestampdatetimeutc|updated|updatedat|at|datum|submitted|posted|date)$",
+        r"timestampdatetimeutc|updated|updatedat|modified|modifiedat|lastmodified|edited|"
+        r"at|datum|submitted|posted|date)$",
         _REPLY + r"\w*(?:date|time|created|datum)",
         r"text|message|content|ago|relative",
     ),
@@ -217,23 +219,45 @@ _CONTEXTS = (
 _ONLY_WITH_CONTEXT = {"name", "id", "title", "displayname", "text", "link", "url"}
 
 
+def _named(col: Column) -> tuple[str, ...]:
+    """The segments that name the value: feeds that wrap every value in an object
+    (iTunes' ``{"updated": {"label": ...}}``) are named by the wrapping key."""
+    segs = tuple(col.segments)
+    if len(segs) > 1 and norm(segs[-1]) == "label":
+        return segs[:-1]
+    return segs
+
+
+_EDITED = re.compile(r"updated|modified|edited|lastchange|geaendert|aktualisiert")
+_NOT_THE_REVIEWS = re.compile(
+    f"{_REPLY}|{_SCRAPE}|{_WHO}|{_OWNER}" + r"|experience|visit|stay|birth|joined|since"
+)
+
+
+def edited_date(col: Column) -> bool:
+    """A review's last-edited date ("updated", as in iTunes' feeds), not a reply's, the
+    scrape's or a member's: the best date a review has when it has no other."""
+    name = norm("".join(_named(col)))
+    return bool(_EDITED.search(name)) and not _NOT_THE_REVIEWS.search(name)
+
+
 def name_excluded(target: str, col: Column) -> bool:
     """Whether the column's name says it is not ``target`` (a reply's date for a review's)."""
     _, _, excluded = _COMPILED[target]
-    return any(
-        excluded.search(n) for n in {norm(col.segments[-1]), norm("".join(col.segments[-2:]))}
-    )
+    segs = _named(col)
+    return any(excluded.search(n) for n in {norm(segs[-1]), norm("".join(segs[-2:]))})
 
 
 def name_score(target: str, col: Column) -> float:
     strong, weak, excluded = _COMPILED[target]
-    last = norm(col.segments[-1])
-    pair = norm("".join(col.segments[-2:]))
-    for parent in (norm(s) for s in col.segments[:-1]):
+    segs = _named(col)
+    last = norm(segs[-1])
+    pair = norm("".join(segs[-2:]))
+    for parent in (norm(s) for s in segs[:-1]):
         for pattern, allowed in _CONTEXTS:
             if pattern.search(parent) and target not in allowed and not target.startswith("extra"):
                 return 0.0
-    if target == "author_name" and last in _ONLY_WITH_CONTEXT and len(col.segments) == 1:
+    if target == "author_name" and last in _ONLY_WITH_CONTEXT and len(segs) == 1:
         return 0.5  # a plain "name" is a reviewer's only when nothing better is there
     if any(strong.search(n) for n in {last, pair} if n):
         return 1.0

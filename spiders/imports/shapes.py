@@ -12,6 +12,8 @@ from datetime import datetime
 from typing import Any
 
 from spiders.imports.fields import (
+    BUBBLE,
+    GLYPHS,
     LOOSE_RATING,
     NUMERIC_DATE,
     PACKED,
@@ -61,7 +63,14 @@ def rating_spec(col: Column, portal_scale: tuple[float, float]) -> tuple[Any, di
     spec: Any = col.path
     packed = sum(1 for v in col.values if isinstance(v, str) and PACKED.match(v))
     wordy = sum(1 for v in col.values if isinstance(v, str) and _wordy_rating(v))
-    if packed >= 0.8 * len(col.values):
+    bubbles = sum(1 for v in col.values if isinstance(v, str) and BUBBLE.search(v))
+    glyphs = sum(1 for v in col.values if isinstance(v, str) and GLYPHS.match(v))
+    if glyphs >= 0.8 * len(col.values):
+        # The transform reads numbers: each drawing of stars the export uses, as its number.
+        spec = {"path": col.path, "map": _glyph_map(col.values)}
+    elif bubbles >= 0.8 * len(col.values):
+        spec = {"path": col.path, "regex": BUBBLE.pattern}
+    elif packed >= 0.8 * len(col.values):
         spec = {"path": col.path, "regex": r"^\s*(\d+(?:[.,]\d+)?)"}
     elif wordy >= 0.8 * len(col.values):
         # "5 stars: Excellent": the transform reads "5 stars", not the words after it.
@@ -79,12 +88,28 @@ def rating_spec(col: Column, portal_scale: tuple[float, float]) -> tuple[Any, di
     note = f"values {_num(lo)}-{_num(hi)}"
     if shown_best:
         return spec, constants, note + f", out of {_num(max(shown_best))} as shown"
-    if hi > portal_scale[1] + 1e-9:
+    if hi > portal_scale[1] + 1e-9 and _in_tens(nums):
+        # TripAdvisor writes 4.5 bubbles as "45" (10-50 in steps of 5): a 1-100 scale
+        # would make a 5 of "50" a 3 (50 of 100).
+        constants = {"rating_worst": 10, "rating_best": 50}
+        note += ": bubbles in tens (10-50), so 1-5"
+    elif hi > portal_scale[1] + 1e-9:
         best = 5 if hi <= 5 else 10 if hi <= 10 else 100
         zeros = sum(1 for n in nums if n == 0)
         constants = {"rating_worst": 0 if zeros >= 0.05 * len(nums) else 1, "rating_best": best}
         note += f": above the portal's {_num(portal_scale[1])}, so 1-{best}"
     return spec, constants, note
+
+
+def _glyph_map(values: list[Any]) -> dict[str, int]:
+    drawn = {"★" * k + "☆" * (5 - k) for k in range(1, 6)} | {"★" * k for k in range(1, 6)}
+    drawn |= {str(v).strip() for v in values if isinstance(v, str) and GLYPHS.match(v)}
+    return {d: int(rating_number(d)[0]) for d in sorted(drawn, key=lambda d: (len(d), d))}
+
+
+def _in_tens(nums: list[float]) -> bool:
+    # Over 10: a 10-point export of only 10s stays a 10-point one.
+    return min(nums) >= 10 and 10 < max(nums) <= 50 and all(n % 5 == 0 for n in nums)
 
 
 def _wordy_rating(v: str) -> bool:
@@ -174,6 +199,8 @@ def sub_ratings(columns: dict[str, Column], used: set[str]) -> dict[str, Any]:
     for path, col in columns.items():
         if path in used or any(path.startswith(u + ".") for u in used):
             continue
+        if any(u.startswith(path + ".") for u in used):
+            continue  # the object around a mapped field ({"value": 4, "max": 5}): no categories
         if col.dict_values and not col.values:
             keys = {k for d in col.dict_values for k in d}
             vals = [v for d in col.dict_values for v in d.values() if v not in (None, "")]
