@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core import storage
 from core.settings import Settings
 from warehouse.dbt_run import Progress, Result, WarehouseBuildError, run_dbt
 from warehouse.erase import erase_author
@@ -25,6 +26,7 @@ __all__ = [
     "BuildReport",
     "WarehouseBuildError",
     "build",
+    "docs_dir",
     "erase_author",
     "generate_docs",
     "prepare_inputs",
@@ -106,15 +108,32 @@ def build(
     return report
 
 
-def generate_docs(settings: Settings, target_dir: Path) -> Path:
-    """``dbt docs generate`` over a copy of the published warehouse, into ``target_dir``."""
+def docs_dir(settings: Settings) -> Path:
+    """Where ``ruf docs`` writes the dbt docs (the report links its index.html)."""
+    return settings.reports_dir / "dbt-docs"
+
+
+def generate_docs(settings: Settings, target_dir: Path | None = None) -> Path:
+    """The dbt docs of the published warehouse as one self-contained page.
+
+    ``dbt docs generate --static`` over a copy of the published warehouse writes
+    ``index.html`` (models, columns, lineage, catalog inlined: it opens from disk with no
+    server) and, for tools, ``manifest.json`` and ``catalog.json`` into ``target_dir``
+    (default data/reports/dbt-docs/). Returns the page's path.
+    """
+    target_dir = target_dir or docs_dir(settings)
     with build_lock(settings), work_dir(settings) as work:
         dbt_vars, _ = prepare_inputs(settings)
-        db_path = work / "docs.duckdb"
+        db_path = work / settings.warehouse_path.name  # the catalog is named after the file
         if settings.warehouse_path.exists():
             shutil.copyfile(settings.warehouse_path, db_path)
-        run_dbt(settings, db_path, work, ["docs", "generate"], dbt_vars)
-        target_dir.mkdir(parents=True, exist_ok=True)
-        for name in ("catalog.json", "manifest.json", "index.html"):
-            shutil.copyfile(work / "target" / name, target_dir / name)
-    return target_dir / "catalog.json"
+        run_dbt(settings, db_path, work, ["docs", "generate", "--static"], dbt_vars)
+        fs, _ = storage.filesystem_for(str(target_dir))
+        for source, name in (
+            ("static_index.html", "index.html"),
+            ("manifest.json", "manifest.json"),
+            ("catalog.json", "catalog.json"),
+        ):
+            data = (work / "target" / source).read_bytes()
+            storage.write_bytes_atomic(fs, str(target_dir / name), data)
+    return target_dir / "index.html"

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from core import storage
 from core.settings import Settings, is_remote
+from warehouse.publish import STORAGE_VERSION
 
 log = logging.getLogger("ruf.warehouse")
 
@@ -105,6 +106,7 @@ def run_dbt(
         "RUF_DBT_FILESYSTEMS": json.dumps(_filesystems(settings)),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         "RUF_DBT_TESTS_CHANGED_ONLY": "1" if changed_only else "0",
+        "RUF_WAREHOUSE_STORAGE_VERSION": STORAGE_VERSION,
     }
     logs = log_dir(settings)
     cli_args = [

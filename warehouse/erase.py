@@ -5,10 +5,8 @@ from __future__ import annotations
 import logging
 import shutil
 
-import duckdb
-
 from core.settings import Settings
-from warehouse.publish import build_lock, swap_in, work_dir
+from warehouse.publish import build_lock, connect, swap_in, work_dir
 
 log = logging.getLogger("ruf.warehouse")
 
@@ -25,7 +23,7 @@ def erase_author(settings: Settings, pseudonym: str) -> dict[str, int]:
     with build_lock(settings), work_dir(settings) as work:
         db_path = work / target.name
         shutil.copyfile(target, db_path)
-        con = duckdb.connect(str(db_path))
+        con = connect(db_path)
         removed: dict[str, int] = {}
         try:
             tables = con.execute(

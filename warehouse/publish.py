@@ -19,6 +19,12 @@ import duckdb
 from core import storage
 from core.settings import Settings
 
+# The storage version the warehouse is written in: the oldest DuckDB storage format
+# that holds everything the warehouse uses, so every DuckDB 1.x reader (1.0.0 and
+# later: the duckdb CLI, DBeaver, Metabase, Python duckdb) opens it (docs/bi.md).
+# profiles.yml defaults to the same value; dbt_run passes this one.
+STORAGE_VERSION = "v1.0.0"
+
 # The marts whose row counts a build reports.
 KEY_MARTS = (
     "fct_reviews",
@@ -56,11 +62,19 @@ def work_dir(settings: Settings) -> Iterator[Path]:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def has_incremental_state(db_path: Path) -> bool:
-    """Whether a warehouse file has this layout's incremental state.
+def connect(db_path: Path) -> duckdb.DuckDBPyConnection:
+    """A writable connection to a warehouse file being built, kept at STORAGE_VERSION."""
+    return duckdb.connect(str(db_path), config={"storage_compatibility_version": STORAGE_VERSION})
 
-    A warehouse from before intermediate.int_build_state lacks the per-review features
-    and running sums incremental models extend; it is rebuilt in full instead.
+
+def has_incremental_state(db_path: Path) -> bool:
+    """Whether a warehouse file can be extended by an incremental build.
+
+    It needs this layout's incremental state (a warehouse from before
+    intermediate.int_build_state lacks the per-review features and running sums
+    incremental models extend) and STORAGE_VERSION (one written by a DuckDB 2.0
+    default is rewritten once, so 1.x readers can open it); otherwise it is rebuilt
+    in full.
     """
     try:
         con = duckdb.connect(str(db_path))
@@ -71,9 +85,13 @@ def has_incremental_state(db_path: Path) -> bool:
             "select count(*) from duckdb_tables() "
             "where schema_name = 'intermediate' and table_name = 'int_build_state'"
         ).fetchone()[0]
+        version = con.execute(
+            "select tags['storage_version'] from duckdb_databases() "
+            "where database_name = current_database()"
+        ).fetchone()[0]
     finally:
         con.close()
-    return found > 0
+    return found > 0 and version == f"{STORAGE_VERSION}+"
 
 
 def key_mart_rows(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
@@ -87,7 +105,7 @@ def key_mart_rows(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
 
 def publish(db_path: Path, target: Path) -> dict[str, int]:
     """Checkpoint the built file and move it over the published one; its mart rows."""
-    con = duckdb.connect(str(db_path))
+    con = connect(db_path)
     try:
         rows = key_mart_rows(con)
         con.execute("checkpoint")

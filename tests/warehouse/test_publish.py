@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -121,7 +122,14 @@ def test_incremental_build_adds_new_reviews_without_duplicates(incremental):
 
 
 def test_docs_generate_documents_the_bi_views(story_warehouse, tmp_path):
-    catalog = json.loads(generate_docs(story_warehouse.settings, tmp_path / "docs").read_text())
+    page = generate_docs(story_warehouse.settings, tmp_path / "docs")
+    assert page == tmp_path / "docs" / "index.html"
+    # One self-contained page: the manifest and catalog are inlined, nothing is fetched.
+    html = page.read_text()
+    assert "score_100" in html and "int_reputation__scores" in html
+    assert not re.search(r"""<(script|link)[^>]+(src|href)=["']?https?://""", html)
+    catalog = json.loads((tmp_path / "docs" / "catalog.json").read_text())
+    assert catalog["nodes"]["model.ruf.reputation"]["metadata"]["database"] == "ruf"
     node = catalog["nodes"]["model.ruf.reputation"]
     assert {"score_100", "score_low", "rank", "label"} <= set(node["columns"])
     manifest = json.loads((tmp_path / "docs" / "manifest.json").read_text())
