@@ -16,15 +16,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core import storage
+from core.contracts import lake_commits
 from core.settings import Settings
-from warehouse.dbt_run import Progress, Result, WarehouseBuildError, run_dbt
+from warehouse.dbt_run import Progress, Result, run_dbt
 from warehouse.erase import erase_author
+from warehouse.errors import (
+    WarehouseBuildError,
+    WarehouseBusy,
+    WarehouseDiskFull,
+    disk_full_in_one_line,
+)
 from warehouse.inputs import prepare_inputs
 from warehouse.publish import build_lock, has_incremental_state, publish, work_dir
 
 __all__ = [
     "BuildReport",
     "WarehouseBuildError",
+    "WarehouseBusy",
+    "WarehouseDiskFull",
     "build",
     "docs_dir",
     "erase_author",
@@ -76,12 +85,20 @@ def _start_from_published(target: Path, db_path: Path) -> bool:
 def build(
     settings: Settings, *, full_refresh: bool = False, progress: Progress | None = None
 ) -> BuildReport:
-    """Run ``dbt build`` (models, data tests, unit tests) and publish the warehouse."""
+    """Run ``dbt build`` (models, data tests, unit tests) and publish the warehouse.
+
+    Raises WarehouseBusy when another process writes the warehouse, WarehouseDiskFull
+    when the disk fills, WarehouseBuildError when dbt fails: each one line, the published
+    warehouse unchanged.
+    """
     started = time.monotonic()
     target = settings.warehouse_path
     report = BuildReport(path=target, full_refresh=full_refresh)
-    with build_lock(settings), work_dir(settings) as work:
-        dbt_vars, report.empty_tables = prepare_inputs(settings)
+    with (
+        build_lock(settings),
+        work_dir(settings) as work,
+        disk_full_in_one_line(target, work),
+    ):
         db_path = work / target.name
         incremental = not full_refresh and _start_from_published(target, db_path)
         if incremental:
@@ -90,16 +107,20 @@ def build(
         else:
             args = ["build", "--full-refresh"]
         report.full_refresh = not incremental
-        report.results = run_dbt(
-            settings,
-            db_path,
-            work,
-            args,
-            dbt_vars,
-            progress,
-            target_dir=settings.warehouse_path.parent / ".dbt-target",
-            changed_only=incremental,
-        )
+        # One version of the lake for every model: no transform's commit moves a file
+        # while dbt reads (docs/contracts/lake.md, "Writers, commits and readers").
+        with lake_commits.consistent_read(settings):
+            dbt_vars, report.empty_tables = prepare_inputs(settings)
+            report.results = run_dbt(
+                settings,
+                db_path,
+                work,
+                args,
+                dbt_vars,
+                progress,
+                target_dir=settings.warehouse_path.parent / ".dbt-target",
+                changed_only=incremental,
+            )
         report.rows = publish(db_path, target)
     report.seconds = time.monotonic() - started
     for kind, name, status, seconds in sorted(report.results, key=lambda r: -r[3])[:5]:
@@ -122,7 +143,11 @@ def generate_docs(settings: Settings, target_dir: Path | None = None) -> Path:
     (default data/reports/dbt-docs/). Returns the page's path.
     """
     target_dir = target_dir or docs_dir(settings)
-    with build_lock(settings), work_dir(settings) as work:
+    with (
+        build_lock(settings),
+        work_dir(settings) as work,
+        disk_full_in_one_line(settings.warehouse_path, target_dir),
+    ):
         dbt_vars, _ = prepare_inputs(settings)
         db_path = work / settings.warehouse_path.name  # the catalog is named after the file
         if settings.warehouse_path.exists():

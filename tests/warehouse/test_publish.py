@@ -17,6 +17,7 @@ from core.contracts.lake import AGGREGATES, MENTIONS, REVIEWS
 from offline_portals.world import World
 from tests.warehouse.world_lake import (
     ANCHOR,
+    carry_seen,
     settings_for,
     world_rows,
     write_companies,
@@ -48,12 +49,7 @@ def write_lake(lake, world: World, previous: dict[str, dict] | None = None) -> l
     """Write the world's lake; rows seen before keep first_seen_at (and last_seen_at
     when unchanged), as the transforms do."""
     reviews, mentions, aggregates = world_rows(world)
-    for row in reviews:
-        old = (previous or {}).get(row["review_key"])
-        if old is not None:
-            row["first_seen_at"] = old["first_seen_at"]
-            if old["content_hash"] == row["content_hash"]:
-                row["last_seen_at"] = old["last_seen_at"]
+    carry_seen(reviews, previous)
     write_table(lake, "reviews", reviews, REVIEWS)
     write_table(lake, "mentions", mentions, MENTIONS)
     write_table(lake, "aggregates", aggregates, AGGREGATES)
