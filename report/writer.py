@@ -19,7 +19,7 @@ import report.queries as queries
 from core.settings import Settings
 from core.warehouse_db import open_published
 from report.alerts_page import alerts_page
-from report.company_page import company_page
+from report.company_page import CompanyExtras, company_page
 from report.html import company_href
 from report.league_page import index_page
 
@@ -110,6 +110,14 @@ def _render(
             queries.company_star_histogram(con, cid),
             queries.company_recent_reviews(con, cid),
             as_of=as_of,
+            extras=CompanyExtras(
+                topics=queries.company_topics(con, cid),
+                alert_topics=queries.company_alert_topics(con, cid),
+                alert_replies=queries.company_alert_replies(con, cid),
+                mentions=queries.company_mentions(con, cid),
+                mention_count=queries.company_mention_count(con, cid),
+                weekly_stars=queries.company_weekly_stars(con, cid),
+            ),
         )
         (staging / company_href(cid)).write_text(html, encoding="utf-8")
 
@@ -117,7 +125,7 @@ def _render(
     (staging / "alerts.html").write_text(
         alerts_page(
             shown_alerts,
-            queries.alert_review_keys(con),
+            queries.alert_top_terms(con),
             paged=paged_set,
             total=len(all_alerts),
         ),
