@@ -89,6 +89,7 @@ def test_duckdb_1_0_python_reader_reads_every_bi_view(story_warehouse, reader_ve
     path = story_warehouse.settings.warehouse_path
     views = bi_views(path)
     assert {"alerts", "reputation", "reputation_daily", "reviews"} <= set(views)
+    assert {"company_topics", "alert_topics"} <= set(views)  # the topics views too
     result = subprocess.run(
         [str(reader_venv / "bin" / "python"), "-c", READ_EVERY_VIEW, str(path)],
         capture_output=True,
@@ -99,7 +100,8 @@ def test_duckdb_1_0_python_reader_reads_every_bi_view(story_warehouse, reader_ve
     seen = json.loads(result.stdout)
     assert seen["version"] == "1.0.0"
     assert seen["rows"] == row_counts(path, views)
-    assert all(seen["rows"][v] > 0 for v in ("alerts", "reputation", "reviews", "mentions"))
+    read = ("alerts", "reputation", "reviews", "mentions", "company_topics", "alert_topics")
+    assert all(seen["rows"][v] > 0 for v in read), seen["rows"]
 
 
 def test_duckdb_cli_1x_opens_the_warehouse_read_only(story_warehouse, reader_venv):
