@@ -73,8 +73,15 @@ def query(s: Session, warehouse_ready: bool) -> None:
     )
 
 
+# Every alert kind: recall and precision at 1m (issue 20).
+RECALL_GOAL, PRECISION_GOAL = 0.9, 0.8
+CORPUS_GOAL = 0.9
+
+
 def detectors(s: Session, warehouse_ready: bool) -> None:
-    """Recall and precision of each alert kind on the injected events, next to naive rules."""
+    """Recall and precision of each alert kind on the injected events, the recall on each
+    planted pattern and the alerts at decoys, next to naive rules; precision and recall
+    of the threat detection on the phrase corpus, next to a naive keyword rule."""
     base = s.child(
         "detectors_naive",
         "bench.detectors:naive_baseline",
@@ -87,20 +94,22 @@ def detectors(s: Session, warehouse_ready: bool) -> None:
     )
     if not warehouse_ready and ruf.ok:
         ruf.status, ruf.reason = "error", "no fresh warehouse build"
-    naive = base.result.get("per_kind", {}) if base.ok else {}
     if not ruf.ok:
-        fig = unavailable("detectors", "all kinds", "recall", "naive rules", ruf)
-        s.add(fig)
-        return
-    targeted = {"negative_burst", "positive_burst", "near_duplicate"}
-    for kind, m in sorted(ruf.result["per_kind"].items()):
-        nb = naive.get(kind, {})
-        for metric, goal in (("recall", 0.9), ("precision", 0.8)):
+        s.add(unavailable("detectors", "all kinds", "recall", "naive rules", ruf))
+    else:
+        naive = base.result if base.ok else {}
+        _kinds(s, ruf.result, naive)
+        _patterns(s, ruf.result, naive)
+    _corpus(s)
+
+
+def _kinds(s: Session, ruf: dict, naive: dict) -> None:
+    for kind, m in sorted(ruf["per_kind"].items()):
+        nb = naive.get("per_kind", {}).get(kind, {})
+        for metric, goal in (("recall", RECALL_GOAL), ("precision", PRECISION_GOAL)):
             value = m[metric]
-            met = None
-            if kind in targeted and value is not None:
-                met = value >= goal
-            elif kind in targeted and metric == "recall" and m["events"]:
+            met = None if value is None else value >= goal
+            if value is None and metric == "recall" and m["events"]:
                 met = False
             s.add(
                 Figure(
@@ -110,8 +119,71 @@ def detectors(s: Session, warehouse_ready: bool) -> None:
                     value,
                     "naive rules",
                     nb.get(metric),
-                    target=f">= {goal}" if kind in targeted else "",
+                    target=f">= {goal}",
                     met=met,
                     note=f"{m['events']} injected, {m['alerts']} alerts",
                 )
             )
+
+
+def _patterns(s: Session, ruf: dict, naive: dict) -> None:
+    for kind, patterns in sorted(ruf["recall_by_pattern"].items()):
+        for pattern, m in sorted(patterns.items()):
+            nb = naive.get("recall_by_pattern", {}).get(kind, {}).get(pattern, {})
+            s.add(
+                Figure(
+                    "detectors",
+                    f"{kind} recall: {pattern}",
+                    "",
+                    m["recall"],
+                    "naive rules",
+                    nb.get("recall"),
+                    note=f"{m['events_found']} of {m['events']} found",
+                )
+            )
+    for pattern, kinds in sorted(ruf["alerts_at_decoys"].items()):
+        companies = ruf["decoy_companies"].get(pattern, 0)
+        if not companies:
+            continue
+        nb = naive.get("alerts_at_decoys", {}).get(pattern, {})
+        s.add(
+            Figure(
+                "detectors",
+                f"false alerts at decoys: {pattern}",
+                "alerts",
+                sum(kinds.values()),
+                "naive rules",
+                sum(nb.values()) if naive else None,
+                note=f"{companies} companies; "
+                + (", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) or "none"),
+            )
+        )
+
+
+def _corpus(s: Session) -> None:
+    corpus = s.child(
+        "detectors_corpus",
+        "bench.threat_corpus:run",
+        {"work_dir": str(s.work / "threat-corpus")},
+    )
+    for metric in ("precision", "recall"):
+        name = f"threat corpus {metric}"
+        if not corpus.ok:
+            s.add(unavailable("detectors", name, "", "naive keywords", corpus))
+            continue
+        r = corpus.result
+        value = r["ruf"][metric]
+        s.add(
+            Figure(
+                "detectors",
+                name,
+                "",
+                value,
+                "naive keywords",
+                r["naive"][metric],
+                target=f">= {CORPUS_GOAL}",
+                met=value is not None and value >= CORPUS_GOAL,
+                note=f"{r['threats']} threats in {r['examples']} reviews; "
+                f"{r['ruf']['false_positives']} false, {r['ruf']['false_negatives']} missed",
+            )
+        )

@@ -15,6 +15,7 @@ def alerts_page(
     *,
     paged: set[str],
     total: int,
+    docs_link: bool = False,
 ) -> str:
     """``topics``: alert_id -> its top terms (report.queries.alert_top_terms)."""
     body = [
@@ -45,4 +46,4 @@ def alerts_page(
             f'<td class="about">{esc(", ".join(terms))}</td></tr>'
         )
     body.append("</tbody></table>")
-    return page("ruf: alerts", "".join(body), sortable=True, name="alerts")
+    return page("ruf: alerts", "".join(body), sortable=True, name="alerts", docs_link=docs_link)

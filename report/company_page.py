@@ -191,6 +191,7 @@ def company_page(
     as_of: date | None,
     recent_days: int = 180,
     extras: CompanyExtras | None = None,
+    docs_link: bool = False,
 ) -> str:
     extras = extras or CompanyExtras()
     cid = company["company_id"]
@@ -236,7 +237,9 @@ def company_page(
     body.append(f"<h2>Recent reviews ({len(recent)})</h2>")
     for r in recent:
         body.append(_review_block(r))
-    return page(f"ruf: {name}", "".join(body), root="../", sortable=True, name=cid)
+    return page(
+        f"ruf: {name}", "".join(body), root="../", sortable=True, name=cid, docs_link=docs_link
+    )
 
 
 def _review_block(r: Row, *, with_reply: bool = True) -> str:

@@ -11,15 +11,61 @@ import json
 import re
 from datetime import date, datetime
 from html import escape
+from pathlib import Path
 from typing import Any
 
 Row = dict[str, Any]
+
+# Where `ruf docs` (pipeline.stages.docs) writes dbt's static docs, relative to the report.
+DOCS_PAGE = "dbt-docs/index.html"
+# Where the transform writes each raw run's data-quality page (transforms/quality_page.py).
+QUALITY_DIR = "data-docs"
+_RUN_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def quality_runs(reports_dir: Path) -> list[str]:
+    """The run dates that have a data-quality page, newest first (folders named by date only)."""
+    folder = reports_dir / QUALITY_DIR
+    if not folder.is_dir():
+        return []
+    runs = [p.name for p in folder.iterdir() if _RUN_DATE.fullmatch(p.name)]
+    return sorted((r for r in runs if (folder / r / "index.html").is_file()), reverse=True)
+
+
+def quality_href(run_date: str, root: str = "") -> str:
+    return f"{root}{QUALITY_DIR}/{run_date}/index.html"
+
 
 # No network at all: no CDN, fonts or images from elsewhere, even if a value slipped through.
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
     "img-src data:; base-uri 'none'; form-action 'none'"
 )
+
+# dbt's docs page (written by `ruf docs` into dbt-docs/) is one file of inline scripts
+# (AngularJS, which evaluates its templates) that reads manifest.json and catalog.json
+# beside it: the same "nothing from elsewhere", with eval and same-origin reads allowed.
+# Same-origin images too: before AngularJS fills in an icon's data: URL the browser asks
+# for the template text as a relative URL (a harmless 404, not a violation to report).
+# Its telemetry (a tracker script from a CDN) is blocked by it.
+DOCS_CSP = (
+    "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; "
+    "style-src 'unsafe-inline'; img-src data: 'self'; font-src data:; connect-src 'self'; "
+    "base-uri 'none'; form-action 'none'"
+)
+
+
+def with_csp(html: str, policy: str) -> str:
+    """``html`` with a Content-Security-Policy meta as the first element of its head
+    (unchanged if it already declares one)."""
+    if re.search(r"<meta[^>]+http-equiv=[\"']?content-security-policy", html, flags=re.I):
+        return html
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    head = re.search(r"<head[^>]*>", html, flags=re.I)
+    if head is None:  # no head: the meta opens the document (browsers read it there too)
+        return meta + html
+    return html[: head.end()] + meta + html[head.end() :]
+
 
 STYLE = """
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;max-width:1100px;
@@ -113,10 +159,18 @@ def esc(value: Any) -> str:
 
 
 def page(
-    title: str, body: str, *, root: str = "", sortable: bool = False, name: str = "report"
+    title: str,
+    body: str,
+    *,
+    root: str = "",
+    sortable: bool = False,
+    name: str = "report",
+    docs_link: bool = False,
 ) -> str:
-    """A whole page; ``name`` starts the file names of its CSV downloads."""
+    """A whole page; ``name`` starts the file names of its CSV downloads; ``docs_link``: the
+    nav links the dbt docs (written by ``ruf docs``)."""
     script = f"<script>{SORT_JS}</script>" if sortable or "data-csv=" in body else ""
+    docs = f' · <a href="{root}{DOCS_PAGE}">Warehouse docs (dbt)</a>' if docs_link else ""
     return (
         "<!doctype html>\n"
         '<html lang="de"><head><meta charset="utf-8">'
@@ -125,7 +179,7 @@ def page(
         f"<title>{esc(title)}</title><style>{STYLE}</style></head>"
         f'<body data-page="{esc(re.sub(r"[^A-Za-z0-9._-]", "_", name))}">'
         f'<nav><a href="{root}index.html">League table</a> · '
-        f'<a href="{root}alerts.html">Alerts</a></nav>'
+        f'<a href="{root}alerts.html">Alerts</a>{docs}</nav>'
         f"{body}{script}</body></html>\n"
     )
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from report.html import Row, change_arrow, company_href, esc, num, page
+from report.html import Row, change_arrow, company_href, esc, num, page, quality_href
+
+QUALITY_LINKS = 14  # the newest run dates linked; the pages of older ones stay on disk
 
 
 def index_page(
@@ -16,7 +18,10 @@ def index_page(
     as_of: date | None,
     alert_total: int,
     selection_note: str | None,
+    docs_link: bool = False,
+    quality_runs: Sequence[str] = (),
 ) -> str:
+    """The index page; ``quality_runs``: run dates with a data-quality page, newest first."""
     body = [
         "<h1>Reputation league table</h1>",
         f"<p>{total_companies} companies, scores as of {esc(as_of) or 'unknown'}; "
@@ -53,7 +58,23 @@ def index_page(
             f'<td class="num">{esc(r["alert_count"])}</td><td>{esc(r["label"])}</td></tr>'
         )
     body.append("</tbody></table>")
-    return page("ruf: reputation league table", "".join(body), sortable=True, name="league")
+    if quality_runs:
+        shown = quality_runs[:QUALITY_LINKS]
+        links = ", ".join(f'<a href="{esc(quality_href(run))}">{esc(run)}</a>' for run in shown)
+        more = (
+            f" and {len(quality_runs) - len(shown)} older" if len(quality_runs) > len(shown) else ""
+        )
+        body.append(
+            '<h2 id="data-quality">Data quality</h2><p>What the validation of each raw run '
+            f"found (rows quarantined, and why): {links}{more}.</p>"
+        )
+    return page(
+        "ruf: reputation league table",
+        "".join(body),
+        sortable=True,
+        name="league",
+        docs_link=docs_link,
+    )
 
 
 def since(day: date | None) -> str:

@@ -20,7 +20,7 @@ from core.settings import Settings
 from core.warehouse_db import open_published
 from report.alerts_page import alerts_page
 from report.company_page import CompanyExtras, company_page
-from report.html import company_href
+from report.html import DOCS_PAGE, company_href, quality_runs
 from report.league_page import index_page
 
 DEFAULT_PAGE_LIMIT = 500  # company pages rendered; above it, the most telling companies
@@ -41,7 +41,14 @@ def write_report(
         out.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".report-", dir=out))
         try:
-            _render(con, staging, page_limit=page_limit, table_limit=table_limit)
+            _render(
+                con,
+                staging,
+                page_limit=page_limit,
+                table_limit=table_limit,
+                docs_link=(out / DOCS_PAGE).is_file(),
+                quality=quality_runs(out),
+            )
             _publish(staging, out)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
@@ -71,7 +78,13 @@ def select_paged(league: list[dict], alerted: Iterable[str], limit: int) -> list
 
 
 def _render(
-    con: duckdb.DuckDBPyConnection, staging: Path, *, page_limit: int, table_limit: int
+    con: duckdb.DuckDBPyConnection,
+    staging: Path,
+    *,
+    page_limit: int,
+    table_limit: int,
+    docs_link: bool,
+    quality: list[str],
 ) -> None:
     as_of = queries.as_of(con)
     total = queries.company_count(con)
@@ -118,6 +131,7 @@ def _render(
                 mention_count=queries.company_mention_count(con, cid),
                 weekly_stars=queries.company_weekly_stars(con, cid),
             ),
+            docs_link=docs_link,
         )
         (staging / company_href(cid)).write_text(html, encoding="utf-8")
 
@@ -128,6 +142,7 @@ def _render(
             queries.alert_top_terms(con),
             paged=paged_set,
             total=len(all_alerts),
+            docs_link=docs_link,
         ),
         encoding="utf-8",
     )
@@ -139,6 +154,8 @@ def _render(
             as_of=as_of,
             alert_total=len(all_alerts),
             selection_note=note,
+            docs_link=docs_link,
+            quality_runs=quality,
         ),
         encoding="utf-8",
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Protocol
@@ -106,6 +107,11 @@ class WorldFrame(Protocol):
     anchor: date  # the day the stories are told relative to
     as_of: datetime  # nothing newer is visible
     start: date  # the first day of the history
+
+
+# What a story or a campaign plants on one portal: (world, the company's review stream,
+# portal, company) -> reviews.
+Teller = Callable[[WorldFrame, random.Random, str, Company], list[Review]]
 
 
 def rng(*parts: object) -> random.Random:

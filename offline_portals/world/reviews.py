@@ -41,9 +41,11 @@ def make_review(
     injected: str | None = None,
     author_count: int | None = None,
     reply_after: timedelta | None = None,
+    reply_rate: float | None = None,
     kind: str = "review",
 ) -> Review:
-    """A review (or, with ``stars`` None, a forum mention); ``text`` None writes one."""
+    """A review (or, with ``stars`` None, a forum mention); ``text`` None writes one.
+    ``reply_rate`` overrides the company's chance of replying to it."""
     en = (
         (language == "en") if language else (portal not in ("kununu", "forum") and r.random() < 0.3)
     )
@@ -61,7 +63,9 @@ def make_review(
     reply_text = replied_at = None
     if reply_after is not None:
         reply_text, replied_at = r.choice(REPLIES), published + reply_after
-    elif kind == "review" and r.random() < company.reply_rate:
+    elif kind == "review" and r.random() < (
+        company.reply_rate if reply_rate is None else reply_rate
+    ):
         reply_text = r.choice(REPLIES)
         replied_at = published + timedelta(hours=r.randint(4, 24 * 10))
     if replied_at is not None and replied_at > world.as_of:

@@ -1,5 +1,5 @@
-"""The reviews the stories plant: the story companies of ``data/stories.yaml`` and the
-campaigns of generated companies (``gen_negative_burst``, ``gen_positive_burst``).
+"""The reviews the stories of the story companies plant (``data/stories.yaml``); the
+generated companies' campaigns and decoys are in ``campaigns.py``.
 
 Each story draws from the company's review stream after its ordinary history, so a
 story never shifts what the history of any company looks like.
@@ -8,11 +8,10 @@ story never shifts what the history of any company looks like.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 
 from offline_portals.world.data import section, words
-from offline_portals.world.model import Company, Review, WorldFrame, rng
+from offline_portals.world.model import Company, Review, Teller, WorldFrame
 from offline_portals.world.reviews import at, make_review
 from offline_portals.world.vocabulary import BAD_DE, TITLES_BAD
 from offline_portals.world.writing import fill
@@ -62,18 +61,6 @@ NEW_FIRST_REVIEWS = tuple(
     (int(x["days_before_anchor"]), float(x["stars"]))
     for x in section("stories", "stories", "new", "first_reviews")
 )
-
-
-def gen_campaign_span(world: WorldFrame, company: Company) -> tuple[date, date]:
-    """The five days of a generated company's campaign."""
-    r = rng(world.seed, "campaign", company.company_id)
-    start = world.anchor - timedelta(days=r.randint(20, 600))
-    return start, start + timedelta(days=4)
-
-
-def campaign_portal(company: Company) -> str:
-    """The one portal a generated company's campaign runs on."""
-    return next(p for p in ("trustpilot", "opinio", "booking", "kununu") if p in company.portal_ids)
 
 
 def bought_review(
@@ -184,48 +171,9 @@ def _new(world: WorldFrame, r: random.Random, portal: str, company: Company) -> 
     ]
 
 
-def _generated_campaign(
-    world: WorldFrame, r: random.Random, portal: str, company: Company
-) -> list[Review]:
-    if portal != campaign_portal(company):
-        return []
-    start, _ = gen_campaign_span(world, company)
-    negative = company.story == "gen_negative_burst"
-    out = []
-    for _ in range(r.randint(15, 30)):
-        day = start + timedelta(days=r.randint(0, 4))
-        if negative:
-            out.append(
-                make_review(
-                    world,
-                    r,
-                    portal,
-                    company,
-                    at(day, r),
-                    r.choice([1.0, 2.0]),
-                    language="de",
-                    injected="negative_burst",
-                )
-            )
-        else:
-            out.append(bought_review(world, r, portal, company, day))
-    return out
-
-
-StoryTeller = Callable[[WorldFrame, random.Random, str, Company], list[Review]]
-TELLERS: dict[str, StoryTeller] = {
+TELLERS: dict[str, Teller] = {
     "shitstorm": _shitstorm,
     "extortion": _extortion,
     "bought_praise": _bought_praise,
     "new": _new,
-    "gen_negative_burst": _generated_campaign,
-    "gen_positive_burst": _generated_campaign,
 }
-
-
-def story_reviews(
-    world: WorldFrame, r: random.Random, portal: str, company: Company
-) -> list[Review]:
-    """What the company's story adds on ``portal`` (nothing for most companies)."""
-    teller = TELLERS.get(company.story or "")
-    return teller(world, r, portal, company) if teller else []

@@ -96,9 +96,15 @@ def test_large_worlds_plant_campaigns_for_detector_measurement():
         "positive_burst",
         "near_duplicate",
         "unanswered_criticism",
+        "extortion",
+        "divergence",
     }
     # Every campaign's companion events share its company and start.
-    campaigns = {(e.company_id, e.start) for e in generated if e.kind.endswith("_burst")}
+    campaigns = {
+        (e.company_id, e.start)
+        for e in generated
+        if e.kind.endswith("_burst") or e.kind in ("extortion", "divergence")
+    }
     assert {(e.company_id, e.start) for e in generated} == campaigns
     assert len(generated) >= 20
 

@@ -186,3 +186,29 @@ def test_select_paged_scales_to_many_companies() -> None:
 
 def test_as_of_is_the_newest_scored_day(fixture_report: Path) -> None:
     assert f"scores as of {AS_OF}" in read(fixture_report, "index.html").visible
+
+
+def test_every_page_links_the_dbt_docs_once_they_are_written(
+    fixture_settings: Settings, tmp_path: Path
+) -> None:
+    import shutil
+
+    settings = settings_for(tmp_path)
+    settings.warehouse_path.parent.mkdir(parents=True)
+    shutil.copyfile(fixture_settings.warehouse_path, settings.warehouse_path)
+    index = write_report(settings)
+    assert "dbt-docs" not in index.read_text(encoding="utf-8")  # no link to nothing
+
+    docs = settings.reports_dir / "dbt-docs" / "index.html"
+    docs.parent.mkdir()
+    docs.write_text("<!doctype html><title>dbt docs</title>", encoding="utf-8")
+    write_report(settings)
+    out = settings.reports_dir
+    for page, href in [
+        ("index.html", "dbt-docs/index.html"),
+        ("alerts.html", "dbt-docs/index.html"),
+        ("companies/kaffee-partner.html", "../dbt-docs/index.html"),
+    ]:
+        links = re.findall(r'<a href="([^"]+)">Warehouse docs', (out / page).read_text("utf-8"))
+        assert links == [href], page
+        assert (out / page).parent.joinpath(href).resolve() == docs.resolve()

@@ -1,15 +1,30 @@
 {#
   CTEs shared by the burst-like detectors. A company-day is flagged when, in the
-  trailing `window_days`, at least `min_reviews` reviews meet `member`, they are at
-  least `min_share` of the reviews meeting `population`, and at least
-  `baseline_factor` times the company's own rate over the `baseline_days` before
-  the window. Flagged days closer than a window apart form one episode; its
-  members are the member reviews inside it. Ends with CTE `episodes`:
-  company_id, episode, started_on, ended_on, portals, review_keys, review_count,
-  mean_stars, first_reply_on, peak_in_window, baseline_in_window, author_one_review_share.
+  trailing `window_days`, at least `min_reviews` reviews meet `member` and they are at
+  least `min_share` of the reviews meeting `population`; with `min_surprise` set, the
+  window's member count must also be that surprising (-log10 of its Poisson tail
+  probability) and at least `min_ratio` times what the company's own past predicts:
+
+  - the baseline is the company's member and other reviews over the `baseline_days`
+    before the window, plus a weak prior (`prior_days` days with one member and one
+    other review), so a company's first weeks have a wide, honest baseline, and no
+    day is flagged before `min_history_days` of history;
+  - the expected member count scales with the window's other reviews when they run
+    above their own baseline (a season, a busy month): a surge of all reviews is not
+    a burst of bad ones, while a burst on a quiet company is unusual however small.
+
+  Flagged days closer than a window apart form one episode; its members are the member
+  reviews inside it. Ends with CTE `episodes`: company_id, episode, started_on,
+  ended_on, portals, review_keys, review_count, mean_stars, first_reply_on,
+  peak_in_window, baseline_in_window, peak_surprise, history_days,
+  author_one_review_share.
 #}
-{% macro burst_episodes(member, population, window_days, min_reviews, min_share, baseline_factor) %}
-{%- set baseline_days = var('alerts')['burst_baseline_days'] -%}
+{% macro burst_episodes(member, population, window_days, min_reviews, min_share,
+                        min_surprise=none, min_ratio=0, min_history_days=0) %}
+{%- set a = var('alerts') -%}
+{%- set baseline_days = a['burst_baseline_days'] -%}
+{%- set prior_days = a['burst_prior_days'] -%}
+{%- set season_pad = a['burst_season_pad_days'] -%}
 candidates as (
     select
         *,
@@ -25,6 +40,7 @@ daily as (
         published_on as day,
         count(*) filter (where is_member) as members,
         count(*) filter (where in_population) as population,
+        count(*) filter (where not is_member) as others,
     from candidates
     group by all
 ),
@@ -34,8 +50,17 @@ windowed as (
         *,
         sum(members) over recent as members_in_window,
         sum(population) over recent as population_in_window,
-        coalesce(sum(members) over baseline, 0) * {{ window_days }} / {{ baseline_days }}
-            as expected_in_window,
+        sum(others) over recent as others_in_window,
+        coalesce(sum(members) over baseline, 0) as members_before,
+        coalesce(sum(others) over baseline, 0) as others_before,
+        coalesce(sum(members) over last_season, 0) as members_last_season,
+        -- days of the baseline on or after the company's first review
+        greatest(0, least(
+            {{ baseline_days }} + 1,
+            (day - min(day) over (partition by company_id)) - {{ window_days }} + 1
+        )) as history_days,
+        (day - min(day) over (partition by company_id))
+            >= {{ 365 + season_pad + window_days - 1 }} as has_last_season,
     from daily
     window
         recent as (
@@ -46,7 +71,52 @@ windowed as (
             partition by company_id order by day
             range between interval {{ window_days + baseline_days }} day preceding
                 and interval {{ window_days }} day preceding
+        ),
+        -- the same weeks a year before, widened by season_pad_days on either side
+        last_season as (
+            partition by company_id order by day
+            range between interval {{ 365 + season_pad + window_days - 1 }} day preceding
+                and interval {{ 365 - season_pad }} day preceding
         )
+),
+
+expected as (
+    select
+        *,
+        {{ window_days }} * (members_before + 1.0) / (history_days + {{ prior_days }})
+            as members_baseline,
+        {{ window_days }} * (others_before + 1.0) / (history_days + {{ prior_days }})
+            as others_baseline,
+    from windowed
+),
+
+scored as (
+    select
+        *,
+        greatest(
+            members_baseline * greatest(1.0, (others_in_window + 2.0) / (others_baseline + 2.0)),
+            -- a season comes back: what the same weeks brought a year before
+            case when has_last_season then members_last_season * {{ window_days }}
+                / {{ window_days + 2 * season_pad }} else 0 end
+        ) as expected_in_window,
+    from expected
+),
+
+surprised as (
+    select
+        *,
+        -- -log10 P(X >= members) for X ~ Poisson(expected): the first term of the tail
+        -- and a geometric bound on the rest (exact enough where it matters, k > mu + 1)
+        case
+            when members_in_window > expected_in_window + 1 then (
+                expected_in_window
+                - members_in_window * ln(expected_in_window)
+                + lgamma(members_in_window + 1)
+                + ln(1 - expected_in_window / (members_in_window + 1))
+            ) / ln(10)
+            else 0
+        end as surprise,
+    from scored
 ),
 
 flagged as (
@@ -57,10 +127,14 @@ flagged as (
                 then 0
             else 1
         end as starts_episode,
-    from windowed
+    from surprised
     where members_in_window >= {{ min_reviews }}
         and members_in_window >= {{ min_share }} * population_in_window
-        and members_in_window >= {{ baseline_factor }} * expected_in_window
+        {%- if min_surprise is not none %}
+        and surprise >= {{ min_surprise }}
+        and members_in_window >= {{ min_ratio }} * expected_in_window
+        and history_days >= {{ min_history_days }}
+        {%- endif %}
 ),
 
 flagged_episodes as (
@@ -77,9 +151,33 @@ spans as (
         min(day) - {{ window_days - 1 }} as window_start,
         max(day) as window_end,
         max(members_in_window) as peak_in_window,
-        arg_min(expected_in_window, day) as baseline_in_window,
+        arg_max(expected_in_window, surprise) as baseline_in_window,
+        max(surprise) as peak_surprise,
+        arg_max(history_days, surprise) as history_days,
     from flagged_episodes
     group by all
+),
+
+-- The whole episode, not only its most extreme window, must hold the share: a burst
+-- that is half answered is not unanswered because its first days were.
+span_shares as (
+    select
+        spans.company_id,
+        spans.episode,
+        count(*) filter (where candidates.is_member) as span_members,
+        count(*) filter (where candidates.in_population) as span_population,
+    from spans
+    inner join candidates
+        on candidates.company_id = spans.company_id
+        and candidates.published_on between spans.window_start and spans.window_end
+    group by all
+),
+
+kept_spans as (
+    select spans.*,
+    from spans
+    inner join span_shares using (company_id, episode)
+    where span_members >= {{ min_share }} * span_population
 ),
 
 episode_members as (
@@ -91,7 +189,7 @@ episode_members as (
         candidates.stars,
         candidates.replied_on,
         candidates.author_review_count,
-    from spans
+    from kept_spans as spans
     inner join candidates
         on candidates.company_id = spans.company_id
         and candidates.is_member
@@ -111,6 +209,8 @@ episodes as (
         min(replied_on) as first_reply_on,
         any_value(peak_in_window) as peak_in_window,
         any_value(baseline_in_window) as baseline_in_window,
+        any_value(peak_surprise) as peak_surprise,
+        any_value(history_days) as history_days,
         avg(case when author_review_count <= 1 then 1.0 else 0.0 end)
             as author_one_review_share,
     from episode_members

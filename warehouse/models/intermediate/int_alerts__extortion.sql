@@ -1,4 +1,4 @@
--- Reviews whose wording threatens a bad review unless paid ("Rabatt, sonst
+-- Reviews that make a bad review conditional on money ("Rabatt, sonst
 -- schlechte Bewertung", "refund or I post"). Hits of one company less than 30
 -- days apart form one alert.
 with
@@ -17,7 +17,7 @@ hits as (
             else 1
         end as starts_episode,
     from reviews
-    where matches_extortion  -- var alerts.extortion_patterns, matched in int_reviews
+    where matches_extortion  -- macro is_threat (macros/threats.sql), matched in int_reviews
 ),
 
 episodes as (

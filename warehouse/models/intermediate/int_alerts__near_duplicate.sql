@@ -1,7 +1,8 @@
 -- Clusters of near-identical review texts, within and across portals and
 -- companies: the same set of words (ignoring case, punctuation, word order and
 -- repetition), at least min_cluster times within +-window days. A cluster gives
--- one alert per company in it. Matching on the word set is a hash join, so it
+-- one alert per company that has at least min_cluster distinct reviews in it: an alert
+-- never stands on fewer copies than the minimum, whatever the cluster elsewhere. Matching on the word set is a hash join, so it
 -- scales to the whole lake; template-like genuine texts rarely repeat in time.
 -- Exact word sets are computed only for reviews whose word-set signature repeats
 -- near in time (see candidates).
@@ -55,6 +56,8 @@ keyed as (
         array_to_string(words, ' ') as text_key,
     from reviews
     where len(words) >= {{ a['near_duplicate_min_words'] }}
+    -- one row per review, so no review counts as its own copy
+    qualify row_number() over (partition by review_key order by published_on) = 1
 ),
 
 dense as (
@@ -68,14 +71,28 @@ dense as (
     from keyed
 ),
 
+near_copies as (
+    select * from dense
+    where copies_near_in_time >= {{ a['near_duplicate_min_cluster'] }}
+),
+
+clusters as (
+    select
+        text_key,
+        count(distinct review_key) as cluster_size,
+        count(distinct company_id) as cluster_companies,
+    from near_copies
+    group by all
+),
+
 clustered as (
     select
-        *,
+        near_copies.*,
         md5(text_key)[:12] as cluster_id,
-        count(*) over (partition by text_key) as cluster_size,
-        count(distinct company_id) over (partition by text_key) as cluster_companies,
-    from dense
-    where copies_near_in_time >= {{ a['near_duplicate_min_cluster'] }}
+        clusters.cluster_size,
+        clusters.cluster_companies,
+    from near_copies
+    inner join clusters using (text_key)
 ),
 
 per_company as (
@@ -87,12 +104,13 @@ per_company as (
         list(distinct portal order by portal) as portals,
         list(review_key order by review_key) as review_keys,
         arg_min(text, review_key) as example,  -- the same example every build
-        count(*) as review_count,
+        count(distinct review_key) as review_count,
         count(distinct author_pseudonym) as authors,
         any_value(cluster_size) as cluster_size,
         any_value(cluster_companies) as cluster_companies,
     from clustered
     group by all
+    having count(distinct review_key) >= {{ a['near_duplicate_min_cluster'] }}
 ),
 
 final as (

@@ -1,14 +1,17 @@
--- Daily negative volume far above the company's own rolling baseline.
+-- Bad reviews (<= 2 stars) far more than the company's own past predicts, however few:
+-- a surprise under a Poisson baseline that follows seasons and volume (burst_episodes).
 {%- set a = var('alerts') %}
 with
 
 {{ burst_episodes(
     member='is_negative',
     population='true',
-    window_days=a['burst_window_days'],
+    window_days=a['negative_burst_window_days'],
     min_reviews=a['negative_burst_min_reviews'],
     min_share=0.5,
-    baseline_factor=a['burst_baseline_factor'],
+    min_surprise=a['burst_min_surprise'],
+    min_ratio=a['burst_min_ratio'],
+    min_history_days=a['burst_min_history_days'],
 ) }},
 
 final as (
@@ -25,7 +28,9 @@ final as (
             'negative_reviews', review_count,
             'peak_negative_in_window', peak_in_window,
             'expected_in_window', round(baseline_in_window, 2),
-            'window_days', {{ a['burst_window_days'] }},
+            'surprise', round(peak_surprise, 1),
+            'history_days', history_days,
+            'window_days', {{ a['negative_burst_window_days'] }},
             'mean_stars', round(mean_stars, 2)
         ) as varchar) as evidence,
         review_keys,

@@ -5,10 +5,12 @@ with
 {{ burst_episodes(
     member="is_five_star and coalesce(author_review_count, 99) <= 1 and length(coalesce(text, '')) <= " ~ a['positive_burst_max_text_chars'],
     population='true',
-    window_days=a['burst_window_days'],
+    window_days=a['positive_burst_window_days'],
     min_reviews=a['positive_burst_min_reviews'],
     min_share=0.5,
-    baseline_factor=a['burst_baseline_factor'],
+    min_surprise=a['burst_min_surprise'],
+    min_ratio=a['burst_min_ratio'],
+    min_history_days=a['burst_min_history_days'],
 ) }},
 
 final as (
@@ -25,7 +27,8 @@ final as (
             'five_star_one_review_accounts', review_count,
             'peak_in_window', peak_in_window,
             'expected_in_window', round(baseline_in_window, 2),
-            'window_days', {{ a['burst_window_days'] }},
+            'surprise', round(peak_surprise, 1),
+            'window_days', {{ a['positive_burst_window_days'] }},
             'max_text_chars', {{ a['positive_burst_max_text_chars'] }}
         ) as varchar) as evidence,
         review_keys,

@@ -1,5 +1,6 @@
--- Many negative reviews left without a reply for weeks. A review younger than
--- the reply deadline is not overdue yet.
+-- Many negative reviews left without a reply for weeks, far more than the company
+-- usually leaves unanswered (a company that never answers is not news every month).
+-- A review younger than the reply deadline is not overdue yet.
 {%- set a = var('alerts') %}
 {%- set overdue = 'is_negative and published_on <= as_of - ' ~ a['unanswered_reply_days']
     ~ ' and (replied_at is null or replied_on > published_on + ' ~ a['unanswered_reply_days'] ~ ')' %}
@@ -11,7 +12,9 @@ with
     window_days=a['unanswered_window_days'],
     min_reviews=a['unanswered_min_reviews'],
     min_share=1 - a['unanswered_max_reply_share'],
-    baseline_factor=0,
+    min_surprise=a['burst_min_surprise'],
+    min_ratio=a['burst_min_ratio'],
+    min_history_days=a['burst_min_history_days'],
 ) }},
 
 as_of as (
@@ -33,6 +36,8 @@ final as (
             'unanswered_negative_reviews', review_count,
             'reply_deadline_days', {{ a['unanswered_reply_days'] }},
             'first_reply_on', first_reply_on,
+            'expected_unanswered', round(baseline_in_window, 2),
+            'surprise', round(peak_surprise, 1),
             'days_without_reply', coalesce(first_reply_on, as_of.as_of) - started_on
         ) as varchar) as evidence,
         review_keys,

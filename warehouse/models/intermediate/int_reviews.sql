@@ -1,8 +1,9 @@
 -- Reviews published up to the as-of day, with the derived fields scores and
--- detectors share: day, reply time, negativity, the extortion-pattern match and a
--- signature of the text's word set (near_duplicate). Incremental: an incremental
--- build merges the rows of int_review_changes and drops keys the lake lost; a
--- changed var as_of or alerts.extortion_patterns needs a full refresh.
+-- detectors share: day, reply time, negativity, whether the text is a threat (macro
+-- is_threat, macros/threats.sql) and a signature of the text's word set
+-- (near_duplicate). Incremental: an incremental build merges the rows of
+-- int_review_changes and drops keys the lake lost; a changed var as_of or a changed
+-- threats macro needs a full refresh.
 -- depends_on: {{ ref('int_review_changes') }}
 {{
     config(
@@ -13,8 +14,6 @@
         post_hook=["{{ delete_dropped_reviews() }}"],
     )
 }}
-{%- set a = var('alerts') %}
-{%- set pattern = '(' ~ a['extortion_patterns'] | join(')|(') ~ ')' %}
 with
 
 {%- set late = 0 %}
@@ -48,9 +47,7 @@ derived as (
         reviews.stars <= 2 as is_negative,
         reviews.stars >= 4.5 as is_five_star,
         reviews.stars < 1.5 as is_one_star,
-        regexp_matches(
-            lower(coalesce(reviews.title, '') || ' ' || coalesce(reviews.text, '')), '{{ pattern }}'
-        ) as matches_extortion,
+        {{ is_threat(threat_text('reviews.title', 'reviews.text')) }} as matches_extortion,
         {{ text_norm('reviews.text') }} as text_norm,
     from reviews
     cross join as_of
