@@ -3,6 +3,9 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.ruf-installed
+# DuckDB 1.x readers for the BI-client test (requirements-duckdb1.txt)
+DUCKDB1       ?= .venv-duckdb1
+DUCKDB1_STAMP := $(DUCKDB1)/.ruf-installed
 SCALE  ?= 1m
 export PIP_DISABLE_PIP_VERSION_CHECK = 1
 
@@ -29,6 +32,12 @@ $(STAMP): requirements.txt pyproject.toml
 	@$(PIP_RUN) install --no-deps -e .
 	@touch $(STAMP)
 
+$(DUCKDB1_STAMP): requirements-duckdb1.txt
+	@test -x $(DUCKDB1)/bin/python || $(PYTHON) -m venv $(DUCKDB1)
+	@echo "[make] installing the DuckDB 1.x readers (BI-client test) into $(DUCKDB1)"
+	@$(DUCKDB1)/bin/python -m pip install -q -r requirements-duckdb1.txt > $(DUCKDB1)/pip.log 2>&1 || (tail -20 $(DUCKDB1)/pip.log; exit 1)
+	@touch $@
+
 demo: $(STAMP)
 	RUF_DEMO=1 $(BIN)/ruf demo
 
@@ -42,7 +51,7 @@ browser:
 	    > /tmp/ruf-apt.log 2>&1 || echo "[make] chromium install failed (see /tmp/ruf-apt.log); browser test will be skipped"; \
 	else echo "[make] no chromium and no apt as root: the browser test will be skipped"; fi
 
-test: $(STAMP) browser
+test: $(STAMP) browser $(DUCKDB1_STAMP)
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 test-load: $(STAMP)
@@ -63,4 +72,4 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf data bench/results.json bench/work
+	rm -rf data bench/results.json bench/work $(DUCKDB1)

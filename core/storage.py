@@ -7,6 +7,7 @@ through the same code whichever storage the settings name.
 
 from __future__ import annotations
 
+import errno
 import os
 import uuid
 from typing import Any
@@ -97,3 +98,15 @@ def remove(fs: Any, path: str) -> None:
 
 def glob(fs: Any, pattern: str) -> list[str]:
     return sorted(fs.glob(pattern))
+
+
+_NO_SPACE = {code: os.strerror(code) for code in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)}
+
+
+def no_space_reason(exc: BaseException) -> str | None:
+    """What the OS said if ``exc`` is a full disk, a file size limit or a quota (DuckDB
+    and dbt carry it in their message text), else None."""
+    if isinstance(exc, OSError) and exc.errno in _NO_SPACE:
+        return _NO_SPACE[exc.errno]
+    text = str(exc)
+    return next((said for said in _NO_SPACE.values() if said in text), None)

@@ -15,16 +15,27 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core import storage
+from core.contracts import lake_commits
 from core.settings import Settings
-from warehouse.dbt_run import Progress, Result, WarehouseBuildError, run_dbt
+from warehouse.dbt_run import Progress, Result, run_dbt
 from warehouse.erase import erase_author
+from warehouse.errors import (
+    WarehouseBuildError,
+    WarehouseBusy,
+    WarehouseDiskFull,
+    disk_full_in_one_line,
+)
 from warehouse.inputs import prepare_inputs
 from warehouse.publish import build_lock, has_incremental_state, publish, work_dir
 
 __all__ = [
     "BuildReport",
     "WarehouseBuildError",
+    "WarehouseBusy",
+    "WarehouseDiskFull",
     "build",
+    "docs_dir",
     "erase_author",
     "generate_docs",
     "prepare_inputs",
@@ -74,12 +85,20 @@ def _start_from_published(target: Path, db_path: Path) -> bool:
 def build(
     settings: Settings, *, full_refresh: bool = False, progress: Progress | None = None
 ) -> BuildReport:
-    """Run ``dbt build`` (models, data tests, unit tests) and publish the warehouse."""
+    """Run ``dbt build`` (models, data tests, unit tests) and publish the warehouse.
+
+    Raises WarehouseBusy when another process writes the warehouse, WarehouseDiskFull
+    when the disk fills, WarehouseBuildError when dbt fails: each one line, the published
+    warehouse unchanged.
+    """
     started = time.monotonic()
     target = settings.warehouse_path
     report = BuildReport(path=target, full_refresh=full_refresh)
-    with build_lock(settings), work_dir(settings) as work:
-        dbt_vars, report.empty_tables = prepare_inputs(settings)
+    with (
+        build_lock(settings),
+        work_dir(settings) as work,
+        disk_full_in_one_line(target, work),
+    ):
         db_path = work / target.name
         incremental = not full_refresh and _start_from_published(target, db_path)
         if incremental:
@@ -88,16 +107,20 @@ def build(
         else:
             args = ["build", "--full-refresh"]
         report.full_refresh = not incremental
-        report.results = run_dbt(
-            settings,
-            db_path,
-            work,
-            args,
-            dbt_vars,
-            progress,
-            target_dir=settings.warehouse_path.parent / ".dbt-target",
-            changed_only=incremental,
-        )
+        # One version of the lake for every model: no transform's commit moves a file
+        # while dbt reads (docs/contracts/lake.md, "Writers, commits and readers").
+        with lake_commits.consistent_read(settings):
+            dbt_vars, report.empty_tables = prepare_inputs(settings)
+            report.results = run_dbt(
+                settings,
+                db_path,
+                work,
+                args,
+                dbt_vars,
+                progress,
+                target_dir=settings.warehouse_path.parent / ".dbt-target",
+                changed_only=incremental,
+            )
         report.rows = publish(db_path, target)
     report.seconds = time.monotonic() - started
     for kind, name, status, seconds in sorted(report.results, key=lambda r: -r[3])[:5]:
@@ -106,15 +129,36 @@ def build(
     return report
 
 
-def generate_docs(settings: Settings, target_dir: Path) -> Path:
-    """``dbt docs generate`` over a copy of the published warehouse, into ``target_dir``."""
-    with build_lock(settings), work_dir(settings) as work:
+def docs_dir(settings: Settings) -> Path:
+    """Where ``ruf docs`` writes the dbt docs (the report links its index.html)."""
+    return settings.reports_dir / "dbt-docs"
+
+
+def generate_docs(settings: Settings, target_dir: Path | None = None) -> Path:
+    """The dbt docs of the published warehouse as one self-contained page.
+
+    ``dbt docs generate --static`` over a copy of the published warehouse writes
+    ``index.html`` (models, columns, lineage, catalog inlined: it opens from disk with no
+    server) and, for tools, ``manifest.json`` and ``catalog.json`` into ``target_dir``
+    (default data/reports/dbt-docs/). Returns the page's path.
+    """
+    target_dir = target_dir or docs_dir(settings)
+    with (
+        build_lock(settings),
+        work_dir(settings) as work,
+        disk_full_in_one_line(settings.warehouse_path, target_dir),
+    ):
         dbt_vars, _ = prepare_inputs(settings)
-        db_path = work / "docs.duckdb"
+        db_path = work / settings.warehouse_path.name  # the catalog is named after the file
         if settings.warehouse_path.exists():
             shutil.copyfile(settings.warehouse_path, db_path)
-        run_dbt(settings, db_path, work, ["docs", "generate"], dbt_vars)
-        target_dir.mkdir(parents=True, exist_ok=True)
-        for name in ("catalog.json", "manifest.json", "index.html"):
-            shutil.copyfile(work / "target" / name, target_dir / name)
-    return target_dir / "catalog.json"
+        run_dbt(settings, db_path, work, ["docs", "generate", "--static"], dbt_vars)
+        fs, _ = storage.filesystem_for(str(target_dir))
+        for source, name in (
+            ("static_index.html", "index.html"),
+            ("manifest.json", "manifest.json"),
+            ("catalog.json", "catalog.json"),
+        ):
+            data = (work / "target" / source).read_bytes()
+            storage.write_bytes_atomic(fs, str(target_dir / name), data)
+    return target_dir / "index.html"

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from core import storage
 from core.settings import Settings, is_remote
+from warehouse.errors import WarehouseBuildError, disk_full, written_file
+from warehouse.publish import STORAGE_VERSION
 
 log = logging.getLogger("ruf.warehouse")
 
@@ -25,10 +27,6 @@ Progress = Callable[[str, str], None]
 Result = tuple[str, str, str, float]  # (resource type, node name, status, seconds)
 
 _FAILED = {"error", "fail", "runtime error", "skipped"}
-
-
-class WarehouseBuildError(RuntimeError):
-    """dbt failed; the published warehouse was left as it was."""
 
 
 @contextlib.contextmanager
@@ -105,6 +103,7 @@ def run_dbt(
         "RUF_DBT_FILESYSTEMS": json.dumps(_filesystems(settings)),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         "RUF_DBT_TESTS_CHANGED_ONLY": "1" if changed_only else "0",
+        "RUF_WAREHOUSE_STORAGE_VERSION": STORAGE_VERSION,
     }
     logs = log_dir(settings)
     cli_args = [
@@ -126,11 +125,22 @@ def run_dbt(
             res = dbtRunner(callbacks=[on_event]).invoke(cli_args)
         finally:
             _close_dbt_connections()
+    # Hooks (on-run-start) are not nodes of the project: left out of the results.
+    done = [
+        r
+        for r in getattr(res.result, "results", None) or []
+        if str(r.node.resource_type) != "operation"
+    ]
     results = [
         (str(r.node.resource_type), r.node.name, str(r.status), float(r.execution_time or 0))
-        for r in getattr(res.result, "results", None) or []
+        for r in done
     ]
     if not res.success:
+        messages = [str(r.message or "") for r in done if str(r.status) in _FAILED]
+        for message in [*messages, str(res.exception or "")]:
+            said = storage.no_space_reason(Exception(message))
+            if said is not None:
+                raise disk_full(written_file(message) or db_path, said, settings.warehouse_path)
         failed = [f"{name} ({status})" for _, name, status, _ in results if status in _FAILED]
         detail = ", ".join(failed) or repr(res.exception)
         raise WarehouseBuildError(f"dbt {args[0]} failed: {detail}; logs in {logs}")

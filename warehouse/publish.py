@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +20,13 @@ import duckdb
 
 from core import storage
 from core.settings import Settings
+from warehouse.errors import WarehouseBusy
+
+# The storage version the warehouse is written in: the oldest DuckDB storage format
+# that holds everything the warehouse uses, so every DuckDB 1.x reader (1.0.0 and
+# later: the duckdb CLI, DBeaver, Metabase, Python duckdb) opens it (docs/bi.md).
+# profiles.yml defaults to the same value; dbt_run passes this one.
+STORAGE_VERSION = "v1.0.0"
 
 # The marts whose row counts a build reports.
 KEY_MARTS = (
@@ -31,14 +40,49 @@ KEY_MARTS = (
 
 @contextlib.contextmanager
 def build_lock(settings: Settings) -> Iterator[None]:
-    """One writer of the warehouse at a time (build, docs, erase)."""
-    settings.warehouse_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(settings.warehouse_path.parent / ".build.lock", "w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
+    """One writer of the warehouse at a time (build, docs, erase); a second one fails at
+    once with WarehouseBusy, as does a warehouse another process holds open read-write."""
+    target = settings.warehouse_path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    lock = target.parent / ".build.lock"
+    with open(lock, "a+") as fh:
         try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip() or "another process"
+            raise WarehouseBusy(
+                f"the warehouse {target} is being written by another process ({holder}, "
+                f"lock {lock}): wait for it to finish and try again"
+            ) from None
+        try:
+            with contextlib.suppress(OSError):  # who holds it, for the message; best effort
+                fh.seek(0)
+                fh.truncate()
+                fh.write(f"pid {os.getpid()}")
+                fh.flush()
+            refuse_if_held(target)
             yield
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def refuse_if_held(target: Path) -> None:
+    """WarehouseBusy if another process has the published file open read-write (a DuckDB
+    session or dbt run on it): a copy taken now could miss what it has not checkpointed."""
+    if not target.exists():
+        return
+    try:
+        duckdb.connect(str(target), read_only=True).close()
+    except duckdb.IOException as exc:
+        if "lock" not in str(exc).lower():
+            raise
+        found = re.search(r"Conflicting lock is held in (.+?) \(PID (\d+)\)", str(exc))
+        holder = f"{found.group(1)}, pid {found.group(2)}" if found else "another process"
+        raise WarehouseBusy(
+            f"the warehouse {target} is held open for writing by another process "
+            f"({holder}): close that session and try again"
+        ) from None
 
 
 @contextlib.contextmanager
@@ -56,11 +100,19 @@ def work_dir(settings: Settings) -> Iterator[Path]:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def has_incremental_state(db_path: Path) -> bool:
-    """Whether a warehouse file has this layout's incremental state.
+def connect(db_path: Path) -> duckdb.DuckDBPyConnection:
+    """A writable connection to a warehouse file being built, kept at STORAGE_VERSION."""
+    return duckdb.connect(str(db_path), config={"storage_compatibility_version": STORAGE_VERSION})
 
-    A warehouse from before intermediate.int_build_state lacks the per-review features
-    and running sums incremental models extend; it is rebuilt in full instead.
+
+def has_incremental_state(db_path: Path) -> bool:
+    """Whether a warehouse file can be extended by an incremental build.
+
+    It needs this layout's incremental state (a warehouse from before
+    intermediate.int_build_state lacks the per-review features and running sums
+    incremental models extend) and STORAGE_VERSION (one written by a DuckDB 2.0
+    default is rewritten once, so 1.x readers can open it); otherwise it is rebuilt
+    in full.
     """
     try:
         con = duckdb.connect(str(db_path))
@@ -71,9 +123,13 @@ def has_incremental_state(db_path: Path) -> bool:
             "select count(*) from duckdb_tables() "
             "where schema_name = 'intermediate' and table_name = 'int_build_state'"
         ).fetchone()[0]
+        version = con.execute(
+            "select tags['storage_version'] from duckdb_databases() "
+            "where database_name = current_database()"
+        ).fetchone()[0]
     finally:
         con.close()
-    return found > 0
+    return found > 0 and version == f"{STORAGE_VERSION}+"
 
 
 def key_mart_rows(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
@@ -87,7 +143,7 @@ def key_mart_rows(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
 
 def publish(db_path: Path, target: Path) -> dict[str, int]:
     """Checkpoint the built file and move it over the published one; its mart rows."""
-    con = duckdb.connect(str(db_path))
+    con = connect(db_path)
     try:
         rows = key_mart_rows(con)
         con.execute("checkpoint")

@@ -206,6 +206,12 @@ BUILD = """
     build(load_settings())
 """
 
+BUILD_CLI = """
+    import sys
+    from ruf.cli import main
+    sys.exit(main(["build"]))
+"""
+
 
 def test_build_onto_a_full_disk_fails_clearly_and_keeps_the_warehouse(
     tmp_path, lake_after_day1, disk
@@ -224,8 +230,15 @@ def test_build_onto_a_full_disk_fails_clearly_and_keeps_the_warehouse(
     warehouse = disk.path / "data" / "warehouse" / "ruf.duckdb"
     published = hashlib.sha256(warehouse.read_bytes()).hexdigest()
     disk.fill()
-    result = _stage(env, BUILD, disk)
+    result = _stage(env, BUILD_CLI, disk)
     _says_disk_full(result)
+    # One line that names the file it could not write, not a traceback.
+    said = result.stderr.strip().splitlines()[-1]
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    assert said.startswith("ruf: error: disk full: could not write "), result.stderr[-3000:]
+    written = said.removeprefix("ruf: error: disk full: could not write ").split(" (")[0]
+    assert written.startswith(str(disk.path)) and written != str(warehouse), said
+    assert f"the published warehouse {warehouse} is unchanged" in said
     assert hashlib.sha256(warehouse.read_bytes()).hexdigest() == published
     # The aside copy is cleaned away: the next build finds room again.
     leftovers = [p for p in warehouse.parent.iterdir() if p.name.startswith(".build-")]

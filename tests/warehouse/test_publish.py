@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from core.contracts.lake import AGGREGATES, MENTIONS, REVIEWS
 from offline_portals.world import World
 from tests.warehouse.world_lake import (
     ANCHOR,
+    carry_seen,
     settings_for,
     world_rows,
     write_companies,
@@ -47,12 +49,7 @@ def write_lake(lake, world: World, previous: dict[str, dict] | None = None) -> l
     """Write the world's lake; rows seen before keep first_seen_at (and last_seen_at
     when unchanged), as the transforms do."""
     reviews, mentions, aggregates = world_rows(world)
-    for row in reviews:
-        old = (previous or {}).get(row["review_key"])
-        if old is not None:
-            row["first_seen_at"] = old["first_seen_at"]
-            if old["content_hash"] == row["content_hash"]:
-                row["last_seen_at"] = old["last_seen_at"]
+    carry_seen(reviews, previous)
     write_table(lake, "reviews", reviews, REVIEWS)
     write_table(lake, "mentions", mentions, MENTIONS)
     write_table(lake, "aggregates", aggregates, AGGREGATES)
@@ -121,7 +118,14 @@ def test_incremental_build_adds_new_reviews_without_duplicates(incremental):
 
 
 def test_docs_generate_documents_the_bi_views(story_warehouse, tmp_path):
-    catalog = json.loads(generate_docs(story_warehouse.settings, tmp_path / "docs").read_text())
+    page = generate_docs(story_warehouse.settings, tmp_path / "docs")
+    assert page == tmp_path / "docs" / "index.html"
+    # One self-contained page: the manifest and catalog are inlined, nothing is fetched.
+    html = page.read_text()
+    assert "score_100" in html and "int_reputation__scores" in html
+    assert not re.search(r"""<(script|link)[^>]+(src|href)=["']?https?://""", html)
+    catalog = json.loads((tmp_path / "docs" / "catalog.json").read_text())
+    assert catalog["nodes"]["model.ruf.reputation"]["metadata"]["database"] == "ruf"
     node = catalog["nodes"]["model.ruf.reputation"]
     assert {"score_100", "score_low", "rank", "label"} <= set(node["columns"])
     manifest = json.loads((tmp_path / "docs" / "manifest.json").read_text())

@@ -159,6 +159,18 @@ def write_table(lake: Path, table: str, rows: Iterable[dict], schema: pa.Schema)
     return len(rows)
 
 
+def carry_seen(reviews: list[dict], previous: dict[str, dict] | None) -> list[dict]:
+    """Rows seen before keep first_seen_at (and last_seen_at when unchanged), as the
+    transforms keep them."""
+    for row in reviews:
+        old = (previous or {}).get(row["review_key"])
+        if old is not None:
+            row["first_seen_at"] = old["first_seen_at"]
+            if old["content_hash"] == row["content_hash"]:
+                row["last_seen_at"] = old["last_seen_at"]
+    return reviews
+
+
 def write_world(lake: Path, world: World) -> dict[str, int]:
     reviews, mentions, aggregates = world_rows(world)
     return {
