@@ -16,12 +16,17 @@ help:
 	@echo "make airflow - airflow standalone with this project's DAGs (UI on :8080)"
 	@echo "make lint    - ruff check and ruff format --check"
 
+# pip's whole output goes to $(VENV)/pip.log; the terminal gets one line per package
+# (scripts/pip_progress.py), so a first install is not minutes of silence.
+PIP_RUN = $(PYTHON) scripts/pip_progress.py $(VENV)/pip.log -- $(BIN)/python -m pip
+
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@echo "[make] installing the locked dependencies into $(VENV) (first time: a few minutes)"
-	@$(BIN)/python -m pip install -q --upgrade pip > $(VENV)/pip.log 2>&1 || (cat $(VENV)/pip.log; exit 1)
-	@$(BIN)/python -m pip install -q -r requirements.txt >> $(VENV)/pip.log 2>&1 || (tail -50 $(VENV)/pip.log; exit 1)
-	@$(BIN)/python -m pip install -q --no-deps -e . >> $(VENV)/pip.log 2>&1 || (tail -50 $(VENV)/pip.log; exit 1)
+	@: > $(VENV)/pip.log
+	@echo "[make] installing the locked dependencies into $(VENV) (first time: a few minutes; full log: $(VENV)/pip.log)"
+	@$(PIP_RUN) install --upgrade pip
+	@$(PIP_RUN) install -r requirements.txt
+	@$(PIP_RUN) install --no-deps -e .
 	@touch $(STAMP)
 
 demo: $(STAMP)

@@ -101,15 +101,20 @@ def _load(pages_dir: str) -> dict[str, list[tuple[bytes, str, str]]]:
 
 
 def _rate(pages: list, parse_one, min_seconds: float) -> dict:
-    """Pages per second, repeating passes over the pages until ``min_seconds`` have passed."""
+    """Pages per CPU second, repeating passes over the pages until ``min_seconds`` of
+    CPU have passed. One untimed pass first: a family's first page pays for imports
+    and compiled patterns, not for parsing. CPU time, not wall time: both sides run
+    in separate children, at different moments of a machine that may be busy."""
+    for body, url, portal in pages:
+        parse_one(body, url, portal)
     passes = 0
-    started = time.perf_counter()
+    started = time.process_time()
     items = 0
     while True:
         for body, url, portal in pages:
             items += parse_one(body, url, portal)
         passes += 1
-        seconds = time.perf_counter() - started
+        seconds = time.process_time() - started
         if seconds >= min_seconds:
             break
     return {

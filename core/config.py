@@ -52,6 +52,44 @@ class Portal:
     languages: tuple[str, ...]
     concurrency: int
     delay_seconds: float
+    # Hosts besides base_url's that the portal's redirects and pages may go to.
+    allowed_hosts: tuple[str, ...] = ()
+    max_page_bytes: int | None = None  # None: the crawl's default (RUF_MAX_PAGE_BYTES)
+
+
+# "reviews.example.com", "127.0.0.1:8766": a host name or address, with a port or not.
+_LABEL = r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
+_HOST = re.compile(rf"^{_LABEL}(?:\.{_LABEL})*(?::\d{{1,5}})?$")
+MIN_PAGE_BYTES = 1024
+
+
+def _allowed_hosts(path: Path, name: str, value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ConfigError(f"{path}: portal {name}: allowed_hosts must be a list of hosts")
+    hosts = []
+    for entry in value:
+        host = str(entry).strip().lower() if isinstance(entry, str) else ""
+        port = host.rpartition(":")[2] if ":" in host else "1"
+        if not _HOST.match(host) or not 0 < int(port) <= 65535:
+            raise ConfigError(
+                f"{path}: portal {name}: allowed_hosts entry {entry!r} is not a host or "
+                "host:port (e.g. reviews.example.com, 127.0.0.1:8766; no scheme, no path)"
+            )
+        hosts.append(host)
+    return tuple(hosts)
+
+
+def _max_page_bytes(path: Path, name: str, value: object) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < MIN_PAGE_BYTES:
+        raise ConfigError(
+            f"{path}: portal {name}: max_page_bytes must be a whole number of bytes, "
+            f"at least {MIN_PAGE_BYTES} (got {value!r})"
+        )
+    return value
 
 
 def expand(text: str, env: dict[str, str] | None = None) -> str:
@@ -160,5 +198,7 @@ def load_portals(path: Path) -> dict[str, Portal]:
             languages=tuple(p.get("languages") or ()),
             concurrency=int(pol.get("concurrency", 1)),
             delay_seconds=float(pol.get("delay_seconds", 1.0)),
+            allowed_hosts=_allowed_hosts(path, name, p.get("allowed_hosts")),
+            max_page_bytes=_max_page_bytes(path, name, p.get("max_page_bytes")),
         )
     return out

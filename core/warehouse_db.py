@@ -8,6 +8,7 @@ copy and renames it in), so readers need no lock of their own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,11 +18,34 @@ import duckdb
 from core.settings import ConfigError, Settings
 
 
-def connect_read_only(path: Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to the warehouse file at ``path``; the caller closes it."""
+def require(path: Path) -> Path:
+    """``path``, or the one-line error of a warehouse not built yet."""
     if not path.is_file():
         raise ConfigError(f"no warehouse at {path}: run `ruf build` first")
-    return duckdb.connect(str(path), read_only=True)
+    return path
+
+
+def connect_read_only(path: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the warehouse file at ``path``; the caller closes it.
+
+    Only a process that opened the file for writing blocks readers (a DuckDB
+    client without ``-readonly``, a script): that is a one-line error naming the
+    file and, as DuckDB reports it, the process.
+    """
+    try:
+        con = duckdb.connect(str(require(path)), read_only=True)
+    except duckdb.IOException as exc:
+        if "lock" not in str(exc).lower():
+            raise
+        holder = re.search(r"held in (.+?) \(PID (\d+)\)", str(exc))
+        who = f" ({holder.group(1)}, PID {holder.group(2)})" if holder else ""
+        raise ConfigError(
+            f"the warehouse {path} is held by another process{who} that opened it for "
+            "writing; close that connection (or open it read-only) and try again"
+        ) from None
+    # No progress bar: DuckDB draws it on standard output, into `ruf query`'s CSV.
+    con.execute("set enable_progress_bar = false")
+    return con
 
 
 def open_published(settings: Settings) -> duckdb.DuckDBPyConnection:

@@ -13,8 +13,10 @@ across every worker, DAG run and backfill at most one crawler talks to a
 portal at a time. Pools are created by `scripts/airflow.sh`
 (`airflow pools set portal_<name> <slots> ...`).
 
-Each task writes the raw partition of the run's logical date
-(`raw/<portal>/<data_interval_start>/items-s<k>of<n>.jsonl`), replacing it on
+Each task writes the raw partition of the run's date
+(`raw/<portal>/<data_interval_start>/items-s<k>of<n>.jsonl`; a manual run
+without a logical date, `airflow dags trigger ruf_ingest`, uses the day it was
+triggered, its `run_after`), replacing it on
 a retry or backfill (`airflow backfill create --dag-id ruf_ingest --from-date
 ... --to-date ... --reprocess-behavior completed`; add
 `--dag-run-conf '{"replay": true}'` to re-parse the archived responses of
@@ -52,27 +54,26 @@ REPLAY_HELP = "re-parse the archived responses of the run date instead of crawli
 def ruf_ingest():
     @task
     def plan_shards() -> list[list[int]]:
-        from ruf.airflow.tasks import shard_plan
+        """Checks the config (`ruf config check`), then splits each portal's companies."""
+        from ruf.airflow.tasks import shard_plan, validate_config
 
+        validate_config()
         return shard_plan()
 
     @task
-    def crawl(portal: str, shard: list[int], data_interval_start=None, params=None) -> dict:
-        from ruf.airflow.tasks import crawl_shard, run_date_of
+    def crawl(portal: str, shard: list[int], dag_run=None, params=None) -> dict:
+        from ruf.airflow.tasks import crawl_shard, run_date_for
 
-        run_date = run_date_of(data_interval_start)
-        return crawl_shard(portal, shard, run_date, replay=bool(params["replay"]))
+        return crawl_shard(portal, shard, run_date_for(dag_run), replay=bool(params["replay"]))
 
     @task(outlets=[RAW], trigger_rule="all_done")
-    def publish_raw(
-        crawl_task_ids: list[str], ti=None, data_interval_start=None, outlet_events=None
-    ):
-        from ruf.airflow.tasks import raw_event_extra, run_date_of
+    def publish_raw(crawl_task_ids: list[str], ti=None, dag_run=None, outlet_events=None):
+        from ruf.airflow.tasks import raw_event_extra, run_date_for
 
         crawled = [c for c in ti.xcom_pull(task_ids=crawl_task_ids) if c]
         if not crawled:
             raise RuntimeError("no shard of any portal was crawled: nothing to publish")
-        extra = raw_event_extra(run_date_of(data_interval_start), crawled)
+        extra = raw_event_extra(run_date_for(dag_run), crawled)
         outlet_events[RAW].extra = extra
         return extra
 

@@ -3,7 +3,8 @@
 
 Scheduled on the Asset `ruf://raw`. Transforms the raw partition(s) named by
 the triggering raw events (`extra.run_date`; a backfill may fold several into
-one run), or the run's logical date when there is no event (a manual run).
+one run), or the run's own date when there is no event (a manual run: its
+logical date, or without one the day it was triggered, `run_after`).
 Validation (Great Expectations) runs inside `transforms.run.transform`: a
 failed batch fails the task with the reason in its log and leaves the lake as
 it was. Partitions are rewritten, never appended, so a rerun is idempotent.
@@ -36,14 +37,14 @@ LAKE = Asset(LAKE_URI)
 )
 def ruf_transform():
     @task(outlets=[LAKE])
-    def transform(triggering_asset_events=None, logical_date=None, outlet_events=None) -> list:
-        from ruf.airflow.tasks import run_dates_from_events, transform_partitions
+    def transform(triggering_asset_events=None, dag_run=None, outlet_events=None) -> list:
+        from ruf.airflow.tasks import run_date_for, run_dates_from_events, transform_partitions
 
         try:
             events = list(triggering_asset_events[RAW])
         except KeyError:
             events = []
-        run_dates = run_dates_from_events(events, fallback=logical_date)
+        run_dates = run_dates_from_events(events, fallback=run_date_for(dag_run))
         summaries = transform_partitions(run_dates)
         outlet_events[LAKE].extra = {"run_dates": [d.isoformat() for d in run_dates]}
         return summaries

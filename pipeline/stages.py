@@ -25,8 +25,6 @@ if TYPE_CHECKING:  # the stages are imported when a function runs, not when this
     from transforms.batch import TransformReport
     from warehouse.build import BuildReport
 
-DOCS_DIR = "dbt-docs"  # under the reports directory, linked from the report
-
 
 def crawl(
     settings: Settings,
@@ -167,14 +165,21 @@ def report(settings: Settings, *, progress: Progress = ignore, name: str = "repo
 
 
 def docs(settings: Settings, *, progress: Progress = ignore) -> Path:
-    """Write dbt's static docs for the published warehouse under the reports directory."""
+    """Write dbt's static docs for the published warehouse where the report links them."""
+    from core.warehouse_db import require
+    from report.html import DOCS_CSP, DOCS_PAGE, with_csp
     from warehouse.build import generate_docs
 
-    target = settings.reports_dir / DOCS_DIR
+    require(settings.warehouse_path)  # docs of no warehouse would describe empty tables
+    page = settings.reports_dir / DOCS_PAGE
     with step(progress, "docs") as done:
-        generate_docs(settings, target)
-        done.summary = f"dbt docs: {target / 'index.html'}"
-    return target / "index.html"
+        generate_docs(settings, page.parent)
+        # Every page under the reports directory carries a CSP; dbt writes none.
+        fs, local = filesystem_for(str(page))
+        html = page.read_text(encoding="utf-8")
+        write_bytes_atomic(fs, local, with_csp(html, DOCS_CSP).encode("utf-8"))
+        done.summary = f"dbt docs: {page}"
+    return page
 
 
 def league_table(settings: Settings) -> list[dict[str, Any]]:

@@ -11,8 +11,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from core.settings import Settings
+from core.settings import ConfigError, Settings
 from pipeline import stages
+from pipeline.config_check import require_valid_config
 from pipeline.progress import Progress, ignore
 
 if TYPE_CHECKING:
@@ -40,11 +41,29 @@ def run(
 ) -> RunResult:
     """Crawl, transform, build and report for ``run_date``; the league table at the end."""
     settings.require_pseudonym_key()  # before the crawl: a run without it cannot finish
+    require_valid_config(settings)  # every mistake in the YAML, before a page is fetched
     crawled = stages.crawl(settings, run_date=run_date, fast=fast, progress=progress)
     transformed = stages.transform(settings, run_date=run_date, progress=progress)
     built = stages.build(settings, progress=progress)
     report_path = stages.report(settings, progress=progress)
     return RunResult(crawled, transformed, built, report_path, stages.league_table(settings))
+
+
+def publish_docs(settings: Settings, *, progress: Progress = ignore) -> Path:
+    """Write the dbt docs, then rewrite a published report so that it links them."""
+    page = stages.docs(settings, progress=progress)
+    if (settings.reports_dir / "index.html").exists():
+        stages.report(settings, progress=progress, name="link them from the report")
+    return page
+
+
+class EraseIncomplete(ConfigError):
+    """The erasure is recorded and done in raw and lake; a later step failed (rerun it)."""
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
 
 
 @dataclass
@@ -70,6 +89,8 @@ def erase_everywhere(
     The erasure is recorded in the lake's ledger, so every later transform keeps
     the author out; the warehouse is rebuilt without them (their scores, alerts
     and reply links go too) and a published report is rewritten from it.
+    Nothing is written before the key and the pseudonym are known to be usable; a
+    step after the lake that fails raises ``EraseIncomplete`` (run it again).
     """
     from transforms.erase import ERASABLE
     from transforms.erase import erase_author as erase_lake
@@ -83,17 +104,23 @@ def erase_everywhere(
     result.removed = {
         (f"lake.{k}" if k in ERASABLE else k.replace("_", ".", 1)): v for k, v in lake.items()
     }
-    if settings.warehouse_path.exists():
-        warehouse = erase_warehouse(settings, pseudonym)
-        result.removed.update({f"warehouse.{k}": v for k, v in warehouse.items()})
-        stages.build(
-            settings,
-            full_refresh=True,
-            progress=progress,
-            name="rebuild the warehouse without them",
-        )
-        if (settings.reports_dir / "index.html").exists():
-            result.report_path = stages.report(
-                settings, progress=progress, name="rewrite the report without them"
-            )
+    # From here on the erasure is recorded: every later transform keeps them out, and
+    # each step below is safe to repeat. A step that fails says so and how to finish.
+    step_name = "erase them from the warehouse"
+    try:
+        if settings.warehouse_path.exists():
+            warehouse = erase_warehouse(settings, pseudonym)
+            result.removed.update({f"warehouse.{k}": v for k, v in warehouse.items()})
+            step_name = "rebuild the warehouse without them"
+            stages.build(settings, full_refresh=True, progress=progress, name=step_name)
+            if (settings.reports_dir / "index.html").exists():
+                step_name = "rewrite the report without them"
+                result.report_path = stages.report(settings, progress=progress, name=step_name)
+    except Exception as exc:
+        raise EraseIncomplete(
+            f"author {pseudonym} is erased from the raw items and the lake (and recorded, so "
+            f"no transform brings them back), but the step '{step_name}' failed: "
+            f"{_one_line(exc)}; "
+            f"run `ruf erase --author-pseudonym {pseudonym}` again to finish"
+        ) from exc
     return result

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
+
+from report.alert_text import day_words, kind_name
 
 # Portal lines in a fixed order of colours; the all-portals score is drawn black.
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf")
@@ -91,7 +93,7 @@ def score_chart(
         parts.append(
             f'<line x1="{left}" x2="{left + plot_w}" y1="{_fmt(y(v))}" y2="{_fmt(y(v))}" '
             f'stroke="#ddd"/><text x="{left - 6}" y="{_fmt(y(v) + 4)}" text-anchor="end" '
-            f'font-size="10">{v}</text>'
+            f'font-size="12">{v}</text>'
         )
     # Month ticks; quarters or years on longer spans, so labels never overlap.
     every = 1 if span <= 240 else 3 if span <= 800 else 12
@@ -103,7 +105,7 @@ def score_chart(
                 f'<line x1="{_fmt(x(tick))}" x2="{_fmt(x(tick))}" y1="{top + plot_h}" '
                 f'y2="{top + plot_h + 4}" stroke="#999"/>'
                 f'<text x="{_fmt(x(tick))}" y="{height - 8}" text-anchor="middle" '
-                f'font-size="10">{label}</text>'
+                f'font-size="12">{label}</text>'
             )
         tick = (tick + timedelta(days=32)).replace(day=1)
 
@@ -111,7 +113,7 @@ def score_chart(
         colour = ALERT_COLOURS.get(band.kind, "#7f7f7f")
         x0 = x(max(band.start, start))
         x1 = max(x(min(band.end or end, end)), x0 + 3)  # a one-day alert stays visible
-        label = f"{band.kind} {band.start}..{band.end or 'open'}"
+        label = f"{kind_name(band.kind)}, {day_words(band.start)} – {day_words(band.end)}"
         # Labels near the right edge run leftwards, away from the legend.
         right_side = x0 > left + 0.7 * plot_w
         lx, anchor = (left + plot_w - 2, "end") if right_side else (x0 + 2, "start")
@@ -120,7 +122,8 @@ def score_chart(
             f'x="{_fmt(x0)}" y="{top}" width="{_fmt(x1 - x0)}" height="{plot_h}" '
             f'fill="{colour}" fill-opacity="0.18"><title>{escape(label)}</title></rect>'
             f'<text class="alert-label" x="{_fmt(lx)}" y="{top + 11 + 12 * (i % 4)}" '
-            f'text-anchor="{anchor}" font-size="10" fill="{colour}">{escape(band.kind)}</text>'
+            f'text-anchor="{anchor}" font-size="12" fill="{colour}">'
+            f"{escape(kind_name(band.kind))}</text>"
         )
         if band.href:
             rect = f'<a href="{escape(band.href)}">{rect}</a>'
@@ -149,14 +152,38 @@ def score_chart(
             f'<polyline class="series" data-portal="{escape(portal)}" points="{coords}" '
             f'fill="none" stroke="{colour}" stroke-width="{stroke}"/>'
         )
+        if portal == "all":
+            parts.append(_value_dots(pts, interval, x, y))
         ly = top + 12 + 14 * i
         parts.append(
             f'<line x1="{width - right + 8}" x2="{width - right + 24}" y1="{ly - 4}" '
             f'y2="{ly - 4}" stroke="{colour}" stroke-width="{stroke}"/>'
-            f'<text x="{width - right + 28}" y="{ly}" font-size="11">{escape(portal)}</text>'
+            f'<text x="{width - right + 28}" y="{ly}" font-size="12">{escape(portal)}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _value_dots(
+    points: Sequence[tuple[date, float]],
+    interval: Sequence[tuple[date, float, float]],
+    x: Callable[[date], float],
+    y: Callable[[float], float],
+    most: int = 90,
+) -> str:
+    """Dots on the all-portals line whose tooltips give the day, score and interval."""
+    bounds = {d: (lo, hi) for d, lo, hi in interval}
+    step = max(1, len(points) // most)
+    dots = []
+    for day, score in [*points[::step], points[-1]]:
+        lo, hi = bounds.get(day, (None, None))
+        extra = f" (95%: {lo:.1f}–{hi:.1f})" if lo is not None and hi is not None else ""
+        dots.append(
+            f'<circle class="value" cx="{_fmt(x(day))}" cy="{_fmt(y(score))}" r="5" '
+            f'fill="#000" fill-opacity="0">'
+            f"<title>{day.isoformat()}: score {score:.1f}{extra}</title></circle>"
+        )
+    return "".join(dots)
 
 
 def star_histogram(counts: dict[int, int], *, width: int = 320, height: int = 160) -> str:
@@ -178,8 +205,9 @@ def star_histogram(counts: dict[int, int], *, width: int = 320, height: int = 16
         parts.append(
             f'<text x="4" y="{_fmt(y + row_h * 0.65)}" font-size="12">{star} ★</text>'
             f'<rect class="bar" data-stars="{star}" data-count="{n}" x="40" y="{_fmt(y + 3)}" '
-            f'width="{_fmt(w)}" height="{_fmt(row_h - 6)}" fill="#f2b01e"/>'
-            f'<text x="{_fmt(44 + w)}" y="{_fmt(y + row_h * 0.65)}" font-size="11">'
+            f'width="{_fmt(w)}" height="{_fmt(row_h - 6)}" fill="#f2b01e">'
+            f"<title>{star} stars: {n} reviews{share}</title></rect>"
+            f'<text x="{_fmt(44 + w)}" y="{_fmt(y + row_h * 0.65)}" font-size="12">'
             f"{n}{share}</text>"
         )
     parts.append("</svg>")

@@ -11,9 +11,30 @@ import json
 import re
 from datetime import date, datetime
 from html import escape
+from pathlib import Path
 from typing import Any
 
 Row = dict[str, Any]
+
+# Where `ruf docs` (pipeline.stages.docs) writes dbt's static docs, relative to the report.
+DOCS_PAGE = "dbt-docs/index.html"
+# Where the transform writes each raw run's data-quality page (transforms/quality_page.py).
+QUALITY_DIR = "data-docs"
+_RUN_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def quality_runs(reports_dir: Path) -> list[str]:
+    """The run dates that have a data-quality page, newest first (folders named by date only)."""
+    folder = reports_dir / QUALITY_DIR
+    if not folder.is_dir():
+        return []
+    runs = [p.name for p in folder.iterdir() if _RUN_DATE.fullmatch(p.name)]
+    return sorted((r for r in runs if (folder / r / "index.html").is_file()), reverse=True)
+
+
+def quality_href(run_date: str, root: str = "") -> str:
+    return f"{root}{QUALITY_DIR}/{run_date}/index.html"
+
 
 # No network at all: no CDN, fonts or images from elsewhere, even if a value slipped through.
 CSP = (
@@ -21,9 +42,34 @@ CSP = (
     "img-src data:; base-uri 'none'; form-action 'none'"
 )
 
+# dbt's docs page (written by `ruf docs` into dbt-docs/) is one file of inline scripts
+# (AngularJS, which evaluates its templates) that reads manifest.json and catalog.json
+# beside it: the same "nothing from elsewhere", with eval and same-origin reads allowed.
+# Same-origin images too: before AngularJS fills in an icon's data: URL the browser asks
+# for the template text as a relative URL (a harmless 404, not a violation to report).
+# Its telemetry (a tracker script from a CDN) is blocked by it.
+DOCS_CSP = (
+    "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; "
+    "style-src 'unsafe-inline'; img-src data: 'self'; font-src data:; connect-src 'self'; "
+    "base-uri 'none'; form-action 'none'"
+)
+
+
+def with_csp(html: str, policy: str) -> str:
+    """``html`` with a Content-Security-Policy meta as the first element of its head
+    (unchanged if it already declares one)."""
+    if re.search(r"<meta[^>]+http-equiv=[\"']?content-security-policy", html, flags=re.I):
+        return html
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    head = re.search(r"<head[^>]*>", html, flags=re.I)
+    if head is None:  # no head: the meta opens the document (browsers read it there too)
+        return meta + html
+    return html[: head.end()] + meta + html[head.end() :]
+
+
 STYLE = """
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;max-width:1100px;
- padding:1rem 1.5rem;color:#222}
+ padding:1rem 1.5rem;color:#222;font-size:17px;line-height:1.45}
 a{color:#0b5cad}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}
 th,td{padding:.3rem .5rem;border-bottom:1px solid #e4e4e4;text-align:left;vertical-align:top}
@@ -34,20 +80,25 @@ table.sortable th[aria-sort=descending]::after{content:" ▼"}
 .up{color:#1a7f37}.down{color:#c62828}.flat{color:#777}
 .note{background:#fff8e1;border:1px solid #f0d58c;padding:.5rem .8rem}
 .review{border-left:3px solid #ddd;padding:.2rem .8rem;margin:.8rem 0}
-.review .meta{color:#666;font-size:.85rem}
+.review .meta,.meta{color:#555;font-size:.95rem}
 .review p{white-space:pre-wrap;margin:.3rem 0}
 .suspicious{border-left-color:#9467bd}
 .alert{border:1px solid #eee;border-left:4px solid #d62728;padding:.3rem .8rem;margin:.8rem 0}
 .kpis{display:flex;gap:2rem;flex-wrap:wrap}.kpis div{min-width:8rem}
 .kpis b{display:block;font-size:1.6rem}
-code{font-size:.85rem;word-break:break-all}
+code{font-size:.9rem;word-break:break-all}
 nav{margin-bottom:1rem}
-dl.evidence{display:grid;grid-template-columns:max-content auto;gap:0 1rem;font-size:.85rem}
-dl.evidence dd{margin:0}
+td.text,td.reply{white-space:pre-wrap;max-width:32rem}
+.no-reply{color:#c62828;font-weight:600}
+.alert .action{background:#f4f8ff;padding:.3rem .6rem}
+ul.alert-topics{columns:2;margin:.2rem 0 .8rem}
+details.alert-reviews summary{cursor:pointer;color:#0b5cad;margin:.4rem 0}
+button.csv{font:inherit;font-size:.9rem;margin:.3rem 0;cursor:pointer}
+svg.chart{max-width:100%;height:auto}
 """
 
 # Sort a table by the clicked header; cells may carry a numeric data-sort value.
-SORT_JS = """
+SORT_JS = r"""
 document.querySelectorAll('table.sortable').forEach(function (table) {
   table.querySelectorAll('th').forEach(function (th, col) {
     th.addEventListener('click', function () {
@@ -72,6 +123,34 @@ document.querySelectorAll('table.sortable').forEach(function (table) {
     });
   });
 });
+// Every table with data-csv gets a button that downloads it (in its current order) as
+// CSV. Cells may carry the exact value in data-csv; text that a spreadsheet would run
+// as a formula (= + - @ first) is prefixed with an apostrophe.
+document.querySelectorAll('table[data-csv]').forEach(function (table) {
+  var button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'csv';
+  button.textContent = 'Download CSV';
+  table.parentNode.insertBefore(button, table);
+  button.addEventListener('click', function () {
+    var lines = Array.prototype.map.call(table.rows, function (row) {
+      return Array.prototype.map.call(row.cells, function (cell) {
+        var exact = cell.hasAttribute('data-csv');
+        var v = exact ? cell.getAttribute('data-csv') : cell.textContent.trim();
+        if (!exact && /^[=+\-@]/.test(v)) { v = "'" + v; }
+        return '"' + v.replace(/"/g, '""') + '"';
+      }).join(',');
+    });
+    var blob = new Blob(['\ufeff' + lines.join('\r\n') + '\r\n'], {type: 'text/csv'});
+    var link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = (document.body.getAttribute('data-page') || 'report') + '-' +
+      table.getAttribute('data-csv') + '.csv';
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  });
+});
 """
 
 
@@ -79,16 +158,28 @@ def esc(value: Any) -> str:
     return "" if value is None else escape(str(value), quote=True)
 
 
-def page(title: str, body: str, *, root: str = "", sortable: bool = False) -> str:
-    script = f"<script>{SORT_JS}</script>" if sortable else ""
+def page(
+    title: str,
+    body: str,
+    *,
+    root: str = "",
+    sortable: bool = False,
+    name: str = "report",
+    docs_link: bool = False,
+) -> str:
+    """A whole page; ``name`` starts the file names of its CSV downloads; ``docs_link``: the
+    nav links the dbt docs (written by ``ruf docs``)."""
+    script = f"<script>{SORT_JS}</script>" if sortable or "data-csv=" in body else ""
+    docs = f' · <a href="{root}{DOCS_PAGE}">Warehouse docs (dbt)</a>' if docs_link else ""
     return (
         "<!doctype html>\n"
         '<html lang="de"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{esc(title)}</title><style>{STYLE}</style></head><body>"
+        f"<title>{esc(title)}</title><style>{STYLE}</style></head>"
+        f'<body data-page="{esc(re.sub(r"[^A-Za-z0-9._-]", "_", name))}">'
         f'<nav><a href="{root}index.html">League table</a> · '
-        f'<a href="{root}alerts.html">Alerts</a></nav>'
+        f'<a href="{root}alerts.html">Alerts</a>{docs}</nav>'
         f"{body}{script}</body></html>\n"
     )
 
@@ -117,6 +208,15 @@ def trend_arrow(trend: float | None) -> str:
     return f'<span class="flat" title="{trend:+.1f} in 30 days">► {trend:+.1f}</span>'
 
 
+def change_arrow(change: float | None, what: str) -> str:
+    """A score change in points with an arrow; under 2 points counts as flat."""
+    if change is None:
+        return '<span class="flat">–</span>'
+    cls, arrow = ("up", "▲") if change >= 2 else ("down", "▼") if change <= -2 else ("flat", "►")
+    tip = esc(f"{change:+.1f} points {what}".strip())
+    return f'<span class="{cls}" title="{tip}">{arrow} {change:+.1f}</span>'
+
+
 def reply_time(hours: float | None) -> str:
     if hours is None:
         return "–"
@@ -142,21 +242,6 @@ def as_list(value: Any) -> list[str]:
         except ValueError:
             pass
     return [p.strip() for p in text.split(",") if p.strip()]
-
-
-def evidence_list(value: Any) -> str:
-    """Evidence JSON as a small definition list (raw text if it is not an object)."""
-    try:
-        data = json.loads(value) if isinstance(value, str) else value
-    except ValueError:
-        data = None
-    if not isinstance(data, dict):
-        return f"<code>{esc(value)}</code>"
-    items = "".join(
-        f"<dt>{esc(k)}</dt><dd>{esc(json.dumps(v) if isinstance(v, list | dict) else v)}</dd>"
-        for k, v in data.items()
-    )
-    return f'<dl class="evidence">{items}</dl>'
 
 
 def day_text(value: date | datetime | None) -> str:

@@ -42,9 +42,17 @@ def league_table(con: duckdb.DuckDBPyConnection) -> list[Row]:
         con,
         """
         with alert_counts as (
-            select company_id, count(*) as alert_count,
+            select company_id, count(*) as alert_count, max(started_on) as last_alert_on,
             from bi.alerts
             group by company_id
+        ),
+
+        -- The all-portals score on the last scored day before the newest alert began.
+        before_alert as (
+            select a.company_id, d.score_100 as score_before_alert,
+            from alert_counts as a
+            asof join bi.reputation_daily as d
+                on d.company_id = a.company_id and d.portal = 'all' and d.day < a.last_alert_on
         )
         select
             r.company_id,
@@ -53,12 +61,16 @@ def league_table(con: duckdb.DuckDBPyConnection) -> list[Row]:
             r.score_low,
             r.score_high,
             r.trend_30d,
+            r.score_100 - r.score_90d_ago as change_90d,
+            r.score_100 - b.score_before_alert as change_since_alert,
+            a.last_alert_on,
             r.review_count,
             r.label,
             r.rank,
             coalesce(a.alert_count, 0) as alert_count,
         from bi.reputation as r
         left join alert_counts as a using (company_id)
+        left join before_alert as b using (company_id)
         where r.portal = 'all'
         order by r.rank nulls last, r.company_id
         """,
@@ -78,20 +90,18 @@ def alerts(con: duckdb.DuckDBPyConnection, limit: int | None = None) -> list[Row
     return _rows(con, sql)
 
 
-def alert_review_keys(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
-    """The reviews each alert is made of (alert_id -> review keys, oldest first)."""
+def alert_top_terms(con: duckdb.DuckDBPyConnection, per_alert: int = 3) -> dict[str, list[str]]:
+    """What each alert is about: its best terms (alert_id -> terms)."""
     rows = con.execute(
         """
-        select alert_id, list(review_key order by published_at, review_key) as review_keys,
-        from (
-            select unnest(alert_ids) as alert_id, review_key, published_at,
-            from bi.reviews
-            where len(alert_ids) > 0
-        )
+        select alert_id, list(term order by rank) as terms,
+        from bi.alert_topics
+        where rank <= ?
         group by alert_id
-        """
+        """,
+        [per_alert],
     ).fetchall()
-    return {alert_id: keys for alert_id, keys in rows}
+    return {alert_id: terms for alert_id, terms in rows}
 
 
 # --- one company (all filtered on company_id) -----------------------------------
@@ -185,15 +195,16 @@ def company_recent_reviews(
 
 
 def company_alert_reviews(
-    con: duckdb.DuckDBPyConnection, company_id: str, per_alert: int = 10
+    con: duckdb.DuckDBPyConnection, company_id: str, per_alert: int = 50
 ) -> dict[str, list[Row]]:
-    """The first reviews of each of the company's alerts (alert_id -> reviews)."""
+    """The first reviews of each of the company's alerts (alert_id -> reviews), with the
+    company's reply and the page the review is on."""
     rows = _rows(
         con,
         """
         with members as (
             select unnest(alert_ids) as alert_id, review_key, portal, published_at, stars,
-                title, text, author_pseudonym,
+                title, text, reply_text, replied_at, reply_hours, source_url,
             from bi.reviews
             where company_id = ? and len(alert_ids) > 0
         )
@@ -210,3 +221,97 @@ def company_alert_reviews(
     for row in rows:
         out.setdefault(row.pop("alert_id"), []).append(row)
     return out
+
+
+def company_alert_replies(con: duckdb.DuckDBPyConnection, company_id: str) -> dict[str, Row]:
+    """Per alert of the company: its reviews and how many of them have no reply yet."""
+    rows = _rows(
+        con,
+        """
+        select alert_id, count(*) as reviews,
+            count(*) filter (where replied_at is null) as unanswered,
+        from (
+            select unnest(alert_ids) as alert_id, replied_at,
+            from bi.reviews
+            where company_id = ? and len(alert_ids) > 0
+        )
+        group by alert_id
+        """,
+        [company_id],
+    )
+    return {r.pop("alert_id"): r for r in rows}
+
+
+# --- topics, mentions and volume (issue 19) ---------------------------------------
+
+
+def company_topics(con: duckdb.DuckDBPyConnection, company_id: str) -> list[Row]:
+    """The company's topics across its portals (portal = 'all'), best first per list."""
+    return _rows(
+        con,
+        """
+        select polarity, compared_to, direction, rank, term, review_count, polarity_reviews,
+            share, reference_count, reference_reviews, reference_share, lift, z_score,
+            period_start, period_end,
+        from bi.company_topics
+        where company_id = ? and portal = 'all'
+        order by polarity, compared_to, direction desc, rank
+        """,
+        [company_id],
+    )
+
+
+def company_alert_topics(con: duckdb.DuckDBPyConnection, company_id: str) -> dict[str, list[Row]]:
+    """The topics of each of the company's alerts (alert_id -> topics, best first)."""
+    rows = _rows(
+        con,
+        """
+        select alert_id, rank, term, review_count, alert_reviews, share, reference_count,
+            reference_reviews, lift, example_review_key,
+        from bi.alert_topics
+        where company_id = ?
+        order by alert_id, rank
+        """,
+        [company_id],
+    )
+    out: dict[str, list[Row]] = {}
+    for row in rows:
+        out.setdefault(row.pop("alert_id"), []).append(row)
+    return out
+
+
+def company_mentions(con: duckdb.DuckDBPyConnection, company_id: str, limit: int = 20) -> list[Row]:
+    """The newest forum and blog posts naming the company."""
+    return _rows(
+        con,
+        """
+        select portal, published_at, title, text, source_url,
+        from bi.mentions
+        where company_id = ?
+        order by published_at desc, mention_key
+        limit ?
+        """,
+        [company_id, limit],
+    )
+
+
+def company_mention_count(con: duckdb.DuckDBPyConnection, company_id: str) -> int:
+    return con.execute(
+        "select count(*) from bi.mentions where company_id = ?", [company_id]
+    ).fetchone()[0]
+
+
+def company_weekly_stars(con: duckdb.DuckDBPyConnection, company_id: str) -> list[Row]:
+    """Reviews per week (Monday) and star (1..5, rounded) over the company's history."""
+    return _rows(
+        con,
+        """
+        select cast(date_trunc('week', published_at) as date) as week,
+            least(5, greatest(1, cast(round(stars) as integer))) as star, count(*) as reviews,
+        from bi.reviews
+        where company_id = ? and stars is not null
+        group by all
+        order by week, star
+        """,
+        [company_id],
+    )

@@ -19,8 +19,8 @@ import report.queries as queries
 from core.settings import Settings
 from core.warehouse_db import open_published
 from report.alerts_page import alerts_page
-from report.company_page import company_page
-from report.html import company_href
+from report.company_page import CompanyExtras, company_page
+from report.html import DOCS_PAGE, company_href, quality_runs
 from report.league_page import index_page
 
 DEFAULT_PAGE_LIMIT = 500  # company pages rendered; above it, the most telling companies
@@ -41,7 +41,14 @@ def write_report(
         out.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".report-", dir=out))
         try:
-            _render(con, staging, page_limit=page_limit, table_limit=table_limit)
+            _render(
+                con,
+                staging,
+                page_limit=page_limit,
+                table_limit=table_limit,
+                docs_link=(out / DOCS_PAGE).is_file(),
+                quality=quality_runs(out),
+            )
             _publish(staging, out)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
@@ -71,7 +78,13 @@ def select_paged(league: list[dict], alerted: Iterable[str], limit: int) -> list
 
 
 def _render(
-    con: duckdb.DuckDBPyConnection, staging: Path, *, page_limit: int, table_limit: int
+    con: duckdb.DuckDBPyConnection,
+    staging: Path,
+    *,
+    page_limit: int,
+    table_limit: int,
+    docs_link: bool,
+    quality: list[str],
 ) -> None:
     as_of = queries.as_of(con)
     total = queries.company_count(con)
@@ -110,6 +123,15 @@ def _render(
             queries.company_star_histogram(con, cid),
             queries.company_recent_reviews(con, cid),
             as_of=as_of,
+            extras=CompanyExtras(
+                topics=queries.company_topics(con, cid),
+                alert_topics=queries.company_alert_topics(con, cid),
+                alert_replies=queries.company_alert_replies(con, cid),
+                mentions=queries.company_mentions(con, cid),
+                mention_count=queries.company_mention_count(con, cid),
+                weekly_stars=queries.company_weekly_stars(con, cid),
+            ),
+            docs_link=docs_link,
         )
         (staging / company_href(cid)).write_text(html, encoding="utf-8")
 
@@ -117,9 +139,10 @@ def _render(
     (staging / "alerts.html").write_text(
         alerts_page(
             shown_alerts,
-            queries.alert_review_keys(con),
+            queries.alert_top_terms(con),
             paged=paged_set,
             total=len(all_alerts),
+            docs_link=docs_link,
         ),
         encoding="utf-8",
     )
@@ -131,6 +154,8 @@ def _render(
             as_of=as_of,
             alert_total=len(all_alerts),
             selection_note=note,
+            docs_link=docs_link,
+            quality_runs=quality,
         ),
         encoding="utf-8",
     )

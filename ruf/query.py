@@ -6,24 +6,31 @@ the connection is opened ``read_only``; file access is switched off
 cannot switch it back); and every statement is checked before any runs, so a
 write in the third statement refuses the whole request instead of running the
 first two.
+
+And limits, so a query cannot hold the terminal or the machine: results are
+written as they are fetched (a batch at a time, memory stays flat), the table
+shows the first ``TABLE_ROW_LIMIT`` rows unless ``--limit`` says otherwise, a
+query stops after ``DEFAULT_TIMEOUT`` seconds (``--timeout``), and Ctrl-C stops
+DuckDB, not only Python. Output escaping: ``ruf.query_output``.
 """
 
 from __future__ import annotations
 
-import csv
 import io
-import json
-from datetime import date, datetime, time
-from decimal import Decimal
-from typing import Any
+import threading
+import time
+from typing import Any, TextIO
 
 import duckdb
 
 from core.settings import ConfigError, Settings
 from core.warehouse_db import connect_read_only
+from ruf.query_output import writer_for
 
 FORMATS = ("table", "csv", "json")
 TABLE_ROW_LIMIT = 1000  # the table format is for reading; csv/json give every row
+DEFAULT_TIMEOUT = 300.0  # seconds; `ruf query --timeout 0` for no limit
+BATCH_ROWS = 1000  # rows fetched and written at a time: memory stays flat
 
 _READ = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
 # Read-only PRAGMAs and CALLs (table functions); anything else (checkpoint,
@@ -63,6 +70,10 @@ class QueryRefused(ConfigError):
     """The SQL would write, or reach outside the warehouse: nothing was run."""
 
 
+class QueryTimeout(ConfigError):
+    """The query ran longer than its timeout and was stopped."""
+
+
 def _function_name(statement: duckdb.Statement) -> str:
     text = statement.query.strip().rstrip(";").strip()
     words = text.split(None, 1)
@@ -93,38 +104,131 @@ def check_read_only(sql: str, con: duckdb.DuckDBPyConnection) -> list[duckdb.Sta
     return statements
 
 
-def run_query(settings: Settings, sql: str, fmt: str = "table") -> str:
-    """Run read-only ``sql`` (one or more statements) and format every result."""
+def run_query(settings: Settings, sql: str, fmt: str = "table", **options: Any) -> str:
+    """``stream_query`` into a string (for tests and small answers)."""
+    buf = io.StringIO()
+    stream_query(settings, sql, buf, fmt=fmt, **options)
+    return buf.getvalue().rstrip("\n")
+
+
+def stream_query(
+    settings: Settings,
+    sql: str,
+    out: TextIO,
+    *,
+    fmt: str = "table",
+    limit: int | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    raw: bool = False,
+) -> None:
+    """Run read-only ``sql`` (one or more statements), writing each result to ``out`` as
+    it is fetched. ``limit``: rows per statement at most (table default
+    ``TABLE_ROW_LIMIT``); ``timeout``: seconds before the query is stopped (None or 0:
+    never). Ctrl-C stops the query too (KeyboardInterrupt, after DuckDB stopped)."""
     if fmt not in FORMATS:
         raise ConfigError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    if limit is not None and limit < 1:
+        raise ConfigError(f"--limit must be at least 1, not {limit}")
+    if limit is None and fmt == "table":
+        limit = TABLE_ROW_LIMIT
     con = connect_read_only(settings.warehouse_path)
     try:
         con.execute("set enable_external_access = false")
         con.execute("set lock_configuration = true")
         statements = check_read_only(sql, con)
-        results = []
-        for st in statements:
+        failed: list[BaseException] = []
+        done = threading.Event()
+
+        def work() -> None:
             try:
-                cur = con.execute(st.query)
-            except duckdb.PermissionException as exc:
-                raise QueryRefused(f"refused: {_first_line(exc)}") from None
-            except duckdb.Error as exc:
-                raise ConfigError(f"query failed: {_first_line(exc)}") from None
-            if cur.description is None:
-                continue
-            columns = [d[0] for d in cur.description]
-            results.append((columns, cur.fetchall()))
+                _write_results(con, statements, out, fmt=fmt, limit=limit, raw=raw)
+            except BaseException as exc:  # handed to the main thread, which raises it
+                failed.append(exc)
+            finally:
+                done.set()
+
+        # DuckDB holds the thread that runs a query until it ends; Ctrl-C and the
+        # timeout are seen by this (main) thread, which interrupts DuckDB.
+        threading.Thread(target=work, name="ruf-query", daemon=True).start()
+        _wait(done, con, timeout)
+        if failed:
+            raise _translated(failed[0]) from None
     finally:
         con.close()
-    if fmt == "json":
-        blocks = [
-            [dict(zip(cols, map(_plain, row), strict=True)) for row in rows]
-            for cols, rows in results
-        ]
-        payload = blocks[0] if len(blocks) == 1 else blocks
-        return json.dumps(payload, ensure_ascii=False, indent=2)
-    render = _csv if fmt == "csv" else _table
-    return "\n\n".join(render(cols, rows) for cols, rows in results)
+
+
+def _wait(done: threading.Event, con: duckdb.DuckDBPyConnection, timeout: float | None) -> None:
+    """Until the query thread is done; interrupt DuckDB on Ctrl-C or at the timeout.
+
+    An Event, not Thread.join: after a join interrupted by Ctrl-C, Python 3.11
+    took the thread for finished while DuckDB still ran in it, and the connection
+    was closed under the running query (the process aborted).
+    """
+    deadline = time.monotonic() + timeout if timeout else None
+    try:
+        while not done.is_set():
+            left = None if deadline is None else deadline - time.monotonic()
+            if left is not None and left <= 0:
+                con.interrupt()
+                done.wait()
+                raise QueryTimeout(
+                    f"query stopped after {timeout:g} s (--timeout SECONDS to allow more, "
+                    "0 for no limit)"
+                )
+            done.wait(0.2 if left is None else min(0.2, left))
+    except KeyboardInterrupt:
+        con.interrupt()
+        done.wait()
+        raise
+
+
+def _translated(exc: BaseException) -> BaseException:
+    if isinstance(exc, duckdb.PermissionException):
+        return QueryRefused(f"refused: {_first_line(exc)}")
+    if isinstance(exc, duckdb.InterruptException):
+        return KeyboardInterrupt()
+    if isinstance(exc, duckdb.Error):
+        return ConfigError(f"query failed: {_first_line(exc)}")
+    return exc
+
+
+def _write_results(
+    con: duckdb.DuckDBPyConnection,
+    statements: list[duckdb.Statement],
+    out: TextIO,
+    *,
+    fmt: str,
+    limit: int | None,
+    raw: bool,
+) -> None:
+    several = len(statements) > 1
+    if several and fmt == "json":
+        out.write("[")
+    written = 0
+    for st in statements:
+        cur = con.execute(st.query)
+        if cur.description is None:
+            continue
+        if written:
+            out.write(",\n" if fmt == "json" else "\n")
+        written += 1
+        writer = writer_for(fmt, out, raw=raw)
+        writer.start([d[0] for d in cur.description])
+        count, more = 0, False
+        while True:
+            want = BATCH_ROWS if limit is None else min(BATCH_ROWS, limit - count)
+            batch = cur.fetchmany(want) if want > 0 else []
+            if not batch:
+                # At the limit: one more row tells whether the answer was cut.
+                more = limit is not None and count >= limit and bool(cur.fetchmany(1))
+                break
+            writer.rows(batch)
+            count += len(batch)
+        writer.end(count, more)
+        if fmt == "json" and not several:
+            out.write("\n")
+    if several and fmt == "json":
+        out.write("]\n")
 
 
 def _first_line(exc: Exception) -> str:
@@ -134,77 +238,3 @@ def _first_line(exc: Exception) -> str:
 def _snippet(query: str, width: int = 60) -> str:
     text = " ".join(query.split())
     return text if len(text) <= width else text[: width - 3] + "..."
-
-
-def _plain(value: Any) -> Any:
-    """A JSON-friendly version of a DuckDB value."""
-    if isinstance(value, datetime | date | time):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return float(value)
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, bytes):
-        return value.hex()
-    return value
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return (
-            f"{value:.4g}"
-            if abs(value) < 1e-3 and value
-            else f"{value:.2f}".rstrip("0").rstrip(".")
-        )
-    if isinstance(value, list | tuple | dict):
-        return json.dumps(_plain(value), ensure_ascii=False)
-    return str(_plain(value))
-
-
-def _csv(columns: list[str], rows: list[tuple]) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow(
-            [
-                ""
-                if v is None
-                else json.dumps(_plain(v))
-                if isinstance(v, list | dict)
-                else _plain(v)
-                for v in row
-            ]
-        )
-    return buf.getvalue().rstrip("\n")
-
-
-def _table(columns: list[str], rows: list[tuple]) -> str:
-    shown = rows[:TABLE_ROW_LIMIT]
-    cells = [[" ".join(_text(v).split()) for v in row] for row in shown]
-    widths = [len(c) for c in columns]
-    for row in cells:
-        widths = [min(60, max(w, len(v))) for w, v in zip(widths, row, strict=True)]
-    numeric = [
-        all(isinstance(r[i], int | float | Decimal) or r[i] is None for r in shown) and bool(shown)
-        for i in range(len(columns))
-    ]
-
-    def line(values: list[str]) -> str:
-        out = []
-        for v, w, right in zip(values, widths, numeric, strict=True):
-            v = v if len(v) <= w else v[: w - 1] + "…"
-            out.append(v.rjust(w) if right else v.ljust(w))
-        return " | ".join(out).rstrip()
-
-    text = [line(columns), "-+-".join("-" * w for w in widths)]
-    text.extend(line(row) for row in cells)
-    count = f"({len(rows)} row{'s' if len(rows) != 1 else ''}"
-    if len(rows) > len(shown):
-        count += f", first {len(shown)} shown; use --format csv for all"
-    text.append(count + ")")
-    return "\n".join(text)

@@ -55,7 +55,7 @@ if [ -s "$PASSWORDS" ]; then
 else
   echo "[airflow] password not written yet: see $PASSWORDS once the api-server is up"
 fi
-echo "[airflow] DAGs start paused: unpause ruf_ingest, ruf_transform, ruf_warehouse in the UI"
+echo "[airflow] DAGs start paused: unpause ruf_ingest, ruf_transform, ruf_warehouse, ruf_report in the UI"
 echo "[airflow]   or: AIRFLOW_HOME=$AIRFLOW_HOME $BIN/airflow dags unpause ruf_ingest (etc.)"
 echo "[airflow] Ctrl-C stops everything"
 wait "$AF_PID"

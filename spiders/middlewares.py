@@ -94,6 +94,8 @@ class BackoffRetryMiddleware:
     async def process_exception(self, request: Request, exception: Exception) -> Request | None:
         if request.meta.get("dont_retry") or not isinstance(exception, self.exceptions):
             return None
+        if request.url.startswith("file:"):
+            return None  # a saved page that is not there will not appear by waiting
         return await self._retry(request, type(exception).__name__, None)
 
     async def _retry(

@@ -28,13 +28,21 @@ class PortalPlan:
     concurrency: int
     delay_seconds: float
     listings: tuple[Listing, ...]
+    allowed_hosts: tuple[str, ...] = ()  # besides base_url's (config/portals.yaml)
+    max_page_bytes: int | None = None  # None: the crawl's default size cap
 
     def to_json(self) -> dict[str, Any]:
         return {**asdict(self), "listings": [asdict(x) for x in self.listings]}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> PortalPlan:
-        return cls(**{**data, "listings": tuple(Listing(**x) for x in data["listings"])})
+        return cls(
+            **{
+                **data,
+                "listings": tuple(Listing(**x) for x in data["listings"]),
+                "allowed_hosts": tuple(data.get("allowed_hosts") or ()),
+            }
+        )
 
 
 def in_shard(company_id: str, shard: tuple[int, int] | None) -> bool:
@@ -101,6 +109,8 @@ def plan_crawl(
                     concurrency=portal.concurrency,
                     delay_seconds=portal.delay_seconds,
                     listings=listings,
+                    allowed_hosts=portal.allowed_hosts,
+                    max_page_bytes=portal.max_page_bytes,
                 )
             )
     return out
@@ -136,6 +146,12 @@ class PortalReport:
     dropped: dict[str, int] = field(default_factory=dict)  # reason -> count
     stopped_early: int = 0  # listings where pagination stopped at a known review
     files: list[str] = field(default_factory=list)  # published files
+    # Requests not made or pages not read, by why: off the portal's hosts, over the size cap.
+    refused: dict[str, int] = field(default_factory=dict)
+    erased: int = 0  # items of erased authors a replay left out
+
+    def refuse(self, reason: str) -> None:
+        self.refused[reason] = self.refused.get(reason, 0) + 1
 
     @property
     def ok(self) -> bool:
@@ -181,6 +197,19 @@ class CrawlReport:
         dropped = sum(sum(p.dropped.values()) for p in ps)
         if dropped:
             parts.append(f"{dropped} items dropped")
+        refused: dict[str, int] = {}
+        for p in ps:
+            for why, n in p.refused.items():
+                refused[why] = refused.get(why, 0) + n
+        if refused:
+            parts.append(
+                f"{sum(refused.values())} refused ("
+                + ", ".join(f"{n} {why}" for why, n in sorted(refused.items()))
+                + ")"
+            )
+        erased = sum(p.erased for p in ps)
+        if erased:
+            parts.append(f"{erased} items of erased authors left out")
         line = ", ".join(parts)
         if self.ok:
             return line

@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 
 from core.config import load_portals
 from core.contracts.raw_items import RawItem, items_file_name, shard_name
+from core.privacy import erased_pseudonyms, item_pseudonym
 from core.settings import ConfigError, Settings
 from spiders.archive import RawStore
 from spiders.pipelines import ContractError, item_record, to_raw_item
@@ -119,6 +120,8 @@ def url_plan(settings: Settings, portals: list[str] | None, urls: list[str]) -> 
         concurrency=known.concurrency if known else 1,
         delay_seconds=known.delay_seconds if known else 1.0,
         listings=tuple(Listing("", "", url) for url in urls),
+        allowed_hosts=known.allowed_hosts if known else (),
+        max_page_bytes=known.max_page_bytes if known else None,
     )
 
 
@@ -205,9 +208,13 @@ class _Progress:
 def replay_run(
     settings: Settings, *, run_date: str, portals: list[str] | None = None
 ) -> CrawlReport:
-    """Re-parse the pages archived for ``run_date`` and rewrite that run's items."""
+    """Re-parse the pages archived for ``run_date`` and rewrite that run's items,
+    leaving out the items of every author in the erasure ledger: a replay never
+    writes an erased person's name or texts back (their pages are still archived)."""
     from spiders.pages import parse_page
 
+    erased = erased_pseudonyms(settings)
+    key = _replay_key(settings, erased)
     known = load_portals(settings.portals_file)
     store = RawStore(settings)
     found = store.portals_with_run(run_date)
@@ -257,6 +264,15 @@ def replay_run(
                     except ContractError as exc:
                         pr.dropped[str(exc)] = pr.dropped.get(str(exc), 0) + 1
                         continue
+                    if (
+                        key
+                        and item_pseudonym(
+                            key, raw.portal or portal, raw.author_id, raw.author_name
+                        )
+                        in erased
+                    ):
+                        pr.erased += 1
+                        continue
                     kinds[raw.kind] += 1
                     out.write(item_record(raw))
             if failures:
@@ -266,6 +282,19 @@ def replay_run(
                 pr.files.append(out.publish())
                 pr.add_items(kinds)
     return report
+
+
+def _replay_key(settings: Settings, erased: frozenset[str]) -> bytes | None:
+    """The pseudonym key, needed only when someone was erased (checked before
+    anything is written: without it, erased authors cannot be told apart)."""
+    if not erased:
+        return None
+    if not settings.pseudonym_key:
+        raise ConfigError(
+            f"the erasure ledger names {len(erased)} erased author(s); a replay needs "
+            "RUF_PSEUDONYM_KEY to leave their items out, and writes nothing without it"
+        )
+    return settings.require_pseudonym_key()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -40,10 +40,19 @@ AUTOTHROTTLE_MAX_DELAY = 60.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 
 # Our retry middleware waits (backoff, Retry-After) before retrying; Scrapy's does not.
+# Requests stay on their portal's hosts, refused before robots.txt is even asked.
 DOWNLOADER_MIDDLEWARES = {
+    "spiders.offsite.PortalHostsMiddleware": 40,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "spiders.middlewares.BackoffRetryMiddleware": 550,
 }
+
+# The size cap: a response larger than this is cut off unread and fails its page
+# (Scrapy stops at the Content-Length it announces, else once this much arrived).
+# Per portal: max_page_bytes in config/portals.yaml. Real review pages are 0.1-3 MB.
+DEFAULT_MAX_PAGE_BYTES = 20 * 1024 * 1024
+DOWNLOAD_MAXSIZE = int(os.environ.get("RUF_MAX_PAGE_BYTES") or DEFAULT_MAX_PAGE_BYTES)
+DOWNLOAD_WARNSIZE = DOWNLOAD_MAXSIZE // 2
 RUF_RETRY_TIMES = int(os.environ.get("RUF_CRAWL_RETRIES") or 4)
 RUF_RETRY_BACKOFF_BASE = 2.0
 RUF_RETRY_BACKOFF_MAX = 60.0

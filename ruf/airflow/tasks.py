@@ -29,6 +29,7 @@ LAKE_URI = "ruf://lake"
 WAREHOUSE_URI = "ruf://warehouse"
 SHARDS_VARIABLE = "ruf_shards"
 DEFAULT_SHARDS = 2
+DEMO_RETRY_DELAY_SECONDS = 5
 
 
 class CrawlFailed(RuntimeError):
@@ -50,15 +51,18 @@ def task_defaults(on_failure_callback: Any = None) -> dict[str, Any]:
     """``default_args`` every ruf DAG shares: retries with exponential backoff, a timeout.
 
     ``RUF_RETRIES`` and ``RUF_RETRY_DELAY_SECONDS`` tune them per deployment
-    (the tests shorten the delay); they are read when the DAG file is parsed.
+    (the tests shorten the delay); they are read when the DAG file is parsed. In
+    demo mode (``RUF_DEMO=1``) a retry waits seconds, not minutes: the offline
+    portals answer 429/503 on purpose, and nobody wants to watch a 5-minute wait.
     """
-    delay = _env_int("RUF_RETRY_DELAY_SECONDS", 300)
+    demo = load_settings().demo
+    delay = _env_int("RUF_RETRY_DELAY_SECONDS", DEMO_RETRY_DELAY_SECONDS if demo else 300)
     args: dict[str, Any] = {
         "owner": "ruf",
         "retries": _env_int("RUF_RETRIES", 2),
         "retry_delay": timedelta(seconds=delay),
         "retry_exponential_backoff": 2.0,
-        "max_retry_delay": timedelta(hours=1),
+        "max_retry_delay": timedelta(seconds=delay * 4) if demo else timedelta(hours=1),
         "execution_timeout": timedelta(hours=_env_int("RUF_TASK_TIMEOUT_HOURS", 6)),
     }
     if on_failure_callback is not None:
@@ -126,12 +130,24 @@ def shard_plan(n: int | None = None) -> list[list[int]]:
 
 
 def run_date_of(value: date | datetime | str) -> date:
-    """The partition date of a logical date / data interval start (never today)."""
+    """The partition date of a logical date / data interval start / run_after."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
     return date.fromisoformat(str(value)[:10])
+
+
+def run_date_for(dag_run: Any) -> date:
+    """The partition a DAG run works on: its data interval start (a scheduled run or a
+    backfill), else its logical date, else, for a manual run that has none (Airflow 3:
+    ``airflow dags trigger`` without ``--logical-date``), the moment it was triggered
+    (``run_after``)."""
+    for name in ("data_interval_start", "logical_date", "run_after"):
+        value = getattr(dag_run, name, None)
+        if value is not None:
+            return run_date_of(value)
+    raise ConfigError(f"the DAG run {getattr(dag_run, 'run_id', '?')} has no date at all")
 
 
 def log_progress(event: Event) -> None:
@@ -148,6 +164,13 @@ def log_progress(event: Event) -> None:
 
 
 # --- ingest -------------------------------------------------------------------
+
+
+def validate_config() -> None:
+    """Fail the run, before any crawl, on the first problem of the two config files."""
+    from pipeline.config_check import require_valid_config
+
+    require_valid_config(task_settings())
 
 
 def crawl_shard(
@@ -204,8 +227,8 @@ def run_dates_from_events(
     """The raw partitions an asset-triggered transform run must process.
 
     Several ingest runs (a backfill) may be folded into one transform run, so
-    every triggering event's ``run_date`` counts. With no event (a manual or
-    ``dag.test()`` run) the run's logical date is the partition.
+    every triggering event's ``run_date`` counts. With no event (a manual run)
+    ``fallback``, the run's own date (``run_date_for``), is the partition.
     """
     dates = set()
     for event in events:
@@ -217,7 +240,7 @@ def run_dates_from_events(
     if not dates:
         raise ConfigError(
             "no raw partition to transform: the run has no raw asset event with a run_date "
-            "and no logical date (trigger it with a logical date)"
+            "and no date of its own"
         )
     return sorted(dates)
 
@@ -261,3 +284,20 @@ def raise_alerts(conn_id: str = ALERTS_CONN_ID) -> dict[str, Any]:
         "alerts: %d in bi.alerts, %d new, sent via %s", sent.alerts, len(sent.new), sent.channel
     )
     return sent.summary()
+
+
+# --- report ---------------------------------------------------------------------
+
+
+def write_docs() -> str:
+    """dbt's static docs of the published warehouse, under the reports directory."""
+    from pipeline import stages
+
+    return str(stages.docs(task_settings(), progress=log_progress))
+
+
+def write_report() -> str:
+    """The HTML report from the published warehouse (linking the dbt docs if written)."""
+    from pipeline import stages
+
+    return str(stages.report(task_settings(), progress=log_progress))

@@ -22,6 +22,8 @@ from spiders.imports.paths import Record
 from spiders.imports.rows import MAX_FIELD_CHARS, RAW_KEEP, depth_exceeds
 
 _NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+# C0 controls but tab and line breaks, DEL, C1 controls (ESC [31m, BEL, backspace...).
+_CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]").search
 _OUT_OF = re.compile(r"(?:/|out of|of|von|aus|de|sur)\s*(\d+(?:[.,]\d+)?)", re.I)
 _TRUE = {"true", "1", "yes", "y", "ja", "wahr", "x", "✓", "verified", "verifiziert"}
 _FALSE = {"false", "0", "no", "n", "nein", "falsch", "unverified", "not verified"}
@@ -52,6 +54,8 @@ def _clean(value: Any, flags: set[str]) -> Any:
         if "\x00" in value:
             value = value.replace("\x00", "")
             flags.add("nul_removed")
+        if _CONTROL(value):  # terminal escapes and the like: kept as exported, said so
+            flags.add("control_characters")
         value = value.strip()
         if len(value) > MAX_FIELD_CHARS:
             value = value[:MAX_FIELD_CHARS]

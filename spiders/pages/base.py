@@ -34,6 +34,7 @@ _COUNT = re.compile(r"\d[\d.,\u202f\u00a0 ]*").search
 _NON_DIGITS = re.compile(r"\D").sub
 _NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?").search
 _TAG = re.compile(r"<(?:link|a)\b[^>]*>", re.I)
+_TAG_OPEN = re.compile(r"<(?:link|a)\b", re.I)
 _ATTR = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 
 
@@ -201,10 +202,11 @@ def rel_next(text: str, url: str) -> str | None:
     at = text.find("next")
     seen = -1  # start of the last tag examined
     while at != -1:
-        m = _TAG.search(text, text.rfind(">", 0, at) + 1)
-        if m is None:
-            return None  # no <link>/<a> tag after this point at all
-        if m.start() < at and m.start() != seen:
+        # Only a tag opening between the last ">" and the word can hold it (a
+        # search past the word would read on through scripts for every "next").
+        opening = _TAG_OPEN.search(text, text.rfind(">", 0, at) + 1, at)
+        m = _TAG.match(text, opening.start()) if opening else None
+        if m is not None and m.start() != seen:
             seen = m.start()
             tag = m.group(0)
             attrs = {a.lower(): (v1 or v2 or v3) for a, v1, v2, v3 in _ATTR.findall(tag)}

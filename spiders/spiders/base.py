@@ -21,10 +21,7 @@ Other portals go on.
 from __future__ import annotations
 
 import logging
-import re
-from collections import Counter
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 import scrapy
@@ -35,6 +32,8 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from core.contracts.raw_items import RawItem, items_file_name, responses_file_name
 from core.settings import Settings, load_settings
 from spiders.archive import RawStore, StagedJsonLines, sha256_of
+from spiders.navigation import host_of, portal_hosts, same_document, saved_page_missing
+from spiders.offsite import OFFSITE, refusal_of
 from spiders.plan import (
     Listing,
     PortalPlan,
@@ -43,57 +42,11 @@ from spiders.plan import (
     portal_for_urls,
     settings_from_json,
 )
+from spiders.portal_run import PortalRun, declared_encoding, describe_exception, utc_now
 from spiders.settings import portal_settings
 from spiders.state import KEEP_KEYS, CrawlState, PendingState, review_key
 
 logger = logging.getLogger(__name__)
-
-
-def utc_now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def declared_encoding(response: Response) -> str | None:
-    """The charset the Content-Type header declares (the page parser weighs it
-    against the body's own declarations)."""
-    ctype = response.headers.get("Content-Type")
-    if not ctype:
-        return None
-    for part in ctype.decode("latin-1").split(";")[1:]:
-        key, _, value = part.strip().partition("=")
-        if key.lower() == "charset" and value:
-            return value.strip().strip("\"'")
-    return None
-
-
-_TWISTED_REASON = re.compile(r"twisted\.internet\.error\.(\w+): ([^>\]]+)")
-
-
-def describe_exception(exc: BaseException) -> str:
-    """One readable line for a download error (Scrapy wraps Twisted's in lists)."""
-    text = str(exc).strip()
-    inner = _TWISTED_REASON.findall(text)
-    if inner:
-        return "; ".join(f"{name}: {msg.strip().rstrip('.')}" for name, msg in inner)
-    return f"{type(exc).__name__}: {text.rstrip('.')}" if text else type(exc).__name__
-
-
-@dataclass
-class PortalRun:
-    """One portal's part of a crawl: its counters, staged files and progress."""
-
-    plan: PortalPlan
-    report: PortalReport
-    kinds: Counter = field(default_factory=Counter)
-    items_out: StagedJsonLines | None = None
-    index_out: StagedJsonLines | None = None
-    known: dict[str, set[str]] = field(default_factory=dict)  # pcid -> keys of earlier runs
-    # pcid -> the newest keys seen (newest first, at most state.KEEP_KEYS), until it is finished
-    seen: dict[str, list[str]] = field(default_factory=dict)
-    pages: Counter = field(default_factory=Counter)  # pcid -> pages fetched
-    finished: PendingState | None = None  # listings whose pagination ended, on disk
-    visited: dict[str, set[str]] = field(default_factory=dict)  # pcid -> its pages' URLs
-    parsed: set[str] = field(default_factory=set)  # sha256 of every body read in this run
 
 
 class BaseListingSpider(scrapy.Spider):
@@ -146,6 +99,7 @@ class BaseListingSpider(scrapy.Spider):
             p.portal: PortalRun(
                 plan=p,
                 report=PortalReport(portal=p.portal, family=self.family, companies=len(p.listings)),
+                hosts=portal_hosts(p),
             )
             for p in plan_list
         }
@@ -180,18 +134,17 @@ class BaseListingSpider(scrapy.Spider):
                 yield self._request(listing.url, name, listing.portal_company_id, 1)
 
     def _request(self, url: str, portal: str, portal_company_id: str, page_no: int) -> Request:
-        self.runs[portal].visited.setdefault(portal_company_id, set()).add(url)
-        return Request(
-            url,
-            callback=self.parse_listing,
-            errback=self.on_error,
-            meta={
-                "portal": portal,
-                "portal_company_id": portal_company_id,
-                "page_no": page_no,
-                "page_type": "listing",
-            },
-        )
+        pr = self.runs[portal]
+        pr.visited.setdefault(portal_company_id, set()).add(url)
+        meta = {
+            "portal": portal,
+            "portal_company_id": portal_company_id,
+            "page_no": page_no,
+            "page_type": "listing",
+        }
+        if pr.plan.max_page_bytes:  # the portal's own size cap (config/portals.yaml)
+            meta["download_maxsize"] = pr.plan.max_page_bytes
+        return Request(url, callback=self.parse_listing, errback=self.on_error, meta=meta)
 
     # --- responses ------------------------------------------------------------
 
@@ -259,11 +212,27 @@ class BaseListingSpider(scrapy.Spider):
             pr.report.stopped_early += 1
             self._finish(pr, pcid)
             return
-        next_url = result.next_url
+        next_url = self._next_page(pr, response.url, result.next_url)
         if next_url and next_url not in pr.visited.get(pcid, ()):
             yield self._request(next_url, pr.plan.portal, pcid, meta.get("page_no", 1) + 1)
         else:
             self._finish(pr, pcid)
+
+    def _next_page(self, pr: PortalRun, url: str, next_url: str | None) -> str | None:
+        """The listing's next page, if the page's rel=next is one (see ``navigation``)."""
+        if not next_url:
+            return None
+        if pr.hosts and host_of(next_url) not in pr.hosts:
+            pr.report.refuse(OFFSITE)  # pagination stays on the portal's hosts
+            logger.warning("%s: rel=next %s is off the portal's hosts; refused", url, next_url)
+            return None
+        if not same_document(url, next_url):
+            logger.info("%s: rel=next %s is another page, not this listing's next", url, next_url)
+            return None
+        if saved_page_missing(next_url):
+            logger.info("%s: its next page %s was not saved; pagination ends", url, next_url)
+            return None
+        return next_url
 
     def _finish(self, pr: PortalRun, pcid: str) -> None:
         """A listing's pagination ended: what the state needs goes to disk, not memory."""
@@ -284,7 +253,13 @@ class BaseListingSpider(scrapy.Spider):
         exc = failure.value
         retries = request.meta.get("retry_times", 0)
         after = f" (gave up after {retries} retries)" if retries else ""
-        if isinstance(exc, HttpError):
+        cap = request.meta.get("download_maxsize") or self.settings.getint("DOWNLOAD_MAXSIZE")
+        refusal = refusal_of(request, exc, cap)
+        if refusal is not None:  # off the portal's hosts, or over the size cap: not read
+            reason, message = refusal
+            pr.report.refuse(reason)
+            self._fail(pr, message)
+        elif isinstance(exc, HttpError):
             response = exc.response
             self._archive(pr, response, sha256_of(response.body), utc_now())
             why = request.meta.get("ruf_give_up")

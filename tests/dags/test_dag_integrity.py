@@ -10,7 +10,7 @@ from ruf.airflow.tasks import portal_names, portal_pools
 
 pytestmark = pytest.mark.xdist_group("airflow")
 
-DAG_IDS = {"ruf_ingest", "ruf_transform", "ruf_warehouse"}
+DAG_IDS = {"ruf_ingest", "ruf_transform", "ruf_warehouse", "ruf_report"}
 
 
 def test_every_dag_file_imports_without_errors(dagbag):
@@ -35,7 +35,9 @@ def test_dag_has_schedule_utc_start_tags_retries_docs_and_no_catchup(dagbag, dag
 
 
 def test_dags_chain_through_assets(dagbag):
-    ingest, transform, warehouse = (dagbag.get_dag(d) for d in sorted(DAG_IDS))
+    ingest, transform, warehouse, report = (
+        dagbag.get_dag(d) for d in ("ruf_ingest", "ruf_transform", "ruf_warehouse", "ruf_report")
+    )
 
     def produced(dag):
         return {a.name for t in dag.tasks for a in t.outlets}
@@ -47,6 +49,8 @@ def test_dags_chain_through_assets(dagbag):
     assert consumed(transform) == {"ruf://raw"}
     assert "ruf://lake" in produced(transform)
     assert consumed(warehouse) == {"ruf://lake"}
+    assert "ruf://warehouse" in produced(warehouse)
+    assert consumed(report) == {"ruf://warehouse"}
     assert ingest.schedule == "@daily"
 
 
@@ -75,3 +79,11 @@ def test_pools_exist_in_the_metadata_db(airflow_db):
 def test_transform_and_warehouse_have_one_writer(dagbag):
     assert dagbag.get_dag("ruf_transform").max_active_runs == 1
     assert dagbag.get_dag("ruf_warehouse").max_active_runs == 1
+
+
+def test_the_report_tasks_run_where_the_warehouse_is(dagbag):
+    report = dagbag.get_dag("ruf_report")
+    queues = {t.task_id: t.queue for t in report.tasks}
+    warehouse = {t.queue for t in dagbag.get_dag("ruf_warehouse").tasks}
+    assert set(queues) == {"docs", "report", "all_published"}
+    assert {queues["docs"], queues["report"]} == warehouse

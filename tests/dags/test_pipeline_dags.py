@@ -205,3 +205,39 @@ def test_a_portal_that_is_down_is_retried_then_alerted(dagbag, night, tmp_path, 
     failures = [r for r in _audit(settings) if r["type"] == "task_failed"]
     assert [(r["task_id"], r["try_number"]) for r in failures] == [("crawl_forum", 2)]
     assert "forum" in failures[0]["error"]
+
+
+def test_a_manual_run_without_a_logical_date_runs_for_the_day_it_was_triggered(
+    dagbag, night, tmp_path, monkeypatch
+):
+    """``airflow dags trigger ruf_ingest`` without ``--logical-date``: Airflow 3 gives the
+    run no logical date and no data interval, only ``run_after``."""
+    settings, world = night
+    monkeypatch.setenv("RUF_DATA_DIR", str(tmp_path))
+    settings = load_settings()
+    triggered = LOGICAL_DATE + timedelta(days=1, hours=7, minutes=12)
+    day = triggered.date().isoformat()
+
+    for dag_id in ("ruf_ingest", "ruf_transform", "ruf_warehouse", "ruf_report"):
+        # conf as `airflow dags trigger` sends it: in one process, dag.test() keeps the
+        # params of an earlier test(run_conf=...) on the DAG object otherwise.
+        conf = {"replay": False} if dag_id == "ruf_ingest" else None
+        dr = dagbag.get_dag(dag_id).test(run_after=triggered, logical_date=None, run_conf=conf)
+        assert dr.logical_date is None
+        assert str(dr.state) == "success", (dag_id, _task_states(dr))
+
+    raw = Path(settings.raw_url)
+    assert {p.parent.name for p in raw.glob("*/*/items-*.jsonl")} == {day}
+    assert _raw_event_extras()[-1]["run_date"] == day
+    con = duckdb.connect(str(settings.warehouse_path), read_only=True)
+    try:
+        scored = con.execute(
+            "select count(*) from bi.reputation where portal = 'all' and review_count > 0"
+        ).fetchone()[0]
+    finally:
+        con.close()
+    assert scored == len(list(world.companies()))
+    # The report DAG wrote the dbt docs and the report that links them.
+    index = (settings.reports_dir / "index.html").read_text(encoding="utf-8")
+    assert 'href="dbt-docs/index.html"' in index
+    assert (settings.reports_dir / "dbt-docs" / "index.html").is_file()

@@ -152,3 +152,57 @@ def test_erase_everywhere_takes_the_author_out_of_lake_warehouse_and_report(ran)
     assert result.report_path == settings.reports_dir / "index.html"
     shown = [p for p in settings.reports_dir.rglob("*.html") if who in p.read_text("utf-8")]
     assert shown == []
+    # Nor in a text file anywhere (dbt's logs, run_results.json, audit files) but the ledger.
+    ledger = Path(settings.lake_url) / "_erased" / "authors.jsonl"
+    texts = [
+        p
+        for p in settings.data_dir.rglob("*")
+        if p.is_file() and p.suffix in (".log", ".json", ".jsonl", ".txt", ".html") and p != ledger
+    ]
+    assert texts and [p for p in texts if who in p.read_text("utf-8", errors="replace")] == []
+
+
+def test_an_erase_whose_report_rewrite_fails_says_so_in_one_line_and_finishes_when_rerun(
+    ran, monkeypatch, capsys
+):
+    """Disk full while the report is rewritten (the fault injected where the pages are
+    published): the erasure is recorded, raw and lake are clean, the error is one line
+    naming the step and how to finish, and running erase again finishes it."""
+    import errno
+
+    import report.writer
+    from ruf.cli import main
+
+    settings, _, _ = ran
+    who = _author_on_the_report(settings)
+    full = OSError(errno.ENOSPC, "No space left on device", str(settings.reports_dir))
+
+    def disk_full(staging, out):
+        raise full
+
+    monkeypatch.setattr(report.writer, "_publish", disk_full)
+    with pytest.raises(workflows.EraseIncomplete) as failed:
+        workflows.erase_everywhere(settings, who)
+    message = str(failed.value)
+    assert "\n" not in message
+    assert "'rewrite the report without them' failed" in message
+    assert "No space left on device" in message
+    assert f"ruf erase --author-pseudonym {who}" in message
+    lake_reviews = pq.read_table(Path(settings.lake_url) / "reviews").column("author_pseudonym")
+    assert who not in lake_reviews.to_pylist()
+    ledger = Path(settings.lake_url) / "_erased" / "authors.jsonl"
+    assert who in ledger.read_text(encoding="utf-8")
+
+    # The CLI prints that one line (no traceback) and exits 2.
+    monkeypatch.setenv("RUF_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("RUF_COMPANIES", str(settings.companies_file))
+    monkeypatch.setenv("RUF_PSEUDONYM_KEY", settings.pseudonym_key)
+    capsys.readouterr()
+    assert main(["erase", "--author-pseudonym", who]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith("ruf: error: author ") and "Traceback" not in "".join(err)
+
+    monkeypatch.undo()
+    workflows.erase_everywhere(settings, who)  # the rerun finishes the erasure
+    shown = [p for p in settings.reports_dir.rglob("*.html") if who in p.read_text("utf-8")]
+    assert shown == []

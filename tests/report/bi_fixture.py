@@ -34,10 +34,10 @@ create table bi.reviews (
     review_key varchar, company_id varchar, portal varchar, published_at timestamptz,
     stars double, score_100 double, title varchar, text varchar, language varchar,
     author_pseudonym varchar, replied_at timestamptz, reply_hours double,
-    is_suspicious boolean, alert_ids varchar[]);
+    is_suspicious boolean, alert_ids varchar[], reply_text varchar, source_url varchar);
 create table bi.mentions (
     mention_key varchar, company_id varchar, portal varchar, published_at timestamptz,
-    title varchar, text varchar);
+    title varchar, text varchar, source_url varchar);
 create table bi.reputation (
     company_id varchar, company_name varchar, portal varchar, review_count bigint,
     mean_stars double, bayes_stars double, decayed_stars double, score_100 double,
@@ -51,7 +51,30 @@ create table bi.alerts (
     alert_id varchar, company_id varchar, company_name varchar, portals varchar[],
     kind varchar, started_on date, ended_on date, severity varchar, evidence varchar,
     review_count bigint);
+create table bi.company_topics (
+    company_id varchar, portal varchar, period_start date, period_end date, polarity varchar,
+    term varchar, review_count bigint, share double, lift double, compared_to varchar,
+    direction varchar, rank bigint, polarity_reviews bigint, reference_count bigint,
+    reference_reviews bigint, reference_share double, z_score double);
+create table bi.alert_topics (
+    alert_id varchar, term varchar, review_count bigint, lift double,
+    example_review_key varchar, company_id varchar, rank bigint, alert_reviews bigint,
+    share double, reference_count bigint, reference_reviews bigint, reference_share double,
+    z_score double);
 """
+# A term as hostile as a review can make one, and a link a portal page could carry.
+SCRIPT_TERM = "<img src=x onerror=alert(1)>"
+JS_URL = "javascript:alert(document.domain)"
+
+# Kaffee Partner's topics: (polarity, compared_to, direction, term, y, n, y_ref, n_ref, lift)
+KP_TOPICS = [
+    ("negative", "all_companies", "rose", "hotline", 9, 12, 0, 80, 20.4),
+    ("negative", "all_companies", "rose", "abrechnung", 6, 12, 10, 80, 1.6),
+    ("negative", "all_companies", "rose", SCRIPT_TERM, 2, 12, 0, 80, 9.0),
+    ("negative", "own_past", "rose", "leasingvertrag", 5, 12, 0, 4, 2.9),
+    ("negative", "own_past", "fell", "lieferung", 0, 12, 3, 4, 0.2),
+    ("positive", "all_companies", "rose", "kaffeemaschine", 3, 6, 1, 90, 4.0),
+]
 
 # company_id, name, industry, portals, steady score, score change in the burst window
 COMPANIES = [
@@ -146,6 +169,8 @@ def build_fixture_warehouse(path: Path) -> Path:
                     None if replied is None else 20.0,
                     False,
                     ["a-kp-burst", "a-kp-unanswered"] if in_burst else [],
+                    None if replied is None else f"Danke, {name} <i>kümmert</i> sich.",
+                    JS_URL if i == 14 else f"http://127.0.0.1:8765/{portal}/review/{cid}#r{i}",
                 )
             )
         _insert(con, "bi.reviews", reviews)
@@ -217,8 +242,42 @@ def build_fixture_warehouse(path: Path) -> Path:
     )
     con.execute(
         "insert into bi.mentions values ('forum:m1', 'kaffee-partner', 'forum', ?, 'Blog', "
-        "'Siehe Blogpost')",
+        "'Siehe Blogpost', 'http://127.0.0.1:8765/forum/thread/t-kaffee-partner')",
         [datetime.combine(BURST_START, time(9), UTC)],
+    )
+    period_start = AS_OF - timedelta(days=89)
+    ranks: dict[tuple, int] = {}
+    topics = []
+    for polarity, compared, direction, term, y, n, y_ref, n_ref, lift in KP_TOPICS:
+        group = (polarity, compared, direction)
+        ranks[group] = ranks.get(group, 0) + 1
+        z = 3.0 if direction == "rose" else -2.5
+        row = ("kaffee-partner", "all", period_start, AS_OF, polarity, term, y, y / n, lift)
+        topics.append((*row, compared, direction, ranks[group], n, y_ref, n_ref, y_ref / n_ref, z))
+    _insert(con, "bi.company_topics", topics)
+    _insert(
+        con,
+        "bi.alert_topics",
+        [
+            # alert_id, term, review_count, lift, example, company, rank, alert_reviews,
+            # share, reference_count, reference_reviews, reference_share, z_score
+            (
+                "a-kp-burst",
+                "hotline",
+                4,
+                3.0,
+                "trustpilot:kaffee-partner-14",
+                "kaffee-partner",
+                1,
+                5,
+                0.8,
+                0,
+                2,
+                0.0,
+                2.1,
+            ),
+            ("a-kp-burst", SCRIPT_TERM, 2, 2.0, None, "kaffee-partner", 2, 5, 0.4, 0, 2, 0.0, 1.2),
+        ],
     )
     con.close()
     return path

@@ -46,7 +46,9 @@ def test_league_table_rows_in_rank_order_with_links(fixture_report: Path) -> Non
     links = {a["href"] for a in page.find("a")}
     assert {f"companies/{cid}.html" for cid in rows} <= links
     headers = " ".join(page.text)
-    for column in ("Company", "Score", "95% interval", "Trend 30d", "Reviews", "Alerts"):
+    for column in ("Company", "Score", "95% interval", "90 days", "Since newest alert"):
+        assert column in headers
+    for column in ("Reviews", "Alerts"):
         assert column in headers
     # Kaffee Partner: 37.0 (31.0–43.0), falling, 2 alerts
     html = (fixture_report.parent / "index.html").read_text()
@@ -61,7 +63,7 @@ def test_kaffee_partner_page_shows_the_drop_and_the_shaded_alert(fixture_report:
     assert {b["data-alert-id"] for b in bands} >= {"a-kp-burst", "a-kp-unanswered"}
     burst = next(b for b in page.find("rect", class_="negative_burst"))
     assert float(burst["width"]) > 10
-    assert "negative_burst" in page.visible  # the band is labelled
+    assert "Burst of bad reviews" in page.visible  # the band is labelled
     assert f"negative burst of {BURST_START}: 62.0; lowest since: 37.0 (-25.0 points)" in (
         page.visible
     )
@@ -109,19 +111,31 @@ def test_report_needs_no_network(fixture_report: Path) -> None:
         page = Page(html)
         assert not page.find("link") and not page.find("img")
         assert all("src" not in a for t, a in page.tags if t in ("script", "iframe", "img"))
-        assert not re.search(r"""(src|href)=["']?(https?:)?//""", html), path
+        # nothing is loaded from elsewhere (links to a review on its portal are followed
+        # only when clicked)
+        assert not re.search(r"""src=["']?(https?:)?//""", html), path
+        assert all(
+            a.get("href", "").startswith(
+                ("http://127.0.0.1", "#", "../", "companies/", "index.html", "alerts.html")
+            )
+            for t, a in page.tags
+            if t == "a"
+        ), path
         assert "@import" not in html and "url(" not in html
         assert page.find("meta", **{"http-equiv": "Content-Security-Policy"})
 
 
-def test_alerts_page_newest_first_linking_to_evidence(fixture_report: Path) -> None:
+def test_alerts_page_newest_first_in_plain_language(fixture_report: Path) -> None:
     page = read(fixture_report, "alerts.html")
     rows = [a for a in page.find("tr") if "data-alert-id" in a]
     assert [r["data-alert-id"] for r in rows][-1] == "a-sk-positive"  # oldest (60 days) last
     hrefs = {a["href"] for a in page.find("a")}
     assert "companies/kaffee-partner.html#alert-a-kp-burst" in hrefs
     assert "companies/schnellkauf24.html#alert-a-sk-positive" in hrefs
-    assert "kaffee-partner-14" in page.visible  # the burst's review keys are listed
+    text = page.visible
+    assert "kaffee-partner-14" not in text and "a-kp-burst" not in text  # no keys, no ids
+    assert "negative_reviews" not in text and "window_days" not in text  # no raw evidence
+    assert "5 reviews gave 1 or 2 stars" in text
 
 
 def test_missing_warehouse_says_to_build_first(tmp_path: Path) -> None:
@@ -172,3 +186,29 @@ def test_select_paged_scales_to_many_companies() -> None:
 
 def test_as_of_is_the_newest_scored_day(fixture_report: Path) -> None:
     assert f"scores as of {AS_OF}" in read(fixture_report, "index.html").visible
+
+
+def test_every_page_links_the_dbt_docs_once_they_are_written(
+    fixture_settings: Settings, tmp_path: Path
+) -> None:
+    import shutil
+
+    settings = settings_for(tmp_path)
+    settings.warehouse_path.parent.mkdir(parents=True)
+    shutil.copyfile(fixture_settings.warehouse_path, settings.warehouse_path)
+    index = write_report(settings)
+    assert "dbt-docs" not in index.read_text(encoding="utf-8")  # no link to nothing
+
+    docs = settings.reports_dir / "dbt-docs" / "index.html"
+    docs.parent.mkdir()
+    docs.write_text("<!doctype html><title>dbt docs</title>", encoding="utf-8")
+    write_report(settings)
+    out = settings.reports_dir
+    for page, href in [
+        ("index.html", "dbt-docs/index.html"),
+        ("alerts.html", "dbt-docs/index.html"),
+        ("companies/kaffee-partner.html", "../dbt-docs/index.html"),
+    ]:
+        links = re.findall(r'<a href="([^"]+)">Warehouse docs', (out / page).read_text("utf-8"))
+        assert links == [href], page
+        assert (out / page).parent.joinpath(href).resolve() == docs.resolve()

@@ -42,7 +42,7 @@ def test_kaffee_partner_page_shows_the_drop_and_the_shaded_burst(
     page = Page((real_report.parent / "companies/kaffee-partner.html").read_text())
     bands = page.find("rect", class_="negative_burst")
     assert bands and all(float(b["width"]) > 3 for b in bands)
-    assert "negative_burst" in page.visible
+    assert "Burst of bad reviews" in page.visible
     # "Score before the negative burst of <day>: 55.8; lowest since: 32.5 (-23.2 points)."
     m = re.search(
         r"negative burst of (\S+): [\d.]+; lowest since: [\d.]+ \((-[\d.]+) points\)", page.visible
@@ -50,7 +50,7 @@ def test_kaffee_partner_page_shows_the_drop_and_the_shaded_burst(
     assert m, page.visible[:500]
     assert abs((date.fromisoformat(m.group(1)) - event.start).days) <= 7
     assert float(m.group(2)) < -10
-    assert "unanswered_criticism" in page.visible
+    assert "Criticism left unanswered" in page.visible
 
 
 def test_alerts_page_lists_every_alert_newest_first(real_report: Path, real_warehouse) -> None:

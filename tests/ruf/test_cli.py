@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
@@ -16,6 +17,8 @@ STAGES = [
     "transform",
     "build",
     "report",
+    "docs",
+    "config",
     "query",
     "erase",
     "run",
@@ -54,6 +57,7 @@ def test_every_stage_has_help(stage):
         (["query", "select 1"], "run `ruf build` first"),
         (["crawl", "--url", "file:///page.html"], "exactly one portal"),
         (["report"], "run `ruf build` first"),
+        (["docs"], "run `ruf build` first"),
     ],
 )
 def test_wrong_arguments_and_missing_inputs_give_one_line(args, message, tmp_path):
@@ -129,3 +133,109 @@ def test_crawl_given_pages_as_one_portal(tmp_path, shape, code):
         assert "2 reviews" in result.stdout
     items = tmp_path / "data" / "raw" / "diner-guide" / "2026-10-15" / "items-all.jsonl"
     assert items.exists() == (code == 0)
+
+
+def _doc_blocks(name: str) -> dict[str, list[str]]:
+    """The fenced blocks of a doc, by their info string ("yaml", "yaml wrong", "text")."""
+    import re
+
+    from core.settings import REPO_ROOT
+
+    text = (REPO_ROOT / "docs" / name).read_text(encoding="utf-8")
+    blocks: dict[str, list[str]] = {}
+    for info, body in re.findall(r"^```([^\n]*)\n(.*?)^```", text, flags=re.M | re.S):
+        blocks.setdefault(info.strip(), []).append(body)
+    return blocks
+
+
+def _split_config(text: str) -> tuple[str, str]:
+    portals, companies = text.split("companies:\n", 1)
+    return portals, "companies:\n" + companies
+
+
+def test_the_adding_a_company_guide_passes_and_fails_as_it_says(tmp_path):
+    from core.settings import REPO_ROOT
+
+    blocks = _doc_blocks("adding-a-company.md")
+    portal, company = blocks["yaml"][:2]
+    config = tmp_path / "config"
+    config.mkdir()
+    # Its snippets, added to the shipped config, pass the check.
+    shipped = (REPO_ROOT / "config" / "portals.yaml").read_text(encoding="utf-8")
+    (config / "portals.yaml").write_text(shipped + portal.split("portals:\n", 1)[1], "utf-8")
+    shipped = (REPO_ROOT / "config" / "companies.yaml").read_text(encoding="utf-8")
+    (config / "companies.yaml").write_text(shipped + company.split("companies:\n", 1)[1], "utf-8")
+    env = {"RUF_PORTALS": "config/portals.yaml", "RUF_COMPANIES": "config/companies.yaml"}
+    ok = ruf("config", "check", env=env, cwd=tmp_path)
+    assert ok.returncode == 0, ok.stderr
+    assert ok.stdout.startswith("config ok: 6 portals (config/portals.yaml), 51 companies")
+    # Its careless example gives exactly the lines it shows.
+    portals, companies = _split_config(blocks["yaml wrong"][0])
+    (config / "portals.yaml").write_text(portals, "utf-8")
+    (config / "companies.yaml").write_text(companies, "utf-8")
+    wrong = ruf("config", "check", env=env, cwd=tmp_path)
+    assert wrong.returncode == 2
+    (shown,) = [b for b in blocks["text"] if b.startswith("ruf: config:")]
+    assert wrong.stderr.splitlines() == shown.splitlines()
+
+
+def test_every_option_has_help():
+    from ruf.parser import build_parser
+
+    missing = []
+
+    def walk(parser, prefix):
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    walk(sub, f"{prefix} {name}")
+            elif not action.help:
+                missing.append(f"{prefix} {'/'.join(action.option_strings) or action.dest}")
+
+    walk(build_parser(), "ruf")
+    assert missing == []
+
+
+def test_version():
+    result = ruf("--version")
+    assert result.returncode == 0 and result.stdout.startswith("ruf 0.")
+
+
+def test_the_example_mappings_usage_lines_parse_as_the_cli_reads_them():
+    import re
+    import shlex
+
+    from core.settings import REPO_ROOT
+    from ruf.parser import build_parser
+
+    lines = []
+    for path in sorted((REPO_ROOT / "config" / "import_mappings").glob("*.yaml")):
+        text = path.read_text(encoding="utf-8").replace("\\\n#", " ")
+        lines += re.findall(r"^#\s+(ruf import .*)$", text, flags=re.M)
+    assert lines
+    for line in lines:
+        args = build_parser().parse_args(shlex.split(line)[1:])
+        assert args.command == "import" and Path(args.mapping).is_relative_to("config")
+        assert (REPO_ROOT / args.mapping).is_file(), line
+
+
+def test_query_reads_the_sql_from_a_file_or_standard_input(query_settings, tmp_path):
+    env = {"RUF_DATA_DIR": str(query_settings.data_dir)}
+    sql = tmp_path / "top.sql"
+    sql.write_text("select company_id from bi.companies order by 1 limit 2", "utf-8")
+    from_file = ruf("query", "--file", str(sql), "--format", "csv", env=env)
+    assert from_file.returncode == 0, from_file.stderr
+    piped = subprocess.run(
+        [sys.executable, "-m", "ruf.cli", "query", "--format", "csv"],
+        input=sql.read_text("utf-8"),
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=120,
+    )
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stdout == from_file.stdout
+    assert from_file.stdout.splitlines()[0] == "company_id"
+    assert len(from_file.stdout.splitlines()) == 3
+    both = ruf("query", "select 1", "--file", str(sql), env=env)
+    assert both.returncode == 2 and "not both" in both.stderr

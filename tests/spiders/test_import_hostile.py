@@ -191,3 +191,41 @@ def test_yaml_that_would_build_objects_is_refused(tmp_path):
     body = b"reviews: !!python/object/apply:os.system ['echo hacked']\n"
     with pytest.raises(ConfigError, match="not valid YAML"):
         _import(tmp_path, "export.yaml", body)
+
+
+def test_control_characters_are_flagged_and_kept_for_the_transform(tmp_path):
+    lines = [
+        json.dumps(
+            {"name": "X", "stars": 1, "text": "Bad \u001b[31mservice\u0007", "date": "2025-01-02"}
+        ),
+        json.dumps({"name": "Y", "stars": 5, "text": "Clean\tand\nquick.", "date": "2025-01-03"}),
+    ]
+    _, report, items = _import(tmp_path, "export.jsonl", "\n".join(lines).encode())
+    assert (
+        items[0]["text"] == "Bad \u001b[31mservice\u0007"
+    )  # as exported: stripping is the transform's
+    assert items[0]["flags"] == ["control_characters"]
+    assert items[1]["flags"] == []  # tabs and line breaks are text
+    assert report.flags == {"control_characters": 1}
+
+
+def test_a_mapping_file_that_would_build_objects_is_refused_and_runs_nothing(tmp_path):
+    from core.settings import ConfigError
+    from spiders.imports import mapping_for
+
+    settings = import_settings(tmp_path, [company("acme", "ACME GmbH")])
+    export = tmp_path / "export.csv"
+    export.write_text(HEADER + "".join(_rows(2)), encoding="utf-8")
+    witness = tmp_path / "hacked"
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text(
+        f"format: csv\nrecords: !!python/object/apply:os.system ['touch {witness}']\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError, match="not valid YAML"):
+        mapping_for(settings, portal="trustpilot", file_path=export, mapping=mapping)
+    with pytest.raises(ConfigError, match="not valid YAML"):
+        import_file(
+            settings, portal="trustpilot", file_path=export, run_date=RUN_DATE, mapping=mapping
+        )
+    assert not witness.exists()

@@ -163,7 +163,7 @@ def test_list_pages_give_one_aggregate_per_entry() -> None:
     scores = {(str(a.rating_value), a.review_count) for a in booking}
     assert {("9.0", 958), ("8.0", 84), ("7.7", 176), ("6.9", 212), ("8.7", 10)} <= scores
     assert all(a.rating_best == 10 and "scale_inferred" in a.flags for a in booking)
-    assert any(a.company_name.startswith("Hostal La Noria") for a in booking)
+    assert any(a.company_name == "Hostal La Noria" for a in booking)
 
 
 def test_reviews_carry_their_authors_texts_and_ids() -> None:
@@ -177,6 +177,39 @@ def test_reviews_carry_their_authors_texts_and_ids() -> None:
     assert amazon[0].review_id == "RCDBNB3418NAE" and amazon[0].author_name == "lighthouse88"
     _, calo, _ = read("trustpilot_nextjs_2025_calo_uk_aisummary.html")
     assert all(r.reply_text for r in calo)
+
+
+def test_reviews_read_as_a_person_reads_them() -> None:
+    """Titles, whole texts, the business's replies apart from the review, ids."""
+    _, happy, _ = read("shop_happycoffee_de_judgeme_microdata_reviews.html")
+    dieter = next(r for r in happy if r.title == "Nicht überzeugend")
+    assert dieter.reply_text.startswith("Hallo Dieter, danke für dein Feedback")
+    assert dieter.text.startswith("Der Geschmack war kaum von Tchibo zu unterscheiden")
+    assert "Viele Grüße, Christian" not in dieter.text  # the shop's reply is not the review
+    _, amazon, _ = read("amazon_com_kindle_product_page_with_reviews.html")
+    assert amazon[0].title == "solid story and entertaining"
+    assert amazon[0].text.count("\n") >= 3  # every paragraph, not the first one only
+    _, spanish, _ = read("amazon_es_product_page_with_reviews_spanish.html")
+    assert all(r.title and r.review_id.startswith("R") for r in spanish)
+    assert "R2KZB2GZQNRLG8" in {r.review_id for r in spanish}  # not its image viewer's copy
+    _, glassdoor, _ = read("glassdoor_nextjs_2025_tcs_reviews_page.html")
+    assert all(r.pros and r.cons and r.title for r in glassdoor)
+    (getit, *_), _, _ = read("shop_getit_co_il_jsonld_1to10_scale_hebrew.html.gz")
+    assert getit.company_name == " ".join(getit.company_name.split())
+
+
+def test_entries_of_list_pages_are_named_as_shown() -> None:
+    booking, quotes, _ = read("booking_search_results_ruidera_review_scores.html")
+    assert "Hostal La Noria" in {a.company_name for a in booking}  # without its subtitle
+    assert all(
+        q.extra["listed"]
+        and q.portal_company_id != "booking_search_results_ruidera_review_scores.html"
+        for q in quotes
+    )
+    assert all(q.text and q.author_name for q in quotes)  # a guest's quote of a listed hotel
+    maps, _, _ = read("google_maps_search_results_hospitals_delhi.html")
+    assert all("=" not in a.portal_company_id for a in maps)
+    assert maps[0].portal_company_id.startswith("Dr. Gautam Banga")
 
 
 @pytest.mark.parametrize("name", NO_RATINGS)

@@ -155,6 +155,34 @@ def test_a_saved_page_whose_next_page_is_itself_is_read_once(tmp_path):
     assert reviews and len({r["review_id"] for r in reviews}) == len(reviews)
 
 
+def test_a_saved_pages_next_post_or_unsaved_next_page_ends_its_crawl_cleanly(tmp_path):
+    """A shop's "next product" link, or a next page that was not saved, is not this
+    listing's next page: the crawl reads the page it was given and exits 0."""
+    from tests.spiders.pages.generic_shapes import SHAPES
+
+    html = SHAPES["rendered_aria_label_reviews"]
+    next_product = tmp_path / "blue-door-diner.html"
+    next_product.write_text(
+        html.replace(
+            "<body>",
+            '<head><link rel="next" href="https://diner.example/places/red-door"></head><body>',
+        ),
+        encoding="utf-8",
+    )
+    unsaved = tmp_path / "reviews.html"
+    unsaved.write_text(
+        html.replace("<body>", '<head><link rel="next" href="reviews_p2.html"></head><body>'),
+        encoding="utf-8",
+    )
+    for page in (next_product, unsaved):
+        out = tmp_path / f"{page.stem}.jsonl"
+        proc = _scrapy("crawl", "generic", "-a", f"start_urls={page.as_uri()}", "-O", str(out))
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        assert [i["rating_value"] for i in _items(out)] == ["5", "2"]
+        assert {i["source_url"] for i in _items(out)} == {page.as_uri()}
+        assert "diner.example" not in proc.stderr.replace("rel=next https://diner.example", "")
+
+
 def test_scrapy_parse_reads_one_page_with_the_generic_spider(tmp_path):
     from tests.spiders.pages.generic_shapes import SHAPES
 

@@ -37,6 +37,7 @@ from spiders.pages.generic.records import (
     to_item,
     url_slug,
 )
+from spiders.pages.generic.scripts import Layout, layout
 from spiders.pages.generic.shown import as_number, page_locale
 
 FAMILY = "generic"
@@ -52,8 +53,9 @@ def _best_reviews(*candidates: list[Record]) -> list[Record]:
     return max(ranked, key=score) if ranked else []
 
 
-def find(page: Page, url: str) -> Found:
-    """Everything the strategies find on one page, combined."""
+def find(page: Page, url: str, cut: Layout | None = None) -> Found:
+    """Everything the strategies find on one page, combined (``cut``: the page's
+    layout, when the caller has cut it already)."""
     text = page.text
     root_cache: list = []
 
@@ -62,12 +64,13 @@ def find(page: Page, url: str) -> Found:
             root_cache.append(page.root())
         return root_cache[0]
 
-    sd = structured.read(text, root, url)
-    st = state.read(text, url)
+    cut = cut or layout(text)  # one pass over the page for every strategy
+    sd = structured.read(text, root, url, cut)
+    st = state.read(text, url, cut)
     reviews = _best_reviews(sd.reviews, st.reviews)
     main = sd.main_aggregate() or st.main_aggregate()
     shown = Found()
-    if not any(r.rated for r in reviews) or main is None:
+    if _needs_rendered(reviews, main, sd, st):
         tree = root()
         if tree is not None:
             try:
@@ -90,6 +93,17 @@ def find(page: Page, url: str) -> Found:
         notes=sd.notes + st.notes,
         saw_ratings=sd.saw_ratings or st.saw_ratings or shown.saw_ratings,
     )
+
+
+def _needs_rendered(reviews: list[Record], main: Record | None, *found: Found) -> bool:
+    """Whether the ratings shown as text could add anything: not when structured
+    data and state gave rated reviews and the page's aggregate, nor on a list page
+    whose entries they gave (what a list page shows are its entries' ratings,
+    and reviews shown there are of the entries, not of the page)."""
+    if main is not None:
+        return not any(r.rated for r in reviews)
+    entries = sum(1 for f in found for a in f.aggregates if a.listed)
+    return entries < rendered.LIST_PAGE_ENTRIES or bool(reviews)
 
 
 def _page_title(root: Any) -> str | None:
@@ -161,7 +175,8 @@ def parse(
 ) -> PageResult:
     page = read_page(body, encoding)
     ctx = Context(family, portal, url, fetched_at, response_sha256, page.undecodable)
-    found = find(page, url)
+    cut = layout(page.text)
+    found = find(page, url, cut)
     items, declared, problems = items_of(found, ctx, url, page_locale(body), page_number(url) == 1)
     return PageResult(items, rel_next(page.text, url), declared, problems)
 

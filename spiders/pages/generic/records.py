@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import unquote, unquote_plus, urlsplit
 
 from core.contracts.raw_items import RawItem
 from spiders.pages.base import Context
@@ -73,11 +73,14 @@ def url_slug(url: str) -> str:
 
 
 def listed_company_id(record: Record) -> str:
-    """A listed entity's id: its URL's last path segment, else its name as a slug."""
+    """A listed entity's id: the last segment of its URL's path that names it (map
+    URLs end in parameters: ``/place/<name>/data=!4m7...``, ``/@48.1,11.5,17z``),
+    else its name as a slug."""
     if record.company_url:
-        last = url_slug(record.company_url)
-        if last:
-            return last.removesuffix(".html").removesuffix(".htm")
+        segments = [unquote_plus(s) for s in urlsplit(record.company_url).path.split("/") if s]
+        named = [s for s in segments if "=" not in s and not s.startswith("@")]
+        if named:
+            return named[-1].removesuffix(".html").removesuffix(".htm")[:200]
     return slug(record.company_name or "") or "unnamed"
 
 
@@ -101,7 +104,7 @@ def to_item(record: Record, ctx: Context, pid: str, locale: str | None) -> RawIt
     return ctx.item(
         record.kind,
         listed_company_id(record) if record.listed else pid,
-        company_name=record.company_name,
+        company_name=" ".join(record.company_name.split()) or None if record.company_name else None,
         company_url=record.company_url,
         rating_value=record.rating_value,
         rating_worst=worst,

@@ -19,6 +19,14 @@ from typing import Any
 from lxml import etree
 
 from spiders.pages.base import text_of
+from spiders.pages.generic.blocks import (
+    View,
+    hidden,
+    iter_texts,
+    read_review,
+    reviewish,
+    view_of,
+)
 from spiders.pages.generic.records import Found, Record
 from spiders.pages.generic.shown import (
     bare_rating,
@@ -29,13 +37,15 @@ from spiders.pages.generic.shown import (
 )
 
 _HAS_DIGIT = re.compile(r"\d").search
-_CLASS_HINTS = ("star", "rating", "bubble", "score", "count-")
-_LABEL_HINT = re.compile(r"score|rating|bewertung|note|puntuaci", re.I).search
+_CLASS_HINT = re.compile(r"star|rating|bubble|score|count-", re.I).search
+_SCORE = "score"  # a class naming a score element: its text may be the value
+_CLASSES: dict[str, tuple[str, str | None, str] | str | None] = {}
+_NOT_RATING_CLASSES: dict[str, bool] = {}
 _LABEL = re.compile(
     r"^(?:review\s+score|guest\s+rating|rating|score|bewertung|gesamtbewertung|note|"
     r"puntuación|valutazione|beoordeling|overall)\s*:?$",
-    re.I,
-)
+)  # matched against the lowercased text
+_LABEL_INITIALS = frozenset("rRgGsSbBnNpPvVoO")
 _NOT_RATINGS = frozenset({"button", "option", "select", "label", "form", "input", "textarea"})
 _SKIP = frozenset({"script", "style", "noscript", "template", "title", "head"})
 # A histogram's rows and a filter's options show star values, not ratings
@@ -46,9 +56,7 @@ _NOT_RATING_CLASS = re.compile(
 _ATTRS = ("aria-label", "title", "alt")
 _SCORE_CLASS = re.compile(r"(?:^|[\s_-])(?:score|rating|rating-value|review-score)(?:$|[\s_-])")
 _DATA_ATTRS = ("data-rating", "data-score", "data-rating-value")
-_AUTHOR_HINT = re.compile(r"author|reviewer|user-?name|profile-name|consumer-?name|\bname\b", re.I)
-_TITLE_HINT = re.compile(r"title|headline|header", re.I)
-_DATE_ATTRS = ("datetime", "data-content", "content", "data-time", "title", "data-date")
+_VALUE_KEYS = frozenset((*_ATTRS, *_DATA_ATTRS))
 MAX_BLOCK_TEXT = 6000
 LIST_PAGE_ENTRIES = 5  # linked, differently rated entries that make a page a list
 
@@ -59,55 +67,98 @@ def _excluded(el: Any) -> bool:
             break
         if anc.tag in _NOT_RATINGS or anc.tag in _SKIP or anc.get("role") == "button":
             return True
-        if i < 3 and _NOT_RATING_CLASS.search(anc.get("class") or ""):
+        if i < 3 and _not_rating_class(anc.get("class")):
             return True
-    return el.get("role") == "button" or bool(_NOT_RATING_CLASS.search(el.get("class") or ""))
+    return el.get("role") == "button" or _not_rating_class(el.get("class"))
 
 
-def _signal(el: Any) -> tuple[str, str | None, str] | None:
-    for attr in _ATTRS:
-        value = el.get(attr)
-        if value and len(value) <= 120 and not value.isalpha() and _HAS_DIGIT(value):
-            found = rating_in_text(value)
-            if found:
-                return found[0], found[1], value
-    for attr in _DATA_ATTRS:
-        value = el.get(attr)
-        if value and bare_rating(value):
-            return value.strip(), None, value
-    classes = el.get("class")
+def _not_rating_class(classes: str | None) -> bool:
     if not classes:
-        return None
-    low = classes.lower()
-    if not any(hint in low for hint in _CLASS_HINTS):
+        return False
+    known = _NOT_RATING_CLASSES.get(classes)
+    if known is None:
+        if len(_NOT_RATING_CLASSES) > 50_000:
+            _NOT_RATING_CLASSES.clear()
+        known = _NOT_RATING_CLASSES[classes] = bool(_NOT_RATING_CLASS.search(classes))
+    return known
+
+
+def _class_signal(classes: str) -> tuple[str, str | None, str] | str | None:
+    """What a class attribute says: a value it encodes, ``_SCORE`` when it names a
+    score element whose own text may be the value, else None."""
+    if not _CLASS_HINT(classes):
         return None
     found = rating_in_classes(classes)
     if found:
         return found[0], found[1], ""
-    # <span class="index__score__x1">4,2</span>: a bare number in a score/rating
-    # element ("factorScore", a category's sub-score, is not the review's rating).
-    if _SCORE_CLASS.search(classes) and len(el) == 0:
-        number = bare_rating(el.text)
-        if number:
-            return number, None, ""
+    return _SCORE if _SCORE_CLASS.search(classes) else None
+
+
+def _class_of(classes: str) -> tuple[str, str | None, str] | str | None:
+    # Pages repeat a few hundred class strings over thousands of elements.
+    try:
+        return _CLASSES[classes]
+    except KeyError:
+        if len(_CLASSES) > 50_000:
+            _CLASSES.clear()
+        found = _CLASSES[classes] = _class_signal(classes)
+        return found
+
+
+def _value_signal(el: Any, keys: list[str]) -> tuple[str, str | None, str] | None:
+    """A rating stated in an attribute's value (``aria-label``, ``data-score``, ...)."""
+    for attr in _ATTRS:
+        if attr in keys:
+            value = el.get(attr)
+            if value and len(value) <= 120 and not value.isalpha() and _HAS_DIGIT(value):
+                found = rating_in_text(value)
+                if found:
+                    return found[0], found[1], value
+    for attr in _DATA_ATTRS:
+        if attr in keys:
+            value = el.get(attr)
+            if value and bare_rating(value):
+                return value.strip(), None, value
     return None
 
 
+def _score_text(el: Any) -> tuple[str, str | None, str] | None:
+    """<span class="index__score__x1">4,2</span>: a bare number in a score/rating
+    element ("factorScore", a category's sub-score, is not the review's rating)."""
+    number = bare_rating(el.text) if len(el) == 0 else None
+    return (number, None, "") if number else None
+
+
 def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
-    # One pass in document order: an XPath over the same attributes costs ~30x.
+    # One pass in document order, asking each element only for what it has
+    # (``keys()`` is one call; most elements hold none of the attributes read):
+    # an XPath over the same attributes costs more than this whole loop.
     out: dict[Any, tuple[str, str | None, str]] = {}
-    for el in root.iter():
+    no_values = _VALUE_KEYS.isdisjoint
+    classes = _CLASSES
+    body = root.find("body")  # the head shows nothing
+    for el in (root if body is None else body).iter(etree.Element):  # no comments
         tag = el.tag
-        if type(tag) is not str or tag in _SKIP:
+        if tag in _SKIP:
             continue
-        found = _signal(el)
+        keys = el.keys()
+        found = None
+        if keys:
+            if not no_values(keys):
+                found = _value_signal(el, keys)
+            if found is None and "class" in keys:
+                cls = el.get("class")
+                found = classes[cls] if cls in classes else _class_of(cls)
+                if found is _SCORE:
+                    found = _score_text(el)
         if found is None:
             text = el.text
-            if text and len(text) < 80 and (_HAS_DIGIT(text) or _LABEL_HINT(text)):
+            if text and len(text) < 80 and not text.isspace():
                 text = " ".join(text.split())
-                shown = rating_in_text(text)
-                if shown is None and _LABEL.match(text):
-                    nxt = el.getnext()
+                shown = rating_in_text(text) if _HAS_DIGIT(text) else None
+                if shown is None and len(text) <= 24 and text[0] in _LABEL_INITIALS:
+                    # "Review score" "9.0": the number is the next element's text.
+                    nxt = el.getnext() if _LABEL.match(text.lower()) else None
                     number = bare_rating(text_of(nxt)) if nxt is not None else None
                     if number:
                         el, shown = nxt, (number, None)
@@ -128,7 +179,27 @@ def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
                     inner if inner[1] and not outer[1] else (*outer[:2], outer[2] or inner[2])
                 )
                 break
-    return out
+    return _without_hidden_copies(out)
+
+
+def _hidden(el: Any) -> bool:
+    for i, anc in enumerate(el.iterancestors()):
+        if i > 8 or anc.tag in ("body", "html"):
+            return False
+        if hidden(anc):
+            return True
+    return False
+
+
+def _without_hidden_copies(
+    signals: dict[Any, tuple[str, str | None, str]],
+) -> dict[Any, tuple[str, str | None, str]]:
+    """The signals without those out of sight that the page also shows in view."""
+    hidden = {el for el in signals if _hidden(el)}
+    if not hidden:
+        return signals
+    shown = {signals[el] for el in signals if el not in hidden}
+    return {el: v for el, v in signals.items() if el not in hidden or v not in shown}
 
 
 def _block(el: Any, counts: dict[Any, int]) -> Any:
@@ -155,15 +226,14 @@ def _near(el: Any, block: Any) -> Any:
     return near
 
 
-def _texts(block: Any) -> list[tuple[Any, str]]:
-    out = []
-    for sub in block.iter():
-        if not isinstance(sub.tag, str) or sub.tag in _SKIP:
-            continue
-        t = " ".join((sub.text or "").split())
-        if t:
-            out.append((sub, t))
-    return out
+def _near_count(el: Any, near: Any) -> int | None:
+    """The count of reviews stated next to a rating (the first short text with one)."""
+    for sub, t in iter_texts(near):
+        if len(t) <= 60 and sub is not el:
+            count = count_in_text(t)
+            if count is not None:
+                return count
+    return None
 
 
 def read(root: Any) -> Found:
@@ -178,21 +248,20 @@ def read(root: Any) -> Found:
             counts[anc] = counts.get(anc, 0) + 1
     groups: dict[tuple, list[Record]] = {}
     shapes: dict[tuple, list[Record]] = {}
+    views: dict[Any, View] = {}  # blocks hold several signals
     for el, (value, best, label) in signals.items():
         block = _block(el, counts)
-        texts = _texts(block)
         count = count_in_text(label) if label else None
-        near = _near(el, block)
-        for sub, t in _texts(near) if count is None else ():
-            if len(t) <= 60 and sub is not el:
-                count = count_in_text(t)
-                if count is not None:
-                    break
+        if count is None:
+            near = _near(el, block)
+            count = _near_count(el, near)
+            if count is not None and _dated(near) and reviewish(_view(views, block)):
+                count = None  # the reviewer's count of reviews ("Local Guide · 12 reviews")
         if count is not None:
             agg = _aggregate(block, value, best, count)
             shapes.setdefault((el.tag, el.get("class"), block.tag), []).append(agg)
             continue
-        review = _review(block, el, value, best, texts)
+        review = read_review(block, el, value, best, _view(views, block), counts)
         if review is not None:
             groups.setdefault((el.tag, el.get("class"), block.tag), []).append(review)
     # Reviews repeat one markup; a lone rated, dated block counts only with a text.
@@ -203,12 +272,24 @@ def read(root: Any) -> Found:
     return found
 
 
+def _dated(near: Any) -> bool:
+    """A date shown next to the rating: a review's, not an aggregate's."""
+    return any(len(t) <= 80 and looks_like_date(t) for _, t in iter_texts(near))
+
+
+def _view(views: dict[Any, View], block: Any) -> View:
+    view = views.get(block)
+    if view is None:
+        view = views[block] = view_of(block)
+    return view
+
+
 def _aggregate(block: Any, value: str, best: str | None, count: int) -> Record:
     name = url = None
     scope = block
     for _ in range(5):  # the entry's name may sit just outside the rating's block
         for sub in scope.iter("a", "h1", "h2", "h3", "h4"):
-            label = sub.get("aria-label") or text_of(sub)
+            label = _entry_name(sub)
             if label and not rating_in_text(label) and count_in_text(label) is None:
                 name = name or label[:200]
                 href = sub.get("href") if sub.tag == "a" else None
@@ -227,6 +308,16 @@ def _aggregate(block: Any, value: str, best: str | None, count: int) -> Record:
     )  # fmt: skip
 
 
+def _entry_name(el: Any) -> str | None:
+    """What an entry's link or heading names: a heading inside the link (a card's
+    link also holds its subtitle: "Hotel Rural Albamanjon" + "Hotel in Ruidera")."""
+    if el.tag == "a":
+        heading = next(el.iter("h1", "h2", "h3", "h4", "h5"), None)
+        if heading is not None and text_of(heading):
+            return text_of(heading)
+    return el.get("aria-label") or text_of(el)
+
+
 def _page_aggregates(aggregates: list[Record]) -> list[Record]:
     """One aggregate of the page's own, else the entries of a list page."""
     distinct: dict[tuple, Record] = {}
@@ -241,39 +332,3 @@ def _page_aggregates(aggregates: list[Record]) -> list[Record]:
         return []
     own.listed, own.company_name, own.company_url = False, None, None
     return [own]
-
-
-def _review(
-    block: Any, el: Any, value: str, best: str | None, texts: list[tuple[Any, str]]
-) -> Record | None:
-    values: dict[str, Any] = {}
-    body = ""
-    for sub, t in texts:
-        hint = f"{sub.get('class') or ''} {sub.get('data-hook') or ''} {sub.get('itemprop') or ''}"
-        if "published_raw" not in values and looks_like_date(t) and len(t) <= 80:
-            values["published_raw"] = t
-            continue
-        if "author_name" not in values and len(t) <= 60 and _AUTHOR_HINT.search(hint):
-            values["author_name"] = t
-            continue
-        if "title" not in values and len(t) <= 200 and _TITLE_HINT.search(hint):
-            values["title"] = t
-            continue
-        if len(t) > len(body) and not rating_in_text(t):
-            body = t
-    if "published_raw" not in values:
-        for sub in block.iter():
-            if not isinstance(sub.tag, str):
-                continue
-            date = next((sub.get(a) for a in _DATE_ATTRS if looks_like_date(sub.get(a))), None)
-            if date:
-                values["published_raw"] = date
-                break
-    if len(body) >= 15:
-        values["text"] = body
-    if "published_raw" not in values:
-        return None  # a rating with no date: a product card, a hotel's class, not a review
-    rid = block.get("data-review-id") or block.get("id") or block.get("data-id")
-    if rid:
-        values["review_id"] = rid.removeprefix("review-").removeprefix("review_")
-    return Record("review", "rendered", rating_value=value, rating_best=best, values=values)

@@ -6,6 +6,10 @@ that encode the value (``bubble_45``, ``a-star-4-5``, ``stars--regular-4``,
 ``rating-4-5``, ``count-3``), counts ("21,200 ratings", "5.182 valoraciones",
 "(90)") and whether a text looks like a date. Values stay as shown (a decimal
 comma stays a comma): parsing is the transforms' job.
+
+The patterns are case-sensitive and read the lowercased text: Python's
+``re.IGNORECASE`` costs ~10x on alternations like these, and they run on every
+short text of a page.
 """
 
 from __future__ import annotations
@@ -18,21 +22,18 @@ _NUM = r"(\d{1,3}(?:[.,]\d{1,2})?)"
 RATING_OF = re.compile(
     r"(?<![\d/.,])" + _NUM + r"\s*(?:out\s+of|von|aus|of|de|sur|su|van|z|/)\s*(5|10|100)(?:[.,]0)?"
     r"(?![\d/.,]*\d)(?!\s*%)",
-    re.I,
 )
 # "Rated 4.5", "4.0 star rating", "5 stars", "4,5 Sterne", "4 étoiles", "5 estrellas", "5-star".
-RATED = re.compile(r"\b(?:rated|rating|bewertet\s+mit|note)\s*:?\s*" + _NUM + r"(?![\d.,/])", re.I)
+RATED = re.compile(r"\b(?:rated|rating|bewertet\s+mit|note)\s*:?\s*" + _NUM + r"(?![\d.,/])")
 STARS = re.compile(
     _NUM + r"\s*-?\s*(?:stars?|sterne?n?|étoiles?|etoiles?|estrellas?|stelle|sterren|"
     r"gwiazdk\w*|bubbles?|punkte?n?|points?)\b",
-    re.I,
 )
 # Texts about a share of ratings or a filter, never one rating: "59 percent of
 # reviews have 5 stars", "All 4 star reviews", "0 reviews with 2 star rating", "4 & up".
 NOT_A_RATING = re.compile(
     r"%|percent|prozent|pourcent|por\s*ciento|\ball\b|\balle\b|reviews?\s+with|"
     r"bewertungen\s+mit|&\s*up|and\s+up|\bup\b|\+\s*$|\bfilter|\bselect|\bwähle|\bchoose",
-    re.I,
 )
 # Class tokens that encode a value: bubble_45, ui_star_rating star_40, a-star-4-5,
 # stars--regular-4, rating-4-5, count-3, rating_4_5, stars-50.
@@ -50,10 +51,12 @@ COUNT_WORDS = (
 _COUNT = re.compile(
     r"(\d{1,3}(?:[.,\u202f\u00a0' ]\d{3})+|\d+)\s*(?:global\s+|customer\s+|guest\s+|verified\s+)?"
     rf"(?:{COUNT_WORDS})\b",
-    re.I,
 )
 _PAREN_COUNT = re.compile(r"^\(?\s*(\d{1,3}(?:[.,\u202f\u00a0]\d{3})+|\d+)\s*\)$")
 _BARE_NUMBER = re.compile(r"^\d{1,2}(?:[.,]\d{1,2})?$")
+_HAS_DIGIT = re.compile(r"\d").search
+_NON_DIGITS = re.compile(r"\D").sub
+_SIGNED_NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?").search
 
 _MONTHS = (
     "jan|feb|mär|mar|apr|may|mai|jun|jul|aug|sep|oct|okt|nov|dec|dez|"
@@ -70,23 +73,22 @@ _DATE = re.compile(
     rf"\b(?:{_MONTHS})[a-zäéû]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|"
     rf"\b(?:{_MONTHS})[a-zäéû]*\.?\s+\d{{4}}\b|"  # Oktober 2025
     r"\b(?:ago|vor|il\s+y\s+a|hace|fa|geleden|yesterday|gestern|hier|ayer|today|heute)\b",
-    re.I,
 )
 
 
 def rating_in_text(text: str | None) -> tuple[str, str | None] | None:
     """(value, best or None) of one rating stated in a short text, else None."""
-    if not text or len(text) > 120 or NOT_A_RATING.search(text):
+    if not text or len(text) > 120 or not _HAS_DIGIT(text):
+        return None  # every rating shape holds a number
+    low = text.lower()
+    m = RATING_OF.search(low) or STARS.search(low) or RATED.search(low)
+    if m is None or NOT_A_RATING.search(low):
         return None
-    m = RATING_OF.search(text)
-    if m:
-        if as_number(m.group(1)) <= float(m.group(2)):  # type: ignore[operator]
-            return m.group(1), m.group(2)
-        return None
-    m = STARS.search(text) or RATED.search(text)
-    if m:
+    if m.re is not RATING_OF:
         return m.group(1), None
-    return None
+    if as_number(m.group(1)) > float(m.group(2)):  # type: ignore[operator]
+        return None
+    return m.group(1), m.group(2)
 
 
 def rating_in_classes(classes: str | None) -> tuple[str, str | None] | None:
@@ -123,15 +125,17 @@ def count_in_text(text: str | None) -> int | None:
     """The count of reviews or ratings a text states ("21,200 ratings", "(90)")."""
     if not text:
         return None
-    m = _COUNT.search(text) or _PAREN_COUNT.match(text.strip())
+    if not _HAS_DIGIT(text):
+        return None
+    m = _COUNT.search(text.lower()) or _PAREN_COUNT.match(text.strip())
     if m is None:
         return None
-    digits = re.sub(r"\D", "", m.group(1))
+    digits = _NON_DIGITS("", m.group(1))
     return int(digits) if digits else None
 
 
 def looks_like_date(text: str | None) -> bool:
-    return bool(text) and len(text) <= 80 and _DATE.search(text) is not None  # type: ignore[arg-type]
+    return bool(text) and len(text) <= 80 and _DATE.search(text.lower()) is not None  # type: ignore[union-attr]
 
 
 def as_number(value: object) -> float | None:
@@ -140,7 +144,7 @@ def as_number(value: object) -> float | None:
         return None
     if isinstance(value, int | float):
         return float(value)
-    m = re.search(r"-?\d+(?:[.,]\d+)?", str(value))
+    m = _SIGNED_NUMBER(str(value))
     return float(m.group(0).replace(",", ".")) if m else None
 
 

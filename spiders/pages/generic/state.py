@@ -17,49 +17,37 @@ from __future__ import annotations
 
 from typing import Any
 
+from spiders.pages.generic import state_keys as K
 from spiders.pages.generic.records import Found, Record
+from spiders.pages.generic.scripts import Layout
 from spiders.pages.generic.shown import as_number, rating_in_text
 from spiders.pages.generic.state_sources import blobs
 
 MAX_DEPTH = 80
 MAX_NODES = 400_000
 
-_RATING_KEYS = (
-    "ratingvalue", "rating", "overallrating", "ratingoverall", "stars", "starrating",
-    "reviewrating", "review_rating", "userrating", "trustscore", "averagerating",
-    "avgrating", "average_rating", "averagescore", "rating_value", "score", "reviewscore",
-)  # fmt: skip
-_COUNT_KEYS = (
-    "reviewcount", "numberofreviews", "review_count", "reviewscount", "totalreviews",
-    "total_reviews", "numreviews", "num_reviews", "reviews_count", "user_ratings_total",
-    "ratingcount", "rating_count", "numberofratings", "ratingscount", "totalcount",
-    "totalratings", "count",
-)  # fmt: skip
-_TEXT_KEYS = (
-    "reviewbody", "text", "body", "reviewtext", "review_text", "comment", "content",
-    "message", "description", "review", "pros", "cons", "summary",
-)  # fmt: skip
-# What makes an object with a rating a review rather than a product card: a body.
-_BODY_KEYS = ("reviewbody", "text", "body", "reviewtext", "review_text", "comment", "content",
-              "message", "review", "pros", "cons")  # fmt: skip
-_TITLE_KEYS = ("title", "headline", "reviewheader", "reviewtitle", "summary", "name")
-_DATE_KEYS = (
-    "datepublished", "publisheddate", "published_date", "createdat", "created_at",
-    "created", "reviewdatetime", "reviewdate", "review_date", "submitteddate", "date",
-    "time", "timecreated", "time_created", "createddatetime", "postedat", "publishedat",
-    "datecreated", "submissiontime", "dates", "updatedat",
-)  # fmt: skip
-_AUTHOR_KEYS = ("author", "user", "consumer", "reviewer", "profile", "owner")
-_AUTHOR_NAME_KEYS = (
-    "authorname", "author_name", "consumername", "reviewername", "reviewer_name",
-    "username", "user_name", "displayname", "nickname",
-)  # fmt: skip
-_NAME_KEYS = ("displayname", "name", "nickname", "username", "fullname", "markupdisplayname")
-_ID_KEYS = ("reviewid", "review_id", "id", "encid", "uuid", "reviewuuid")
-_REPLY_KEYS = ("reply", "response", "ownerresponse", "owner_response", "businessreply",
-               "companyreply", "employerresponse", "review_reply")  # fmt: skip
-_ENTITY_NAME_KEYS = ("displayname", "name", "shortname", "businessname", "title")
-_BEST_KEYS = ("bestrating", "best", "max", "maxrating", "scale", "outof")
+# The keys met so far, and those that are rating-like or a page's date once
+# lowercased: states repeat a few hundred keys over thousands of objects, so an
+# object is told apart by two set operations instead of lowercasing its keys.
+_SEEN: set[str] = set()
+_RATING_RAW: set[str] = set()
+_DATED_RAW: set[str] = set()
+
+
+def _learn(keys: Any) -> None:
+    if len(_SEEN) > 200_000:
+        _SEEN.clear()
+        _RATING_RAW.clear()
+        _DATED_RAW.clear()
+    for k in keys:
+        if k in _SEEN:
+            continue
+        _SEEN.add(k)
+        low = k.lower() if isinstance(k, str) else ""
+        if low in K.RATING_SET:
+            _RATING_RAW.add(k)
+        if low in K.PAGE_DATE_SET:
+            _DATED_RAW.add(k)
 
 
 def _lower_keys(d: dict) -> dict[str, str]:
@@ -93,12 +81,11 @@ class _Walker:
             return
         values = data.values() if isinstance(data, dict) else data
         if isinstance(data, dict) and len(data) >= 2:
-            typed = sum(
-                1 for v in values if isinstance(v, dict) and ("__typename" in v or "__id" in v)
-            )
+            typed = sum(1 for v in values if type(v) is dict and ("__typename" in v or "__id" in v))
             if typed * 2 >= len(data):
                 self.refs.update((k, v) for k, v in data.items() if isinstance(v, dict))
-        for v in values if isinstance(data, dict) else data:
+                return  # a cache's entries are records, not caches of their own
+        for v in values:
             if isinstance(v, dict | list):
                 self.add_cache(v, depth + 1)
 
@@ -115,21 +102,27 @@ class _Walker:
     def walk(self, data: Any, depth: int = 0, listed: Any = False, seen: set | None = None) -> None:
         """``listed``: the key of the list the object is in (False: in none)."""
         seen = set() if seen is None else seen
-        data = self.deref(data)
+        if self.refs and type(data) is dict and len(data) <= 2:
+            data = self.deref(data)
         if depth > MAX_DEPTH or self.nodes > MAX_NODES or id(data) in seen:
             return
         self.nodes += 1
-        if isinstance(data, list):
+        if type(data) is list:
             seen.add(id(data))
+            inner = listed or True
             for v in data:
-                if isinstance(v, dict | list):
-                    self.walk(v, depth + 1, listed or True, seen)
+                if type(v) is dict or type(v) is list:
+                    self.walk(v, depth + 1, inner, seen)
             return
-        if not isinstance(data, dict):
+        if type(data) is not dict:
             return
         seen.add(id(data))
-        low = _lower_keys(data)
-        kind = self.classify(data, low)
+        keys = data.keys()
+        if not _SEEN.issuperset(keys):
+            _learn(keys)
+        # Most objects of a state hold no rating-like key: they are only walked through.
+        low = _lower_keys(data) if not _RATING_RAW.isdisjoint(keys) else None
+        kind = self.classify(data, low) if low is not None else None
         if kind == "review":
             self.lists.setdefault(listed, []).append(self.review(data, low))
             self.found.saw_ratings = True
@@ -137,19 +130,21 @@ class _Walker:
         if kind == "aggregate":
             self.found.aggregates.append(self.aggregate(data, low, listed is not False))
             self.found.saw_ratings = True
-        else:
-            _, date = _get(data, low, ("publisheddate", "datepublished"))
+        elif not _DATED_RAW.isdisjoint(keys):
+            low = low or _lower_keys(data)
+            _, date = _get(data, low, K.PAGE_DATE_KEYS)
             if isinstance(date, str | int):
                 self.dates.append(date)
         for k, v in data.items():
-            if isinstance(v, list):
+            kind_of = type(v)
+            if kind_of is list:
                 self.walk(v, depth + 1, k, seen)
-            elif isinstance(v, dict):
+            elif kind_of is dict:
                 self.walk(v, depth + 1, listed, seen)
 
     def rating(self, data: dict, low: dict[str, str]) -> tuple[Any, Any, str | None]:
         """(value, best, key) of the rating-like value, else (None, None, None)."""
-        for k in _RATING_KEYS:
+        for k in K.RATING_KEYS:
             real = low.get(k)
             if real is None:
                 continue
@@ -157,7 +152,7 @@ class _Walker:
             if isinstance(v, dict):
                 vlow = _lower_keys(v)
                 _, inner = _get(v, vlow, ("ratingvalue", "value", "rating", "average", "score"))
-                _, best = _get(v, vlow, _BEST_KEYS)
+                _, best = _get(v, vlow, K.BEST_KEYS)
                 if _rating_like(inner):
                     return inner, best, real
                 continue
@@ -173,12 +168,12 @@ class _Walker:
         _, _, key = self.rating(data, low)
         if key is None:
             return None
-        _, count = _get(data, low, _COUNT_KEYS)
+        _, count = _get(data, low, K.COUNT_KEYS)
         inner = self.deref(data[key])
         if count is None and isinstance(inner, dict):  # rating: {value: 4.5, count: 128}
-            count = _get(inner, _lower_keys(inner), _COUNT_KEYS)[1]
-        has_text = any(isinstance(data.get(low.get(k, "")), str | dict) for k in _BODY_KEYS)
-        has_date = _get(data, low, _DATE_KEYS)[1] is not None
+            count = _get(inner, _lower_keys(inner), K.COUNT_KEYS)[1]
+        has_text = any(isinstance(data.get(low.get(k, "")), str | dict) for k in K.BODY_KEYS)
+        has_date = _get(data, low, K.DATE_KEYS)[1] is not None
         if _count_like(count) and not (has_text and has_date):
             return "aggregate"
         if has_date or has_text:
@@ -188,30 +183,39 @@ class _Walker:
     def review(self, data: dict, low: dict[str, str]) -> Record:
         value, best, key = self.rating(data, low)
         values: dict[str, Any] = {}
-        _, title = _get(data, low, _TITLE_KEYS)
+        _, title = _get(data, low, K.TITLE_KEYS)
         text = None
-        for k in _TEXT_KEYS:
+        for k in K.TEXT_KEYS:
             real = low.get(k)
             if real is not None:
                 text = _text(self.deref(data[real]))
                 if text:
                     break
+        # Pros and cons are parts of their own (employer reviews); a summary is the
+        # text only of a review that has nothing else.
+        for part in ("pros", "cons"):
+            real = low.get(part)
+            if real is not None and _text(self.deref(data[real])):
+                values[part] = _text(self.deref(data[real]))
+        if text is None and not values:
+            _, text = _get(data, low, ("summary",))
+            text = _text(text)
         values["title"] = _text(title) if title is not text else None
         values["text"] = text
-        values["published_raw"] = _date(self.deref(_get(data, low, _DATE_KEYS)[1]))
+        values["published_raw"] = _date(self.deref(_get(data, low, K.DATE_KEYS)[1]))
         _, dates = _get(data, low, ("dates",))
         if isinstance(dates, dict):
             values["experienced_raw"] = _date(
                 _get(dates, _lower_keys(dates), ("experienceddate",))[1]
             )
-        _, rid = _get(data, low, _ID_KEYS)
+        _, rid = _get(data, low, K.ID_KEYS)
         values["review_id"] = str(rid) if isinstance(rid, str | int) and rid != "" else None
-        _, name = _get(data, low, _AUTHOR_NAME_KEYS)
-        _, author = _get(data, low, _AUTHOR_KEYS)
+        _, name = _get(data, low, K.AUTHOR_NAME_KEYS)
+        _, author = _get(data, low, K.AUTHOR_KEYS)
         author = self.deref(author)
         if isinstance(author, dict):
             alow = _lower_keys(author)
-            name = name or _get(author, alow, _NAME_KEYS)[1]
+            name = name or _get(author, alow, K.NAME_KEYS)[1]
             aid = _get(author, alow, ("id", "encid", "userid", "uuid"))[1]
             values["author_id"] = str(aid) if isinstance(aid, str | int) else None
         elif isinstance(author, str):
@@ -219,7 +223,7 @@ class _Walker:
         values["author_name"] = name if isinstance(name, str) else None
         _, lang = _get(data, low, ("language", "lang", "locale"))
         values["language"] = lang if isinstance(lang, str) else None
-        _, reply = _get(data, low, _REPLY_KEYS)
+        _, reply = _get(data, low, K.REPLY_KEYS)
         if reply is None:  # bizUserPublicReply, companyResponse, ...
             reply = next(
                 (data[k] for lk, k in low.items() if ("reply" in lk or "response" in lk)
@@ -232,7 +236,7 @@ class _Walker:
             values["reply_text"] = _text(
                 _get(reply, rlow, ("message", "text", "comment", "body", "content"))[1]
             )
-            values["reply_raw_date"] = _date(self.deref(_get(reply, rlow, _DATE_KEYS)[1]))
+            values["reply_raw_date"] = _date(self.deref(_get(reply, rlow, K.DATE_KEYS)[1]))
         elif isinstance(reply, str):
             values["reply_text"] = reply
             _, rdate = _get(data, low, ("review_reply_created", "replydate", "reply_date"))
@@ -248,18 +252,18 @@ class _Walker:
             "review",
             "embedded_json",
             rating_value=value,
-            rating_best=best or _get(data, low, _BEST_KEYS)[1],
+            rating_best=best or _get(data, low, K.BEST_KEYS)[1],
             values={k: v for k, v in values.items() if v is not None},
         )
 
     def aggregate(self, data: dict, low: dict[str, str], listed: bool) -> Record:
         value, best, _ = self.rating(data, low)
-        counts = {k: data[low[k]] for k in _COUNT_KEYS if k in low and _count_like(data[low[k]])}
-        inner = next((self.deref(data[low[k]]) for k in _RATING_KEYS if k in low), None)
+        counts = {k: data[low[k]] for k in K.COUNT_KEYS if k in low and _count_like(data[low[k]])}
+        inner = next((self.deref(data[low[k]]) for k in K.RATING_KEYS if k in low), None)
         if not counts and isinstance(inner, dict):
             ilow = _lower_keys(inner)
             counts = {
-                k: inner[ilow[k]] for k in _COUNT_KEYS if k in ilow and _count_like(inner[ilow[k]])
+                k: inner[ilow[k]] for k in K.COUNT_KEYS if k in ilow and _count_like(inner[ilow[k]])
             }
         review_count = next(
             (int(v) for k, v in counts.items() if "review" in k or k == "user_ratings_total"), None
@@ -267,13 +271,13 @@ class _Walker:
         rating_count = next((int(v) for k, v in counts.items() if "rating" in k), None)
         if review_count is None and rating_count is None and counts:
             review_count = int(next(iter(counts.values())))
-        _, name = _get(data, low, _ENTITY_NAME_KEYS)
+        _, name = _get(data, low, K.ENTITY_NAME_KEYS)
         _, url = _get(data, low, ("url", "websiteurl", "website", "link"))
         return Record(
             "aggregate",
             "embedded_json",
             rating_value=value,
-            rating_best=best or _get(data, low, _BEST_KEYS)[1],
+            rating_best=best or _get(data, low, K.BEST_KEYS)[1],
             review_count=review_count if review_count is not None else rating_count,
             rating_count=rating_count,
             company_name=name if isinstance(name, str) else None,
@@ -340,10 +344,10 @@ def _page_reviews(groups: list[list[Record]]) -> list[Record]:
     return out
 
 
-def read(text: str, url: str) -> Found:
+def read(text: str, url: str, page: Layout | None = None) -> Found:
     walker = _Walker()
     notes: list[str] = []
-    sources = list(blobs(text, notes, url))
+    sources = list(blobs(text, notes, url, page))
     for _, data in sources:
         walker.add_cache(data)
     for _, data in sources:

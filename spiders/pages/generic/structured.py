@@ -12,22 +12,22 @@ entities (an ``ItemList`` of restaurants) gives one aggregate per entity.
 
 from __future__ import annotations
 
-import re
 from typing import Any
-from urllib.parse import unquote
 
-from spiders.pages.base import RATING_FROM_TEXT, to_int
+from spiders.pages.base import to_int
 from spiders.pages.generic import structured_nodes as sn
+from spiders.pages.generic.blocks import unmarked_text
 from spiders.pages.generic.records import Found, Record
-from spiders.pages.generic.shown import (
-    as_number,
-    looks_like_date,
-    rating_in_classes,
-    rating_in_text,
-)
+from spiders.pages.generic.scripts import Layout, layout
 from spiders.pages.generic.structured_nodes import EL, Node, first, types_of
+from spiders.pages.generic.structured_values import (
+    date_in_element,
+    id_of,
+    rating_of,
+    scalar,
+    text,
+)
 
-_HAS_DIGIT = re.compile(r"\d").search
 # Where reviews, aggregates and the things they are about can nest; other
 # properties (author, reviewRating, comment) are read where they are needed.
 _CONTAINERS = (
@@ -48,30 +48,32 @@ _LISTING = frozenset({"itemListElement", "item"})  # entries of a list page
 _MEDIA = frozenset(
     {"ImageObject", "VideoObject", "MediaObject", "Photograph", "AudioObject", "Clip"}
 )
-_TEXT_ATTRS = ("content", "title", "aria-label", "alt", "data-rating", "data-score")
 
 
-def _walk(nodes: list[Node]) -> list[tuple[Node, bool, bool]]:
-    """(node, listed, under_media) for every node that can hold reviews or
-    aggregates, nested ones included, in document order, each once."""
-    out: list[tuple[Node, bool, bool]] = []
+def _walk(nodes: list[Node]) -> list[tuple[Node, bool, bool, Node | None]]:
+    """(node, listed, under_media, holder) for every node that can hold reviews or
+    aggregates, nested ones included, in document order, each once; ``holder``
+    is the node whose property holds it."""
+    out: list[tuple[Node, bool, bool, Node | None]] = []
     seen: set[int] = set()
-    stack = [(n, False, False) for n in reversed(nodes)]
+    stack: list[tuple[Node, bool, bool, Node | None]] = [
+        (n, False, False, None) for n in reversed(nodes)
+    ]
     while stack:
-        node, listed, media = stack.pop()
+        node, listed, media, holder = stack.pop()
         if id(node) in seen:
             continue
         seen.add(id(node))
-        out.append((node, listed, media))
+        out.append((node, listed, media, holder))
         media = media or any(t in _MEDIA for t in types_of(node))
-        children: list[tuple[Node, bool, bool]] = []
+        children: list[tuple[Node, bool, bool, Node | None]] = []
         for key in _CONTAINERS:
             value = node.get(key)
             if value is None:
                 continue
             inner = listed or key in _LISTING
             values = value if isinstance(value, list) else [value]
-            children.extend((v, inner, media) for v in values if isinstance(v, dict))
+            children.extend((v, inner, media, node) for v in values if isinstance(v, dict))
         stack.extend(reversed(children))
     return out
 
@@ -91,122 +93,14 @@ def _resolve(value: Any, defs: dict[str, Node]) -> Any:
     return value
 
 
-def _text(value: Any) -> str | None:
-    if type(value) is str:
-        return value
-    if isinstance(value, dict):
-        return _text(first(value, "name", "text", "value", "@value"))
-    if isinstance(value, list):
-        return _text(value[0]) if value else None
-    if value is None or isinstance(value, bool):
-        return None
-    return str(value)
-
-
-_ID_PREFIXES = ("review-", "review_", "comment-", "rev-")
-
-
-def _id_of(value: Any) -> str | None:
-    """A review's or author's id from its identifier or URL: the fragment or the
-    last path segment, whichever looks like an id (has a digit)."""
-    if not isinstance(value, str) or not value:
-        return None
-    path, _, fragment = value.partition("#")
-    segment = unquote(path.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1])
-    if fragment and _HAS_DIGIT(fragment):
-        key = fragment
-    elif segment and _HAS_DIGIT(segment):
-        key = segment
-    else:
-        key = fragment or segment
-    for prefix in _ID_PREFIXES:
-        if key.startswith(prefix):
-            key = key[len(prefix) :]
-    return key or None
-
-
-def _rating_from_element(el: Any) -> tuple[str, str | None, str] | None:
-    """(value, best, flag) from a rating shown only as text, attributes or a <meta name>."""
-    if el is None:
-        return None
-    for sub in el.iter():
-        if not isinstance(sub.tag, str):
-            continue
-        meta_rating = sub.tag == "meta" and (sub.get("name") or "").lower() == "ratingvalue"
-        if meta_rating and sub.get("content"):
-            best = next(
-                (
-                    m.get("content")
-                    for m in el.iter("meta")
-                    if (m.get("name") or "").lower() == "bestrating"
-                ),
-                None,
-            )
-            return sub.get("content"), best, "rating_from_meta_name"
-        for attr in _TEXT_ATTRS:
-            value = sub.get(attr)
-            if not value:
-                continue
-            found = rating_in_text(value)
-            if found:
-                return found[0], found[1], RATING_FROM_TEXT
-            if attr.startswith("data-") and as_number(value) is not None:
-                return value.strip(), None, RATING_FROM_TEXT
-        found = rating_in_classes(sub.get("class"))
-        if found:
-            return found[0], found[1], RATING_FROM_TEXT
-    return None
-
-
-def _date_in_element(el: Any) -> str | None:
-    """A review's date shown in its markup but not marked up (``p.date``: "21/10/2016")."""
-    if el is None:
-        return None
-    for sub in el.iter():
-        if not isinstance(sub.tag, str) or sub.get("itemprop"):
-            continue
-        if sub.tag == "time" and sub.get("datetime"):
-            return sub.get("datetime")
-        if len(sub) == 0 and sub.text and looks_like_date(sub.text.strip()):
-            return " ".join(sub.text.split())
-    return None
-
-
-def _scalar(value: Any) -> str | int | float | None:
-    value = sn.unwrap(value)
-    return value if isinstance(value, str | int | float) and not isinstance(value, bool) else None
-
-
-def _rating(node: Node, rating: Any) -> tuple[Any, Any, Any, list[str]]:
-    """(value, worst, best, flags) from a Rating node or a bare value."""
-    flags: list[str] = []
-    value = worst = best = None
-    if isinstance(rating, dict):
-        value = first(rating, "ratingValue")
-        worst = first(rating, "worstRating")
-        best = first(rating, "bestRating")
-    elif rating is not None:  # "reviewRating": "4"
-        value = rating
-    if isinstance(value, dict):
-        value = _text(value)
-    if as_number(value) is None:
-        found = _rating_from_element(rating.get(EL)) if isinstance(rating, dict) else None
-        found = found or _rating_from_element(node.get(EL))
-        if found:
-            value, text_best, how = found
-            best = best if best is not None else text_best
-            flags.append(how)
-    return _scalar(value), _scalar(worst), _scalar(best), flags
-
-
 def extract(nodes: list[Node], strategy: str) -> Found:
     walked = _walk(nodes)
-    defs = _resolver([n for n, _, _ in walked])
+    defs = _resolver([n for n, *_ in walked])
     found = Found()
-    reviews: list[Node] = []
+    reviews: list[tuple[Node, Node | None]] = []  # (review, the node holding it)
     main_company: Node | None = None
     consumed: set[int] = set()  # AggregateRating nodes already read as some node's
-    for node, listed, media in walked:
+    for node, listed, media, holder in walked:
         types = types_of(node)
         if id(node) in consumed:
             continue
@@ -214,7 +108,7 @@ def extract(nodes: list[Node], strategy: str) -> Found:
         if any(t.endswith("Review") for t in types) or "reviewRating" in node:
             found.saw_ratings = True
             if not media:
-                reviews.append(node)
+                reviews.append((node, holder))
             continue
         agg = _resolve(first(node, "aggregateRating"), defs)
         company: Node | None = node
@@ -234,28 +128,38 @@ def extract(nodes: list[Node], strategy: str) -> Found:
             found.problems.append(
                 f"aggregate declares {record.review_count} reviews but no parsable ratingValue"
             )
+    rated_main = main_company
     if main_company is None:  # the thing whose "review" property holds the reviews
-        main_company = next((n for n, _, _ in walked if n.get("review") or n.get("reviews")), None)
+        main_company = next((n for n, *_ in walked if n.get("review") or n.get("reviews")), None)
     if main_company is None:
-        for review in reviews:
+        for review, _ in reviews:
             reviewed = _resolve(first(review, "itemReviewed"), defs)
             if isinstance(reviewed, dict):
                 main_company = reviewed
                 break
-    name = _text(first(main_company, "name")) if main_company else None
-    url = _text(first(main_company, "url")) if main_company else None
+    name = text(first(main_company, "name")) if main_company else None
+    url = text(first(main_company, "url")) if main_company else None
     for agg in found.aggregates:
         if not agg.listed:
             agg.company_name = agg.company_name or name
             agg.company_url = agg.company_url or url
-    found.reviews = [_review(r, defs, strategy, name, url) for r in reviews]
+    # Reviews held by several named things (the hotels of a search page, a product's
+    # related products) are each of the thing that holds them, not of the page.
+    holders = {id(h) for _, h in reviews if h is not None and first(h, "name")}
+    for review, holder in reviews:
+        record = _review(review, defs, strategy, name, url)
+        if len(holders) > 1 and holder is not None and holder is not rated_main:
+            record.company_name = text(first(holder, "name"))
+            record.company_url = text(first(holder, "url"))
+            record.listed = True
+        found.reviews.append(record)
     return found
 
 
 def _aggregate(agg: Node, company: Node | None, strategy: str, listed: bool) -> Record:
-    value, worst, best, flags = _rating(agg, agg)
-    reviews = to_int(_scalar(first(agg, "reviewCount")))
-    ratings = to_int(_scalar(first(agg, "ratingCount")))
+    value, worst, best, flags = rating_of(agg, agg)
+    reviews = to_int(scalar(first(agg, "reviewCount")))
+    ratings = to_int(scalar(first(agg, "ratingCount")))
     return Record(
         "aggregate",
         strategy,
@@ -264,8 +168,8 @@ def _aggregate(agg: Node, company: Node | None, strategy: str, listed: bool) -> 
         rating_best=best,
         review_count=reviews if reviews is not None else ratings,
         rating_count=ratings,
-        company_name=_text(first(company, "name")) if company else None,
-        company_url=_text(first(company, "url")) if company else None,
+        company_name=text(first(company, "name")) if company else None,
+        company_url=text(first(company, "url")) if company else None,
         listed=listed,
         flags=flags,
     )
@@ -274,38 +178,42 @@ def _aggregate(agg: Node, company: Node | None, strategy: str, listed: bool) -> 
 def _review(
     review: Node, defs: dict[str, Node], strategy: str, name: str | None, url: str | None
 ) -> Record:
-    value, worst, best, flags = _rating(review, _resolve(first(review, "reviewRating"), defs))
+    value, worst, best, flags = rating_of(review, _resolve(first(review, "reviewRating"), defs))
     author = _resolve(first(review, "author", "creator"), defs)
     author_name = author_id = None
     if isinstance(author, dict):
-        author_name = _text(first(author, "name", "alternateName"))
-        author_id = _text(first(author, "identifier")) or _id_of(
-            _text(first(author, "url")) or author.get("@id")
+        author_name = text(first(author, "name", "alternateName"))
+        author_id = text(first(author, "identifier")) or id_of(
+            text(first(author, "url")) or author.get("@id")
         )
     else:
-        author_name = _text(author)
+        author_name = text(author)
     reply = _resolve(first(review, "comment"), defs)
     if not isinstance(reply, dict):
         reply = {}
     reviewed = _resolve(first(review, "itemReviewed"), defs)
     if isinstance(reviewed, dict) and first(reviewed, "name"):
-        name = _text(first(reviewed, "name"))
-    published = _text(first(review, "datePublished", "dateCreated"))
-    if published is None and review.get(EL) is not None:
-        published = _date_in_element(review.get(EL))
+        name = text(first(reviewed, "name"))
+    published = text(first(review, "datePublished", "dateCreated"))
+    element = review.get(EL)
+    if published is None and element is not None:
+        published = date_in_element(element)
+    body = text(first(review, "reviewBody", "description", "text"))
+    if body is None and element is not None:  # a text shown but not marked up
+        body = unmarked_text(element, {author_name, published})
     values = {
-        "review_id": _text(first(review, "identifier"))
-        or _id_of(review.get("@id") or _text(first(review, "url"))),
-        "title": _text(first(review, "name", "headline")),
-        "text": _text(first(review, "reviewBody", "description", "text")),
-        "pros": _text(first(review, "positiveNotes")),
-        "cons": _text(first(review, "negativeNotes")),
-        "language": _text(first(review, "inLanguage")),
+        "review_id": text(first(review, "identifier"))
+        or id_of(review.get("@id") or text(first(review, "url"))),
+        "title": text(first(review, "name", "headline")),
+        "text": body,
+        "pros": text(first(review, "positiveNotes")),
+        "cons": text(first(review, "negativeNotes")),
+        "language": text(first(review, "inLanguage")),
         "author_name": author_name,
         "author_id": author_id,
         "published_raw": published,
-        "reply_text": _text(first(reply, "text")),
-        "reply_raw_date": _text(first(reply, "dateCreated", "datePublished")),
+        "reply_text": text(first(reply, "text")),
+        "reply_raw_date": text(first(reply, "dateCreated", "datePublished")),
     }
     return Record(
         "review",
@@ -320,32 +228,46 @@ def _review(
     )
 
 
-def _has_markup(text: str) -> bool:
-    return "itemprop" in text or "typeof" in text or "property=" in text
+def _has_attribute(text: str, name: str) -> bool:
+    """Whether ``name=`` occurs as an attribute (not as a word of the page's scripts)."""
+    at = text.find(name)
+    while at != -1:
+        after = at + len(name)
+        while after < len(text) and text[after] in " \t\r\n":
+            after += 1
+        if text.startswith("=", after) and not text.startswith("==", after):
+            return True
+        at = text.find(name, after)
+    return False
 
 
-def read(text: str, root_of: Any, url: str) -> Found:
+def read(text: str, root_of: Any, url: str, page: Layout | None = None) -> Found:
     """Structured data of one page: JSON-LD first (no parse needed), then the
     microdata/RDFa of the tree ``root_of()`` gives when JSON-LD had no reviews."""
     notes: list[str] = []
-    found = _safe(sn.json_ld_nodes(text, notes, url), "json_ld", notes)
-    if not found.reviews and _has_markup(text):
-        root = root_of()
-        if root is not None:
-            more = Found()
-            try:
-                # Only the syntaxes present: each walker scans the whole tree.
-                if "itemprop" in text or "itemscope" in text:
-                    more = _merge(more, _safe(sn.microdata_nodes(root), "microdata", notes))
-                if "typeof" in text or "property=" in text:
-                    more = _merge(more, _safe(sn.rdfa_nodes(root), "rdfa", notes))
-            except RecursionError:
-                notes.append(f"markup nested too deeply to read ({url})")
-            nothing = not (more.reviews or more.aggregates or found.reviews or found.aggregates)
-            if nothing and _mentions_ratings(text):
-                nodes = sn.extruct_nodes(root, text, url, notes)
-                more = _safe(nodes, "microdata" if "itemscope" in text else "rdfa", notes)
-            found = _merge(found, more)
+    page = page or layout(text)
+    found = _safe(sn.json_ld_nodes(text, notes, url, page), "json_ld", notes)
+    # Microdata items need an itemscope, RDFa subjects a typeof attribute (og:
+    # meta tags' property= and JavaScript's typeof are neither): without them the
+    # walkers (and extruct) find nothing, and the page need not be parsed for them.
+    microdata = not found.reviews and "itemscope" in text
+    rdfa = not found.reviews and _has_attribute(text, "typeof")
+    root = root_of() if microdata or rdfa else None
+    if root is not None:
+        more = Found()
+        try:
+            # Only the syntaxes present: each walker scans the whole tree.
+            if microdata:
+                more = _merge(more, _safe(sn.microdata_nodes(root), "microdata", notes))
+            if rdfa:
+                more = _merge(more, _safe(sn.rdfa_nodes(root), "rdfa", notes))
+        except RecursionError:
+            notes.append(f"markup nested too deeply to read ({url})")
+        nothing = not (more.reviews or more.aggregates or found.reviews or found.aggregates)
+        if nothing and _mentions_ratings(text):
+            nodes = sn.extruct_nodes(root, text, url, notes)
+            more = _safe(nodes, "microdata" if microdata else "rdfa", notes)
+        found = _merge(found, more)
     found.notes += notes
     found.problems = [f"{p} ({url})" for p in found.problems]
     return found

@@ -20,8 +20,8 @@ from typing import Any
 from lxml import etree
 
 from spiders.pages.base import text_of
+from spiders.pages.generic.scripts import Layout, layout
 
-_LD_TYPE = "application/ld+json"
 _URL_TAGS = {
     "a": "href",
     "area": "href",
@@ -100,29 +100,12 @@ def types_of(node: Node) -> list[str]:
 # --- JSON-LD -------------------------------------------------------------------
 
 
-def _json_ld_blocks(text: str) -> list[str]:
-    """Bodies of <script type="application/ld+json">, found by substring search."""
-    out = []
-    at = text.find(_LD_TYPE)
-    while at != -1:
-        start = text.rfind("<", 0, at)
-        close = text.find(">", at)
-        if start == -1 or close == -1:
-            break
-        if text[start : start + 7].lower() == "<script":
-            end = text.find("</script", close)
-            if end == -1:
-                end = text.find("</SCRIPT", close)
-            out.append(text[close + 1 : end if end != -1 else len(text)])
-            at = text.find(_LD_TYPE, end if end != -1 else close)
-        else:
-            at = text.find(_LD_TYPE, at + len(_LD_TYPE))
-    return out
-
-
-def json_ld_nodes(text: str, notes: list[str], url: str) -> list[Node]:
+def json_ld_nodes(text: str, notes: list[str], url: str, page: Layout | None = None) -> list[Node]:
+    """The nodes of every <script type="application/ld+json"> (``page``: the
+    page's layout, when the caller has cut it already)."""
     nodes: list[Node] = []
-    for raw in _json_ld_blocks(text):
+    for script in (page or layout(text)).of("ld+json"):
+        raw = script.text(text)
         raw = raw.strip()
         if raw.startswith(("<!--", "//", "<![CDATA[", "/*")):
             raw = _unwrap_script(raw)

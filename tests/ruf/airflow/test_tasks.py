@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -10,8 +10,10 @@ from core.settings import ConfigError
 from ruf.airflow.tasks import (
     pool_definitions,
     raw_event_extra,
+    run_date_for,
     run_dates_from_events,
     shard_plan,
+    task_defaults,
 )
 
 pytestmark = pytest.mark.xdist_group("airflow")
@@ -92,3 +94,35 @@ def test_pools_follow_the_portals_politeness(tmp_path, monkeypatch):
         "portal_slowpoke": 1,
         "portal_roomy": 4,
     }
+
+
+class _Run:
+    """The date fields of a DAG run as the Task SDK hands it to a task."""
+
+    def __init__(self, data_interval_start=None, logical_date=None, run_after=None):
+        self.run_id = "manual__x"
+        self.data_interval_start = data_interval_start
+        self.logical_date = logical_date
+        self.run_after = run_after
+
+
+def test_a_manual_run_without_a_logical_date_takes_the_day_it_was_triggered():
+    triggered = datetime(2026, 10, 16, 5, 30, tzinfo=UTC)
+    assert run_date_for(_Run(run_after=triggered)) == date(2026, 10, 16)
+    # A scheduled run or a backfill: its data interval, whenever it actually runs.
+    scheduled = _Run(data_interval_start=datetime(2026, 10, 15, tzinfo=UTC), run_after=triggered)
+    assert run_date_for(scheduled) == date(2026, 10, 15)
+    logical = _Run(logical_date=datetime(2026, 10, 14, tzinfo=UTC), run_after=triggered)
+    assert run_date_for(logical) == date(2026, 10, 14)
+
+
+def test_in_demo_mode_a_retry_waits_seconds(monkeypatch):
+    monkeypatch.delenv("RUF_RETRY_DELAY_SECONDS", raising=False)
+    monkeypatch.delenv("RUF_DEMO", raising=False)
+    assert task_defaults()["retry_delay"] == timedelta(minutes=5)
+    monkeypatch.setenv("RUF_DEMO", "1")
+    demo = task_defaults()
+    assert demo["retry_delay"] <= timedelta(seconds=10)
+    assert demo["max_retry_delay"] <= timedelta(minutes=1)
+    monkeypatch.setenv("RUF_RETRY_DELAY_SECONDS", "42")  # an explicit setting still wins
+    assert task_defaults()["retry_delay"] == timedelta(seconds=42)

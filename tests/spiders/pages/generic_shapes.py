@@ -71,6 +71,72 @@ SHAPES: dict[str, str] = {
 <ol class="commentlist"><li class="comment" id="comment-1"><b class="fn">blah</b><time datetime="2016-06-23T17:21:09+02:00">23. Juni 2016 um 17:21 Uhr</time><p>Unglaublich, diese Firma.</p></li>
 <li class="comment" id="comment-2"><b class="fn">anna</b><time datetime="2016-06-23T18:02:00+02:00">23. Juni 2016 um 18:02 Uhr</time><p>Danke für den Bericht.</p></li></ol></body></html>""",
     # An old Vue layout: one review in data-initial-state scripts, its dates in another.
+    # A shop's rendered reviews (Judge.me's shape): the title in <b>, a body of lines
+    # split by <br>, and the shop's reply in a container of its own, longer than the review.
+    "rendered_reviews_with_shop_reply": """<html lang="de"><body><h1>Bohnen Nr. 5</h1>
+<div class="rv-widget"><div class="rv" data-review-id="a1f3"><div class="rv__header"><span class="rv__rating" data-score="4" aria-label="4 star review"></span><span class="rv__timestamp" data-content="2020-02-21 09:40:20 UTC"></span><span class="rv__author">D.</span></div>
+<div class="rv__content"><b class="rv__title">Nicht überzeugend</b><div class="rv__body"><p>Der Geschmack war eher flach.<br>Viele Grüße, Dieter</p></div></div>
+<div class="rv__reply"><b class="rv__replier">Rösterei</b><div class="rv__reply-content"><p>Hallo Dieter, danke für dein Feedback. Schreib uns gern, wie du den Kaffee zubereitest, dann finden wir die Ursache bestimmt gemeinsam.</p></div></div></div>
+<div class="rv" data-review-id="b2e4"><div class="rv__header"><span class="rv__rating" data-score="5" aria-label="5 star review"></span><span class="rv__timestamp" data-content="2020-02-15 16:14:54 UTC"></span><span class="rv__author">A.</span></div>
+<div class="rv__content"><b class="rv__title">Bester Kaffee</b><div class="rv__body"><p>Duftet herrlich beim Öffnen.</p><p>Schnell geliefert, gerne wieder.</p></div></div></div></div></body></html>""",
+    # A marketplace's rendered reviews (Amazon's shape): the title's text in a span of the
+    # title link next to the stars, ids nested in each other, and an image viewer's copy
+    # of one review kept out of sight (a "preload" popover) inside the same review.
+    "rendered_reviews_lightbox_copy": """<html lang="de-de"><body><div id="list">
+<div id="R7QX2" data-hook="review"><div id="R7QX2-card"><div id="customer_review-R7QX2"><div><span class="profile-name">Klaus</span></div>
+<div><a data-hook="review-title" href="/r/R7QX2"><i class="icon star-4"><span class="icon-alt">4,0 von 5 Sternen</span></i> <span>Tut, was er soll</span></a></div>
+<span data-hook="review-date">Rezension aus Deutschland vom 15. September 2017</span>
+<div><span data-hook="review-body"><div data-hook="review-collapsed"><span>Saugt gut auf.<br><br>Die Bürste lässt sich leicht reinigen.</span></div></span></div>
+<div class="popover-preload" id="popover-R7QX2_gallery"><div class="lightbox"><span class="profile-name">Klaus</span><i class="icon star-4"><span class="icon-alt">4,0 von 5 Sternen</span></i><span class="lightbox-title">Tut, was er soll</span><span>Rezension aus Deutschland vom 15. September 2017</span><span class="lightbox-body">Saugt gut auf.</span></div></div></div></div></div>
+<div id="R8KM1" data-hook="review"><div id="R8KM1-card"><div id="customer_review-R8KM1"><div><span class="profile-name">Sabine</span></div>
+<div><a data-hook="review-title" href="/r/R8KM1"><i class="icon star-2"><span class="icon-alt">2,0 von 5 Sternen</span></i> <span>Zu laut</span></a></div>
+<span data-hook="review-date">Rezension aus Deutschland vom 2. Januar 2020</span>
+<div><span data-hook="review-body"><div data-hook="review-collapsed"><span>Nach zwei Wochen sehr laut geworden.</span></div></span></div></div></div></div>
+</div></body></html>""",
+    # Search results with each hotel as a microdata item holding a guest's quote (author
+    # and text, no rating, no date) next to a rendered score; card links hold the name
+    # in a heading and a subtitle beside it.
+    "list_page_entries_with_quotes": """<html lang="en-gb"><body><h1>Hotels in Ruidera</h1>
+<div class="card" itemscope itemtype="http://schema.org/LodgingBusiness"><a itemprop="url" href="https://hotels.example/h/la-noria.html"><h3 itemprop="name">Hostal La Noria</h3><div>Hotel in Ruidera</div></a><div class="s"><div>Review score</div><div>9.0</div><div>· 958 reviews</div></div>
+<div itemprop="review" itemscope itemtype="http://schema.org/Review"><div itemprop="author" itemscope itemtype="http://schema.org/Person"><span itemprop="name">Arreaza</span></div><div>Juan is an exceptional host, we loved the garden.</div></div></div>
+<div class="card" itemscope itemtype="http://schema.org/LodgingBusiness"><a itemprop="url" href="https://hotels.example/h/matias.html"><h3 itemprop="name">Hotel Matias</h3><div>Hotel in Ruidera</div></a><div class="s"><div>Review score</div><div>8.0</div><div>· 84 reviews</div></div>
+<div itemprop="review" itemscope itemtype="http://schema.org/Review"><div itemprop="author" itemscope itemtype="http://schema.org/Person"><span itemprop="name">Bart</span></div><div>Quiet rooms and a very good breakfast.</div></div></div>
+<div class="card" itemscope itemtype="http://schema.org/LodgingBusiness"><a itemprop="url" href="https://hotels.example/h/molino.html"><h3 itemprop="name">El Molino</h3><div>Hotel in Ruidera</div></a><div class="s"><div>Review score</div><div>6.9</div><div>· 212 reviews</div></div></div>
+<div class="card" itemscope itemtype="http://schema.org/LodgingBusiness"><a itemprop="url" href="https://hotels.example/h/vereda.html"><h3 itemprop="name">La Vereda</h3><div>Apartments in Ruidera</div></a><div class="s"><div>Review score</div><div>7.7</div><div>· 176 reviews</div></div></div>
+<div class="card" itemscope itemtype="http://schema.org/LodgingBusiness"><a itemprop="url" href="https://hotels.example/h/alba.html"><h3 itemprop="name">Albamanjon</h3><div>Hotel in Ruidera</div></a><div class="s"><div>Review score</div><div>8.7</div><div>· 10 reviews</div></div></div>
+</body></html>""",
+    # A map's search results: each place's link names it in aria-label and its URL ends in
+    # parameters (/place/<name>/data=!4m7...), the score and count in one aria-label.
+    "map_results_place_links": """<html lang="en"><body><div role="feed">
+<div class="res"><a class="pl" aria-label="Lakeside Clinic" href="https://maps.example/maps/place/Lakeside+Clinic/data=!4m7!3m6!1s0x1:0x2!8m2!3d28.5!4d77.2?hl=en"></a><div class="info"><span role="img" aria-label="4.9 stars 90 Reviews"><span>4.9</span><span>(90)</span></span></div></div>
+<div class="res"><a class="pl" aria-label="City Hospital" href="https://maps.example/maps/place/City+Hospital/@28.51,77.21,17z/data=!4m7!3m6?hl=en"></a><div class="info"><span role="img" aria-label="4.3 stars 103 Reviews"><span>4.3</span><span>(103)</span></span></div></div>
+<div class="res"><a class="pl" aria-label="Park Hospital" href="https://maps.example/maps/place/Park+Hospital/data=!4m7!3m6!1s0x3:0x4?hl=en"></a><div class="info"><span role="img" aria-label="4.7 stars 7,377 Reviews"><span>4.7</span><span>(7,377)</span></span></div></div>
+<div class="res"><a class="pl" aria-label="North Clinic &amp; Labs" href="https://maps.example/maps/place/North+Clinic+%26+Labs/data=!4m7!3m6!1s0x5:0x6?hl=en"></a><div class="info"><span role="img" aria-label="4.4 stars 1,606 Reviews"><span>4.4</span><span>(1,606)</span></span></div></div>
+<div class="res"><a class="pl" aria-label="Riverside Care" href="https://maps.example/maps/place/Riverside+Care/data=!4m7!3m6!1s0x7:0x8?hl=en"></a><div class="info"><span role="img" aria-label="4.6 stars 13,568 Reviews"><span>4.6</span><span>(13,568)</span></span></div></div>
+</div></body></html>""",
+    # An older review site's list layout (Trustpilot before Next.js): stars only in an
+    # image's alt, each review's date only in a small JSON script of its card, the
+    # company's reply in a reply container headed "Reply from ...".
+    "rendered_cards_dates_in_scripts": """<html lang="en-GB"><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"LocalBusiness","name":"Boxed Meals","aggregateRating":{"@type":"AggregateRating","ratingValue":"4.6","reviewCount":"22118","bestRating":"5"}}</script></head><body>
+<div class="review-list"><article class="review" id="review-5e9a1c2f"><aside class="review__consumer-information"><div class="consumer-information__name">Ann Lee</div><div class="consumer-information__review-count">3 reviews</div></aside>
+<section class="review__content"><div class="review-content__header"><div class="star-rating star-rating--medium"><img src="/stars-5.svg" alt="5 stars: Excellent"></div>
+<div class="review-content-header__dates"><script type="application/json" data-initial-state="review-dates">{"publishedDate":"2020-04-17T10:22:31Z","updatedDate":null}</script></div></div>
+<div class="review-content__body"><h2 class="review-content__title"><a href="/reviews/5e9a1c2f">Boxes always on time</a></h2><p class="review-content__text">Fresh ingredients and clear recipes, every single week.</p></div>
+<div class="review__company-reply"><div class="brand-company-reply"><div class="brand-company-reply__header">Reply from Boxed Meals</div><div class="brand-company-reply__content">Thanks Ann, great to hear that the boxes arrive on time!</div></div></div></section></article>
+<article class="review" id="review-5e9a77b0"><aside class="review__consumer-information"><div class="consumer-information__name">Raj P.</div><div class="consumer-information__review-count">1 review</div></aside>
+<section class="review__content"><div class="review-content__header"><div class="star-rating star-rating--medium"><img src="/stars-2.svg" alt="2 stars: Poor"></div>
+<div class="review-content-header__dates"><script type="application/json" data-initial-state="review-dates">{"publishedDate":"2020-04-15T08:01:10Z","updatedDate":null}</script></div></div>
+<div class="review-content__body"><h2 class="review-content__title"><a href="/reviews/5e9a77b0">Missing items twice</a></h2><p class="review-content__text">Two boxes in a row came without the sauce.</p></div></section></article></div></body></html>""",
+    # A map's place page: hashed class names that say nothing, "N stars" in aria-label,
+    # relative dates, the reviewer's "Local Guide · 12 reviews", and the owner's
+    # response headed "Response from the owner" with a date of its own.
+    "rendered_map_place_reviews": """<html lang="en"><body><div role="main" aria-label="Lakeside Clinic"><h1 class="DUwDvf">Lakeside Clinic</h1>
+<div class="F7nice"><span aria-hidden="true">4.9</span><span class="ceNzKf" role="img" aria-label="4.9 stars"></span><span aria-label="90 reviews">(90)</span></div>
+<div class="m6QErb"><div class="jftiEf" data-review-id="ChZDSUhNMG9nS0VJQ0FnSUQ"><div class="jJc9Ad"><div class="GHT2ce"><button class="al6Kxe"><div class="d4r55">Priya S.</div><div class="RfnDt">Local Guide · 12 reviews</div></button></div>
+<div class="GHT2ce"><div class="DU9Pgb"><span class="kvMYJc" role="img" aria-label="5 stars"></span><span class="rsqaWe">a week ago</span></div><div class="MyEned"><span class="wiI7pd">Very clean, and the staff explained everything twice.</span></div></div>
+<div class="CDe7pd"><div class="xq2Ue"><span class="nM6d2c">Response from the owner</span><span class="DZSIDd">5 days ago</span></div><div class="wiI7pd">Thank you, Priya, for your kind words. We hope to see you again.</div></div></div></div>
+<div class="jftiEf" data-review-id="ChdDSUhNMG9nS0VJQ0FnSURr"><div class="jJc9Ad"><div class="GHT2ce"><button class="al6Kxe"><div class="d4r55">Tom R.</div><div class="RfnDt">3 reviews</div></button></div>
+<div class="GHT2ce"><div class="DU9Pgb"><span class="kvMYJc" role="img" aria-label="2 stars"></span><span class="rsqaWe">2 months ago</span></div><div class="MyEned"><span class="wiI7pd">Waited two hours past my appointment time.</span></div></div></div></div></div></div></body></html>""",
     "vue_initial_state_single_review": """<html lang="en-gb"><body><div class="star-rating"><img src="stars-4.svg" alt="4 stars: Great"></div>
 <script type="application/json" data-initial-state="review-info">{"reviewId":"5a1","consumerName":"Mrs P","reviewHeader":"Lovely meals","reviewBody":"Fresh food every week.","stars":4}</script>
 <script type="application/json" data-initial-state="review-dates">{"publishedDate":"2016-11-04T20:37:27Z","updatedDate":null}</script></body></html>""",
@@ -93,6 +159,12 @@ EXPECTED: dict[str, tuple] = {
     "rendered_class_names": (None, ["4", "2", "5"], "rendered", "23. März 2024"),
     "comment_thread_no_ratings": None,
     "vue_initial_state_single_review": (None, ["4"], "embedded_json", "2016-11-04T20:37:27Z"),
+    "rendered_reviews_with_shop_reply": (None, ["4", "5"], "rendered", "2020-02-21 09:40:20 UTC"),
+    "rendered_reviews_lightbox_copy": (None, ["4,0", "2,0"], "rendered", "Rezension aus Deutschland vom 15. September 2017"),
+    "list_page_entries_with_quotes": None,
+    "map_results_place_links": None,
+    "rendered_cards_dates_in_scripts": (("4.6", 22118, "5"), ["5", "2"], "rendered", "2020-04-17T10:22:31Z"),
+    "rendered_map_place_reviews": (("4.9", 90, "5"), ["5", "2"], "rendered", "a week ago"),
 }  # fmt: skip
 
 

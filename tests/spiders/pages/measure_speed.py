@@ -2,6 +2,11 @@
 
     .venv/bin/python tests/spiders/pages/measure_speed.py [--companies 12] [--seconds 1.5]
     .venv/bin/python tests/spiders/pages/measure_speed.py --profile schema_org
+    .venv/bin/python tests/spiders/pages/measure_speed.py --profile generic  # real pages
+
+The real saved pages of ``../shared/realworld/html/`` (when present) are the
+``generic`` family, as in ``make bench``; ``--profile generic`` also prints the
+CPU time of each strategy of the generic reader over them.
 
 Renders every listing page of a sample of companies of
 ``World(anchor=date(2026, 11, 23))`` with the server's own ``render.render_page``, then
@@ -14,10 +19,13 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gzip
 import pstats
 import sys
 import time
+from collections import defaultdict
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import lxml.html
 
@@ -26,6 +34,58 @@ from offline_portals.world import World, routes
 from spiders.pages import parse_page
 
 BASE = "http://127.0.0.1:8765"
+REALWORLD = Path(__file__).resolve().parents[3] / ".." / "shared" / "realworld" / "html"
+
+
+def realworld_pages() -> list[tuple[bytes, str, str]]:
+    """(body, url, portal) of the real saved pages (gunzipped), none when absent."""
+    if not REALWORLD.is_dir():
+        return []
+    out = []
+    for page in sorted(REALWORLD.iterdir()):
+        body = page.read_bytes()
+        body = gzip.decompress(body) if page.name.endswith(".gz") else body
+        out.append((body, f"{BASE}/realworld/{page.name.removesuffix('.gz')}", "realworld"))
+    return out
+
+
+def strategy_seconds(pages: list[tuple[bytes, str, str]]) -> dict[str, float]:
+    """CPU seconds of one pass of the generic reader over ``pages``, per strategy
+    (the tree parse apart: the strategies share one tree, parsed on first need)."""
+    from spiders.pages import base
+    from spiders.pages.generic import reader
+
+    spent: dict[str, float] = defaultdict(float)
+    targets = [
+        (reader.structured, "read", "structured (JSON-LD, microdata, RDFa)"),
+        (reader.state, "read", "state (embedded JSON)"),
+        (reader.rendered, "read", "rendered"),
+        (base.Page, "root", "tree parse (shared)"),
+        (reader, "layout", "script layout"),
+        (reader, "rel_next", "pagination (rel=next)"),
+    ]
+    saved = [(owner, name, getattr(owner, name)) for owner, name, _ in targets]
+
+    def timed(fn, label):
+        def run(*args, **kwargs):
+            started = time.process_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[label] += time.process_time() - started
+
+        return run
+
+    for owner, name, label in targets:
+        setattr(owner, name, timed(getattr(owner, name), label))
+    try:
+        started = time.process_time()
+        _ruf("generic", pages)
+        spent["total"] = time.process_time() - started
+    finally:
+        for owner, name, fn in saved:
+            setattr(owner, name, fn)
+    return dict(spent)
 
 
 def sample_pages(companies: int) -> dict[str, list[tuple[bytes, str, str]]]:
@@ -91,8 +151,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", metavar="FAMILY", help="cProfile parse_page of one family")
     args = parser.parse_args(argv)
     by_family = sample_pages(args.companies)
+    if realworld_pages():
+        by_family["generic"] = realworld_pages()
     if args.profile:
         pages = by_family[args.profile]
+        if args.profile == "generic":
+            _ruf("generic", pages)  # warm up
+            spent = strategy_seconds(pages)
+            for label, seconds in sorted(spent.items(), key=lambda kv: -kv[1]):
+                print(f"{label:<40}{seconds * 1e3:>9.1f} ms")  # nested: structured holds a parse
         profiler = cProfile.Profile()
         profiler.enable()
         for _ in range(5):

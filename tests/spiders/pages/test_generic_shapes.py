@@ -85,6 +85,91 @@ def test_what_is_not_a_review_is_left_out() -> None:
     assert unrated.rating_value is None and "rating_missing" in unrated.flags
 
 
+def _reviews(case: str) -> list:
+    return [i for i in _read(case).items if i.kind == "review"]
+
+
+def test_a_shops_reply_is_the_reply_and_the_review_text_is_read_whole() -> None:
+    first, second = _reviews("rendered_reviews_with_shop_reply")
+    assert first.text == "Der Geschmack war eher flach.\nViele Grüße, Dieter"
+    assert first.reply_text.startswith("Hallo Dieter, danke für dein Feedback.")
+    assert (first.title, first.author_name, first.review_id) == ("Nicht überzeugend", "D.", "a1f3")
+    assert second.text == "Duftet herrlich beim Öffnen.\nSchnell geliefert, gerne wieder."
+    assert second.reply_text is None
+
+
+def test_a_copy_kept_out_of_sight_is_not_a_second_review_and_ids_are_the_reviews() -> None:
+    reviews = _reviews("rendered_reviews_lightbox_copy")
+    assert [(r.review_id, r.title, r.author_name) for r in reviews] == [
+        ("R7QX2", "Tut, was er soll", "Klaus"),
+        ("R8KM1", "Zu laut", "Sabine"),
+    ]
+    assert reviews[0].text == "Saugt gut auf.\nDie Bürste lässt sich leicht reinigen."
+
+
+def test_dates_kept_in_a_cards_script_and_replies_headed_by_a_label() -> None:
+    first, second = _reviews("rendered_cards_dates_in_scripts")
+    assert (first.author_name, first.title, first.published_raw) == (
+        "Ann Lee",
+        "Boxes always on time",
+        "2020-04-17T10:22:31Z",
+    )
+    assert first.reply_text == "Thanks Ann, great to hear that the boxes arrive on time!"
+    assert (second.title, second.reply_text) == ("Missing items twice", None)
+
+
+def test_a_reviewers_count_is_not_an_aggregate_and_an_owners_response_is_the_reply() -> None:
+    items = _read("rendered_map_place_reviews").items
+    (place,) = [i for i in items if i.kind == "aggregate"]
+    assert (str(place.rating_value), place.review_count) == ("4.9", 90)  # not "12 reviews"
+    first, second = (i for i in items if i.kind == "review")
+    assert first.text == "Very clean, and the staff explained everything twice."
+    assert first.reply_text == "Thank you, Priya, for your kind words. We hope to see you again."
+    assert (first.published_raw, first.reply_raw_date) == ("a week ago", "5 days ago")
+    assert second.text == "Waited two hours past my appointment time."
+    assert first.review_id == "ChZDSUhNMG9nS0VJQ0FnSUQ"
+
+
+def test_quotes_on_a_list_page_belong_to_the_entry_that_holds_them() -> None:
+    items = _read("list_page_entries_with_quotes").items
+    names = {i.portal_company_id: i.company_name for i in items if i.kind == "aggregate"}
+    assert names == {
+        "la-noria": "Hostal La Noria",  # the card's heading, not heading + subtitle
+        "matias": "Hotel Matias",
+        "molino": "El Molino",
+        "vereda": "La Vereda",
+        "alba": "Albamanjon",
+    }
+    quotes = [(r.portal_company_id, r.author_name, r.text) for r in items if r.kind == "review"]
+    assert quotes == [
+        ("la-noria", "Arreaza", "Juan is an exceptional host, we loved the garden."),
+        ("matias", "Bart", "Quiet rooms and a very good breakfast."),
+    ]
+    assert all(i.extra["listed"] for i in items)
+
+
+def test_a_map_entry_is_named_by_its_place_not_by_its_url_parameters() -> None:
+    items = _read("map_results_place_links").items
+    assert [(i.portal_company_id, str(i.rating_value), i.review_count) for i in items] == [
+        ("Lakeside Clinic", "4.9", 90),
+        ("City Hospital", "4.3", 103),
+        ("Park Hospital", "4.7", 7377),
+        ("North Clinic & Labs", "4.4", 1606),
+        ("Riverside Care", "4.6", 13568),
+    ]
+
+
+def test_pros_and_cons_are_read_as_pros_and_cons() -> None:
+    first, second = _reviews("next_data_apollo_cache")
+    assert (first.title, first.pros, first.cons, first.text) == (
+        "Good place to learn",
+        "Training",
+        "Pay",
+        None,
+    )
+    assert (second.pros, second.cons) == ("Colleagues", "Hours")
+
+
 def test_a_comment_thread_without_ratings_is_a_problem() -> None:
     result = _read("comment_thread_no_ratings")
     assert result.items == []

@@ -1,0 +1,334 @@
+"""What a rendered rating's block says besides the rating: the review's date,
+author, title, text, the business's reply and the review's id.
+
+The block's texts (each element's own text, in page order) are told apart by
+what they look like (a date) and by the hints the markup gives in class names,
+``data-hook``, ``data-testid`` and ``itemprop``: an author's name, a title.
+A reply by the business sits in a container of its own ("reply", "response",
+"answer"): its text is the reply, never the review's text, however long. The
+review's text is the longest remaining text, read whole: with its line breaks
+and every paragraph of the container holding it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+
+from spiders.pages.generic.records import Record
+from spiders.pages.generic.shown import count_in_text, looks_like_date, rating_in_text
+
+# Matched against lowercased hints (re.IGNORECASE costs ~10x on every element).
+_AUTHOR_HINT = re.compile(
+    r"author|reviewer|user-?name|profile-name|consumer|(?<![a-z])name(?![a-z])"
+)
+_TITLE_HINT = re.compile(r"title|headline|header")
+_REPLY_HINT = re.compile(
+    r"repl(?:y|ies)|response(?!ive)|answer|antwort|respuesta|r[ée]ponse|risposta"
+)
+_REPLY_TEXT_HINT = re.compile(r"content|text|body|message")
+_REPLY_LABEL = re.compile(
+    r"(?:response|reply|comment|antwort|stellungnahme|réponse|respuesta|risposta|reactie)\s+"
+    r"(?:from|by|of|des|der|von|vom|du|de|di|del|van)\b|"
+    r"(?:owner|business|company|seller|host)(?:'s)?\s+(?:response|reply)",
+    re.I,
+)
+_HIDDEN_CLASS = re.compile(r"popover|lightbox|modal|tooltip|preload")
+_DATE_ATTRS = ("datetime", "data-content", "content", "data-time", "title", "data-date")
+_DATE_KEYS = frozenset(_DATE_ATTRS)
+_SCRIPT_DATE = re.compile(
+    r'"(?:publishedDate|datePublished|createdAt|created|date|submittedDate)"\s*:\s*"'
+    r'(\d{4}-\d{2}-\d{2}[^"]{0,30})"',
+    re.I,
+)
+_SKIP = frozenset({"script", "style", "noscript", "template", "title", "head"})
+# Elements inside a text: a title's link or a body's paragraph keep their container's part.
+_INLINE = frozenset({"a", "span", "b", "strong", "i", "em", "small", "u", "mark", "font", "q"})
+_TEXTUAL = _INLINE | {"p", "br", "sup", "sub"}
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_CONTAINERS = frozenset({"p", "div", "span", "blockquote", "section", "q"})
+MIN_TEXT = 15  # shorter is a label or a name, not what the reviewer wrote
+
+
+_HINT_ATTRS = ("class", "data-hook", "data-testid", "itemprop")
+
+
+def hint_of(el: Any, keys: list[str] | None = None) -> str:
+    """What the markup says an element is (its class, data-hook, data-testid and
+    itemprop), lowercased."""
+    keys = el.keys() if keys is None else keys
+    return " ".join(el.get(a) for a in _HINT_ATTRS if a in keys).lower()
+
+
+def _in_heading(sub: Any) -> bool:
+    parent = sub.getparent()
+    return sub.tag in _HEADINGS or (parent is not None and parent.tag in _HEADINGS)
+
+
+def reviewish(view: View) -> bool:
+    """A block that reads as a review: a date and a text of some length (a count in
+    it is the reviewer's, "Local Guide · 12 reviews", not the rating's)."""
+    dated = any(len(t) <= 80 and looks_like_date(t) for _, t in view.texts)
+    return dated and any(len(t) >= 40 and count_in_text(t) is None for _, t in view.texts)
+
+
+def _hints(sub: Any, block: Any) -> str:
+    """An element's hint, and its inline parent's (a title's text in a span of the link)."""
+    hint = hint_of(sub)
+    parent = sub.getparent()
+    if parent is not None and parent is not block and parent.tag in _INLINE:
+        hint = f"{hint} {hint_of(parent)}"
+    return hint
+
+
+def iter_texts(block: Any) -> Iterator[tuple[Any, str]]:
+    """(element, its own text, whitespace collapsed) for every element with one."""
+    for sub in block.iter():
+        if type(sub.tag) is not str or sub.tag in _SKIP:
+            continue
+        text = sub.text
+        if text and not text.isspace():
+            yield sub, " ".join(text.split())
+
+
+def hidden(el: Any, keys: list[str] | None = None) -> bool:
+    """Kept out of sight: a copy for an image viewer or a tooltip, ``hidden``, display:none."""
+    keys = el.keys() if keys is None else keys
+    if not keys:
+        return False
+    if "hidden" in keys or ("class" in keys and _HIDDEN_CLASS.search(el.get("class").lower())):
+        return True
+    return "style" in keys and "display:none" in el.get("style").replace(" ", "")
+
+
+@dataclass
+class View:
+    """A block read once: the texts it shows, and its reply containers (outermost)."""
+
+    texts: list[tuple[Any, str]] = field(default_factory=list)
+    replies: list[Any] = field(default_factory=list)
+
+
+def view_of(block: Any) -> View:
+    view = View()
+    skipped: set[Any] = set()  # out of sight
+    in_reply: set[Any] = set()
+    for sub in block.iter():
+        if type(sub.tag) is not str or sub.tag in _SKIP or sub in skipped:
+            continue
+        keys = sub.keys()
+        if keys and sub is not block:
+            if hidden(sub, keys):
+                skipped.update(sub.iter())
+                continue
+            hint = hint_of(sub, keys) if sub not in in_reply else ""
+            if hint and _REPLY_HINT.search(hint):
+                view.replies.append(sub)
+                in_reply.update(sub.iter())
+        text = sub.text
+        if text and not text.isspace():
+            text = " ".join(text.split())
+            view.texts.append((sub, text))
+            # A reply named by its label, in markup that names nothing ("Response
+            # from the owner" in hashed classes): the label's container is the reply.
+            if len(text) <= 60 and sub not in in_reply and _REPLY_LABEL.match(text):
+                root = _labelled_reply(sub, block, len(text))
+                if root is not None:
+                    view.replies.append(root)
+                    in_reply.update(root.iter())
+    return view
+
+
+def _labelled_reply(label: Any, block: Any, size: int) -> Any:
+    """The container a reply's label heads: the first one around it holding more
+    than the label and its date (the reply's text)."""
+    el = label.getparent()
+    while el is not None and el is not block:
+        if len(text_content(el)) > size + 30:
+            return el
+        el = el.getparent()
+    return None
+
+
+def text_content(el: Any) -> str:
+    return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
+
+
+def shown_text(el: Any) -> str:
+    """The text of ``el`` as a reader sees it: line breaks at <br> and between
+    paragraphs, other whitespace collapsed."""
+    parts: list[str] = []
+
+    def walk(node: Any) -> None:
+        if node.text and node.tag not in _SKIP:
+            parts.append(node.text)
+        for child in node:
+            if type(child.tag) is str:
+                if child.tag == "br" or child.tag in ("p", "div", "li"):
+                    parts.append("\n")
+                walk(child)
+                if child.tag in ("p", "div", "li"):
+                    parts.append("\n")
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(el)
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _reply_parts(view: View, signal: Any) -> tuple[list[Any], set[Any]]:
+    """The block's reply containers that do not hold the rating itself, and every
+    element inside them."""
+    holding = set(signal.iterancestors())
+    roots = [r for r in view.replies if r not in holding and r is not signal]
+    inside: set[Any] = set()
+    for root in roots:
+        inside.update(root.iter())
+    return roots, inside
+
+
+def _reply_text_of(reply: Any) -> Any:
+    """The part of a reply container holding its text, not the replier's name or
+    the label: the part named as its content, else the one with the longest text."""
+    longest: tuple[Any, str] | None = None
+    for sub in reply.iter():
+        if type(sub.tag) is not str or sub is reply:
+            continue
+        if _REPLY_TEXT_HINT.search(hint_of(sub)):
+            return sub
+        text = " ".join((sub.text or "").split())
+        if longest is None or len(text) > len(longest[1]):
+            longest = (sub, text)
+    if longest is None or len(longest[1]) < MIN_TEXT:
+        return reply
+    return _body_of(longest[0], reply, set())
+
+
+def _reply_date(replies: list[Any]) -> str | None:
+    for reply in replies:
+        for _, t in iter_texts(reply):
+            if len(t) <= 80 and looks_like_date(t):
+                return t
+    return None
+
+
+def _body_of(el: Any, block: Any, taken: set[Any]) -> Any:
+    """The container holding the whole text ``el`` starts: up through parents that
+    hold only it or only paragraphs (not the block, nothing already read)."""
+    while True:
+        parent = el.getparent()
+        if parent is None or parent is block or parent.tag not in _CONTAINERS:
+            return el
+        children = [c for c in parent if type(c.tag) is str]
+        if any(c in taken for c in children) or not (
+            len(children) == 1 or all(c.tag in ("p", "br") for c in children)
+        ):
+            return el
+        el = parent
+
+
+def unmarked_text(el: Any, known: set[str | None]) -> str | None:
+    """The text a review's element shows that none of its properties names (a
+    microdata review with its text in a plain <div>): the longest such text, whole."""
+    best: tuple[Any, str] | None = None
+    for sub, t in iter_texts(el):
+        if sub.get("itemprop") or sub.get("property") or t in known or len(t) < MIN_TEXT:
+            continue
+        if (best is None or len(t) > len(best[1])) and not looks_like_date(t):
+            best = (sub, t)
+    if best is None or rating_in_text(best[1]):
+        return None
+    return shown_text(_body_of(best[0], el, set())) or best[1]
+
+
+def _date_attribute(block: Any) -> str | None:
+    """A date the block keeps in an attribute (``datetime``, ``data-content``), else
+    in a small JSON script of its own (``{"publishedDate": "2020-..."}``)."""
+    for sub in block.iter():
+        keys = sub.keys() if type(sub.tag) is str else None
+        if not keys or _DATE_KEYS.isdisjoint(keys):
+            continue
+        date = next((sub.get(a) for a in _DATE_ATTRS if looks_like_date(sub.get(a))), None)
+        if date:
+            return date
+    for script in block.iter("script"):
+        text = script.text or ""
+        if len(text) <= 4000 and "json" in (script.get("type") or ""):
+            m = _SCRIPT_DATE.search(text)
+            if m:
+                return m.group(1)
+    return None
+
+
+def review_id(block: Any, counts: dict[Any, int]) -> str | None:
+    """The review's id: a ``data-review-id`` on the block or on an element around it
+    that holds this review only; else their ``id``: the one the others are made of
+    ("R2K", "R2K-review-card", "customer_review-R2K"), else the block's own."""
+    chain = [block]
+    for anc in block.iterancestors():
+        if counts.get(anc, 0) > 1 or anc.tag in ("body", "html", "main") or len(chain) > 3:
+            break
+        chain.append(anc)
+    rid = next((e.get("data-review-id") for e in chain if e.get("data-review-id")), None)
+    if rid is None:
+        ids = [e.get("id") or e.get("data-id") for e in chain]
+        ids = [i for i in ids if i]
+        common = [i for i in ids if all(i in other for other in ids)]
+        rid = min(common, key=len) if len(ids) > 1 and common else (ids[0] if ids else None)
+    return rid.removeprefix("review-").removeprefix("review_") if rid else None
+
+
+def read_review(
+    block: Any, signal: Any, value: str, best: str | None, view: View, counts: dict[Any, int]
+) -> Record | None:
+    """The review a rated block shows, or None when it shows no date (a product
+    card, a hotel's class: a rating with no date is not a review)."""
+    values: dict[str, Any] = {}
+    replies, in_reply = _reply_parts(view, signal)
+    taken: set[Any] = set()
+    body: tuple[Any, str] | None = None
+    for sub, t in view.texts:
+        if sub in in_reply:
+            continue
+        hint = _hints(sub, block)
+        if "published_raw" not in values and len(t) <= 80 and looks_like_date(t):
+            values["published_raw"] = t
+        elif "author_name" not in values and len(t) <= 60 and _AUTHOR_HINT.search(hint):
+            values["author_name"] = t
+        elif (
+            "title" not in values
+            and len(t) <= 200
+            and (_TITLE_HINT.search(hint) or _in_heading(sub))
+            and not rating_in_text(t)
+        ):
+            values["title"] = t
+        else:
+            longer = body is None or len(t) > len(body[1])
+            # "Local Guide · 12 reviews", "5 stars": about the reviewer or the rating
+            if longer and not rating_in_text(t) and count_in_text(t) is None:
+                body = (sub, t)
+            continue
+        taken.add(sub)
+    if "published_raw" not in values:
+        date = _date_attribute(block)
+        if date is None:
+            return None
+        values["published_raw"] = date
+    text = shown_text(_body_of(body[0], block, taken)) or body[1] if body else ""
+    if len(text) >= MIN_TEXT:
+        values["text"] = text
+    reply = "\n".join(filter(None, (shown_text(_reply_text_of(r)) for r in replies)))
+    if reply:
+        values["reply_text"] = reply
+        reply_date = _reply_date(replies)
+        if reply_date:
+            values["reply_raw_date"] = reply_date
+    rid = review_id(block, counts)
+    if rid:
+        values["review_id"] = rid
+    return Record("review", "rendered", rating_value=value, rating_best=best, values=values)

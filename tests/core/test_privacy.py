@@ -1,0 +1,60 @@
+"""One pseudonym for one author, whoever computes it: ``core.privacy`` (the
+crawl's replay) gives what the transform gives (``transforms.privacy``), and
+reads the erasure ledger ``transforms.erase`` writes."""
+
+from __future__ import annotations
+
+import json
+
+import pyarrow as pa
+import pytest
+
+from core.privacy import ERASURE_LEDGER, erased_pseudonyms, item_pseudonym, pseudonym
+from core.settings import ConfigError, load_settings
+from transforms import privacy
+from transforms.erase import erased_authors
+
+KEY = b"test-key"
+ROWS = [  # portal, author_id, author_name
+    ("trustpilot", "5f1c0a", "Ann Lee"),
+    ("trustpilot", None, "Ann Lee"),
+    ("trustpilot", "  ", "  Ann Lee "),
+    ("kununu", None, "Ann Lee"),
+    ("opinio", 4711, None),
+    ("opinio", None, None),
+    ("forum", "", ""),
+]
+
+
+def test_the_pseudonym_is_the_transforms_own() -> None:
+    assert pseudonym(KEY, "trustpilot", "Ann Lee") == privacy.pseudonym(
+        KEY, "trustpilot", "Ann Lee"
+    )
+    ids = pa.array([None if r[1] is None else str(r[1]) for r in ROWS], pa.string())
+    names = pa.array([r[2] for r in ROWS], pa.string())
+    portals = pa.array([r[0] for r in ROWS], pa.string())
+    expected = privacy.item_pseudonyms(KEY, portals, portals, ids, names).to_pylist()
+    assert [item_pseudonym(KEY, *r) for r in ROWS] == expected
+    assert expected[-2:] == [None, None]  # no author shown, no pseudonym
+
+
+def test_the_ledger_is_read_as_the_erasure_wrote_it(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("RUF_DATA_DIR", str(tmp_path))
+    settings = load_settings()
+    assert erased_pseudonyms(settings) == frozenset()
+    ledger = tmp_path / "lake" / ERASURE_LEDGER[0] / ERASURE_LEDGER[1]
+    ledger.parent.mkdir(parents=True)
+    lines = [{"author_pseudonym": "0123456789abcdef", "erased_at": "2026-11-23T10:00:00+00:00"}]
+    lines.append({"author_pseudonym": "fedcba9876543210", "erased_at": "2026-11-24T10:00:00+00:00"})
+    ledger.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    assert (
+        erased_pseudonyms(settings)
+        == erased_authors(settings)
+        == {
+            "0123456789abcdef",
+            "fedcba9876543210",
+        }
+    )
+    ledger.write_text("not json\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="line 1: not an erasure record"):
+        erased_pseudonyms(settings)
