@@ -1,138 +1,105 @@
-"""Dates as people read them: one Python parse per distinct shown text.
+"""The words of shown dates, in the languages review pages are written in.
 
-"23. März 2024", "March 23, 2024", "Mai 2023", "vor 3 Tagen", "yesterday": the
-forms that are not machine forms (those are parsed vectorised in
-``transforms.dates``). A relative date is returned as an offset that the caller
-applies to each row's ``fetched_at``.
+Data only, one table per kind of word (month names, number words, time units, the
+words for today and yesterday, weekdays, and the wording pages put around a date),
+read by ``transforms.shown_dates``. English, German, French, Spanish, Italian, Dutch
+and Portuguese.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
 
-from transforms import date_texts
 
-_MONTHS = {
-    **dict.fromkeys(["januar", "jan", "jänner", "jän", "january"], 1),
-    **dict.fromkeys(["februar", "feb", "feber", "february"], 2),
-    **dict.fromkeys(["märz", "maerz", "mär", "mrz", "march", "mar"], 3),
-    **dict.fromkeys(["april", "apr"], 4),
-    **dict.fromkeys(["mai", "may"], 5),
-    **dict.fromkeys(["juni", "jun", "june"], 6),
-    **dict.fromkeys(["juli", "jul", "july"], 7),
-    **dict.fromkeys(["august", "aug"], 8),
-    **dict.fromkeys(["september", "sep", "sept"], 9),
-    **dict.fromkeys(["oktober", "okt", "october", "oct"], 10),
-    **dict.fromkeys(["november", "nov"], 11),
-    **dict.fromkeys(["dezember", "dez", "december", "dec"], 12),
+def _each(words: str, value: object) -> dict:
+    return dict.fromkeys(words.split(), value)
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _alternatives(words) -> str:
+    """A regex alternation of ``words``, longest first (so "märz" wins over "mär")."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+_MONTH_NAMES = {
+    1: "january jan januar jänner jän janvier janv enero ene gennaio gen januari janeiro",
+    2: "february feb februar feber février fevrier févr fevr febrero febbraio februari "
+    "fevereiro fev",
+    3: "march mar märz maerz mär mrz mars marzo maart março",
+    4: "april apr avril avr abril abr aprile",
+    5: "may mai mayo maggio mei maio",
+    6: "june jun juni juin junio giugno junho",
+    7: "july jul juli juillet juil julio luglio julho",
+    8: "august aug août aout agosto ago augustus",
+    9: "september sep sept septembre septiembre setiembre settembre set setembro",
+    10: "october oct oktober okt octobre octubre ottobre ott outubro out",
+    11: "november nov novembre noviembre novembro",
+    12: "december dec dezember dez décembre decembre déc diciembre dic dicembre dezembro",
 }
-_MONTH = "(?P<mon>" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?"
-_NUMBERS = {
-    **dict.fromkeys(["a", "an", "one", "ein", "eine", "einem", "einer", "einen"], 1),
-    **dict.fromkeys(["two", "zwei"], 2),
-    **dict.fromkeys(["three", "drei"], 3),
-    **dict.fromkeys(["four", "vier"], 4),
-    **dict.fromkeys(["five", "fünf"], 5),
-    **dict.fromkeys(["six", "sechs"], 6),
-    **dict.fromkeys(["seven", "sieben"], 7),
-    **dict.fromkeys(["eight", "acht"], 8),
-    **dict.fromkeys(["nine", "neun"], 9),
-    **dict.fromkeys(["ten", "zehn"], 10),
-    **dict.fromkeys(["eleven", "elf"], 11),
-    **dict.fromkeys(["twelve", "zwölf"], 12),
+MONTHS = {word: n for n, words in _MONTH_NAMES.items() for word in words.split()}
+MONTH = "(?P<mon>" + _alternatives(MONTHS) + r")\.?"
+
+NUMBERS = {
+    **_each("a an one ein eine einem einer einen un une uno una um uma", 1),
+    **_each("two zwei deux dos due twee dois", 2),
+    **_each("three drei trois tres tre drie três", 3),
+    **_each("four vier quatre cuatro quattro", 4),
+    **_each("five fünf cinq cinco cinque vijf", 5),
+    **_each("six sechs seis sei zes", 6),
+    **_each("seven sieben sept siete sette zeven", 7),
+    **_each("eight acht huit ocho otto", 8),
+    **_each("nine neun neuf nueve nove negen", 9),
+    **_each("ten zehn dix diez dieci tien", 10),
+    **_each("eleven elf", 11),
+    **_each("twelve zwölf", 12),
 }
-_UNITS = {
-    **dict.fromkeys(["sekunde", "sekunden", "second", "seconds", "sec", "secs"], ("s", 1)),
-    **dict.fromkeys(["minute", "minuten", "minutes", "min", "mins"], ("s", 60)),
-    **dict.fromkeys(["stunde", "stunden", "hour", "hours", "std"], ("s", 3600)),
-    **dict.fromkeys(["tag", "tagen", "tage", "day", "days"], ("d", 1)),
-    **dict.fromkeys(["woche", "wochen", "week", "weeks"], ("d", 7)),
-    # Months and years are approximated in days; the precision says "month".
-    **dict.fromkeys(["monat", "monaten", "monate", "month", "months"], ("m", 30)),
-    **dict.fromkeys(["jahr", "jahren", "jahre", "year", "years"], ("m", 365)),
+NUMBER = r"(?P<n>\d{1,4}|" + _alternatives(NUMBERS) + ")"
+
+# Unit -> (the precision a date so far back has, its length in seconds). Months and years
+# are approximated in days; their precision says "month".
+_SECOND, _DAY = ("second", 1), ("day", 86_400)
+UNITS = {
+    **_each("second seconds sec secs sekunde sekunden seconde secondes segundo segundos", _SECOND),
+    **_each("minute minutes min mins minuten minuto minutos", ("second", 60)),
+    **_each("hour hours std stunde stunden heure heures hora horas ora ore uur", ("second", 3600)),
+    **_each("day days tag tage tagen jour jours día días dia dias giorno giorni dag dagen", _DAY),
+    **_each("week weeks woche wochen semaine semaines semana semanas settimana settimane",
+            ("day", 7 * 86_400)),
+    **_each("month months monat monate monaten mois mes meses mese mesi maand maanden",
+            ("month", 30 * 86_400)),
+    **_each("year years jahr jahre jahren an ans année années año años anno anni jaar",
+            ("month", 365 * 86_400)),
+}  # fmt: skip
+UNIT = "(?P<unit>" + _alternatives(UNITS) + ")"
+
+# Days back from the day of the fetch.
+DAYS_AGO = {
+    **_each("today heute aujourd'hui hoy oggi vandaag hoje now soeben", 0),
+    **dict.fromkeys(["just now", "gerade eben"], 0),
+    **_each("yesterday gestern hier ayer ieri gisteren ontem", 1),
+    **_each("vorgestern avant-hier anteayer", 2),
 }
-_NUM = r"(?P<n>\d{1,4}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")"
-_UNIT = "(?P<unit>" + "|".join(sorted(_UNITS, key=len, reverse=True)) + ")"
-_REL_DE = re.compile(rf"^(?:vor|before)\s+(?:etwa\s+|about\s+)?{_NUM}\s+{_UNIT}$")
-_REL_EN = re.compile(rf"^(?:about\s+|etwa\s+)?{_NUM}\s+{_UNIT}\s+ago$")
-_REL_WORDS = {
-    "heute": 0,
-    "today": 0,
-    "gerade eben": 0,
-    "just now": 0,
-    "soeben": 0,
-    "gestern": 1,
-    "yesterday": 1,
-    "vorgestern": 2,
-}
-_PREFIX = re.compile(
-    r"^(?:(?:veröffentlicht|bewertet|geschrieben|gepostet|erstellt|aktualisiert|published|"
-    r"posted|reviewed|written|updated|date of experience|erlebnisdatum|datum|date)\s*"
-    r"(?:am|on|:)?\s*:?\s*|(?:am|on)\s+)"
+
+WEEKDAYS = _words(
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag mo di mi do fr sa so "
+    "monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche "
+    "lunes martes miércoles jueves viernes sábado domingo"
 )
-_WEEKDAY = re.compile(
-    r"^(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)"
-    r"\.?,?\s+"
+
+# Words that say what happened on the date: "Reviewed in Germany on ...", "Veröffentlicht
+# am ...", "Revisado en España el ...", "Commenté en France le ...".
+VERBS = _words(
+    "reviewed rated posted published written updated commented revisado valorado publicado "
+    "rezension rezensiert bewertet geschrieben verfasst veröffentlicht gepostet erstellt "
+    "aktualisiert commenté évalué publié recensito recensione beoordeeld avaliado"
 )
-_DAY_MONTH_YEAR = re.compile(rf"^(?P<d>\d{{1,2}})\.?\s*{_MONTH}\s*,?\s*(?P<y>\d{{4}})$")
-_MONTH_DAY_YEAR = re.compile(
-    rf"^{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?,?\s+(?P<y>\d{{4}})$"
-)
-_MONTH_YEAR = re.compile(rf"^{_MONTH}\s*,?\s*(?P<y>\d{{4}})$")
-_NUM_MONTH_YEAR = re.compile(r"^(?P<m>\d{1,2})[/.](?P<y>\d{4})$")
-_SHORT_DMY = re.compile(r"^(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{2}|\d{4})$")
-_ISO_DAY = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[t ].*)?$")
-
-
-def parse_date_text(text: str) -> tuple:
-    """Parse one shown date that is not a machine form.
-
-    Returns ``("abs", y, m, d, precision)``, ``("rel", offset_days | None,
-    offset_seconds | None, precision)`` or ``("bad",)``. Never raises.
-    """
-    # "Reviewed in the United States on December 9, 2025": the place is no part of the date.
-    text = date_texts.without_place_prefix(str(text))
-    s = " ".join(str(text).replace("\u00a0", " ").split()).lower().strip(" .,")
-    s = _PREFIX.sub("", s)
-    s = _WEEKDAY.sub("", s).strip()
-    if s in _REL_WORDS:
-        return ("rel", _REL_WORDS[s], None, "day")
-    m = _REL_DE.match(s) or _REL_EN.match(s)
-    if m:
-        n_text = m.group("n")
-        n = int(n_text) if n_text.isdigit() else _NUMBERS[n_text]
-        kind, size = _UNITS[m.group("unit")]
-        if kind == "s":
-            return ("rel", None, n * size, "second")
-        return ("rel", n * size, None, "month" if kind == "m" else "day")
-    for pattern, precision in (
-        (_DAY_MONTH_YEAR, "day"),
-        (_MONTH_DAY_YEAR, "day"),
-        (_MONTH_YEAR, "month"),
-    ):
-        m = pattern.match(s)
-        if m:
-            day = int(m.group("d")) if "d" in m.groupdict() else 1
-            return _checked(int(m.group("y")), _MONTHS[m.group("mon")], day, precision)
-    m = _NUM_MONTH_YEAR.match(s)
-    if m:
-        return _checked(int(m.group("y")), int(m.group("m")), 1, "month")
-    m = _SHORT_DMY.match(s)
-    if m:
-        y = int(m.group("y"))
-        return _checked(y if y > 99 else 2000 + y, int(m.group("m")), int(m.group("d")), "day")
-    m = _ISO_DAY.match(s)
-    if m:
-        return _checked(int(m.group("y")), int(m.group("m")), int(m.group("d")), "day")
-    # Numeric forms with a clock, year first, day first with dashes, RFC 2822.
-    return date_texts.parse_numeric_forms(text) or ("bad",)
-
-
-def _checked(y: int, m: int, d: int, precision: str) -> tuple:
-    try:
-        date(y, m, d)
-    except ValueError:
-        return ("bad",)
-    return ("abs", y, m, d, precision)
+# Words after which the date follows: "on", "am", "el", "le", ...
+BEFORE_DATE = _words("on el am vom le il op em au")
+# Labels followed by a colon: "Date of experience: ...".
+LABELS = ["date of experience", "erlebnisdatum", "datum", "date", "fecha", "data"]
+# Who wrote it, then the date: "von lupa am ...", "by Anna on ...".
+BY = _words("von by par por di")

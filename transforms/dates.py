@@ -1,24 +1,27 @@
 """Dates as portals show them -> UTC timestamps with a precision.
 
-The common machine forms (ISO 8601, Unix seconds/milliseconds, M/D/YYYY,
-D.M.YYYY) are parsed vectorised. Everything else ("23. März 2024", "March 23,
-2024", "Mai 2023", "vor 3 Tagen", "yesterday") is parsed in Python once per
-distinct text, which is cheap because a batch shows few distinct date texts;
-relative dates become an offset that is applied to each row's ``fetched_at``.
+The machine forms (ISO 8601, Unix seconds/milliseconds, D/M/YYYY and D.M.YYYY in the
+order the item's locale writes them) are parsed vectorised over a column. Everything
+else ("23. März 2024", "Reviewed in Germany on 3 March 2024", "vor 3 Tagen", "a week
+ago") is read by ``transforms.shown_dates`` in Python once per distinct (text, date
+order), which is cheap because a batch shows few distinct date texts; what is left
+once the wording around a date is cut goes through the machine forms again. Relative
+dates come back as how far back they are, applied to each row's ``fetched_at`` here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import datetime
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from core.contracts.lake import UTC_TS
-from transforms.date_words import parse_date_text
+from transforms import shown_dates
+from transforms.shown_dates import DAY_FIRST, MONTH_FIRST, date_order, day_first
 
-__all__ = ["ParsedDates", "parse_date_text", "parse_dates"]
+__all__ = ["ParsedDates", "parse_dates", "parse_shown_date"]
 
 DATE_MISSING = "date_missing"
 DATE_UNPARSABLE = "date_unparsable"
@@ -30,16 +33,19 @@ FUTURE_TOLERANCE_US = 24 * 3600 * 1_000_000
 # Older than any review portal: a date before it is quarantined as date_too_old.
 EARLIEST_YEAR = 1990
 
-_US = {"second": 1_000_000, "day": 86_400 * 1_000_000}
-
 _ISO = (
-    r"^(?P<y>\d{4})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?"
+    r"(?i)^(?P<y>\d{4})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?"
     r"(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,]\d{1,9})?)?"
     r"\s*(?P<tz>Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?$"
 )
 _UNIX = r"^(?P<n>\d{9,13})(?:\.(?P<f>\d+))?$"
-_MDY = r"^(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})$"
-_DMY = r"^(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})$"
+# Numeric dates: which part is the day, the locale decides (shown_dates.day_first).
+_NUMERIC = {
+    "/": r"^(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})$",
+    ".": r"^(?P<a>\d{1,2})\.\s?(?P<b>\d{1,2})\.\s?(?P<y>\d{4})$",
+}
+# Joins a text and its date order into one key of the distinct values.
+_SEP = "\x1f"
 
 
 @dataclass(frozen=True)
@@ -108,13 +114,19 @@ def _tz_offset_us(tz: pa.Array) -> pa.Array:
     )
 
 
-def parse_dates(raw: pa.Array | pa.ChunkedArray, anchor: pa.Array | pa.ChunkedArray) -> ParsedDates:
+def parse_dates(
+    raw: pa.Array | pa.ChunkedArray,
+    anchor: pa.Array | pa.ChunkedArray,
+    locale: pa.Array | pa.ChunkedArray | None = None,
+) -> ParsedDates:
     """Shown dates -> UTC timestamps, precision and a reason code per row.
 
     ``anchor`` is each row's ``fetched_at`` (timestamp[us, UTC]): relative
     dates count back from it, and a date more than a day after it is in the
-    future. Each distinct text is parsed once (a batch shows few); only the
-    anchor arithmetic and the checks run per row, as Arrow kernels.
+    future. ``locale`` is each row's page locale (``extra.locale``, null where
+    none is declared): it decides whether 3/4/2024 is 4 March or 3 April. Each
+    distinct (text, date order) is parsed once; only the anchor arithmetic and the
+    checks run per row, as Arrow kernels.
     """
     if isinstance(raw, pa.ChunkedArray):
         raw = raw.combine_chunks()
@@ -127,26 +139,28 @@ def parse_dates(raw: pa.Array | pa.ChunkedArray, anchor: pa.Array | pa.ChunkedAr
     missing = pc.is_null(text)
     s_null = pa.scalar(None, pa.string())
 
-    encoded = text.dictionary_encode()
-    parsed = _parse_distinct(encoded.dictionary)
-    idx = encoded.indices
-    row_abs = pc.take(parsed.at, idx)
-    row_days = pc.take(parsed.rel_days, idx)
-    row_secs = pc.take(parsed.rel_secs, idx)
-    precision = pc.take(parsed.precision, idx)
-    if pc.any(pc.is_valid(row_days)).as_py() or pc.any(pc.is_valid(row_secs)).as_py():
-        day_start = pc.floor_temporal(anchor, unit="day")
-        by_days = pc.subtract(
-            day_start, pc.cast(pc.multiply(row_days, _US["day"]), pa.duration("us"))
-        )
-        by_secs = pc.subtract(
-            anchor, pc.cast(pc.multiply(row_secs, _US["second"]), pa.duration("us"))
-        )
-        month_rel = pc.fill_null(pc.equal(precision, "month"), False)
-        by_days = pc.if_else(month_rel, pc.floor_temporal(by_days, unit="month"), by_days)
-        at = pc.coalesce(row_abs, by_days, by_secs)
+    order = _orders(locale, n)
+    if order is None:
+        encoded = text.dictionary_encode()
+        distinct_text, distinct_order = encoded.dictionary, pa.nulls(len(encoded.dictionary))
     else:
-        at = row_abs
+        key = pc.binary_join_element_wise(text, pc.fill_null(order, ""), _SEP)
+        encoded = key.dictionary_encode()
+        parts = pc.extract_regex(encoded.dictionary, pattern=f"(?s)^(?P<t>.*){_SEP}(?P<o>[a-z_]*)$")
+        distinct_text = pc.struct_field(parts, "t")
+        o = pc.struct_field(parts, "o")
+        distinct_order = pc.if_else(pc.equal(o, ""), s_null, o)
+    parsed = _parse_distinct(distinct_text, distinct_order.cast(pa.string()))
+    idx = encoded.indices
+    at = pc.take(parsed.at, idx)
+    precision = pc.take(parsed.precision, idx)
+    back = pc.take(parsed.back, idx)
+    if pc.any(pc.is_valid(back)).as_py():
+        counted = pc.subtract(anchor, pc.cast(pc.multiply(back, 1_000_000), pa.duration("us")))
+        for unit in ("day", "month"):
+            floored = pc.floor_temporal(counted, unit=unit)
+            counted = pc.if_else(pc.fill_null(pc.equal(precision, unit), False), floored, counted)
+        at = pc.coalesce(at, counted)
 
     at = pc.if_else(pc.is_valid(precision), at, _null_ts(n))
     # Older than any review portal: a misread, or a date nobody can vouch for.
@@ -175,16 +189,85 @@ def parse_dates(raw: pa.Array | pa.ChunkedArray, anchor: pa.Array | pa.ChunkedAr
     )
 
 
+def parse_shown_date(
+    text: object, locale: str | None, fetched_at: datetime
+) -> tuple[datetime | None, str | None]:
+    """(UTC timestamp, precision) of one date as a page shows it, else (None, None):
+    ``parse_dates`` on one row (the checks included: a date in the future is none)."""
+    if isinstance(text, bool) or text is None:
+        return None, None
+    if isinstance(text, int | float):
+        text = str(int(text)) if float(text).is_integer() else str(text)
+    got = parse_dates(
+        pa.array([str(text)], pa.string()),
+        pa.array([fetched_at], UTC_TS),
+        pa.array([locale], pa.string()),
+    )
+    return got.at[0].as_py(), got.precision[0].as_py()
+
+
+def _orders(locale: pa.Array | pa.ChunkedArray | None, n: int) -> pa.Array | None:
+    """Each row's date order (MONTH_FIRST, DAY_FIRST, null), or None where no row has a
+    locale (then every row is read as before locales were known)."""
+    if locale is None:
+        return None
+    if isinstance(locale, pa.ChunkedArray):
+        locale = locale.combine_chunks()
+    if locale.null_count == len(locale):
+        return None
+    encoded = pc.cast(locale, pa.string()).dictionary_encode()
+    orders = pa.array([date_order(v) for v in encoded.dictionary.to_pylist()], pa.string())
+    return pc.take(orders, encoded.indices)
+
+
 @dataclass(frozen=True)
 class _Distinct:
-    at: pa.Array  # absolute time (machine forms and absolute words), else null
-    rel_days: pa.Array  # int64: relative dates, days back from the fetch day
-    rel_secs: pa.Array  # int64: relative dates, seconds back from the fetch
+    at: pa.Array  # absolute time, else null
+    back: pa.Array  # int64 seconds before the fetch (relative dates), else null
     precision: pa.Array  # null where unparsable
 
 
-def _parse_distinct(text: pa.Array) -> _Distinct:
-    """Parse distinct non-null texts: machine forms vectorised, the rest one by one."""
+def _parse_distinct(text: pa.Array, order: pa.Array) -> _Distinct:
+    """Distinct texts (and their date order): machine forms vectorised; the rest with
+    its wording cut, through the machine forms again, then the words one by one."""
+    at, precision, handled = _machine_forms(text, order)
+    back = pa.nulls(len(text), pa.int64())
+    todo = pc.invert(pc.fill_null(handled, True))
+    if not pc.any(todo).as_py():
+        return _Distinct(at, back, precision)
+    picked = pc.indices_nonzero(todo)
+    orders = pc.take(order, picked)
+    rests = pa.array(
+        [shown_dates.strip_wording(s) for s in pc.take(text, picked).to_pylist()], pa.string()
+    )
+    rest_at, rest_precision, rest_handled = _machine_forms(rests, orders)
+    rest_back = pa.nulls(len(rests), pa.int64())
+    words = pc.invert(pc.fill_null(rest_handled, False))
+    if pc.any(words).as_py():
+        chosen = pc.indices_nonzero(words)
+        read = [
+            shown_dates.read_words(s, o)
+            for s, o in zip(
+                pc.take(rests, chosen).to_pylist(), pc.take(orders, chosen).to_pylist(), strict=True
+            )
+        ]
+        rest_at = pc.replace_with_mask(rest_at, words, pa.array([r.at for r in read], UTC_TS))
+        rest_back = pc.replace_with_mask(
+            rest_back, words, pa.array([r.back for r in read], pa.int64())
+        )
+        rest_precision = pc.replace_with_mask(
+            rest_precision, words, pa.array([r.precision for r in read], pa.string())
+        )
+    return _Distinct(
+        pc.replace_with_mask(at, todo, rest_at),
+        pc.replace_with_mask(back, todo, rest_back),
+        pc.replace_with_mask(precision, todo, rest_precision),
+    )
+
+
+def _machine_forms(text: pa.Array, order: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
+    """(time, precision, read) of the machine forms among ``text``: ISO 8601, epoch
+    seconds and milliseconds, D/M/YYYY in ``order`` (shown_dates.day_first)."""
     n = len(text)
     s_null = pa.scalar(None, pa.string())
     zero = pa.scalar("0")
@@ -225,65 +308,36 @@ def _parse_distinct(text: pa.Array) -> _Distinct:
         precision = pc.if_else(unix_ok, "second", precision)
 
     handled = pc.or_(pc.or_(iso_ok, unix_ok), pc.is_null(text))
-    for pattern in (_MDY, _DMY):
+    for separator, pattern in _NUMERIC.items():
         parts = pc.extract_regex(text, pattern=pattern)
         ok = pc.is_valid(parts)
-        if pc.any(ok).as_py():
-            t = _assemble(
-                pc.struct_field(parts, "y"),
-                pc.struct_field(parts, "m"),
-                pc.struct_field(parts, "d"),
-                pc.if_else(ok, zero, s_null),
-                pc.if_else(ok, zero, s_null),
-                pc.if_else(ok, zero, s_null),
-            )
-            at = pc.if_else(ok, t, at)
-            precision = pc.if_else(pc.and_(ok, pc.is_valid(t)), "day", precision)
-            # Handled only where it is a real day: "21/10/2016" (month 21) is day first,
-            # which the word path reads.
-            handled = pc.or_(handled, pc.and_(ok, pc.is_valid(t)))
-
-    rel_days = pa.nulls(n, pa.int64())
-    rel_secs = pa.nulls(n, pa.int64())
-    words = pc.invert(pc.fill_null(handled, True))
-    if pc.any(words).as_py():
-        at, precision, rel_days, rel_secs = _parse_words(text, words, at, precision)
-    return _Distinct(at=at, rel_days=rel_days, rel_secs=rel_secs, precision=precision)
+        if not pc.any(ok).as_py():
+            continue
+        a, b = pc.struct_field(parts, "a"), pc.struct_field(parts, "b")
+        by_day = _day_first(separator, order)
+        t = _assemble(
+            pc.struct_field(parts, "y"),
+            pc.if_else(by_day, b, a),
+            pc.if_else(by_day, a, b),
+            pc.if_else(ok, zero, s_null),
+            pc.if_else(ok, zero, s_null),
+            pc.if_else(ok, zero, s_null),
+        )
+        at = pc.if_else(ok, t, at)
+        precision = pc.if_else(pc.and_(ok, pc.is_valid(t)), "day", precision)
+        # Read only where it is a real day: "21/10/2016" (month 21) is day first,
+        # which shown_dates reads.
+        handled = pc.or_(handled, pc.and_(ok, pc.is_valid(t)))
+    return at, precision, handled
 
 
-def _parse_words(text: pa.Array, rows: pa.Array, at: pa.Array, precision: pa.Array):
-    """The non-machine texts (already distinct), one Python parse each."""
-    picked = pc.indices_nonzero(rows)
-    abs_at: list[date | None] = []
-    rel_days: list[int | None] = []
-    rel_secs: list[int | None] = []
-    precs: list[str | None] = []
-    for s in pc.take(text, picked).to_pylist():
-        p = parse_date_text(s)
-        if p[0] == "abs":
-            _, y, m, d, prec = p
-            abs_at.append(date(y, m, d))
-            rel_days.append(None)
-            rel_secs.append(None)
-            precs.append(prec)
-        elif p[0] == "rel":
-            abs_at.append(None)
-            rel_days.append(p[1])
-            rel_secs.append(p[2])
-            precs.append(p[3])
-        else:
-            abs_at.append(None)
-            rel_days.append(None)
-            rel_secs.append(None)
-            precs.append(None)
-    abs_ts = pc.cast(pc.cast(pa.array(abs_at, pa.date32()), pa.timestamp("us")), UTC_TS)
-
-    def spread(values: pa.Array, into: pa.Array) -> pa.Array:
-        return pc.replace_with_mask(into, rows, values)
-
-    return (
-        spread(abs_ts, at),
-        spread(pa.array(precs, pa.string()), precision),
-        spread(pa.array(rel_days, pa.int64()), pa.nulls(len(text), pa.int64())),
-        spread(pa.array(rel_secs, pa.int64()), pa.nulls(len(text), pa.int64())),
+def _day_first(separator: str, order: pa.Array) -> pa.Array:
+    """shown_dates.day_first per row, from each row's date order."""
+    rule = {o: day_first(separator, o) for o in (None, MONTH_FIRST, DAY_FIRST)}
+    return pc.if_else(
+        pc.fill_null(pc.equal(order, DAY_FIRST), False),
+        rule[DAY_FIRST],
+        pc.if_else(
+            pc.fill_null(pc.equal(order, MONTH_FIRST), False), rule[MONTH_FIRST], rule[None]
+        ),
     )

@@ -38,6 +38,7 @@ EXTRA_FIELDS: tuple[str, ...] = (
     "pending",
     "import_key",
     "import_error",
+    "locale",
 )
 
 # What read_raw returns, in this order.

@@ -1,120 +1,152 @@
-"""Dates as real pages show them -> a UTC timestamp and its precision.
+"""Dates as people read them on real pages: one Python parse per distinct shown text.
 
-Pure functions, one text at a time (``transforms.dates`` calls them once per
-distinct text it cannot read itself):
+``transforms.dates`` reads the machine forms (ISO 8601, epoch seconds and
+milliseconds, plain D/M/YYYY and D.M.YYYY) vectorised over a column and hands the
+rest here, once per distinct (text, date order):
 
-* wording around the date: "Reviewed in Germany on 3 March 2024", "Revisado en
-  España el 25 de agosto de 2017", "Rezension aus Deutschland vom 3. März 2024",
-  "Commenté en France le 3 mars 2024", "von lupa am 26/10/13, 03:48 pm";
-* month names in English, German, French, Spanish, Italian, Dutch, Portuguese;
-  "Oktober 2025" (month precision);
-* numeric dates whose order the page's locale decides: 3/4/2024 is 4 March in
-  en-US and 3 April in de, fr, en-GB (a day over 12 decides by itself);
-* ISO 8601 with "+0200" or " UTC" offsets, epoch seconds and milliseconds;
-* relative dates against ``fetched_at``: "a week ago", "vor 3 Tagen", "il y a
-  2 mois", "hace 3 días", "yesterday", "in the last week".
+* the wording around a date goes first (``strip_wording``): "Reviewed in Germany on
+  3 March 2024", "Revisado en España el 25 de agosto de 2017", "Rezension aus
+  Deutschland vom 3. März 2024", "Veröffentlicht am 23.03.2024", "von lupa am
+  26/10/13, 03:48 pm", "Samstag, 23. März 2024", "Date of experience: March 2024";
+* month names (``transforms.date_words``): "23. März 2024", "March 23, 2024",
+  "Mar 23rd, 2024", "Oktober 2025" (month precision), with a clock ("23. Juni 2016
+  um 17:21 Uhr", "Tue, 21 Nov 2023 21:41:08 GMT");
+* numeric dates with a clock or a two-digit year, year first or with dashes, in the
+  order the page's locale writes them (``day_first``): 3/4/2024 is 4 March under
+  en-US and 3 April under de, fr, en-GB; a part over 12 decides by itself;
+* relative dates ("a week ago", "vor 3 Tagen", "il y a 2 mois", "hace 3 días",
+  "2 ore fa", "yesterday", "in the last week"): how far back, applied to each row's
+  ``fetched_at`` by the caller, so they stay one parse per text.
 
-``parse_shown_date(text, locale, fetched_at) -> (timestamp | None, precision | None)``;
-precision is "second", "day" or "month". Never raises.
+A clock without a zone is read as UTC, as ISO 8601 times without one are.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from typing import NamedTuple
 
+from transforms.date_words import (
+    BEFORE_DATE,
+    BY,
+    DAYS_AGO,
+    LABELS,
+    MONTH,
+    MONTHS,
+    NUMBER,
+    NUMBERS,
+    UNIT,
+    UNITS,
+    VERBS,
+    WEEKDAYS,
+)
 
-def _each(words: str, value: object) -> dict:
-    return dict.fromkeys(words.split(), value)
-
-
-_MONTHS = {
-    1: "january jan januar jänner jän janvier janv enero ene gennaio gen januari janeiro",
-    2: "february feb februar feber février fevrier févr fevr febrero febbraio februari "
-    "fevereiro fev",
-    3: "march mar märz maerz mär mrz mars marzo maart março",
-    4: "april apr avril avr abril abr aprile",
-    5: "may mai mayo maggio mei maio",
-    6: "june jun juni juin junio giugno junho",
-    7: "july jul juli juillet juil julio luglio julho",
-    8: "august aug août aout agosto ago augustus",
-    9: "september sep sept septembre septiembre setiembre settembre set setembro",
-    10: "october oct oktober okt octobre octubre ottobre ott outubro out",
-    11: "november nov novembre noviembre novembro",
-    12: "december dec dezember dez décembre decembre déc diciembre dic dicembre dezembro",
-}
-MONTHS = {word: n for n, words in _MONTHS.items() for word in words.split()}
-_MONTH = "(?P<mon>" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")\.?"
+# How a locale orders day and month in numeric dates. None: the page said no locale.
+MONTH_FIRST, DAY_FIRST = "month_first", "day_first"
 # Locales that write the month first (3/4/2024 is March 4).
-MONTH_FIRST = ("en-us", "en_us", "us", "en-ph", "fil", "en-ca-us")
+MONTH_FIRST_LOCALES = ("en-us", "us", "en-ph", "fil")
+
+
+class Shown(NamedTuple):
+    """One shown date: an absolute UTC time, or ``back`` seconds before the fetch
+    (then the time is floored to its precision); all None where unreadable."""
+
+    at: datetime | None = None
+    back: int | None = None
+    precision: str | None = None
+
+
+UNREADABLE = Shown()
+
+
+def month_first(locale: str | None) -> bool:
+    """True for locales that write numeric dates month first (en-US)."""
+    return bool(locale) and locale.strip().lower().replace("_", "-").startswith(  # type: ignore[union-attr]
+        MONTH_FIRST_LOCALES
+    )
+
+
+def date_order(locale: str | None) -> str | None:
+    """MONTH_FIRST, DAY_FIRST, or None where no locale is declared."""
+    if locale is None or not str(locale).strip():
+        return None
+    return MONTH_FIRST if month_first(locale) else DAY_FIRST
+
+
+def day_first(separator: str, order: str | None) -> bool:
+    """Whether D?M?YYYY with this separator reads day first: dots always; dashes unless
+    the locale writes the month first; slashes only where the locale writes the day first
+    (without a locale, slashes are month first, as in US exports)."""
+    if separator == ".":
+        return True
+    if separator == "-":
+        return order != MONTH_FIRST
+    return order == DAY_FIRST
+
+
+def _one_of(words) -> str:
+    return "(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + ")"
+
 
 _WORDING = re.compile(
-    r"^(?:reviewed|rated|posted|published|written|commented|revisado|valorado|publicado|"
-    r"rezension|bewertet|geschrieben|veröffentlicht|commenté|évalué|publié|recensito|"
-    r"recensione|beoordeeld|avaliado)\b.*?\b(?:on|el|am|vom|le|il|op|em|au|:)\s+"
-    r"|^(?:von|by|par|por|di)\s+.+?\s+(?:am|on|le|el|il)\s+"
-    r"|^(?:am|on|le|el|il|den|the)\s+",
-    re.I,
+    rf"^(?:{_one_of(VERBS)}(?:\b.*?\s{_one_of(BEFORE_DATE)}\s+|\s*:\s*|\s+(?=\d))"
+    rf"|{_one_of(LABELS)}\s*:\s*"
+    rf"|{_one_of(BY)}\s+\S.*?\s(?:am|on|le|el|il)\s+"
+    rf"|(?:am|on|le|el|il|den|the)\s+)"
 )
-_ISO = re.compile(
-    r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?"
-    r"\s*(z|utc|gmt|[+-]\d{2}:?\d{2}|[+-]\d{2})?$",
-    re.I,
+_WEEKDAY = re.compile(rf"^{_one_of(WEEKDAYS)}\.?,?\s+")
+
+# A clock: "17:21", "03:48 pm", "um 17:21 Uhr", "21:41:08 GMT", "10h30", "17.21 Uhr".
+_CLOCK = (
+    r"(?:[,\s]+(?:um\s+|at\s+|à\s+|a\s+las\s+|alle\s+|om\s+)?|t)"
+    r"(?P<hh>\d{1,2})[:.h](?P<mm>\d{2})(?::(?P<ss>\d{2})(?:[.,]\d+)?)?\s*"
+    r"(?P<half>[ap]\.?\s?m\.?|uhr|h)?\s*(?P<tz>z|utc|gmt|[+-]\d{2}:?\d{2})?"
 )
-_EPOCH = re.compile(r"^\d{9,13}(?:\.\d+)?$")
-_TIME = (
-    r"(?:[,\s]+(?:um\s+|at\s+|à\s+|a\s+las\s+)?(\d{1,2})[:.h](\d{2})(?::\d{2})?\s*(am|pm|uhr|h)?)?"
+_NUMERIC = re.compile(
+    rf"^(?P<a>\d{{1,2}})(?P<sep>[./-])\s?(?P<b>\d{{1,2}})[./-]\s?(?P<y>\d{{4}}|\d{{2}})(?:{_CLOCK})?$"
 )
-_NUMERIC = re.compile(r"^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})" + _TIME + r"$", re.I)
+_YEAR_FIRST = re.compile(
+    rf"^(?P<y>\d{{4}})[./-](?P<m>\d{{1,2}})[./-](?P<d>\d{{1,2}})(?:{_CLOCK})?$"
+)
 _DAY_MONTH_YEAR = re.compile(
-    r"^(?P<d>\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?"
-    + _MONTH
-    + r",?\s*(?:de\s+)?(?P<y>\d{4})"
-    + _TIME
-    + "$",
-    re.I,
+    rf"^(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?{MONTH},?\s*(?:de\s+)?(?P<y>\d{{4}})"
+    rf"(?:{_CLOCK})?$"
 )
 _MONTH_DAY_YEAR = re.compile(
-    r"^" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?,?\s+(?P<y>\d{4})" + _TIME + "$", re.I
+    rf"^{MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?,?\s+(?P<y>\d{{4}})(?:{_CLOCK})?$"
 )
-_MONTH_YEAR = re.compile(r"^" + _MONTH + r",?\s+(?P<y>\d{4})$", re.I)
+_MONTH_YEAR = re.compile(rf"^{MONTH},?\s*(?:de\s+)?(?P<y>\d{{4}})$")
+_NUMERIC_MONTH_YEAR = re.compile(r"^(?P<m>\d{1,2})[/.](?P<y>\d{4})$")
 
-_NUMBER_WORDS = {
-    **_each("a an one ein eine einem einer einen un une uno una um uma", 1),
-    **_each("two zwei deux dos due twee dois", 2),
-    **_each("three drei trois tres tre drie três", 3),
-    **_each("four vier quatre cuatro quattro", 4),
-    **_each("five fünf cinq cinco cinque vijf", 5),
-    **_each("six sechs seis sei zes", 6),
-}
-_DAY, _WEEK, _MONTH_S, _YEAR_S = 86400, 7 * 86400, 30 * 86400, 365 * 86400
-_UNITS = {
-    **_each("second seconds sekunde sekunden seconde secondes segundo segundos", 1),
-    **_each("minute minutes minuten minuto minutos min mins", 60),
-    **_each("hour hours stunde stunden heure heures hora horas ora ore uur", 3600),
-    **_each("day days tag tagen tage jour jours día días dia dias giorno giorni dag dagen", _DAY),
-    **_each("week weeks woche wochen semaine semaines semana semanas settimana settimane", _WEEK),
-    **_each("month months monat monaten monate mois mes meses mese mesi maand maanden", _MONTH_S),
-    **_each("year years jahr jahren jahre an ans année années año años anno anni jaar", _YEAR_S),
-}  # fmt: skip
-_N = r"(?P<n>\d{1,4}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
-_U = r"(?P<u>" + "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True)) + ")"
-_RELATIVE = (
-    re.compile(rf"^(?:about\s+|etwa\s+|ca\.\s+)?{_N}\s+{_U}\s+ago$", re.I),
-    re.compile(rf"^vor\s+(?:etwa\s+|ca\.\s+)?{_N}\s+{_U}$", re.I),
-    re.compile(rf"^il\s+y\s+a\s+(?:environ\s+)?{_N}\s+{_U}$", re.I),
-    re.compile(rf"^hace\s+(?:unos?\s+|unas?\s+)?{_N}\s+{_U}$", re.I),
-    re.compile(rf"^{_N}\s+{_U}\s+fa$", re.I),
-    re.compile(rf"^{_N}\s+{_U}\s+geleden$", re.I),
-    re.compile(rf"^(?:in\s+the\s+last|within\s+the\s+last|au\s+cours\s+de\s+la\s+dernière|"
-               rf"in\s+der\s+letzten|en\s+la\s+última)\s+(?P<u>{_U[5:]}$", re.I),
-)  # fmt: skip
-_DAYS_AGO = {
-    **_each("today heute aujourd'hui hoy oggi vandaag hoje now", 0),
-    "just now": 0,
-    **_each("yesterday gestern hier ayer ieri gisteren ontem", 1),
-    **dict.fromkeys(["vorgestern", "avant-hier", "anteayer"], 2),
-}
+_RELATIVE = tuple(
+    re.compile(p)
+    for p in (
+        rf"^(?:about\s+|etwa\s+|ca\.\s+)?{NUMBER}\s+{UNIT}\s+ago$",
+        rf"^(?:vor|before)\s+(?:etwa\s+|about\s+|ca\.\s+)?{NUMBER}\s+{UNIT}$",
+        rf"^il\s+y\s+a\s+(?:environ\s+)?{NUMBER}\s+{UNIT}$",
+        rf"^hace\s+(?:unos?\s+|unas?\s+)?{NUMBER}\s+{UNIT}$",
+        rf"^{NUMBER}\s+{UNIT}\s+(?:fa|geleden|atrás)$",
+        r"^(?:in\s+the\s+last|within\s+the\s+last|au\s+cours\s+de\s+la\s+dernière|"
+        rf"in\s+der\s+letzten|en\s+la\s+última)\s+{UNIT}$",
+    )
+)
+
+
+def normalised(text: object) -> str:
+    """Lower case, one space between words, no surrounding dots or commas."""
+    s = str(text).replace("\u00a0", " ").replace("\u202f", " ")
+    return " ".join(s.split()).lower().strip(" .,")
+
+
+def strip_wording(text: object) -> str:
+    """``text`` normalised, without the wording around its date and without a weekday
+    ("il y a 2 mois" is a date, not wording)."""
+    s = normalised(text)
+    if _relative(s).precision:
+        return s
+    s = _WORDING.sub("", s, count=1).strip(" .,")
+    return _WEEKDAY.sub("", s, count=1).strip(" .,")
 
 
 def _utc(y: int, m: int, d: int, hh: int = 0, mm: int = 0, ss: int = 0) -> datetime | None:
@@ -124,120 +156,77 @@ def _utc(y: int, m: int, d: int, hh: int = 0, mm: int = 0, ss: int = 0) -> datet
         return None
 
 
-def _clock(hh: str | None, mm: str | None, half: str | None) -> tuple[int, int] | None:
-    if hh is None:
-        return None
-    h, m = int(hh), int(mm or 0)
-    half = (half or "").lower()
+def _at(y: int, m: int, d: int, match: re.Match) -> Shown:
+    """The day, with the match's clock (and its zone) where it shows one."""
+    parts = match.groupdict()
+    if parts.get("hh") is None:
+        at = _utc(y, m, d)
+        return Shown(at, None, "day") if at else UNREADABLE
+    h, minute, second = int(parts["hh"]), int(parts["mm"]), int(parts["ss"] or 0)
+    half = (parts["half"] or "").replace(".", "").replace(" ", "")
+    if half in ("am", "pm") and not 1 <= h <= 12:
+        return UNREADABLE
     if half == "pm" and h < 12:
         h += 12
     elif half == "am" and h == 12:
         h = 0
-    return (h, m) if h < 24 and m < 60 else None
-
-
-def _year(text: str) -> int:
-    y = int(text)
-    return y + 2000 if y < 100 else y
-
-
-def month_first(locale: str | None) -> bool:
-    return bool(locale) and locale.lower().replace("_", "-").startswith(MONTH_FIRST)  # type: ignore[union-attr]
-
-
-def _numeric(m: re.Match, locale: str | None) -> tuple[datetime | None, str | None]:
-    a, b, c = m.group(1), m.group(2), m.group(3)
-    if len(a) == 4:  # 2024/03/04
-        y, mo, d = int(a), int(b), int(c)
-    else:
-        first, second = int(a), int(b)
-        if first > 12 or (second <= 12 and not month_first(locale)):
-            d, mo = first, second
-        else:
-            mo, d = first, second
-        y = _year(c)
-    clock = _clock(m.group(4), m.group(5), m.group(6))
-    at = _utc(y, mo, d, *(clock or (0, 0)))
-    return (at, "second" if clock else "day") if at else (None, None)
-
-
-def _iso(m: re.Match) -> tuple[datetime | None, str | None]:
-    y, mo, d, hh, mi, ss, tz = m.groups()
-    at = _utc(int(y), int(mo), int(d), int(hh or 0), int(mi or 0), int(ss or 0))
+    at = _utc(y, m, d, h, minute, second) if h < 24 and minute < 60 and second < 60 else None
     if at is None:
-        return None, None
-    if tz and tz[0] in "+-":
+        return UNREADABLE
+    tz = parts["tz"] or ""
+    if tz[:1] in ("+", "-"):
         digits = tz[1:].replace(":", "")
-        offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0))
+        offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:4]))
         at = at - offset if tz[0] == "+" else at + offset
-    return at, "second" if hh is not None else "day"
+    return Shown(at, None, "second")
 
 
-def _relative(text: str, fetched_at: datetime) -> tuple[datetime | None, str | None]:
-    if text in _DAYS_AGO:
-        day = fetched_at.replace(hour=0, minute=0, second=0, microsecond=0)
-        return day - timedelta(days=_DAYS_AGO[text]), "day"
+def _numeric(m: re.Match, order: str | None) -> Shown:
+    first, second = int(m.group("a")), int(m.group("b"))
+    if day_first(m.group("sep"), order):
+        day, month = (first, second) if second <= 12 or first > 12 else (second, first)
+    else:
+        month, day = (first, second) if first <= 12 or second > 12 else (second, first)
+    y = int(m.group("y"))
+    return _at(y + 2000 if y < 100 else y, month, day, m)
+
+
+def _relative(s: str) -> Shown:
+    if s in DAYS_AGO:
+        return Shown(None, DAYS_AGO[s] * 86_400, "day")
     for pattern in _RELATIVE:
-        m = pattern.match(text)
-        if not m:
-            continue
-        groups = m.groupdict()
-        n_text = groups.get("n") or "1"
-        n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS[n_text.lower()]
-        seconds = _UNITS[m.group("u").lower()] * n
-        at = fetched_at - timedelta(seconds=seconds)
-        if seconds < 86400:
-            return at.replace(microsecond=0), "second"
-        if seconds >= 30 * 86400:
-            return at.replace(day=1, hour=0, minute=0, second=0, microsecond=0), "month"
-        return at.replace(hour=0, minute=0, second=0, microsecond=0), "day"
-    return None, None
-
-
-def parse_shown_date(
-    text: object, locale: str | None, fetched_at: datetime
-) -> tuple[datetime | None, str | None]:
-    """(UTC timestamp, precision) of one date as a page shows it, else (None, None)."""
-    if isinstance(text, bool) or text is None:
-        return None, None
-    if isinstance(text, int | float):
-        text = str(int(text))
-    s = " ".join(str(text).replace("\u00a0", " ").replace("\u202f", " ").split()).strip(" .,")
-    if not s:
-        return None, None
-    if _EPOCH.match(s):
-        number = float(s)
-        seconds = number / 1000 if len(s.split(".")[0]) >= 12 else number
-        try:
-            return datetime.fromtimestamp(seconds, tz=UTC).replace(microsecond=0), "second"
-        except (OverflowError, OSError, ValueError):
-            return None, None
-    low = s.lower()
-    at, precision = _relative(low, fetched_at)
-    if at is not None:
-        return at, precision
-    low = _WORDING.sub("", low, count=1).strip(" .,")
-    m = _ISO.match(low)
-    if m:
-        return _iso(m)
-    m = _NUMERIC.match(low)
-    if m:
-        return _numeric(m, locale)
-    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
-        m = pattern.match(low)
+        m = pattern.match(s)
         if m:
-            clock = _clock(*m.groups()[-3:])
-            found = _utc(
-                int(m.group("y")), MONTHS[m.group("mon")], int(m.group("d")), *(clock or (0, 0))
-            )
-            return (found, "second" if clock else "day") if found else (None, None)
-    m = _MONTH_YEAR.match(low)
+            n_text = m.groupdict().get("n") or "1"
+            n = int(n_text) if n_text.isdigit() else NUMBERS[n_text]
+            precision, seconds = UNITS[m.group("unit")]
+            return Shown(None, n * seconds, precision)
+    return UNREADABLE
+
+
+def read_words(text: str, order: str | None = None) -> Shown:
+    """One shown date that is no machine form (``text`` as ``strip_wording`` left it).
+    Never raises."""
+    s = normalised(text)
+    found = _relative(s)
+    if found.precision:
+        return found
+    m = _NUMERIC.match(s)
     if m:
-        return _utc(int(m.group("y")), MONTHS[m.group("mon")], 1), "month"
-    return None, None
-
-
-def shown_day(text: object, locale: str | None, fetched_at: datetime) -> date | None:
-    """The calendar day of a shown date (for checks that only need the day)."""
-    at, _ = parse_shown_date(text, locale, fetched_at)
-    return at.date() if at else None
+        return _numeric(m, order)
+    m = _YEAR_FIRST.match(s)
+    if m:
+        return _at(int(m.group("y")), int(m.group("m")), int(m.group("d")), m)
+    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
+        m = pattern.match(s)
+        if m:
+            return _at(int(m.group("y")), MONTHS[m.group("mon")], int(m.group("d")), m)
+    m = _MONTH_YEAR.match(s)
+    if m:
+        at = _utc(int(m.group("y")), MONTHS[m.group("mon")], 1)
+        return Shown(at, None, "month") if at else UNREADABLE
+    m = _NUMERIC_MONTH_YEAR.match(s)
+    if m:
+        at = _utc(int(m.group("y")), int(m.group("m")), 1)
+        return Shown(at, None, "month") if at else UNREADABLE
+    return UNREADABLE

@@ -80,6 +80,13 @@ EXTRA_KEYS: tuple[str, ...] = (
     # could not be read (items flagged ``unparsable_row``).
     "import_key",
     "import_error",
+    # The generic reader (spiders/pages/generic): which strategy read the item, the page's
+    # locale (it decides the order of day and month in numeric dates), list entries,
+    # a rating count apart from the review count.
+    "strategy",
+    "locale",
+    "listed",
+    "rating_count",
 )
 
 

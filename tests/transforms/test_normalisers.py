@@ -10,9 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.contracts.lake import UTC_TS
-from transforms.dates import parse_date_text, parse_dates
+from transforms.dates import parse_dates
 from transforms.languages import detect
 from transforms.ratings import normalise_ratings, parse_count
+from transforms.shown_dates import UNREADABLE, read_words
 from transforms.text import clean_text, mask_pii
 
 FETCHED = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -126,7 +127,7 @@ def utc(*args):
         ("21/10/2016", utc(2016, 10, 21), "day"),
         ("21-10-2016", utc(2016, 10, 21), "day"),
         ("2025/12/09", utc(2025, 12, 9), "day"),
-        ("12.04.2020 17:02", utc(2020, 4, 12), "day"),
+        ("12.04.2020 17:02", utc(2020, 4, 12, 17, 2), "second"),  # a clock without zone: UTC
         ("Reviewed in the United States on December 9, 2025", utc(2025, 12, 9), "day"),
         ("Bewertet in Deutschland am 3. März 2024", utc(2024, 3, 3), "day"),
     ],
@@ -167,9 +168,9 @@ def test_relative_dates_count_from_each_rows_fetch():
     assert got.at.to_pylist() == [utc(2026, 11, 22), utc(2025, 1, 9)]
 
 
-def test_parse_date_text_never_guesses():
-    assert parse_date_text("32. März 2024") == ("bad",)
-    assert parse_date_text("Februar 30") == ("bad",)
+def test_date_words_never_guess():
+    assert read_words("32. März 2024") == UNREADABLE
+    assert read_words("Februar 30") == UNREADABLE
 
 
 @settings(max_examples=200, deadline=None)

@@ -38,9 +38,10 @@ CASES = [
     ({"rating_value": None}, ["rating_missing"], "rating missing"),
     ({"published_raw": None}, ["date_missing"], "published date missing"),
     (
-        {"published_raw": "Revisado en España el 25 de agosto de 2017"},
+        # No number, no day: nothing to count back from the fetch.
+        {"published_raw": "Revisado en España hace mucho tiempo"},
         ["date_unparsable"],
-        "date 'Revisado en España el 25 de agosto de 2017' not readable",
+        "date 'Revisado en España hace mucho tiempo' not readable",
     ),
     (
         {"published_raw": "2031-01-05"},

@@ -1,0 +1,185 @@
+"""Items as the generic spider writes them (issue 15), through the transform: the
+page's locale (``extra.locale``) decides the order of day and month, relative dates
+count back from each item's ``fetched_at``, and stay and reply dates read the same way.
+
+The pages are hand-written miniatures read by the real generic reader and written
+as its pipeline writes raw JSON Lines."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import yaml
+
+from core.settings import REPO_ROOT, Settings
+from spiders.pages import parse_page
+from spiders.pipelines import item_record, to_raw_item
+from transforms import lake
+from transforms.run import transform
+
+from .conftest import make_settings, write_items
+
+PORTAL = "shop"
+FETCHED = "2026-11-23T09:00:00Z"
+RUN_DATE = "2026-11-23"
+
+PAGES = {
+    # A US page: 3/4/2024 is 4 March.
+    "diner-us": """<html lang="en-US"><head><script type="application/ld+json">
+{"@context":"https://schema.org","@type":"LocalBusiness","name":"Blue Door Diner",
+"review":[{"@type":"Review","author":{"name":"Ana B."},"reviewRating":{"ratingValue":"5"},
+"datePublished":"3/4/2024","reviewBody":"Best pancakes in town."},
+{"@type":"Review","author":{"name":"Tom C."},"reviewRating":{"ratingValue":"2"},
+"datePublished":"a week ago","reviewBody":"Cold coffee, slow service."}]}
+</script></head><body></body></html>""",
+    # The same numbers on a British page: 3 April; an epoch in milliseconds.
+    "diner-gb": """<html lang="en-GB"><head><script type="application/ld+json">
+{"@context":"https://schema.org","@type":"LocalBusiness","name":"Blue Door Diner",
+"review":[{"@type":"Review","author":{"name":"Ana B."},"reviewRating":{"ratingValue":"5"},
+"datePublished":"3/4/2024","reviewBody":"Best pancakes in town."},
+{"@type":"Review","author":{"name":"Jo P."},"reviewRating":{"ratingValue":4},
+"datePublished":1538052669000,"reviewBody":"Fine breakfast."}]}
+</script></head><body></body></html>""",
+    # A German shop's page state: "vor 3 Tagen", "Oktober 2025", 3/4/2024 day first.
+    "roesterei": """<html lang="de"><body><script>window.__STATE__ = {shop:{name:'Rösterei',
+rating:{value:4.5,count:'3'}},reviews:[{id:'r-1',stars:5,body:'Sehr guter Kaffee',
+created:'vor 3 Tagen'},{id:'r-2',stars:2,body:'Zu bitter',created:'Oktober 2025'},
+{id:'r-3',stars:4,body:'Gut verpackt',created:'3/4/2024'}]};</script></body></html>""",
+    # Ratings only rendered, dates in words.
+    "bakery": """<html lang="en-US"><body><h1>Corner Bakery</h1><ul>
+<li class="review"><span class="name">Ana B.</span><div role="img" aria-label="5 star rating">
+</div><span class="date">a week ago</span><p class="comment">Lovely bread, friendly staff.</p></li>
+<li class="review"><span class="name">Tom C.</span><div role="img" aria-label="2 star rating">
+</div><span class="date">Reviewed in Germany on 3 March 2024</span>
+<p class="comment">Waited forty minutes for a cold croissant.</p></li></ul></body></html>""",
+}
+
+
+def shop_settings(tmp_path) -> Settings:
+    portals = yaml.safe_load((REPO_ROOT / "config" / "portals.yaml").read_text("utf-8"))
+    portals["portals"][PORTAL] = {
+        "family": "generic",
+        "base_url": "http://127.0.0.1:8765/shop",
+        "scale": [1, 5],
+        "languages": [],
+    }
+    companies = [
+        {
+            "company_id": slug,
+            "name": slug.title(),
+            "portals": {PORTAL: {"id": slug, "url": f"http://127.0.0.1:8765/shop/{slug}"}},
+        }
+        for slug in PAGES
+    ]
+    (tmp_path / "portals.yaml").write_text(yaml.safe_dump(portals), "utf-8")
+    (tmp_path / "companies.yaml").write_text(yaml.safe_dump({"companies": companies}), "utf-8")
+    return make_settings(
+        tmp_path / "data",
+        companies_file=tmp_path / "companies.yaml",
+        portals_file=tmp_path / "portals.yaml",
+    )
+
+
+def generic_items(fetched_at: str = FETCHED) -> list[dict]:
+    """What the generic spider writes for the pages, one JSON object per item."""
+    out = []
+    for slug, body in PAGES.items():
+        got = parse_page(
+            "generic",
+            body.encode(),
+            f"http://127.0.0.1:8765/shop/{slug}",
+            portal=PORTAL,
+            fetched_at=fetched_at,
+            response_sha256="0" * 64,
+        )
+        assert got.problems == [], (slug, got.problems)
+        out += [item_record(to_raw_item(i)) for i in got.items]
+    return out
+
+
+def published(settings: Settings) -> dict[tuple[str, str], tuple[datetime, str]]:
+    rows = lake.read_table(settings, "reviews").to_pylist()
+    return {
+        (r["portal_company_id"], r["text"]): (r["published_at"], r["published_precision"])
+        for r in rows
+    }
+
+
+def at(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=UTC)
+
+
+def test_generic_items_reach_the_lake_with_the_dates_their_pages_show(tmp_path, monkeypatch):
+    monkeypatch.setenv("RUF_TRANSFORM_WORKERS", "1")
+    settings = shop_settings(tmp_path)
+    items = generic_items()
+    assert {i["extra"]["locale"] for i in items} == {"en-US", "en-GB", "de"}
+    write_items(settings.raw_url, PORTAL, RUN_DATE, items)
+    report = transform(settings)
+    assert report.quarantined_rows == 0
+    assert published(settings) == {
+        ("diner-us", "Best pancakes in town."): (at(2024, 3, 4), "day"),
+        ("diner-us", "Cold coffee, slow service."): (at(2026, 11, 16), "day"),
+        ("diner-gb", "Best pancakes in town."): (at(2024, 4, 3), "day"),
+        ("diner-gb", "Fine breakfast."): (at(2018, 9, 27, 12, 51, 9), "second"),
+        ("roesterei", "Sehr guter Kaffee"): (at(2026, 11, 20), "day"),
+        ("roesterei", "Zu bitter"): (at(2025, 10, 1), "month"),
+        ("roesterei", "Gut verpackt"): (at(2024, 4, 3), "day"),
+        ("bakery", "Lovely bread, friendly staff."): (at(2026, 11, 16), "day"),
+        ("bakery", "Waited forty minutes for a cold croissant."): (at(2024, 3, 3), "day"),
+    }
+
+
+def test_relative_dates_count_from_each_items_own_fetch(tmp_path, monkeypatch):
+    monkeypatch.setenv("RUF_TRANSFORM_WORKERS", "1")
+    settings = shop_settings(tmp_path)
+    earlier = [i for i in generic_items("2026-11-02T22:00:00Z") if i["kind"] == "review"]
+    write_items(settings.raw_url, PORTAL, "2026-11-02", earlier)
+    transform(settings)
+    got = published(settings)
+    assert got[("roesterei", "Sehr guter Kaffee")] == (at(2026, 10, 30), "day")
+    assert got[("diner-us", "Cold coffee, slow service.")] == (at(2026, 10, 26), "day")
+    assert got[("roesterei", "Gut verpackt")] == (at(2024, 4, 3), "day")
+
+
+def test_stay_and_reply_dates_read_in_the_items_locale(tmp_path, monkeypatch):
+    monkeypatch.setenv("RUF_TRANSFORM_WORKERS", "1")
+    settings = shop_settings(tmp_path)
+    base = next(i for i in generic_items() if i["portal_company_id"] == "diner-gb")
+    rows = []
+    for n, (locale, stay, reply) in enumerate(
+        [
+            ("en-GB", "3/4/2024", "2 days ago"),
+            ("en-US", "3/4/2024", "vor 2 Stunden"),
+            ("de-DE", "Oktober 2025", "12.04.2020 17:02"),
+            ("fr", "il y a 2 mois", "irgendwann"),
+        ]
+    ):
+        extra = {**base["extra"], "locale": locale}
+        rows.append(
+            {
+                **base,
+                "text": f"stay {n}",
+                "experienced_raw": stay,
+                "reply_text": "Thank you!",
+                "reply_raw_date": reply,
+                "extra": extra,
+            }
+        )
+    write_items(settings.raw_url, PORTAL, RUN_DATE, [json.dumps(r) for r in rows])
+    transform(settings)
+    got = {
+        r["text"]: (
+            r["experienced_at"],
+            r["replied_at"],
+            "reply_date_unparsable" in r["text_flags"],
+        )
+        for r in lake.read_table(settings, "reviews").to_pylist()
+    }
+    assert got == {
+        "stay 0": (at(2024, 4, 3), at(2026, 11, 21), False),
+        "stay 1": (at(2024, 3, 4), at(2026, 11, 23, 7), False),
+        "stay 2": (at(2025, 10, 1), at(2020, 4, 12, 17, 2), False),
+        "stay 3": (at(2026, 9, 1), None, True),
+    }
