@@ -105,6 +105,23 @@ def build(s: Session, lake_ready: bool) -> bool:
             note=full.result.get("summary", "")[:200],
         )
     )
+    topics_s = full.result.get("topics_seconds")
+    if topics_s is not None:
+        rest = full_s - topics_s
+        s.add(
+            Figure(
+                "build",
+                "topics (full)",
+                "s",
+                topics_s,
+                "build without topics",
+                rest,
+                target="< 0.2x the rest (1m)",
+                met=(topics_s < 0.2 * rest) if s.scale.name in ("1m", "10m") else None,
+                note="the topics' models and their tests (int_topics__*, *_topic_terms, "
+                "bi.company_topics, bi.alert_topics) in the full build",
+            )
+        )
     later = s.child(
         "generate_later",
         "bench.world_gen:generate_later",

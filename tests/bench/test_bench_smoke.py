@@ -60,7 +60,7 @@ def test_every_stage_reports_figures(bench):
     assert {f["stage"] for f in results["figures"]} == STAGES
     assert set(_figures(results, "memory")) == MEMORY
     assert {"vs pandas", "end to end"} <= set(_figures(results, "transform"))
-    assert {"full refresh", "incremental (+1%)"} <= set(_figures(results, "build"))
+    assert {"full refresh", "topics (full)", "incremental (+1%)"} <= set(_figures(results, "build"))
     query = _figures(results, "query")
     assert "league_table p95" in query and "whole company page p95" in query
 
