@@ -25,7 +25,7 @@ def pseudonym(key: bytes, portal: str, author: str) -> str:
     return hmac.digest(key, f"{portal}|{author}".encode(), "sha256").hex()[:16]
 
 
-def _as_text(value: Any) -> str | None:
+def as_text(value: Any) -> str | None:
     """An item's field as the transform reads it (a JSON value's text), trimmed;
     None for null and blank."""
     if value is None:
@@ -41,7 +41,7 @@ def _as_text(value: Any) -> str | None:
 
 def item_pseudonym(key: bytes, portal: str, author_id: Any, author_name: Any) -> str | None:
     """The pseudonym of an item's author (None where the item shows no author)."""
-    author = _as_text(author_id) or _as_text(author_name)
+    author = as_text(author_id) or as_text(author_name)
     return pseudonym(key, portal, author) if author else None
 
 

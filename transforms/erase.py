@@ -20,6 +20,7 @@ import pyarrow.compute as pc
 
 from core import storage
 from core.contracts import lake_commits
+from core.privacy import ERASURE_LEDGER, erased_pseudonyms
 from core.settings import ConfigError, Settings
 from transforms import lake, rawread
 from transforms.disk import writing
@@ -27,7 +28,7 @@ from transforms.privacy import item_pseudonyms
 from transforms.rawread import extract, find_raw_files, piece_bytes, split_file, split_lines
 
 ERASABLE = ("reviews", "mentions", "quarantine")
-LEDGER = ("_erased", "authors.jsonl")
+LEDGER = ERASURE_LEDGER
 _PSEUDONYM = re.compile(r"^[0-9a-f]{16}$")
 # How privacy.scrub_raw_row writes the pseudonym into a quarantined raw row.
 _IN_RAW_ROW = r'"author_pseudonym": "(?P<p>[0-9a-f]{16})"'
@@ -40,18 +41,7 @@ def ledger_path(settings: Settings) -> tuple[object, str]:
 
 def erased_authors(settings: Settings) -> frozenset[str]:
     """Every pseudonym erased so far (empty when nobody was)."""
-    fs, path = ledger_path(settings)
-    if not fs.exists(path):
-        return frozenset()
-    out = set()
-    for n, line in enumerate(storage.read_bytes(fs, path).decode().splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            out.add(json.loads(line)["author_pseudonym"])
-        except (ValueError, KeyError, TypeError) as e:
-            raise ConfigError(f"{path}, line {n}: not an erasure record ({e})") from None
-    return frozenset(out)
+    return erased_pseudonyms(settings)
 
 
 def _record(settings: Settings, pseudonym: str) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from core.privacy import as_text, pseudonym
 from transforms.text import mask_pii, null_if_blank
 
 AUTHOR_FIELDS = ("author_name", "author_id")
@@ -17,11 +18,6 @@ AUTHOR_FIELDS = ("author_name", "author_id")
 _AUTHOR_IN_TEXT = re.compile(
     r'("author_(?:name|id)"\s*:\s*)("(?:[^"\\]|\\.)*"?|[^,}\s]+)', re.DOTALL
 )
-
-
-def pseudonym(key: bytes, portal: str, author: str) -> str:
-    """HMAC-SHA256 of ``portal|author`` (id, else name), first 16 hex chars."""
-    return hmac.digest(key, f"{portal}|{author}".encode(), "sha256").hex()[:16]
 
 
 def pseudonymise(
@@ -64,9 +60,9 @@ def scrub_raw_row(
         return mask_pii(_AUTHOR_IN_TEXT.sub(r"\1null", line))
     if author_pseudonym is None:
         author = next(
-            filter(None, (_as_text(obj.get(f)) for f in ("author_id", "author_name"))), None
+            filter(None, (as_text(obj.get(f)) for f in ("author_id", "author_name"))), None
         )
-        where = _as_text(obj.get("portal")) or portal or ""
+        where = as_text(obj.get("portal")) or portal or ""
         author_pseudonym = pseudonym(key, where, author) if author else None
     for f in AUTHOR_FIELDS:
         if f in obj:
@@ -81,17 +77,3 @@ def scrub_raw_row(
 
 
 _SLOT = "ruf-author-pseudonym"
-
-
-def _as_text(value: Any) -> str | None:
-    """A JSON value as the transform reads a text field (DuckDB's json_extract_string),
-    trimmed; None for null and blank."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        text = value
-    elif isinstance(value, bool):
-        text = "true" if value else "false"
-    else:
-        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.strip() or None
