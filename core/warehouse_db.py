@@ -35,10 +35,10 @@ def connect_read_only(path: Path) -> duckdb.DuckDBPyConnection:
     try:
         con = duckdb.connect(str(require(path)), read_only=True)
     except duckdb.IOException as exc:
-        if "lock" not in str(exc).lower():
+        holder = write_lock_holder(exc)
+        if holder is None:
             raise
-        holder = re.search(r"held in (.+?) \(PID (\d+)\)", str(exc))
-        who = f" ({holder.group(1)}, PID {holder.group(2)})" if holder else ""
+        who = f" ({holder[0]}, PID {holder[1]})" if holder[0] else ""
         raise ConfigError(
             f"the warehouse {path} is held by another process{who} that opened it for "
             "writing; close that connection (or open it read-only) and try again"
@@ -61,3 +61,12 @@ def published(settings: Settings) -> Iterator[duckdb.DuckDBPyConnection]:
         yield con
     finally:
         con.close()
+
+
+def write_lock_holder(exc: duckdb.IOException) -> tuple[str, str] | None:
+    """(program, pid) of the process whose write lock refused a connection, as DuckDB
+    names it (both empty where it does not); None when ``exc`` is not about a lock."""
+    if "lock" not in str(exc).lower():
+        return None
+    found = re.search(r"held in (.+?) \(PID (\d+)\)", str(exc))
+    return (found.group(1), found.group(2)) if found else ("", "")

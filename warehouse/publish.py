@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
-import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +19,7 @@ import duckdb
 
 from core import storage
 from core.settings import Settings
+from core.warehouse_db import write_lock_holder
 from warehouse.errors import WarehouseBusy
 
 # The storage version the warehouse is written in: the oldest DuckDB storage format
@@ -75,10 +75,10 @@ def refuse_if_held(target: Path) -> None:
     try:
         duckdb.connect(str(target), read_only=True).close()
     except duckdb.IOException as exc:
-        if "lock" not in str(exc).lower():
+        found = write_lock_holder(exc)
+        if found is None:
             raise
-        found = re.search(r"Conflicting lock is held in (.+?) \(PID (\d+)\)", str(exc))
-        holder = f"{found.group(1)}, pid {found.group(2)}" if found else "another process"
+        holder = f"{found[0]}, pid {found[1]}" if found[0] else "another process"
         raise WarehouseBusy(
             f"the warehouse {target} is held open for writing by another process "
             f"({holder}): close that session and try again"
