@@ -106,32 +106,36 @@ def assign(cols: dict[str, Column], targets: tuple[str, ...], n: int) -> dict[st
             out[target] = cols[path]
             used.add(path)
     if "published_raw" in targets and "published_raw" not in out:
-        # A date under a name we do not know ("when", "Zeitstempel"): by its values alone,
-        # unless the name says it is another date (a reply's, a stay's, the scrape's).
-        for col in sorted(cols.values(), key=lambda c: len(c.segments)):
-            if col.path in used or name_excluded("published_raw", col):
-                continue
-            if _fit("published_raw", col, n) >= 0.8 and col.share(lambda v: isinstance(v, str)):
-                out["published_raw"] = col
-                used.add(col.path)
-                break
-    if "published_raw" in targets and "published_raw" not in out:
-        # No date but when the review was last edited: that one, rather than none.
-        for col in sorted(cols.values(), key=lambda c: len(c.segments)):
-            if col.path not in used and edited_date(col) and _fit("published_raw", col, n) >= 0.8:
-                out["published_raw"] = col
-                used.add(col.path)
-                break
-    if "published_raw" in targets and "published_raw" not in out:
-        # Only relative dates ("vor 2 Wochen") under a name we do not know ("Wann"): the
-        # transform counts them back from the export's time, better than no date at all.
-        for col in sorted(cols.values(), key=lambda c: len(c.segments)):
-            if col.path in used or name_excluded("published_raw", col):
-                continue
-            if _fit("published_raw", col, n) >= 0.55 and col.share(lambda v: isinstance(v, str)):
-                out["published_raw"] = col
-                used.add(col.path)
-                break
+        # No date under a name we know: the first column that fits, tried in this order.
+        def texts(col: Column) -> bool:
+            return bool(col.share(lambda v: isinstance(v, str)))
+
+        fallbacks = (
+            # A date under a name we do not know ("when", "Zeitstempel"), by its values
+            # alone, unless the name says it is another date (a reply's, a stay's, the scrape's).
+            lambda col: (
+                not name_excluded("published_raw", col)
+                and _fit("published_raw", col, n) >= 0.8
+                and texts(col)
+            ),
+            # When the review was last edited: that one, rather than none.
+            lambda col: edited_date(col) and _fit("published_raw", col, n) >= 0.8,
+            # Only relative dates ("vor 2 Wochen") under a name we do not know ("Wann"): the
+            # transform counts them back from the export's time, better than no date at all.
+            lambda col: (
+                not name_excluded("published_raw", col)
+                and _fit("published_raw", col, n) >= 0.55
+                and texts(col)
+            ),
+        )
+        by_depth = sorted(cols.values(), key=lambda c: len(c.segments))
+        found = next(
+            (col for fits in fallbacks for col in by_depth if col.path not in used and fits(col)),
+            None,
+        )
+        if found is not None:
+            out["published_raw"] = found
+            used.add(found.path)
     if "verified" in targets and "verified" not in out:
         for col in cols.values():  # a badge column that says "Verified Purchase"
             badge = col.path not in used and col.values and col.distinct <= 3
