@@ -18,9 +18,14 @@
   ended_on, portals, review_keys, review_count, mean_stars, first_reply_on,
   peak_in_window, baseline_in_window, peak_surprise, history_days,
   author_one_review_share.
+
+  A company's episodes depend only on its own reviews, not on the as-of day, so with
+  changed_companies_only an incremental build reads only the companies of
+  int_review_changes (the model deletes their old rows first: burst_incremental_config).
 #}
 {% macro burst_episodes(member, population, window_days, min_reviews, min_share,
-                        min_surprise=none, min_ratio=0, min_history_days=0) %}
+                        min_surprise=none, min_ratio=0, min_history_days=0,
+                        changed_companies_only=false) %}
 {%- set a = var('alerts') -%}
 {%- set baseline_days = a['burst_baseline_days'] -%}
 {%- set prior_days = a['burst_prior_days'] -%}
@@ -32,6 +37,9 @@ candidates as (
         ({{ population }}) as in_population,
     from {{ ref('int_reviews') }}
     cross join {{ ref('int_as_of') }}
+    {%- if changed_companies_only and is_incremental() %}
+    where company_id in (select company_id from {{ ref('int_review_changes') }})
+    {%- endif %}
 ),
 
 daily as (
@@ -232,3 +240,23 @@ episodes as (
     end
 {%- endmacro %}
 
+
+{#
+  Config of a burst model whose rows depend only on its company's reviews: incremental,
+  the companies of int_review_changes deleted and recomputed (changed_companies_only),
+  the others kept. A changed var alerts needs a full refresh, like every var.
+#}
+{% macro burst_incremental_config() %}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='append_new_columns',
+    pre_hook=[
+        "{% if is_incremental() %}
+        delete from {{ this }} where company_id in (
+            select company_id from {{ ref('int_review_changes') }}
+        )
+        {% endif %}",
+    ],
+) }}
+{% endmacro %}

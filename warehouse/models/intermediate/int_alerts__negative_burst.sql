@@ -1,5 +1,9 @@
 -- Bad reviews (<= 2 stars) far more than the company's own past predicts, however few:
 -- a surprise under a Poisson baseline that follows seasons and volume (burst_episodes).
+-- Incremental: only the companies with changed reviews are recomputed (their bursts
+-- depend on their own reviews alone).
+-- depends_on: {{ ref('int_review_changes') }}
+{{ burst_incremental_config() }}
 {%- set a = var('alerts') %}
 with
 
@@ -12,6 +16,7 @@ with
     min_surprise=a['burst_min_surprise'],
     min_ratio=a['burst_min_ratio'],
     min_history_days=a['burst_min_history_days'],
+    changed_companies_only=true,
 ) }},
 
 final as (

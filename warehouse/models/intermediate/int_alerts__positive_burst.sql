@@ -1,4 +1,8 @@
 -- Many short 5-star reviews from one-review accounts within a few days.
+-- Incremental: only the companies with changed reviews are recomputed (their bursts
+-- depend on their own reviews alone).
+-- depends_on: {{ ref('int_review_changes') }}
+{{ burst_incremental_config() }}
 {%- set a = var('alerts') %}
 with
 
@@ -11,6 +15,7 @@ with
     min_surprise=a['burst_min_surprise'],
     min_ratio=a['burst_min_ratio'],
     min_history_days=a['burst_min_history_days'],
+    changed_companies_only=true,
 ) }},
 
 final as (

@@ -1,0 +1,113 @@
+"""Incremental detectors: a build after new reviews recomputes the bursts of the companies
+those reviews touch and keeps the others' alerts, with the same rows a full refresh writes."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date, timedelta
+
+import duckdb
+import pytest
+import yaml
+
+from core.contracts.lake import REVIEWS
+from tests.warehouse.test_detectors import FETCHED, START, Lake
+from tests.warehouse.world_lake import settings_for, write_table
+from warehouse.build import build
+
+pytestmark = pytest.mark.slow
+
+FIRST_AS_OF = date(2026, 6, 15)
+LATER = FETCHED + timedelta(days=1)  # the second run's fetch
+
+
+def _companies_file(path, lake: Lake):
+    path.write_text(
+        yaml.safe_dump(
+            {
+                "companies": [
+                    {
+                        "company_id": c.company_id,
+                        "name": c.name,
+                        "portals": {
+                            "trustpilot": {
+                                "id": c.portal_ids["trustpilot"],
+                                "url": f"http://127.0.0.1:8765/trustpilot/{c.company_id}",
+                            }
+                        },
+                    }
+                    for c in lake.companies
+                ]
+            }
+        )
+    )
+    return path
+
+
+def _lakes() -> tuple[Lake, list[dict]]:
+    """The first run's lake, and the rows of the second run: new bad reviews at one
+    company, a burst edited away at another, nothing new at a third."""
+    lake = Lake()
+    kept = lake.company("kept-burst", reply_rate=1.0)  # no new reviews: its alert is kept
+    lake.history(kept, START, FIRST_AS_OF, lambda d: 1 / 20, 0.2)
+    for i in range(9):
+        lake.review(kept, date(2026, 5, 8) + timedelta(days=i * 3 // 2), 1.0, replied=True)
+    fading = lake.company("fading-burst", reply_rate=1.0)  # its burst is edited away
+    lake.history(fading, START, FIRST_AS_OF, lambda d: 1 / 20, 0.2)
+    burst_from = len(lake.rows)
+    for i in range(9):
+        lake.review(fading, date(2026, 4, 2) + timedelta(days=i * 3 // 2), 1.0, replied=True)
+    fading_keys = {r["review_key"] for r in lake.rows[burst_from:]}
+    rising = lake.company("rising-burst", reply_rate=1.0)  # its burst comes with the new run
+    lake.history(rising, START, FIRST_AS_OF, lambda d: 1 / 20, 0.2)
+    first = [dict(r) for r in lake.rows]
+
+    for i in range(9):
+        lake.review(rising, FIRST_AS_OF + timedelta(days=2 + i * 3 // 2), 1.0, replied=True)
+    second = [dict(r) for r in lake.rows]
+    for row in second[len(first) :]:
+        row["first_seen_at"] = row["last_seen_at"] = row["fetched_at"] = LATER
+    for row in second:
+        if row["review_key"] in fading_keys:
+            row.update(
+                rating_value=row["rating_best"],
+                score_100=100.0,
+                stars=5.0,
+                content_hash="edited",
+                last_seen_at=LATER,
+            )
+    lake.rows = first
+    return lake, second
+
+
+def _alerts(path) -> list[tuple]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute("select * from bi.alerts order by all").fetchall()
+    finally:
+        con.close()
+
+
+def test_incremental_bursts_equal_a_full_refresh(tmp_path):
+    lake, second = _lakes()
+    companies = _companies_file(tmp_path / "companies.yaml", lake)
+    inc = settings_for(tmp_path / "inc", companies)
+    write_table(tmp_path / "inc" / "lake", "reviews", lake.rows, REVIEWS)
+    assert build(inc).full_refresh
+    before = {(a[1], a[4]) for a in _alerts(inc.warehouse_path)}
+    assert {("kept-burst", "negative_burst"), ("fading-burst", "negative_burst")} <= before
+    assert ("rising-burst", "negative_burst") not in before
+
+    shutil.rmtree(tmp_path / "inc" / "lake" / "reviews")
+    write_table(tmp_path / "inc" / "lake", "reviews", second, REVIEWS)
+    shutil.copytree(tmp_path / "inc" / "lake", tmp_path / "full" / "lake")
+    assert not build(inc).full_refresh
+    full = settings_for(tmp_path / "full", companies)
+    assert build(full, full_refresh=True).full_refresh
+
+    got, want = _alerts(inc.warehouse_path), _alerts(full.warehouse_path)
+    assert got == want
+    after = {(a[1], a[4]) for a in got}
+    assert ("kept-burst", "negative_burst") in after
+    assert ("fading-burst", "negative_burst") not in after
+    assert ("rising-burst", "negative_burst") in after
