@@ -41,6 +41,8 @@ _CLASS_HINT = re.compile(r"star|rating|bubble|score|count-", re.I).search
 _SCORE = "score"  # a class naming a score element: its text may be the value
 _CLASSES: dict[str, tuple[str, str | None, str] | str | None] = {}
 _NOT_RATING_CLASSES: dict[str, bool] = {}
+_TEXTS: dict[str, tuple[str, tuple[str, str | None] | None, bool] | None] = {}
+_UNSEEN = object()
 _LABEL = re.compile(
     r"^(?:review\s+score|guest\s+rating|rating|score|bewertung|gesamtbewertung|note|"
     r"puntuación|valutazione|beoordeling|overall)\s*:?$",
@@ -129,17 +131,47 @@ def _score_text(el: Any) -> tuple[str, str | None, str] | None:
     return (number, None, "") if number else None
 
 
+def _short_text(text: str) -> tuple[str, tuple[str, str | None] | None, bool] | None:
+    """What an element's short own text says: (the text with its whitespace
+    collapsed, the rating it states, whether it is a label such as "Review
+    score" whose number is the next element's text), else None."""
+    if text.isspace():
+        return None
+    text = " ".join(text.split())
+    shown = rating_in_text(text) if _HAS_DIGIT(text) else None
+    label = (
+        shown is None
+        and len(text) <= 24
+        and text[0] in _LABEL_INITIALS
+        and _LABEL.match(text.lower()) is not None
+    )
+    return (text, shown, label) if shown or label else None
+
+
+def _text_of_short(text: str) -> tuple[str, tuple[str, str | None] | None, bool] | None:
+    # Pages repeat their short texts ("Helpful", "Report", "5 stars") many times.
+    try:
+        return _TEXTS[text]
+    except KeyError:
+        if len(_TEXTS) > 50_000:
+            _TEXTS.clear()
+        found = _TEXTS[text] = _short_text(text)
+        return found
+
+
 def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
     # One pass in document order, asking each element only for what it has
     # (``keys()`` is one call; most elements hold none of the attributes read):
-    # an XPath over the same attributes costs more than this whole loop.
+    # an XPath over the same attributes costs more than this whole loop. What a
+    # class string or a short text says is looked up, not worked out again.
     out: dict[Any, tuple[str, str | None, str]] = {}
     no_values = _VALUE_KEYS.isdisjoint
-    classes = _CLASSES
+    class_of = _CLASSES.get
+    text_of_short = _TEXTS.get
+    unseen = _UNSEEN
     body = root.find("body")  # the head shows nothing
     for el in (root if body is None else body).iter(etree.Element):  # no comments
-        tag = el.tag
-        if tag in _SKIP:
+        if el.tag in _SKIP:
             continue
         keys = el.keys()
         found = None
@@ -148,22 +180,27 @@ def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
                 found = _value_signal(el, keys)
             if found is None and "class" in keys:
                 cls = el.get("class")
-                found = classes[cls] if cls in classes else _class_of(cls)
+                found = class_of(cls, unseen)
+                if found is unseen:
+                    found = _class_of(cls)
                 if found is _SCORE:
                     found = _score_text(el)
         if found is None:
             text = el.text
-            if text and len(text) < 80 and not text.isspace():
-                text = " ".join(text.split())
-                shown = rating_in_text(text) if _HAS_DIGIT(text) else None
-                if shown is None and len(text) <= 24 and text[0] in _LABEL_INITIALS:
-                    # "Review score" "9.0": the number is the next element's text.
-                    nxt = el.getnext() if _LABEL.match(text.lower()) else None
-                    number = bare_rating(text_of(nxt)) if nxt is not None else None
-                    if number:
-                        el, shown = nxt, (number, None)
-                if shown:
-                    found = (shown[0], shown[1], text)
+            if text and len(text) < 80:
+                said = text_of_short(text, unseen)
+                if said is unseen:
+                    said = _text_of_short(text)
+                if said is not None:
+                    text, shown, label = said
+                    if label:
+                        # "Review score" "9.0": the number is the next element's text.
+                        nxt = el.getnext()
+                        number = bare_rating(text_of(nxt)) if nxt is not None else None
+                        if number:
+                            el, shown = nxt, (number, None)
+                    if shown:
+                        found = (shown[0], shown[1], text)
         if found and el not in out and not _excluded(el):
             out[el] = found
     # One rating shown twice (an icon's class and its hidden text): keep the outer.

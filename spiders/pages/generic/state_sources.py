@@ -16,11 +16,11 @@ of state about other things.
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections.abc import Iterator
 from typing import Any
 
+from spiders.pages.generic.jsondata import loads
 from spiders.pages.generic.jsvalue import read_literal
 from spiders.pages.generic.scripts import Layout, Script, layout
 
@@ -87,10 +87,10 @@ def _loads(raw: str) -> Any:
         raw = raw[: raw.rfind("-->")] if "-->" in raw else raw
         raw = raw.strip()
     try:
-        return json.loads(raw, strict=False)
+        return loads(raw)
     except ValueError:
         if "&quot;" in raw or "&#34;" in raw:
-            return json.loads(unescape(raw), strict=False)
+            return loads(unescape(raw))
         raise
 
 
@@ -186,7 +186,7 @@ def blobs(
         try:
             literal = read_literal(text, m.end())  # the string argument only
             if isinstance(literal, str) and ratingish(literal):
-                yield "JSON.parse", json.loads(literal, strict=False)
+                yield "JSON.parse", loads(literal)
         except (ValueError, IndexError, RecursionError):
             continue
 

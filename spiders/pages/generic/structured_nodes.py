@@ -13,13 +13,13 @@ read lazily by ``first``).
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
 from lxml import etree
 
 from spiders.pages.base import text_of
+from spiders.pages.generic.jsondata import loads
 from spiders.pages.generic.scripts import Layout, layout
 
 _URL_TAGS = {
@@ -110,7 +110,7 @@ def json_ld_nodes(text: str, notes: list[str], url: str, page: Layout | None = N
         if raw.startswith(("<!--", "//", "<![CDATA[", "/*")):
             raw = _unwrap_script(raw)
         try:
-            data = json.loads(raw, strict=False)
+            data = loads(raw)
         except RecursionError:
             notes.append(f"JSON-LD nested too deeply to read ({url})")
             continue
