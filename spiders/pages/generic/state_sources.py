@@ -27,13 +27,13 @@ from spiders.pages.generic.scripts import Layout, Script, layout
 # Assignments of page state: window.__STATE__ = {...}, window["__X"] = ..., self.__NUXT__ = ...,
 # var __INITIAL_DATA__ = ... (names that say state; other assignments are code).
 _TO_VALUE = r"\s*=\s*(?=[\[{(])"
-# One pattern per opening word: a pattern that starts with a literal is searched
-# for that literal at C speed, an alternation of words (or a leading \b) is not.
+# One pattern per opening word, found with str.find (several times faster than
+# the regex engine's own scan over megabytes of code), then matched there.
 _ASSIGNS = (
-    re.compile(r"window(?:\.\s*([\w$]+)|\[\s*[\"']([\w$]+)[\"']\s*\])" + _TO_VALUE),
-    re.compile(r"self\.(__[\w$]*)()" + _TO_VALUE),
-    re.compile(r"globalThis\.\s*([\w$]+)()" + _TO_VALUE),
-    re.compile(r"var (__[\w$]+)()" + _TO_VALUE),
+    ("window", re.compile(r"window(?:\.\s*([\w$]+)|\[\s*[\"']([\w$]+)[\"']\s*\])" + _TO_VALUE)),
+    ("self.__", re.compile(r"self\.(__[\w$]*)()" + _TO_VALUE)),
+    ("globalThis.", re.compile(r"globalThis\.\s*([\w$]+)()" + _TO_VALUE)),
+    ("var __", re.compile(r"var (__[\w$]+)()" + _TO_VALUE)),
 )
 _STATE_NAME = re.compile(r"__|state|data|props|store|cache|nuxt|apollo|relay", re.I)
 _JSON_PARSE = re.compile(r"JSON\.parse\(\s*(?=[\"'])")
@@ -206,11 +206,17 @@ def _assignments(text: str, code: list[Script]) -> list[tuple[str, int, int]]:
     assignment in the page's inline scripts, in page order."""
     found = []
     for script in code:
-        for pattern in _ASSIGNS:
-            for m in pattern.finditer(text, script.body, script.end):
+        for word, pattern in _ASSIGNS:
+            at = text.find(word, script.body, script.end)
+            while at != -1:
+                m = pattern.match(text, at, script.end)
+                if m is None:
+                    at = text.find(word, at + 1, script.end)
+                    continue
+                at = text.find(word, m.end(), script.end)
                 start = m.start()
                 before = text[start - 1] if start else " "
-                if pattern is _ASSIGNS[-1] and (before.isalnum() or before in "_$"):
+                if word == "var __" and (before.isalnum() or before in "_$"):
                     continue  # "myvar __x": not the word var
                 found.append((start, m.group(1) or m.group(2) or "", m.end(), script.end))
     return [(name, end, stop) for _, name, end, stop in sorted(found)]
