@@ -191,28 +191,30 @@ def with_page(url: str, page: int) -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
 
 
-def rel_next(text: str, url: str) -> str | None:
+def rel_next(text: str, url: str, within: list[tuple[int, int]] | None = None) -> str | None:
     """href of the first <link rel=next> or <a rel=next>, absolute; found
-    without parsing the document.
+    without parsing the document (``within``: the (start, stop) stretches of
+    the text to read, by default all of it).
 
     Only tags holding the word "next" can qualify, so the search jumps from one
     "next" to the next: the <link>/<a> tag around it starts at the first such
     tag opening after the last ">" before it (what a left-to-right scan of
     <link ...>/<a ...> tags would have found there)."""
-    at = text.find("next")
     seen = -1  # start of the last tag examined
-    while at != -1:
-        # Only a tag opening between the last ">" and the word can hold it (a
-        # search past the word would read on through scripts for every "next").
-        opening = _TAG_OPEN.search(text, text.rfind(">", 0, at) + 1, at)
-        m = _TAG.match(text, opening.start()) if opening else None
-        if m is not None and m.start() != seen:
-            seen = m.start()
-            tag = m.group(0)
-            attrs = {a.lower(): (v1 or v2 or v3) for a, v1, v2, v3 in _ATTR.findall(tag)}
-            if "next" in attrs.get("rel", "").lower().split() and attrs.get("href"):
-                return urljoin(url, html.unescape(attrs["href"]))
-        at = text.find("next", at + 4)
+    for start, stop in within if within is not None else ((0, len(text)),):
+        at = text.find("next", start, stop)
+        while at != -1:
+            # Only a tag opening between the last ">" and the word can hold it (a
+            # search past the word would read on through scripts for every "next").
+            opening = _TAG_OPEN.search(text, text.rfind(">", 0, at) + 1, at)
+            m = _TAG.match(text, opening.start()) if opening else None
+            if m is not None and m.start() != seen:
+                seen = m.start()
+                tag = m.group(0)
+                attrs = {a.lower(): (v1 or v2 or v3) for a, v1, v2, v3 in _ATTR.findall(tag)}
+                if "next" in attrs.get("rel", "").lower().split() and attrs.get("href"):
+                    return urljoin(url, html.unescape(attrs["href"]))
+            at = text.find("next", at + 4, stop)
     return None
 
 

@@ -178,7 +178,8 @@ def parse(
     cut = layout(page.text)
     found = find(page, url, cut)
     items, declared, problems = items_of(found, ctx, url, page_locale(body), page_number(url) == 1)
-    return PageResult(items, rel_next(page.text, url), declared, problems)
+    # A script's text holds no tag: the page's markup is read for the link.
+    return PageResult(items, rel_next(page.text, url, cut.markup()), declared, problems)
 
 
 def fallback(page: Page, ctx: Context, url: str, own: PageResult) -> PageResult:

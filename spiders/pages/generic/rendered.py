@@ -42,6 +42,7 @@ _SCORE = "score"  # a class naming a score element: its text may be the value
 _CLASSES: dict[str, tuple[str, str | None, str] | str | None] = {}
 _NOT_RATING_CLASSES: dict[str, bool] = {}
 _TEXTS: dict[str, tuple[str, tuple[str, str | None] | None, bool] | None] = {}
+_VALUES: dict[str, tuple[str, str | None] | None] = {}
 _UNSEEN = object()
 _LABEL = re.compile(
     r"^(?:review\s+score|guest\s+rating|rating|score|bewertung|gesamtbewertung|note|"
@@ -112,8 +113,14 @@ def _value_signal(el: Any, keys: list[str]) -> tuple[str, str | None, str] | Non
     for attr in _ATTRS:
         if attr in keys:
             value = el.get(attr)
-            if value and len(value) <= 120 and not value.isalpha() and _HAS_DIGIT(value):
-                found = rating_in_text(value)
+            if value and len(value) <= 120:
+                found = _VALUES.get(value, _UNSEEN)
+                if found is _UNSEEN:  # titles and labels repeat ("Share", "5 stars")
+                    if len(_VALUES) > 50_000:
+                        _VALUES.clear()
+                    found = _VALUES[value] = (
+                        rating_in_text(value) if not value.isalpha() and _HAS_DIGIT(value) else None
+                    )
                 if found:
                     return found[0], found[1], value
     for attr in _DATA_ATTRS:
@@ -169,6 +176,7 @@ def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
     class_of = _CLASSES.get
     text_of_short = _TEXTS.get
     unseen = _UNSEEN
+    only_class = ["class"]  # most elements' attributes
     body = root.find("body")  # the head shows nothing
     for el in (root if body is None else body).iter(etree.Element):  # no comments
         if el.tag in _SKIP:
@@ -176,7 +184,7 @@ def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
         keys = el.keys()
         found = None
         if keys:
-            if not no_values(keys):
+            if keys != only_class and not no_values(keys):
                 found = _value_signal(el, keys)
             if found is None and "class" in keys:
                 cls = el.get("class")
@@ -219,11 +227,16 @@ def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
     return _without_hidden_copies(out)
 
 
-def _hidden(el: Any) -> bool:
+def _hidden(el: Any, seen: dict[Any, bool]) -> bool:
+    """Whether one of ``el``'s 9 nearest ancestors (below body) keeps it out of
+    sight; ``seen``: what each ancestor was found to be, shared by the signals."""
     for i, anc in enumerate(el.iterancestors()):
         if i > 8 or anc.tag in ("body", "html"):
             return False
-        if hidden(anc):
+        out = seen.get(anc)
+        if out is None:
+            out = seen[anc] = hidden(anc)
+        if out:
             return True
     return False
 
@@ -232,7 +245,8 @@ def _without_hidden_copies(
     signals: dict[Any, tuple[str, str | None, str]],
 ) -> dict[Any, tuple[str, str | None, str]]:
     """The signals without those out of sight that the page also shows in view."""
-    hidden = {el for el in signals if _hidden(el)}
+    seen: dict[Any, bool] = {}
+    hidden = {el for el in signals if _hidden(el, seen)}
     if not hidden:
         return signals
     shown = {signals[el] for el in signals if el not in hidden}

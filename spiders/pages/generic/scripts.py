@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # Literal-first patterns, case-sensitive: a tag's attributes can be a 400 KB
 # data: URL, which a re.I search with a leading \b reads at a crawl.
@@ -24,8 +25,7 @@ _JS_TYPES = frozenset(
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Script:
+class Script(NamedTuple):  # a tuple: pages have hundreds of scripts
     kind: str  # "ld+json", "json", "js" (inline code), "other" (external, templates, ...)
     attrs: str  # the opening tag's attributes
     body: int  # where the script's text starts in the page
@@ -38,9 +38,27 @@ class Script:
 @dataclass
 class Layout:
     scripts: list[Script] = field(default_factory=list)
+    size: int = 0  # the page's length
 
     def of(self, kind: str) -> list[Script]:
         return [s for s in self.scripts if s.kind == kind]
+
+    def markup(self) -> list[tuple[int, int]]:
+        """(start, stop) of the stretches of the page outside script bodies: the
+        only places a tag or an attribute can be. Most of a big page's text is
+        its scripts, so a search for an attribute or a link reads these alone."""
+        out = []
+        at = 0
+        for script in self.scripts:
+            if script.body > at:
+                out.append((at, script.body))
+            at = max(at, script.end)
+        if at < self.size:
+            out.append((at, self.size))
+        return out
+
+    def in_markup(self, text: str, word: str) -> bool:
+        return any(text.find(word, start, stop) != -1 for start, stop in self.markup())
 
 
 def _attribute(pattern: re.Pattern, attrs: str) -> re.Match | None:
@@ -49,6 +67,20 @@ def _attribute(pattern: re.Pattern, attrs: str) -> re.Match | None:
         if not m.start() or attrs[m.start() - 1] in " \t\r\n\"'/":
             return m
     return None
+
+
+_KINDS: dict[str, str] = {}
+
+
+def _kind_of(attrs: str) -> str:
+    # Pages repeat a few opening tags (' type="text/javascript"') over many scripts.
+    try:
+        return _KINDS[attrs]
+    except KeyError:
+        if len(_KINDS) > 20_000:
+            _KINDS.clear()
+        kind = _KINDS[attrs] = _kind(attrs)
+        return kind
 
 
 def _kind(attrs: str) -> str:
@@ -67,7 +99,7 @@ def layout(text: str) -> Layout:
     """The page's scripts, in order."""
     opening = "<script" if "<script" in text else "<SCRIPT"  # pages in capitals: all capitals
     closing = "</" + opening[1:]
-    out = Layout()
+    out = Layout(size=len(text))
     at = text.find(opening)
     while at != -1:
         after = at + len(opening)
@@ -83,6 +115,6 @@ def layout(text: str) -> Layout:
             end = text.find(closing.upper() if closing.islower() else closing.lower(), body)
         stop = end if end != -1 else len(text)
         attrs = text[after:close]
-        out.scripts.append(Script(_kind(attrs), attrs, body, stop))
+        out.scripts.append(Script(_kind_of(attrs), attrs, body, stop))
         at = text.find(opening, stop) if end != -1 else -1
     return out

@@ -228,16 +228,18 @@ def _review(
     )
 
 
-def _has_attribute(text: str, name: str) -> bool:
-    """Whether ``name=`` occurs as an attribute (not as a word of the page's scripts)."""
-    at = text.find(name)
-    while at != -1:
-        after = at + len(name)
-        while after < len(text) and text[after] in " \t\r\n":
-            after += 1
-        if text.startswith("=", after) and not text.startswith("==", after):
-            return True
-        at = text.find(name, after)
+def _has_attribute(text: str, name: str, page: Layout) -> bool:
+    """Whether ``name=`` occurs as an attribute: in the page's markup, outside its
+    scripts (where ``typeof`` is JavaScript's)."""
+    for start, stop in page.markup():
+        at = text.find(name, start, stop)
+        while at != -1:
+            after = at + len(name)
+            while after < len(text) and text[after] in " \t\r\n":
+                after += 1
+            if text.startswith("=", after) and not text.startswith("==", after):
+                return True
+            at = text.find(name, after, stop)
     return False
 
 
@@ -250,8 +252,8 @@ def read(text: str, root_of: Any, url: str, page: Layout | None = None) -> Found
     # Microdata items need an itemscope, RDFa subjects a typeof attribute (og:
     # meta tags' property= and JavaScript's typeof are neither): without them the
     # walkers (and extruct) find nothing, and the page need not be parsed for them.
-    microdata = not found.reviews and "itemscope" in text
-    rdfa = not found.reviews and _has_attribute(text, "typeof")
+    microdata = not found.reviews and page.in_markup(text, "itemscope")
+    rdfa = not found.reviews and _has_attribute(text, "typeof", page)
     root = root_of() if microdata or rdfa else None
     if root is not None:
         more = Found()
