@@ -77,16 +77,26 @@ class _Walker:
     def add_cache(self, data: Any, depth: int = 0) -> None:
         """Remember every normalised cache (Apollo, Relay) in the state: a dict whose
         values are mostly objects with a __typename or __id."""
-        if depth > 6 or not isinstance(data, dict | list):
+        # One pass over the values: count the typed records, keep the containers.
+        # (State is decoded JSON: plain dicts and lists, told apart by type().)
+        kind = type(data)
+        if depth > 6 or (kind is not dict and kind is not list):
             return
-        values = data.values() if isinstance(data, dict) else data
-        if isinstance(data, dict) and len(data) >= 2:
-            typed = sum(1 for v in values if type(v) is dict and ("__typename" in v or "__id" in v))
-            if typed * 2 >= len(data):
-                self.refs.update((k, v) for k, v in data.items() if isinstance(v, dict))
-                return  # a cache's entries are records, not caches of their own
-        for v in values:
-            if isinstance(v, dict | list):
+        inner: list[Any] = []
+        typed = 0
+        for v in data.values() if kind is dict else data:
+            of = type(v)
+            if of is dict:
+                inner.append(v)
+                if "__typename" in v or "__id" in v:
+                    typed += 1
+            elif of is list:
+                inner.append(v)
+        if kind is dict and len(data) >= 2 and typed * 2 >= len(data):
+            self.refs.update((k, v) for k, v in data.items() if isinstance(v, dict))
+            return  # a cache's entries are records, not caches of their own
+        if depth < 6:
+            for v in inner:
                 self.add_cache(v, depth + 1)
 
     def deref(self, value: Any) -> Any:
