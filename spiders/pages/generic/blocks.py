@@ -55,13 +55,17 @@ MIN_TEXT = 15  # shorter is a label or a name, not what the reviewer wrote
 
 
 _HINT_ATTRS = ("class", "data-hook", "data-testid", "itemprop")
+_ONLY_CLASS = ["class"]
+_HIDING_CLASSES: dict[str, bool] = {}  # class string -> whether it hides (pages repeat them)
 
 
 def hint_of(el: Any, keys: list[str] | None = None) -> str:
     """What the markup says an element is (its class, data-hook, data-testid and
     itemprop), lowercased."""
     keys = el.keys() if keys is None else keys
-    return " ".join(el.get(a) for a in _HINT_ATTRS if a in keys).lower()
+    if keys == _ONLY_CLASS:  # most elements
+        return el.get("class").lower()
+    return " ".join([el.get(a) for a in _HINT_ATTRS if a in keys]).lower()
 
 
 def _in_heading(sub: Any) -> bool:
@@ -100,8 +104,17 @@ def hidden(el: Any, keys: list[str] | None = None) -> bool:
     keys = el.keys() if keys is None else keys
     if not keys:
         return False
-    if "hidden" in keys or ("class" in keys and _HIDDEN_CLASS.search(el.get("class").lower())):
+    if "hidden" in keys:
         return True
+    if "class" in keys:
+        classes = el.get("class")
+        hides = _HIDING_CLASSES.get(classes)
+        if hides is None:
+            if len(_HIDING_CLASSES) > 50_000:
+                _HIDING_CLASSES.clear()
+            hides = _HIDING_CLASSES[classes] = _HIDDEN_CLASS.search(classes.lower()) is not None
+        if hides:
+            return True
     return "style" in keys and "display:none" in el.get("style").replace(" ", "")
 
 
