@@ -39,6 +39,7 @@ class Script(NamedTuple):  # a tuple: pages have hundreds of scripts
 class Layout:
     scripts: list[Script] = field(default_factory=list)
     size: int = 0  # the page's length
+    _markup: list[tuple[int, int]] | None = field(default=None, repr=False, compare=False)
 
     def of(self, kind: str) -> list[Script]:
         return [s for s in self.scripts if s.kind == kind]
@@ -47,15 +48,18 @@ class Layout:
         """(start, stop) of the stretches of the page outside script bodies: the
         only places a tag or an attribute can be. Most of a big page's text is
         its scripts, so a search for an attribute or a link reads these alone."""
-        out = []
-        at = 0
-        for script in self.scripts:
-            if script.body > at:
-                out.append((at, script.body))
-            at = max(at, script.end)
-        if at < self.size:
-            out.append((at, self.size))
-        return out
+        if self._markup is None:
+            out = []
+            at = 0
+            for script in self.scripts:
+                if script.body > at:
+                    out.append((at, script.body))
+                if script.end > at:
+                    at = script.end
+            if at < self.size:
+                out.append((at, self.size))
+            self._markup = out
+        return self._markup
 
     def in_markup(self, text: str, word: str) -> bool:
         return any(text.find(word, start, stop) != -1 for start, stop in self.markup())
