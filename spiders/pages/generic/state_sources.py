@@ -27,8 +27,9 @@ from spiders.pages.generic.scripts import Layout, Script, layout
 # Assignments of page state: window.__STATE__ = {...}, window["__X"] = ..., self.__NUXT__ = ...,
 # var __INITIAL_DATA__ = ... (names that say state; other assignments are code).
 _TO_VALUE = r"\s*=\s*(?=[\[{(])"
-# One pattern per opening word, found with str.find (several times faster than
-# the regex engine's own scan over megabytes of code), then matched there.
+# One pattern per opening word. A rare word is found with str.find (several
+# times faster than the regex engine's own scan over megabytes of code), then
+# matched there; "window", in code thousands of times, by the regex's scan.
 _ASSIGNS = (
     ("window", re.compile(r"window(?:\.\s*([\w$]+)|\[\s*[\"']([\w$]+)[\"']\s*\])" + _TO_VALUE)),
     ("self.__", re.compile(r"self\.(__[\w$]*)()" + _TO_VALUE)),
@@ -207,19 +208,30 @@ def _assignments(text: str, code: list[Script]) -> list[tuple[str, int, int]]:
     found = []
     for script in code:
         for word, pattern in _ASSIGNS:
-            at = text.find(word, script.body, script.end)
-            while at != -1:
-                m = pattern.match(text, at, script.end)
-                if m is None:
-                    at = text.find(word, at + 1, script.end)
-                    continue
-                at = text.find(word, m.end(), script.end)
+            for m in _matches(text, word, pattern, script.body, script.end):
                 start = m.start()
                 before = text[start - 1] if start else " "
                 if word == "var __" and (before.isalnum() or before in "_$"):
                     continue  # "myvar __x": not the word var
                 found.append((start, m.group(1) or m.group(2) or "", m.end(), script.end))
     return [(name, end, stop) for _, name, end, stop in sorted(found)]
+
+
+def _matches(
+    text: str, word: str, pattern: re.Pattern, start: int, stop: int
+) -> Iterator[re.Match]:
+    """``pattern.finditer(text, start, stop)`` for a pattern that starts with ``word``."""
+    if word == "window":
+        yield from pattern.finditer(text, start, stop)
+        return
+    at = text.find(word, start, stop)
+    while at != -1:
+        m = pattern.match(text, at, stop)
+        if m is None:
+            at = text.find(word, at + 1, stop)
+            continue
+        yield m
+        at = text.find(word, m.end(), stop)
 
 
 def _label(attrs: str) -> str:
