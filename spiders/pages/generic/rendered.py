@@ -41,8 +41,6 @@ _CLASS_HINT = re.compile(r"star|rating|bubble|score|count-", re.I).search
 _SCORE = "score"  # a class naming a score element: its text may be the value
 _CLASSES: dict[str, tuple[str, str | None, str] | str | None] = {}
 _NOT_RATING_CLASSES: dict[str, bool] = {}
-_TEXTS: dict[str, tuple[str, tuple[str, str | None] | None, bool] | None] = {}
-_VALUES: dict[str, tuple[str, str | None] | None] = {}
 _UNSEEN = object()
 _LABEL = re.compile(
     r"^(?:review\s+score|guest\s+rating|rating|score|bewertung|gesamtbewertung|note|"
@@ -108,17 +106,18 @@ def _class_of(classes: str) -> tuple[str, str | None, str] | str | None:
         return found
 
 
-def _value_signal(el: Any, keys: list[str]) -> tuple[str, str | None, str] | None:
-    """A rating stated in an attribute's value (``aria-label``, ``data-score``, ...)."""
+def _value_signal(
+    el: Any, keys: list[str], values: dict[str, tuple[str, str | None] | None]
+) -> tuple[str, str | None, str] | None:
+    """A rating stated in an attribute's value (``aria-label``, ``data-score``, ...);
+    ``values``: what each value said, for the rest of the page."""
     for attr in _ATTRS:
         if attr in keys:
             value = el.get(attr)
             if value and len(value) <= 120:
-                found = _VALUES.get(value, _UNSEEN)
-                if found is _UNSEEN:  # titles and labels repeat ("Share", "5 stars")
-                    if len(_VALUES) > 50_000:
-                        _VALUES.clear()
-                    found = _VALUES[value] = (
+                found = values.get(value, _UNSEEN)
+                if found is _UNSEEN:  # a page repeats its titles and labels ("5 stars")
+                    found = values[value] = (
                         rating_in_text(value) if not value.isalpha() and _HAS_DIGIT(value) else None
                     )
                 if found:
@@ -155,17 +154,6 @@ def _short_text(text: str) -> tuple[str, tuple[str, str | None] | None, bool] | 
     return (text, shown, label) if shown or label else None
 
 
-def _text_of_short(text: str) -> tuple[str, tuple[str, str | None] | None, bool] | None:
-    # Pages repeat their short texts ("Helpful", "Report", "5 stars") many times.
-    try:
-        return _TEXTS[text]
-    except KeyError:
-        if len(_TEXTS) > 50_000:
-            _TEXTS.clear()
-        found = _TEXTS[text] = _short_text(text)
-        return found
-
-
 def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
     # One pass in document order, asking each element only for what it has
     # (``keys()`` is one call; most elements hold none of the attributes read):
@@ -174,7 +162,10 @@ def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
     out: dict[Any, tuple[str, str | None, str]] = {}
     no_values = _VALUE_KEYS.isdisjoint
     class_of = _CLASSES.get
-    text_of_short = _TEXTS.get
+    # What each short text and attribute value says, read once per page: a page
+    # repeats them ("Helpful", "Report", "5.0 out of 5 stars").
+    texts: dict[str, tuple[str, tuple[str, str | None] | None, bool] | None] = {}
+    values: dict[str, tuple[str, str | None] | None] = {}
     unseen = _UNSEEN
     only_class = ["class"]  # most elements' attributes
     body = root.find("body")  # the head shows nothing
@@ -185,7 +176,7 @@ def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
         found = None
         if keys:
             if keys != only_class and not no_values(keys):
-                found = _value_signal(el, keys)
+                found = _value_signal(el, keys, values)
             if found is None and "class" in keys:
                 cls = el.get("class")
                 found = class_of(cls, unseen)
@@ -196,9 +187,9 @@ def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
         if found is None:
             text = el.text
             if text and len(text) < 80:
-                said = text_of_short(text, unseen)
+                said = texts.get(text, unseen)
                 if said is unseen:
-                    said = _text_of_short(text)
+                    said = texts[text] = _short_text(text)
                 if said is not None:
                     text, shown, label = said
                     if label:
