@@ -118,6 +118,23 @@ def hidden(el: Any, keys: list[str] | None = None) -> bool:
     return "style" in keys and "display:none" in el.get("style").replace(" ", "")
 
 
+_CLASS_FACTS: dict[str, tuple[bool, bool]] = {}
+
+
+def _class_facts(classes: str) -> tuple[bool, bool]:
+    """(hides, names a reply) of an element whose only attribute is this class."""
+    facts = _CLASS_FACTS.get(classes)
+    if facts is None:
+        if len(_CLASS_FACTS) > 50_000:
+            _CLASS_FACTS.clear()
+        low = classes.lower()
+        facts = _CLASS_FACTS[classes] = (
+            _HIDDEN_CLASS.search(low) is not None,
+            _REPLY_HINT.search(low) is not None,
+        )
+    return facts
+
+
 @dataclass
 class View:
     """A block read once: the texts it shows, and its reply containers (outermost)."""
@@ -135,11 +152,15 @@ def view_of(block: Any) -> View:
             continue
         keys = sub.keys()
         if keys and sub is not block:
-            if hidden(sub, keys):
+            if keys == _ONLY_CLASS:  # most elements: what their class says, looked up
+                hides, replying = _class_facts(sub.get("class"))
+            else:
+                hides = hidden(sub, keys)
+                replying = not hides and bool(_REPLY_HINT.search(hint_of(sub, keys)))
+            if hides:
                 skipped.update(sub.iter())
                 continue
-            hint = hint_of(sub, keys) if sub not in in_reply else ""
-            if hint and _REPLY_HINT.search(hint):
+            if replying and sub not in in_reply:
                 view.replies.append(sub)
                 in_reply.update(sub.iter())
         text = sub.text
