@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import hmac
+import hashlib
 import json
 import re
 from typing import Any
 
+import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -20,17 +21,41 @@ _AUTHOR_IN_TEXT = re.compile(
 )
 
 
+def _hmac_pads(key: bytes) -> tuple[str, str]:
+    """HMAC-SHA256's inner and outer pads of ``key``, as hex (RFC 2104)."""
+    if len(key) > 64:
+        key = hashlib.sha256(key).digest()
+    key = key.ljust(64, b"\0")
+    return bytes(b ^ 0x36 for b in key).hex(), bytes(b ^ 0x5C for b in key).hex()
+
+
+def _hmac16(key: bytes, messages: pa.Array) -> pa.Array:
+    """``core.privacy.pseudonym``'s HMAC-SHA256 (first 16 hex digits) of every message,
+    over the whole column in DuckDB: sha256(opad || sha256(ipad || message))."""
+    ipad, opad = _hmac_pads(key)
+    con = duckdb.connect()
+    try:
+        con.register("t", pa.table({"m": messages}))
+        out = con.sql(
+            f"select left(sha256(unhex('{opad}') || unhex(sha256(unhex('{ipad}') || "
+            "encode(m)))), 16) as p from t"
+        ).to_arrow_table()
+    finally:
+        con.close()
+    return out.column("p").combine_chunks()
+
+
 def pseudonymise(
     key: bytes, portal: pa.Array, author_id: pa.Array, author_name: pa.Array
 ) -> pa.Array:
-    """Pseudonym per row (null where the portal shows no author); one HMAC per distinct author."""
+    """Pseudonym per row (null where the portal shows no author); one HMAC per distinct
+    author, computed over the column (not a Python call per author)."""
     author = pc.coalesce(null_if_blank(author_id), null_if_blank(author_name))
     joined = pc.binary_join_element_wise(portal, author, "|")  # null where author is null
+    if isinstance(joined, pa.ChunkedArray):
+        joined = joined.combine_chunks()
     encoded = joined.dictionary_encode()
-    digests = [
-        hmac.digest(key, v.encode(), "sha256").hex()[:16] for v in encoded.dictionary.to_pylist()
-    ]
-    return pc.take(pa.array(digests, pa.string()), encoded.indices)
+    return pc.take(_hmac16(key, encoded.dictionary), encoded.indices)
 
 
 def item_pseudonyms(

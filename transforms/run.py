@@ -22,7 +22,7 @@ from datetime import UTC, date, datetime
 from core.config import load_companies, load_portals
 from core.contracts import lake_commits
 from core.settings import ConfigError, Settings
-from transforms import disk, lake, quality_page, slices, spill
+from transforms import disk, lake, quality_page, slices, spill, validate
 from transforms.batch import (
     Batch,
     Context,
@@ -92,15 +92,19 @@ def transform(
 
 
 def run_batch(ctx: Context, run_date: str, files: list[RawFile], report: TransformReport) -> None:
-    """Normalise and validate a batch a slice at a time; spill its clean rows; commit."""
+    """Normalise and check a batch a slice at a time; spill its clean rows; Great
+    Expectations over what every slice keeps; commit."""
     checks: list = []
+    summaries: list = []
     batch = Batch(run_id=run_id(run_date))
     with spill.Spill(ctx.settings) as spilled:
         jobs = slices.slice_jobs(ctx, run_date, files, spilled.dir)
-        for part, rows, slice_checks in slices.outcomes(ctx, jobs):
+        for part, rows, slice_checks, slice_summaries in slices.outcomes(ctx, jobs):
             spilled.rows.update(rows)
             batch.add(part)
             checks += slice_checks
+            summaries += slice_summaries
+        checks += validate.check_batch(ctx, summaries)
         batch.data_docs = quality_page.write(ctx.settings.reports_dir, run_date, checks)
         commit_batch(ctx, batch, spilled, run_date, files)
     report.add_batch(run_date, batch)

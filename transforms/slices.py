@@ -30,6 +30,8 @@ from transforms.rawread import RawFile
 
 # Slice k's rows are ordered after slice k-1's: _ord = k << ORD_BITS | row.
 ORD_BITS = 36
+# (the slice without its spilled tables, rows spilled per table, checks, GX's summaries)
+SliceOutcome = tuple[BatchResult, dict[str, int], list[Check], list[validate.Summary]]
 
 
 def _workers(jobs: int) -> int:
@@ -68,18 +70,18 @@ class SliceJob:
     spill_dir: Path
 
 
-def _run_slice(ctx: Context, job: SliceJob) -> tuple[BatchResult, dict[str, int], list[Check]]:
-    """Read, normalise and validate one slice; spill its clean reviews and mentions.
+def _run_slice(ctx: Context, job: SliceJob) -> SliceOutcome:
+    """Read, normalise and check one slice; spill its clean reviews and mentions.
 
     Returns the slice's result without those two tables, the rows spilled per
-    table, and its checks (for the data-quality page)."""
+    table, its checks (for the data-quality page) and what GX is to see of it."""
     raw = rawread.read_raw(ctx.settings, job.files)
     i = raw.schema.get_field_index("_ord")
     offset = pa.scalar(job.slice_no << ORD_BITS, pa.int64())
     raw = raw.set_column(i, raw.schema.field(i), pc.add(raw.column("_ord"), offset))
     part = normalise(ctx, raw, job.run_date)
     del raw
-    part, checks = validate.apply(ctx, part, job.run_date)
+    part, checks, summaries = validate.apply(ctx, part, job.run_date)
     spilled = {
         "reviews": spill.write_slice(
             job.spill_dir, "reviews", REVIEWS, "review_key", part.reviews, job.slice_no
@@ -89,7 +91,7 @@ def _run_slice(ctx: Context, job: SliceJob) -> tuple[BatchResult, dict[str, int]
         ),
     }
     part.reviews = part.mentions = None
-    return part, spilled, checks
+    return part, spilled, checks, summaries
 
 
 _WORKER_CTX: Context | None = None
@@ -100,7 +102,7 @@ def _init_worker(ctx: Context) -> None:
     _WORKER_CTX = ctx
 
 
-def _run_slice_in_worker(job: SliceJob) -> tuple[BatchResult, dict[str, int], list[Check]]:
+def _run_slice_in_worker(job: SliceJob) -> SliceOutcome:
     assert _WORKER_CTX is not None
     return _run_slice(_WORKER_CTX, job)
 

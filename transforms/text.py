@@ -1,8 +1,11 @@
 """Review text as shown -> clean, comparable, privacy-safe text.
 
-HTML unescaping and tag stripping run in Python only on the rows that contain
-``<`` or ``&``; control characters, NFC, whitespace and the e-mail/phone masks are
-Arrow kernels over the whole column.
+One pass over the column finds the rows any step could change (``_UNTOUCHED``'s
+complement: a control character, markup, an ``@``, what a phone number starts with,
+a character beyond Latin-1, white space to collapse or trim); the steps run on those
+rows only, most texts are kept as they are. HTML unescaping and tag stripping run in
+Python only on the rows that contain ``<`` or ``&``; control characters, NFC,
+whitespace and the e-mail/phone masks are Arrow kernels.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ MASKED_PHONE = "masked_phone"
 UNDECODABLE = "undecodable_bytes"
 HTML_STRIPPED = "html_stripped"
 CONTROL_REMOVED = "control_chars_removed"
+FLAGS = (CONTROL_REMOVED, HTML_STRIPPED, UNDECODABLE, MASKED_EMAIL, MASKED_PHONE)
 
 # C0 and C1 control characters and DEL, NUL among them: terminal escapes and bytes no
 # reader wants. Tabs and line breaks are white space (collapsed below), not removed.
@@ -43,6 +47,11 @@ _TAG = re.compile(
     r"<\s*(?:br|/p|p|/div|div|li|/li)\b[^>]*>|<[A-Za-z/!?][^<>]{0,500}>", re.IGNORECASE
 )
 _BLOCK = re.compile(r"<\s*(?:br|/p|p|/div|div|li|/li)\b", re.IGNORECASE)
+# A text no step changes has none of these: control characters, C1, NBSP (CONTROL_RE and
+# white space up to U+00A0), markup ("<", "&"), "@" (every e-mail), the start of every
+# phone number ("+" and a digit, a word starting with 0: PHONE_RE), a character beyond
+# Latin-1 (NFC, the wide spaces, U+FFFD), two spaces, a space at either end.
+_MAY_CHANGE = r"[\x{00}-\x{1F}\x{7F}-\x{A0}<&@]|[^\x{00}-\x{FF}]|  |^ | $|\+[1-9]|\b0[0-9]"
 
 
 def _unhtml(value: str) -> str:
@@ -59,6 +68,20 @@ def clean_text(values: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, dict[str, 
         values = values.combine_chunks()
     if not pa.types.is_string(values.type):
         values = pc.cast(values, pa.string())
+    n = len(values)
+    touched = pc.fill_null(pc.match_substring_regex(values, _MAY_CHANGE), False)
+    if pc.any(touched).as_py():
+        cleaned, some = _clean(pc.filter(values, touched))
+        values = pc.replace_with_mask(values, touched, cleaned)
+        flags = {k: pc.replace_with_mask(_false(n), touched, f) for k, f in some.items()}
+    else:
+        flags = {k: _false(n) for k in FLAGS}
+    values = pc.if_else(pc.equal(values, ""), pa.scalar(None, pa.string()), values)
+    return values, flags
+
+
+def _clean(values: pa.Array) -> tuple[pa.Array, dict[str, pa.Array]]:
+    """Every step, over the rows that may change."""
     n = len(values)
     flags: dict[str, pa.Array] = {}
 
@@ -94,7 +117,6 @@ def clean_text(values: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, dict[str, 
 
     # Only runs other than one plain space need collapsing (much cheaper for RE2).
     values = pc.utf8_trim_whitespace(pc.replace_substring_regex(values, _WS_RUN_RE, " "))
-    values = pc.if_else(pc.equal(values, ""), pa.scalar(None, pa.string()), values)
     return values, flags
 
 

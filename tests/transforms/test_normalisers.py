@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -256,3 +257,57 @@ def test_comparisons_in_text_are_not_taken_for_tags():
 )
 def test_language_detection_reads_short_reviews_and_does_not_guess(text, language):
     assert detect(pa.array([text, text], pa.string())).to_pylist() == [language, language]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    key=st.binary(min_size=1, max_size=100),
+    authors=st.lists(
+        st.one_of(
+            st.none(),
+            st.just("  "),
+            st.text(
+                st.characters(blacklist_categories=("Cc", "Cs", "Zs", "Zl", "Zp")), max_size=30
+            ),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+)
+def test_pseudonyms_over_a_column_are_the_hmac_of_each_author(key, authors):
+    """The column's pseudonyms (computed in DuckDB) are core.privacy's HMAC, per row; keys
+    longer than a block (64 bytes) too; a blank author has none."""
+    from core.privacy import pseudonym
+    from transforms.privacy import pseudonymise
+
+    n = len(authors)
+    got = pseudonymise(
+        key, pa.array(["trustpilot"] * n), pa.nulls(n, pa.string()), pa.array(authors, pa.string())
+    ).to_pylist()
+    want = [pseudonym(key, "trustpilot", a) if a and a.strip() else None for a in authors]
+    assert got == want
+
+
+_PIECES = [
+    *"ab Zü0123456789+-/.@&<>;é",
+    *["\t", "\n", "\x00", "\x1b", "\x85", "\xa0", "\u2003", "\ufffd", "e\u0301", "&amp;"],
+    *["<br>", "<b>", "a@b.de", "+49 171 1234567", "030/123 45 67", "  "],
+]
+_TEXTY = st.lists(st.sampled_from(_PIECES), max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(values=st.lists(st.one_of(st.none(), _TEXTY), max_size=12))
+def test_text_cleaning_skips_only_rows_no_step_would_change(values):
+    """Cleaning runs on the rows that may change; the rest are kept as they are: the
+    result and every flag are those of every step run on every row."""
+    from transforms.text import _clean
+
+    arr = pa.array(values, pa.string())
+    got, got_flags = clean_text(arr)
+    every, every_flags = _clean(arr)
+    every = pc.if_else(pc.equal(every, ""), pa.scalar(None, pa.string()), every)
+    assert got.to_pylist() == every.to_pylist()
+    assert {k: f.to_pylist() for k, f in got_flags.items()} == {
+        k: f.to_pylist() for k, f in every_flags.items()
+    }

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import socket
 from datetime import UTC, datetime
+from types import SimpleNamespace
 
 import pyarrow as pa
 import pytest
 
 from core.contracts.lake import REVIEWS
 from transforms import lake
+from transforms.row_checks import check_rows
 from transforms.run import transform
-from transforms.validate import ValidationFailed, validate_table
+from transforms.validate import ValidationFailed, check_batch, summarise
 
 from .conftest import ANCHOR, make_settings, write_items
 from .test_pipeline import GOOD
@@ -47,11 +49,16 @@ def review_rows(n: int = 3, overrides: dict[int, dict] | None = None) -> pa.Tabl
     return pa.Table.from_pylist(rows, schema=REVIEWS)
 
 
-def test_gx_flags_rows_by_expectation_and_column_and_says_the_value():
+def test_rows_breaking_a_rule_are_flagged_by_expectation_and_column_with_the_value():
     rows = review_rows(
-        4, {1: {"score_100": 150.0}, 2: {"portal": "kununu", "language": "en"}, 3: {"stars": 6.2}}
+        4,
+        {
+            1: {"score_100": 150.0},
+            2: {"portal": "kununu", "language": "en"},
+            3: {"stars": 6.2, "published_precision": "year", "company_id": None},
+        },
     )
-    failures, checks = validate_table("reviews", rows, LANGS, datetime.now(UTC))
+    failures, checks = check_rows("reviews", rows, sorted(LANGS), datetime.now(UTC))
     assert failures == {
         1: [
             (
@@ -59,7 +66,15 @@ def test_gx_flags_rows_by_expectation_and_column_and_says_the_value():
                 "score_100 150.0 not between 0 and 100",
             )
         ],
-        3: [("gx:expect_column_values_to_be_between:stars", "stars 6.2 not between 1 and 5")],
+        # Several broken rules: in the order GX reports them (by column).
+        3: [
+            ("gx:expect_column_values_to_not_be_null:company_id", "company_id missing"),
+            ("gx:expect_column_values_to_be_between:stars", "stars 6.2 not between 1 and 5"),
+            (
+                "gx:expect_column_values_to_be_in_set:published_precision",
+                "published_precision 'year' not in [second, day, month]",
+            ),
+        ],
     }  # a language outside its portal's list is no expectation of GX: kept (flagged)
     by_rule = {c.rule: c for c in checks}
     assert by_rule["score_100 between 0 and 100"].failed == 1
@@ -69,18 +84,39 @@ def test_gx_flags_rows_by_expectation_and_column_and_says_the_value():
     assert by_rule["review_key not null"].failed == 0 and by_rule["review_key not null"].rows == 4
 
 
-def test_gx_batch_level_failures_stop_the_run(monkeypatch):
-    rows = review_rows(3, {2: {"review_key": "trustpilot:0"}})
+def _ctx():
+    return SimpleNamespace(languages=LANGS, now=datetime.now(UTC))
+
+
+def test_great_expectations_checks_what_every_slice_keeps():
+    now = datetime.now(UTC)
+    summaries = [summarise("reviews", review_rows(3), sorted(LANGS), now) for _ in range(2)]
+    checks = check_batch(_ctx(), summaries)
+    rules = {c.rule for c in checks}
+    assert "Great Expectations, 2 slice summaries: stars between 1 and 5" in rules
+    assert "Great Expectations, 6 sampled rows: the lake's columns, exactly" in rules
+    assert all(c.failed == 0 for c in checks)
+
+
+def test_great_expectations_failures_stop_the_run(monkeypatch):
+    now = datetime.now(UTC)
+    repeated = summarise(
+        "reviews", review_rows(3, {2: {"review_key": "trustpilot:0"}}), sorted(LANGS), now
+    )
     with pytest.raises(ValidationFailed, match="expect_column_values_to_be_unique on review_key"):
-        validate_table("reviews", rows, LANGS, datetime.now(UTC))
+        check_batch(_ctx(), [repeated])
+    # A row no row check caught (here: made after them) is caught in GX's summary.
+    late = summarise("reviews", review_rows(2, {1: {"stars": 7.0}}), sorted(LANGS), now)
+    with pytest.raises(ValidationFailed, match="expect_column_values_to_be_between on stars"):
+        check_batch(_ctx(), [late])
 
     from transforms import validate
 
     original = validate._frame
-    # A writer that lost a column: the frame GX sees lacks it.
+    # A writer that lost a column: the rows GX sees lack it.
     monkeypatch.setattr(validate, "_frame", lambda t, s: original(t, s).drop(columns=["verified"]))
     with pytest.raises(ValidationFailed, match="expect_table_columns_to_match_set"):
-        validate_table("reviews", review_rows(2), LANGS, datetime.now(UTC))
+        check_batch(_ctx(), [summarise("reviews", review_rows(2), sorted(LANGS), now)])
 
 
 def test_language_outside_the_portal_is_kept_flagged_and_noted_on_the_page(settings):
