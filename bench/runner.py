@@ -124,6 +124,7 @@ class Bench(Session):
             ("parse", "parse", "parse_lxml"),
             ("crawl", "crawl", "crawl_noop"),
             ("transform", "transform", "transform_pandas"),
+            ("transform undeclared", "transform_undeclared", "transform_duckdb"),
             ("build full", "build_full", "build_scan"),
             ("build incremental", "build_incremental", "build_scan"),
             ("query", "query", "query_lake"),

@@ -27,6 +27,7 @@ MEMORY = {
     "parse",
     "crawl",
     "transform",
+    "transform undeclared",
     "build full",
     "build incremental",
     "query",
@@ -59,7 +60,12 @@ def test_every_stage_reports_figures(bench):
     _, results, _ = bench
     assert {f["stage"] for f in results["figures"]} == STAGES
     assert set(_figures(results, "memory")) == MEMORY
-    assert {"vs pandas", "end to end"} <= set(_figures(results, "transform"))
+    assert set(_figures(results, "transform")) == {
+        "vs pandas",
+        "vs one-query DuckDB",
+        "end to end",
+        "undeclared languages vs declared",
+    }
     assert {"full refresh", "topics (full)", "incremental (+1%)"} <= set(_figures(results, "build"))
     query = _figures(results, "query")
     assert "league_table p95" in query and "whole company page p95" in query
