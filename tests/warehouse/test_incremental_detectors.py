@@ -1,5 +1,7 @@
 """Incremental detectors: a build after new reviews recomputes the bursts of the companies
-those reviews touch and keeps the others' alerts, with the same rows a full refresh writes."""
+those reviews touch, and the unanswered criticism of those whose bad reviews passed the
+reply deadline or whose alert is still open as the as-of day moves; it keeps the others'
+alerts, with the same rows a full refresh writes."""
 
 from __future__ import annotations
 
@@ -60,6 +62,18 @@ def _lakes() -> tuple[Lake, list[dict]]:
     fading_keys = {r["review_key"] for r in lake.rows[burst_from:]}
     rising = lake.company("rising-burst", reply_rate=1.0)  # its burst comes with the new run
     lake.history(rising, START, FIRST_AS_OF, lambda d: 1 / 20, 0.2)
+    # Unanswered bad reviews, past the 21-day reply deadline at the first as-of day: the
+    # alert stays open, so it ends on each build's as-of day.
+    still_open = lake.company("open-unanswered", reply_rate=1.0)
+    lake.history(still_open, START, FIRST_AS_OF, lambda d: 1 / 20, 0.2)
+    for i in range(10):
+        lake.review(still_open, date(2026, 4, 20) + timedelta(days=i), 1.0)
+    # Unanswered bad reviews younger than the deadline at the first as-of day and past it
+    # at the second: the alert comes with the new as-of day, not with new reviews.
+    overdue = lake.company("newly-overdue", reply_rate=1.0)
+    lake.history(overdue, START, FIRST_AS_OF, lambda d: 1 / 20, 0.2)
+    for i in range(10):
+        lake.review(overdue, FIRST_AS_OF - timedelta(days=20 - i), 1.0)
     first = [dict(r) for r in lake.rows]
 
     for i in range(9):
@@ -80,6 +94,10 @@ def _lakes() -> tuple[Lake, list[dict]]:
     return lake, second
 
 
+def _unanswered(alerts: list[tuple]) -> dict[str, tuple]:
+    return {a[1]: (a[5], a[6]) for a in alerts if a[4] == "unanswered_criticism"}
+
+
 def _alerts(path) -> list[tuple]:
     con = duckdb.connect(str(path), read_only=True)
     try:
@@ -97,6 +115,9 @@ def test_incremental_bursts_equal_a_full_refresh(tmp_path):
     before = {(a[1], a[4]) for a in _alerts(inc.warehouse_path)}
     assert {("kept-burst", "negative_burst"), ("fading-burst", "negative_burst")} <= before
     assert ("rising-burst", "negative_burst") not in before
+    unanswered_before = _unanswered(_alerts(inc.warehouse_path))
+    assert "open-unanswered" in unanswered_before
+    assert "newly-overdue" not in unanswered_before
 
     shutil.rmtree(tmp_path / "inc" / "lake" / "reviews")
     write_table(tmp_path / "inc" / "lake", "reviews", second, REVIEWS)
@@ -111,3 +132,8 @@ def test_incremental_bursts_equal_a_full_refresh(tmp_path):
     assert ("kept-burst", "negative_burst") in after
     assert ("fading-burst", "negative_burst") not in after
     assert ("rising-burst", "negative_burst") in after
+    unanswered_after = _unanswered(got)
+    started, ended = unanswered_after["open-unanswered"]
+    assert started == unanswered_before["open-unanswered"][0]
+    assert ended > unanswered_before["open-unanswered"][1]  # still open, on the new as-of day
+    assert "newly-overdue" in unanswered_after

@@ -19,13 +19,14 @@
   peak_in_window, baseline_in_window, peak_surprise, history_days,
   author_one_review_share.
 
-  A company's episodes depend only on its own reviews, not on the as-of day, so with
-  changed_companies_only an incremental build reads only the companies of
-  int_review_changes (the model deletes their old rows first: burst_incremental_config).
+  A company's episodes depend only on its own reviews (and the as-of day through
+  `member`), so an incremental model passes recompute_companies, a relation with the
+  company_id of the companies whose episodes can have changed (it deletes their old
+  rows first: burst_incremental_config), and only those companies are read.
 #}
 {% macro burst_episodes(member, population, window_days, min_reviews, min_share,
                         min_surprise=none, min_ratio=0, min_history_days=0,
-                        changed_companies_only=false) %}
+                        recompute_companies=none) %}
 {%- set a = var('alerts') -%}
 {%- set baseline_days = a['burst_baseline_days'] -%}
 {%- set prior_days = a['burst_prior_days'] -%}
@@ -37,8 +38,8 @@ candidates as (
         ({{ population }}) as in_population,
     from {{ ref('int_reviews') }}
     cross join {{ ref('int_as_of') }}
-    {%- if changed_companies_only and is_incremental() %}
-    where company_id in (select company_id from {{ ref('int_review_changes') }})
+    {%- if recompute_companies is not none and is_incremental() %}
+    where company_id in (select company_id from {{ recompute_companies }})
     {%- endif %}
 ),
 
@@ -243,20 +244,26 @@ episodes as (
 
 {#
   Config of a burst model whose rows depend only on its company's reviews: incremental,
-  the companies of int_review_changes deleted and recomputed (changed_companies_only),
-  the others kept. A changed var alerts needs a full refresh, like every var.
+  the companies of `recompute` (SQL selecting company_id, run before the old rows go:
+  it may read the model's previous rows) put in a temporary table `recompute_table`
+  (the model's recompute_companies), their rows deleted and recomputed, the others
+  kept. A changed var alerts needs a full refresh, like every var.
 #}
-{% macro burst_incremental_config() %}
+{% macro burst_incremental_config(recompute_table, recompute) %}
 {{ config(
     materialized='incremental',
     incremental_strategy='append',
     on_schema_change='append_new_columns',
     pre_hook=[
         "{% if is_incremental() %}
+        create or replace temporary table " ~ recompute_table ~ " as " ~ recompute ~ "
+        {% endif %}",
+        "{% if is_incremental() %}
         delete from {{ this }} where company_id in (
-            select company_id from {{ ref('int_review_changes') }}
+            select company_id from " ~ recompute_table ~ "
         )
         {% endif %}",
     ],
+    post_hook=["{% if is_incremental() %}drop table if exists " ~ recompute_table ~ "{% endif %}"],
 ) }}
 {% endmacro %}

@@ -3,7 +3,10 @@
 -- Incremental: only the companies with changed reviews are recomputed (their bursts
 -- depend on their own reviews alone).
 -- depends_on: {{ ref('int_review_changes') }}
-{{ burst_incremental_config() }}
+{{ burst_incremental_config(
+    'negative_burst_recompute',
+    "select distinct company_id from {{ ref('int_review_changes') }}",
+) }}
 {%- set a = var('alerts') %}
 with
 
@@ -16,7 +19,7 @@ with
     min_surprise=a['burst_min_surprise'],
     min_ratio=a['burst_min_ratio'],
     min_history_days=a['burst_min_history_days'],
-    changed_companies_only=true,
+    recompute_companies='negative_burst_recompute',
 ) }},
 
 final as (

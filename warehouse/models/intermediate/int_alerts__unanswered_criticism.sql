@@ -1,9 +1,30 @@
 -- Many negative reviews left without a reply for weeks, far more than the company
 -- usually leaves unanswered (a company that never answers is not news every month).
 -- A review younger than the reply deadline is not overdue yet.
+-- Incremental: a company's alerts change with its reviews and with the as-of day only
+-- through its bad reviews that passed the reply deadline between the previous as-of day
+-- and this one, and its alerts still open (ended on the previous as-of day); those
+-- companies are recomputed, the others kept.
+-- depends_on: {{ ref('int_review_changes') }}
+-- depends_on: {{ ref('int_build_state') }}
 {%- set a = var('alerts') %}
 {%- set overdue = 'is_negative and published_on <= as_of - ' ~ a['unanswered_reply_days']
     ~ ' and (replied_at is null or replied_on > published_on + ' ~ a['unanswered_reply_days'] ~ ')' %}
+{%- set reply_days = a['unanswered_reply_days'] %}
+{{ burst_incremental_config(
+    'unanswered_criticism_recompute',
+    "select company_id from {{ ref('int_review_changes') }}
+    union
+    select reviews.company_id
+    from {{ ref('int_reviews') }} as reviews
+    cross join {{ ref('int_build_state') }} as state
+    where reviews.is_negative
+        and reviews.published_on > least(state.as_of, state.previous_as_of) - " ~ reply_days ~ "
+        and reviews.published_on <= greatest(state.as_of, state.previous_as_of) - " ~ reply_days ~ "
+    union
+    select company_id from {{ this }}
+    where ended_on >= (select previous_as_of from {{ ref('int_build_state') }})",
+) }}
 with
 
 {{ burst_episodes(
@@ -15,6 +36,7 @@ with
     min_surprise=a['burst_min_surprise'],
     min_ratio=a['burst_min_ratio'],
     min_history_days=a['burst_min_history_days'],
+    recompute_companies='unanswered_criticism_recompute',
 ) }},
 
 as_of as (
