@@ -98,6 +98,17 @@ def test_great_expectations_checks_what_every_slice_keeps():
     assert all(c.failed == 0 for c in checks)
 
 
+def test_a_batch_of_one_small_slice_has_gx_check_every_row_once_per_rule():
+    """A daily run: one validation over all its rows, no summary expectations besides."""
+    from transforms.row_checks import rules as rules_of
+
+    now = datetime.now(UTC)
+    checks = check_batch(_ctx(), [summarise("reviews", review_rows(4), sorted(LANGS), now)])
+    assert len(checks) == len(rules_of("reviews", sorted(LANGS), now))
+    assert {c.rows for c in checks} == {4}
+    assert "Great Expectations, all 4 rows: review_key unique" in {c.rule for c in checks}
+
+
 def test_great_expectations_failures_stop_the_run(monkeypatch):
     now = datetime.now(UTC)
     repeated = summarise(
