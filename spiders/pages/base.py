@@ -252,8 +252,8 @@ def missing_reviews_problem(
     return []
 
 
-_PARSER = etree.HTMLParser(recover=True, no_network=True)
-_UTF8_PARSER = etree.HTMLParser(recover=True, no_network=True, encoding="utf-8")
+_PARSER = etree.HTMLParser(recover=True, no_network=True, collect_ids=False)
+_UTF8_PARSER = etree.HTMLParser(recover=True, no_network=True, encoding="utf-8", collect_ids=False)
 
 
 def parse_html(text: str) -> Any:
