@@ -19,6 +19,15 @@ AUTHOR_FIELDS = ("author_name", "author_id")
 _AUTHOR_IN_TEXT = re.compile(
     r'("author_(?:name|id)"\s*:\s*)("(?:[^"\\]|\\.)*"?|[^,}\s]+)', re.DOTALL
 )
+# A JSON line may escape half of a UTF-16 pair ("\ud800"); Python reads it as a lone
+# surrogate, which no UTF-8 column can hold. Kept rows write it escaped again, as it came.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _dumps(obj: Any) -> str:
+    """An item as one JSON line: readable text, lone surrogates escaped."""
+    line = json.dumps(obj, ensure_ascii=False, sort_keys=True)
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
 
 
 def _hmac_pads(key: bytes) -> tuple[str, str]:
@@ -93,9 +102,9 @@ def scrub_raw_row(
         if f in obj:
             obj[f] = None
     if author_pseudonym is None:
-        return mask_pii(json.dumps(obj, ensure_ascii=False, sort_keys=True))
+        return mask_pii(_dumps(obj))
     obj["author_pseudonym"] = _SLOT
-    masked = mask_pii(json.dumps(obj, ensure_ascii=False, sort_keys=True))
+    masked = mask_pii(_dumps(obj))
     return masked.replace(
         f'"author_pseudonym": "{_SLOT}"', f'"author_pseudonym": "{author_pseudonym}"', 1
     )

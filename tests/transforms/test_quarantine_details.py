@@ -118,3 +118,20 @@ def test_a_row_flagged_unreadable_without_an_error_text_still_says_why(settings)
     transform(settings)
     [q] = lake.read_table(settings, "quarantine").to_pylist()
     assert (q["reason_codes"], q["reason_detail"]) == (["unparsable_row"], "row could not be read")
+
+
+def test_a_line_escaping_half_a_utf16_pair_is_quarantined_not_a_failed_run(settings):
+    # "\ud800" is valid JSON text but no Unicode character: one such line (a page's
+    # JSON-LD copied as it was) must not stop the run, and its raw row keeps the escape.
+    lone = json.dumps({**GOOD, "review_id": "lone-half", "text": "Gut \ud800 so"})
+    assert "\\ud800" in lone
+    write_items(settings.data_dir / "raw", "trustpilot", ANCHOR, [lone, GOOD])
+    report = transform(settings)
+    assert report.quarantined_rows == 1
+    [q] = lake.read_table(settings, "quarantine").to_pylist()
+    assert q["reason_codes"] == ["invalid_json"]
+    assert json.loads(q["raw_row"])["review_id"] == "lone-half"
+    assert "Gut \\ud800 so" in q["raw_row"]
+    assert [r["portal_review_id"] for r in lake.read_table(settings, "reviews").to_pylist()] == [
+        GOOD["review_id"]
+    ]
