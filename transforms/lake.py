@@ -90,6 +90,10 @@ def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
     """Columns of ``schema`` in its order; missing (older files) as nulls."""
     if table.schema == schema:
         return table
+    if set(schema.names) <= set(table.column_names):  # only extra columns: select (no copy)
+        chosen = table.select(schema.names)
+        if chosen.schema.equals(schema, check_metadata=True):
+            return chosen
     cols = []
     for f in schema:
         if f.name in table.column_names:
