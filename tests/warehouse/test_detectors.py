@@ -147,13 +147,9 @@ def _scenarios() -> Lake:
     return lake
 
 
-@pytest.fixture(scope="module")
-def alerts(tmp_path_factory) -> dict[str, list[dict]]:
-    root: Path = tmp_path_factory.mktemp("detectors")
-    lake = _scenarios()
-    write_table(root / "lake", "reviews", lake.rows, REVIEWS)
-    companies = root / "companies.yaml"
-    companies.write_text(
+def companies_file(path: Path, lake: Lake) -> Path:
+    """The companies config of a scenario lake (trustpilot ids)."""
+    path.write_text(
         yaml.safe_dump(
             {
                 "companies": [
@@ -172,6 +168,15 @@ def alerts(tmp_path_factory) -> dict[str, list[dict]]:
             }
         )
     )
+    return path
+
+
+@pytest.fixture(scope="module")
+def alerts(tmp_path_factory) -> dict[str, list[dict]]:
+    root: Path = tmp_path_factory.mktemp("detectors")
+    lake = _scenarios()
+    write_table(root / "lake", "reviews", lake.rows, REVIEWS)
+    companies = companies_file(root / "companies.yaml", lake)
     build(settings_for(root, companies))
     con = duckdb.connect(str(root / "warehouse" / "ruf.duckdb"), read_only=True)
     cur = con.execute("select * from bi.alerts order by company_id, kind, started_on")

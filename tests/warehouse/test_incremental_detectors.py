@@ -10,10 +10,9 @@ from datetime import date, timedelta
 
 import duckdb
 import pytest
-import yaml
 
 from core.contracts.lake import REVIEWS
-from tests.warehouse.test_detectors import FETCHED, START, Lake
+from tests.warehouse.test_detectors import FETCHED, START, Lake, companies_file
 from tests.warehouse.world_lake import settings_for, write_table
 from warehouse.build import build
 
@@ -21,29 +20,6 @@ pytestmark = pytest.mark.slow
 
 FIRST_AS_OF = date(2026, 6, 15)
 LATER = FETCHED + timedelta(days=1)  # the second run's fetch
-
-
-def _companies_file(path, lake: Lake):
-    path.write_text(
-        yaml.safe_dump(
-            {
-                "companies": [
-                    {
-                        "company_id": c.company_id,
-                        "name": c.name,
-                        "portals": {
-                            "trustpilot": {
-                                "id": c.portal_ids["trustpilot"],
-                                "url": f"http://127.0.0.1:8765/trustpilot/{c.company_id}",
-                            }
-                        },
-                    }
-                    for c in lake.companies
-                ]
-            }
-        )
-    )
-    return path
 
 
 def _lakes() -> tuple[Lake, list[dict]]:
@@ -108,7 +84,7 @@ def _alerts(path) -> list[tuple]:
 
 def test_incremental_bursts_equal_a_full_refresh(tmp_path):
     lake, second = _lakes()
-    companies = _companies_file(tmp_path / "companies.yaml", lake)
+    companies = companies_file(tmp_path / "companies.yaml", lake)
     inc = settings_for(tmp_path / "inc", companies)
     write_table(tmp_path / "inc" / "lake", "reviews", lake.rows, REVIEWS)
     assert build(inc).full_refresh
