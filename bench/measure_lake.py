@@ -13,30 +13,26 @@ def _baselines(s: Session) -> tuple[ChildResult, ChildResult]:
     """Plain pandas (on a prefix at the largest scale) and one DuckDB query, over the same
     raw rows the transform reads."""
     pandas_out, duckdb_out = s.work / "pandas-lake", s.work / "duckdb-lake"
+    same_rows = {  # what both baselines read: the transform's raw rows and config
+        "raw_dir": str(s.data_dir / "raw"),
+        "run_date": s.spec["run_date_old"],
+        "companies_file": str(s.work / "companies.yaml"),
+        "key": s.env()["RUF_PSEUDONYM_KEY"],
+    }
     pandas = s.child(
         "transform_pandas",
         "bench.pandas_baseline:run",
-        {
-            "raw_dir": str(s.data_dir / "raw"),
-            "run_date": s.spec["run_date_old"],
-            "out_dir": str(pandas_out),
-            "companies_file": str(s.work / "companies.yaml"),
-            "key": s.env()["RUF_PSEUDONYM_KEY"],
-            "max_rows": s.scale.pandas_rows,
-        },
+        {**same_rows, "out_dir": str(pandas_out), "max_rows": s.scale.pandas_rows},
     )
     shutil.rmtree(pandas_out, ignore_errors=True)
     duckdb = s.child(
         "transform_duckdb",
         "bench.transform_baselines:duckdb_query",
         {
-            "raw_dir": str(s.data_dir / "raw"),
-            "run_date": s.spec["run_date_old"],
+            **same_rows,
             "out_dir": str(duckdb_out),
-            "companies_file": str(s.work / "companies.yaml"),
             "portals_file": s.env().get("RUF_PORTALS")
             or str(REPO_ROOT / "config" / "portals.yaml"),
-            "key": s.env()["RUF_PSEUDONYM_KEY"],
             "memory_limit": s.env()["RUF_DUCKDB_MEMORY_LIMIT"],
             "temp_dir": str(s.work / "duckdb-tmp"),
         },
