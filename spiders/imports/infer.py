@@ -34,7 +34,7 @@ from spiders.imports.items import fetch_time
 from spiders.imports.mapping import Mapping, mapping_from_dict
 from spiders.imports.paths import Record, as_json, parse_path, select
 from spiders.imports.rows import MAX_DEPTH
-from spiders.imports.shapes import date_spec, rating_spec, sub_ratings
+from spiders.imports.shapes import date_spec, rating_spec, scale_columns, sub_ratings
 
 
 def _candidates(root: Any) -> list[str]:
@@ -196,7 +196,12 @@ def _field_specs(fields, cols, portal_scale, notes: dict, prefix: str) -> dict[s
         )
         if target == "rating_value":
             spec, constants, extra = rating_spec(col, portal_scale)
-            out.update({k: {"value": v} for k, v in constants.items()})
+            scale = scale_columns(col, cols)
+            if scale:  # the export states the scale: no guess from the values
+                out.update(scale)
+                extra = extra.split(":")[0] + ", scale as the export states it"
+            else:
+                out.update({k: {"value": v} for k, v in constants.items()})
             note += f"; {extra}" if extra else ""
         elif target in DATES:
             spec, extra = date_spec(col)

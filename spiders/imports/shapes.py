@@ -101,6 +101,53 @@ def rating_spec(col: Column, portal_scale: tuple[float, float]) -> tuple[Any, di
     return spec, constants, note
 
 
+# A column beside the rating that states its scale: ``rating: {value: 3, max: 10}``,
+# ``bestRating``, ``rating_scale``, ``out_of``.
+_SCALE_BEST = re.compile(
+    r"^(?:rating|stars?|score|review|bewertung)?(?:max|maximum|best|bestrating|maxrating|"
+    r"maxscore|maxvalue|maxstars|scale|scalemax|ratingscale|outof|highest|hoechst\w*|bestwert)"
+    r"(?:rating|score|value|stars?)?$"
+)
+_SCALE_WORST = re.compile(
+    r"^(?:rating|stars?|score|review|bewertung)?(?:min|minimum|worst|worstrating|minrating|"
+    r"minscore|minvalue|scalemin|lowest|niedrigst\w*)(?:rating|score|value|stars?)?$"
+)
+
+
+def scale_columns(rating: Column, cols: dict[str, Column]) -> dict[str, str]:
+    """The columns that state the rating's scale on each record (``rating_best``,
+    ``rating_worst``): named so, beside the rating or in an object around it, numbers
+    that hold the rating values (a best of at least the highest rating, a worst of at most
+    the lowest)."""
+    nums = [v for v, _ in map(rating_number, rating.values) if v is not None]
+    if not nums:
+        return {}
+    around = {rating.segments[:k] for k in range(len(rating.segments))}
+    out: dict[str, str] = {}
+    for col in cols.values():
+        if col is rating or not col.values or col.segments[:-1] not in around:
+            continue
+        name = norm(col.segments[-1])
+        scale = [_scale_number(v) for v in col.values]
+        if any(s is None for s in scale):
+            continue
+        lo, hi = min(scale), max(scale)
+        if _SCALE_BEST.match(name) and lo >= 2 and hi <= 100 and hi >= max(nums):
+            out.setdefault("rating_best", col.path)
+        elif _SCALE_WORST.match(name) and lo >= 0 and hi <= min(1.0, min(nums)):
+            out.setdefault("rating_worst", col.path)
+    return out
+
+
+def _scale_number(v: Any) -> float | None:
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, int | float):
+        return float(v)
+    text = str(v).strip().replace(",", ".")
+    return float(text) if re.fullmatch(r"\d{1,3}(?:\.\d+)?", text) else None
+
+
 def _glyph_map(values: list[Any]) -> dict[str, int]:
     drawn = {"★" * k + "☆" * (5 - k) for k in range(1, 6)} | {"★" * k for k in range(1, 6)}
     drawn |= {str(v).strip() for v in values if isinstance(v, str) and GLYPHS.match(v)}

@@ -224,3 +224,41 @@ def test_a_rating_object_with_its_scale_is_not_sub_ratings(tmp_path, monkeypatch
     _, _, lake = _lake(tmp_path, monkeypatch, path, [company("bistro", "Bistro")], "bistro")
     assert sorted(r["stars"] for r in lake["reviews"]) == [2.0, 4.0, 5.0]
     assert all(not r["sub_ratings"] for r in lake["reviews"])
+
+
+def test_the_scale_an_export_states_beside_the_rating_is_read(tmp_path, monkeypatch):
+    # 3, 4 and 5 of 10: within a 1-5 portal's scale, but the export says out of 10.
+    reviews = [
+        {"id": f"s{i}", "rating": {"value": v, "max": 10}, "date": f"2025-05-0{i + 1}",
+         "text": t}
+        for i, (v, t) in enumerate([(3, "Kalt und laut"), (4, "Zimmer schmutzig"),
+                                    (5, "Mittelmaessig, aber sauber")])
+    ]  # fmt: skip
+    path = _write(tmp_path, "scaled.json", reviews)
+    fields = _fields(path)
+    assert fields["rating_best"] == "rating.max" and fields["rating_value"] == "rating.value"
+    _, items, lake = _lake(tmp_path, monkeypatch, path, [company("bistro", "Bistro")], "bistro")
+    assert {i["rating_best"] for i in items} == {10}
+    stars = sorted(r["stars"] for r in lake["reviews"])
+    assert stars[-1] < 3.0  # 5 of 10 is not 5 stars
+
+
+def test_a_flat_scale_column_and_worst_rating_are_read(tmp_path):
+    csv = (
+        "review_id,score,best_rating,worst_rating,date,text\n"
+        "a1,8,10,0,2025-02-01,Sehr freundlich\n"
+        "a2,6,10,0,2025-02-02,Geht so\n"
+        "a3,9,10,0,2025-02-03,Top Beratung\n"
+    )
+    fields = _fields(_write(tmp_path, "flat.csv", csv))
+    assert (fields["rating_best"], fields["rating_worst"]) == ("best_rating", "worst_rating")
+
+
+def test_a_max_column_that_cannot_hold_the_ratings_is_not_the_scale(tmp_path):
+    # "max" here is something else (a party size): smaller than the ratings it sits beside.
+    rows = [
+        {"id": f"m{i}", "rating": r, "max": 4, "date": f"2025-03-0{i + 1}", "text": "Gut"}
+        for i, r in enumerate([7, 8, 9])
+    ]
+    fields = _fields(_write(tmp_path, "party.json", rows))
+    assert fields["rating_best"] == {"value": 10}
