@@ -27,7 +27,13 @@ FLAGS = (CONTROL_REMOVED, HTML_STRIPPED, UNDECODABLE, MASKED_EMAIL, MASKED_PHONE
 
 # C0 and C1 control characters and DEL, NUL among them: terminal escapes and bytes no
 # reader wants. Tabs and line breaks are white space (collapsed below), not removed.
-CONTROL_RE = r"[\x{00}-\x{08}\x{0B}\x{0C}\x{0E}-\x{1F}\x{7F}-\x{9F}]"
+# A terminal escape goes whole, its parameters with it ("\x1b[31m" leaves nothing, not
+# "[31m"): CSI (ESC [ or C1 CSI) up to its final byte, OSC (ESC ]) up to BEL or ST.
+_ESCAPE_RE = (
+    r"(?:\x{1B}\[|\x{9B})[\x{30}-\x{3F}]*[\x{20}-\x{2F}]*[\x{40}-\x{7E}]"
+    r"|\x{1B}\][^\x{07}\x{1B}]{0,500}(?:\x{07}|\x{1B}\\)?"
+)
+CONTROL_RE = _ESCAPE_RE + r"|[\x{00}-\x{08}\x{0B}\x{0C}\x{0E}-\x{1F}\x{7F}-\x{9F}]"
 
 EMAIL_RE = r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"
 # International (+49 171 1234567, 0049 30 123456) or national with an area code

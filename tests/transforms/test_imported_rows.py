@@ -100,12 +100,12 @@ def test_a_repair_the_importer_made_stays_visible_on_the_clean_row(settings, rep
 def test_control_characters_and_nul_are_stripped_from_texts_with_a_flag(settings):
     hostile = {
         **GOOD,
-        "title": "Rot\x1b[31m!\x1b[0m",
+        "title": "Rot\x1b[31m!\x1b[0m \x1b]0;title\x07Blau\x9b1;2H",
         "text": "Gut\x00 und\x07 schnell\x9b",
         "pros": "ok",
     }
     write_items(settings.data_dir / "raw", "trustpilot", ANCHOR, [hostile])
     transform(settings)
     [row] = _reviews(settings)
-    assert (row["title"], row["text"], row["pros"]) == ("Rot[31m![0m", "Gut und schnell", "ok")
+    assert (row["title"], row["text"], row["pros"]) == ("Rot! Blau", "Gut und schnell", "ok")
     assert "control_chars_removed" in row["text_flags"]
