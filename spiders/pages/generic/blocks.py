@@ -174,6 +174,11 @@ def view_of(block: Any) -> View:
                 if root is not None:
                     view.replies.append(root)
                     in_reply.update(root.iter())
+        tail = sub.tail
+        # "<p><b>Overall:</b> We use it daily ...</p>": the words after a label are
+        # its container's text.
+        if tail and sub is not block and len(tail) >= MIN_TEXT and not tail.isspace():
+            view.texts.append((sub.getparent(), " ".join(tail.split())))
     return view
 
 

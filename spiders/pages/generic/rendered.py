@@ -27,11 +27,13 @@ from spiders.pages.generic.blocks import (
     reviewish,
     view_of,
 )
+from spiders.pages.generic.cards import card_review, rating_cards
 from spiders.pages.generic.records import Found, Record
 from spiders.pages.generic.shown import (
     bare_rating,
     count_in_text,
     looks_like_date,
+    packed_rating,
     rating_in_classes,
     rating_in_text,
 )
@@ -133,8 +135,13 @@ def _value_signal(
 def _score_text(el: Any) -> tuple[str, str | None, str] | None:
     """<span class="index__score__x1">4,2</span>: a bare number in a score/rating
     element ("factorScore", a category's sub-score, is not the review's rating)."""
-    number = bare_rating(el.text) if len(el) == 0 else None
-    return (number, None, "") if number else None
+    if len(el):
+        return None
+    number = bare_rating(el.text)
+    if number:
+        return number, None, ""
+    number = packed_rating(el.text)  # "4.5(12345)": the count is read off the label
+    return (number, None, el.text.strip()) if number else None
 
 
 def _short_text(text: str) -> tuple[str, tuple[str, str | None] | None, bool] | None:
@@ -291,6 +298,7 @@ def read(root: Any) -> Found:
     groups: dict[tuple, list[Record]] = {}
     shapes: dict[tuple, list[Record]] = {}
     views: dict[Any, View] = {}  # blocks hold several signals
+    unread: list[Any] = []  # signals whose own block is no review (a card's sub-ratings)
     for el, (value, best, label) in signals.items():
         block = _block(el, counts)
         count = count_in_text(label) if label else None
@@ -306,6 +314,12 @@ def read(root: Any) -> Found:
         review = read_review(block, el, value, best, _view(views, block), counts)
         if review is not None:
             groups.setdefault((el.tag, el.get("class"), block.tag), []).append(review)
+        else:
+            unread.append(el)
+    for card, members in rating_cards(unread, counts).items():
+        review = card_review(card, members, signals, _view(views, card), counts)
+        if review is not None:
+            groups.setdefault(("card", card.tag, card.get("class")), []).append(review)
     # Reviews repeat one markup; a lone rated, dated block counts only with a text.
     for group in groups.values():
         if len(group) > 1 or all(r.values.get("text") for r in group):

@@ -54,6 +54,8 @@ _COUNT = re.compile(
 )
 _PAREN_COUNT = re.compile(r"^\(?\s*(\d{1,3}(?:[.,\u202f\u00a0]\d{3})+|\d+)\s*\)$")
 _BARE_NUMBER = re.compile(r"^\d{1,2}(?:[.,]\d{1,2})?$")
+# A rating packed with its count in one text: "4.5(12345)", "4,7 (1.234)".
+_PACKED = re.compile(r"^(\d(?:[.,]\d{1,2})?)\s*\(\s*(\d{1,3}(?:[.,\u202f\u00a0]\d{3})+|\d+)\s*\)$")
 _HAS_DIGIT = re.compile(r"\d").search
 _NON_DIGITS = re.compile(r"\D").sub
 _SIGNED_NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?").search
@@ -121,15 +123,23 @@ def bare_rating(text: str | None) -> str | None:
     return None
 
 
+def packed_rating(text: str | None) -> str | None:
+    """The rating of a text that packs it with its count ("4.5(12345)")."""
+    m = _PACKED.match(text.strip()) if text else None
+    return m.group(1) if m else None
+
+
 def count_in_text(text: str | None) -> int | None:
-    """The count of reviews or ratings a text states ("21,200 ratings", "(90)")."""
+    """The count of reviews or ratings a text states ("21,200 ratings", "(90)",
+    "4.5(12345)")."""
     if not text:
         return None
     if not _HAS_DIGIT(text):
         return None
     m = _COUNT.search(text.lower()) or _PAREN_COUNT.match(text.strip())
     if m is None:
-        return None
+        packed = _PACKED.match(text.strip())
+        return int(_NON_DIGITS("", packed.group(2))) if packed else None
     digits = _NON_DIGITS("", m.group(1))
     return int(digits) if digits else None
 

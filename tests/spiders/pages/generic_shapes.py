@@ -140,6 +140,18 @@ SHAPES: dict[str, str] = {
     "vue_initial_state_single_review": """<html lang="en-gb"><body><div class="star-rating"><img src="stars-4.svg" alt="4 stars: Great"></div>
 <script type="application/json" data-initial-state="review-info">{"reviewId":"5a1","consumerName":"Mrs P","reviewHeader":"Lovely meals","reviewBody":"Fresh food every week.","stars":4}</script>
 <script type="application/json" data-initial-state="review-dates">{"publishedDate":"2016-11-04T20:37:27Z","updatedDate":null}</script></body></html>""",
+    "rendered_cards_several_ratings": """<html lang="en"><body><h1>TaskBoard</h1>
+<div class="header"><span class="sb type-40 star-rating-label">4.5(12345)</span></div>
+<div data-test-id="review-card"><div data-testid="reviewer-full-name">Jane D.</div><div>Marketing Manager</div>
+<h3>"Great tool for teams"</h3><div><span class="sb type-40 star-rating-label">5.0</span></div><div>March 3, 2024</div>
+<div><span>Ease of Use</span><span class="sb type-40 star-rating-label">4.0</span></div>
+<div><span>Customer Service</span><span class="sb type-40 star-rating-label">5.0</span></div>
+<p><span class="fw-bold">Overall:</span> We plan all our campaigns in it and the board view is clear.</p></div>
+<div data-test-id="review-card"><div data-testid="reviewer-full-name">Mark S.</div><div>Developer</div>
+<h3>"Too expensive"</h3><div><span class="sb type-40 star-rating-label">2.0</span></div><div>January 12, 2024</div>
+<div><span>Ease of Use</span><span class="sb type-40 star-rating-label">3.0</span></div>
+<div><span>Customer Service</span><span class="sb type-40 star-rating-label">1.0</span></div>
+<p><span class="fw-bold">Overall:</span> The pricing went up every year and support was slow.</p></div></body></html>""",
 }
 
 # case -> (aggregate (value, count, best) or None, ratings of the reviews in order,
@@ -165,6 +177,7 @@ EXPECTED: dict[str, tuple] = {
     "map_results_place_links": None,
     "rendered_cards_dates_in_scripts": (("4.6", 22118, "5"), ["5", "2"], "rendered", "2020-04-17T10:22:31Z"),
     "rendered_map_place_reviews": (("4.9", 90, "5"), ["5", "2"], "rendered", "a week ago"),
+    "rendered_cards_several_ratings": (("4.5", 12345, "5"), ["5.0", "2.0"], "rendered", "March 3, 2024"),
 }  # fmt: skip
 
 

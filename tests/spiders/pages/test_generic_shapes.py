@@ -185,3 +185,14 @@ def test_nothing_on_a_page_runs_as_code() -> None:
     with pytest.raises(ValueError):
         read_literal("{a: alert(1)}", 0)
     assert read_literal("{a: b}", 0) == {"a": None}  # a name is a name, never looked up
+
+
+def test_a_card_rated_on_several_scales_is_one_review_with_sub_ratings() -> None:
+    reviews = [i for i in _read("rendered_cards_several_ratings").items if i.kind == "review"]
+    assert [r.sub_ratings for r in reviews] == [
+        {"Ease of Use": "4.0", "Customer Service": "5.0"},
+        {"Ease of Use": "3.0", "Customer Service": "1.0"},
+    ]
+    assert [r.author_name for r in reviews] == ["Jane D.", "Mark S."]
+    # The words after the "Overall:" label are the review's text.
+    assert reviews[1].text.endswith("The pricing went up every year and support was slow.")
