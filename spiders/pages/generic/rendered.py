@@ -33,6 +33,7 @@ from spiders.pages.generic.shown import (
     bare_rating,
     count_in_text,
     looks_like_date,
+    number_then_scale,
     packed_rating,
     rating_in_classes,
     rating_in_text,
@@ -173,6 +174,7 @@ def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
     # repeats them ("Helpful", "Report", "5.0 out of 5 stars").
     texts: dict[str, tuple[str, tuple[str, str | None] | None, bool] | None] = {}
     values: dict[str, tuple[str, str | None] | None] = {}
+    numbers: dict[str, str | None] = {}  # short texts that are a bare number
     unseen = _UNSEEN
     only_class = ["class"]  # most elements' attributes
     body = root.find("body")  # the head shows nothing
@@ -203,10 +205,16 @@ def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
                         # "Review score" "9.0": the number is the next element's text.
                         nxt = el.getnext()
                         number = bare_rating(text_of(nxt)) if nxt is not None else None
-                        if number:
-                            el, shown = nxt, (number, None)
+                        if number:  # "Note:" <b>8</b> / 10: the scale after it
+                            scaled = number_then_scale(number, nxt.tail) if nxt.tail else None
+                            el, shown = nxt, (number, scaled[1] if scaled else None)
                     if shown:
                         found = (shown[0], shown[1], text)
+                elif el.tail:
+                    number = numbers.get(text, unseen)
+                    if number is unseen:
+                        number = numbers[text] = bare_rating(text)
+                    found = number and number_then_scale(number, el.tail)
         if found and el not in out and not _excluded(el):
             out[el] = found
     # One rating shown twice (an icon's class and its hidden text): keep the outer.

@@ -123,6 +123,21 @@ def bare_rating(text: str | None) -> str | None:
     return None
 
 
+# The scale after a number: " out of 10", "/5", " von 5 Sternen" (not "/5/2024").
+_SCALE_AFTER = re.compile(
+    r"^\s*(?:out\s+of|von|aus|of|de|sur|su|van|/)\s*(5|10|100)(?:[.,]0)?(?![\d/.,]*\d)", re.I
+)
+
+
+def number_then_scale(number: str, tail: str) -> tuple[str, str, str] | None:
+    """<b>4,5</b> von 5, <span>8.6</span> out of 10: (the number, the scale the words
+    after it give, both as shown), else None."""
+    if len(tail) > 40:
+        return None
+    m = _SCALE_AFTER.match(tail)
+    return (number, m.group(1), f"{number} {' '.join(tail.split())}") if m else None
+
+
 def packed_rating(text: str | None) -> str | None:
     """The rating of a text that packs it with its count ("4.5(12345)")."""
     m = _PACKED.match(text.strip()) if text else None

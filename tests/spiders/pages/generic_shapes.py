@@ -152,6 +152,12 @@ SHAPES: dict[str, str] = {
 <div><span>Ease of Use</span><span class="sb type-40 star-rating-label">3.0</span></div>
 <div><span>Customer Service</span><span class="sb type-40 star-rating-label">1.0</span></div>
 <p><span class="fw-bold">Overall:</span> The pricing went up every year and support was slow.</p></div></body></html>""",
+    "rendered_number_then_scale": """<html lang="en"><body><h1>ChatDesk</h1>
+<div class="product-score"><span class="trScore">8.6</span> out of 10 <a href="#reviews">2,345 Reviews and Ratings</a></div>
+<article class="review"><span class="name">Verified User</span><div class="review-date">March 20, 2024</div>
+<p>Score: <b>9</b> / 10</p><h3>Keeps the team connected</h3><p>We use it for all internal chat and the integrations save time.</p></article>
+<article class="review"><span class="name">Anna K.</span><div class="review-date">February 2, 2024</div>
+<p>Score: <b>4</b> / 10</p><h3>Too many notifications</h3><p>Hard to focus, and search is weak on the free plan.</p></article></body></html>""",
 }
 
 # case -> (aggregate (value, count, best) or None, ratings of the reviews in order,
@@ -178,6 +184,7 @@ EXPECTED: dict[str, tuple] = {
     "rendered_cards_dates_in_scripts": (("4.6", 22118, "5"), ["5", "2"], "rendered", "2020-04-17T10:22:31Z"),
     "rendered_map_place_reviews": (("4.9", 90, "5"), ["5", "2"], "rendered", "a week ago"),
     "rendered_cards_several_ratings": (("4.5", 12345, "5"), ["5.0", "2.0"], "rendered", "March 3, 2024"),
+    "rendered_number_then_scale": (("8.6", 2345, "10"), ["9", "4"], "rendered", "March 20, 2024"),
 }  # fmt: skip
 
 
