@@ -72,7 +72,10 @@ PAGES = {
     "recipe_medlineplus_jsonld_aggregaterating_list.html": (("4.55", 19, "5"), 0, {}, None),
     "recipe_midgetmomma_jsonld_decimal_rating.html": (("2.56", 9, "5"), 0, {}, None),
     "recipe_sallysbaking_jsonld_wordpress_comments.html": (("4.9", 534, "5"), None, None, None),
-    "recipe_sweetestkitchen_microdata_aggregaterating.html": (("5.0", 2, "5"), 0, {}, None),
+    # Its 2 rated comments draw their stars as a bar's width (the aggregate's "from 2 reviews").
+    "recipe_sweetestkitchen_microdata_aggregaterating.html": (
+        ("5.0", 2, "5"), 2, {5: 2}, "06/11/2014 at 9:03 PM"
+    ),
     "shop_3suisses_fr_microdata_reviews.html.gz": (("4", 5, "5"), 12, None, "21/10/2016"),
     "shop_eduscho_at_tchibo_jsonld_reviews_de.html.gz": (("4.5", 44, "5"), 5, {}, None),
     "shop_getit_co_il_jsonld_1to10_scale_hebrew.html.gz": (

@@ -28,13 +28,13 @@ from spiders.pages.generic.blocks import (
     view_of,
 )
 from spiders.pages.generic.cards import card_review, rating_cards
+from spiders.pages.generic.drawn import drawn_rating, image_rating, score_text
 from spiders.pages.generic.records import Found, Record
 from spiders.pages.generic.shown import (
     bare_rating,
     count_in_text,
     looks_like_date,
     number_then_scale,
-    packed_rating,
     rating_in_classes,
     rating_in_text,
 )
@@ -42,6 +42,8 @@ from spiders.pages.generic.shown import (
 _HAS_DIGIT = re.compile(r"\d").search
 _CLASS_HINT = re.compile(r"star|rating|bubble|score|count-", re.I).search
 _SCORE = "score"  # a class naming a score element: its text may be the value
+_DRAWN = "drawn"  # a class naming a rating that may be drawn (a bar, star icons)
+_STARRY = re.compile(r"star|rating", re.I).search
 _CLASSES: dict[str, tuple[str, str | None, str] | str | None] = {}
 _NOT_RATING_CLASSES: dict[str, bool] = {}
 _UNSEEN = object()
@@ -95,7 +97,9 @@ def _class_signal(classes: str) -> tuple[str, str | None, str] | str | None:
     found = rating_in_classes(classes)
     if found:
         return found[0], found[1], ""
-    return _SCORE if _SCORE_CLASS.search(classes) else None
+    if _SCORE_CLASS.search(classes):
+        return _SCORE
+    return _DRAWN if _STARRY(classes) else None
 
 
 def _class_of(classes: str) -> tuple[str, str | None, str] | str | None:
@@ -131,18 +135,6 @@ def _value_signal(
             if value and bare_rating(value):
                 return value.strip(), None, value
     return None
-
-
-def _score_text(el: Any) -> tuple[str, str | None, str] | None:
-    """<span class="index__score__x1">4,2</span>: a bare number in a score/rating
-    element ("factorScore", a category's sub-score, is not the review's rating)."""
-    if len(el):
-        return None
-    number = bare_rating(el.text)
-    if number:
-        return number, None, ""
-    number = packed_rating(el.text)  # "4.5(12345)": the count is read off the label
-    return (number, None, el.text.strip()) if number else None
 
 
 def _short_text(text: str) -> tuple[str, tuple[str, str | None] | None, bool] | None:
@@ -192,7 +184,11 @@ def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
                 if found is unseen:
                     found = _class_of(cls)
                 if found is _SCORE:
-                    found = _score_text(el)
+                    found = score_text(el) or drawn_rating(el)
+                elif found is _DRAWN:
+                    found = drawn_rating(el)
+            if found is None and el.tag == "img" and "src" in keys:
+                found = image_rating(el.get("src") or "")
         if found is None:
             text = el.text
             if text and len(text) < 80:

@@ -158,6 +158,11 @@ SHAPES: dict[str, str] = {
 <p>Score: <b>9</b> / 10</p><h3>Keeps the team connected</h3><p>We use it for all internal chat and the integrations save time.</p></article>
 <article class="review"><span class="name">Anna K.</span><div class="review-date">February 2, 2024</div>
 <p>Score: <b>4</b> / 10</p><h3>Too many notifications</h3><p>Hard to focus, and search is weak on the free plan.</p></article></body></html>""",
+    "rendered_drawn_ratings": """<html lang="en"><body><h1>Corner Cafe</h1>
+<div class="review"><span class="author">Tom</span><span class="date">March 2, 2024</span><div class="star-rating"><span style="width:80%"></span></div><p>Great coffee and friendly staff, will return.</p></div>
+<div class="review"><span class="author">Ann</span><span class="date">March 5, 2024</span><div class="stars"><i class="fa fa-star"></i><i class="fa fa-star"></i><i class="fa fa-star-o"></i><i class="fa fa-star-o"></i><i class="fa fa-star-o"></i></div><p>Cold food and a long wait for the bill.</p></div>
+<div class="review"><span class="author">Cem</span><span class="date">March 9, 2024</span><img src="/img/stars/small_4_half.png" alt=""><p>Lovely cake, the terrace was a bit loud.</p></div>
+</body></html>""",
 }
 
 # case -> (aggregate (value, count, best) or None, ratings of the reviews in order,
@@ -185,6 +190,7 @@ EXPECTED: dict[str, tuple] = {
     "rendered_map_place_reviews": (("4.9", 90, "5"), ["5", "2"], "rendered", "a week ago"),
     "rendered_cards_several_ratings": (("4.5", 12345, "5"), ["5.0", "2.0"], "rendered", "March 3, 2024"),
     "rendered_number_then_scale": (("8.6", 2345, "10"), ["9", "4"], "rendered", "March 20, 2024"),
+    "rendered_drawn_ratings": (None, ["4", "2", "4.5"], "rendered", "March 5, 2024"),
 }  # fmt: skip
 
 

@@ -1,0 +1,90 @@
+"""What a rating element shows inside it: a bare number ("4,2", "4.5(12345)"), or
+a rating drawn instead of written: a filled bar's width, filled and empty star
+icons, a star image's file name.
+
+``<div class="star-rating"><span style="width:80%">`` is 4 of 5;
+``<i class="fa fa-star">`` x4 + ``<i class="fa fa-star-o">`` is 4 of 5;
+``<img src="stars_4_half.png">`` is 4.5. Each reads only the element that names
+itself a rating (a class with "star" or "rating") and its own children.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spiders.pages.generic.shown import bare_rating, packed_rating
+
+_WIDTH = re.compile(r"(?:^|;)\s*width\s*:\s*(\d{1,3}(?:\.\d+)?)\s*%")
+# An icon left empty: Font Awesome's "fa-star-o" / "far" (regular), "star-empty",
+# "jdgm--off", "inactive", "outline".
+_EMPTY = re.compile(
+    r"empty|outline|inactive|(?:^|[\s_-])(?:o|off|far|fa-regular|grey|gray|blank|unfilled)(?:$|\s)"
+)
+_HALF = re.compile(r"half")
+_IMAGE = re.compile(r"(?:^|[-_])(\d{1,2})(?:[-_](half|5))?(?:@\dx)?\.(?:png|gif|svg|jpe?g|webp)")
+_MIN_ICONS, _MAX_ICONS = 3, 10
+
+
+def score_text(el: Any) -> tuple[str, str | None, str] | None:
+    """<span class="index__score__x1">4,2</span>: a bare number in a score/rating
+    element ("factorScore", a category's sub-score, is not the review's rating)."""
+    if len(el):
+        return None
+    number = bare_rating(el.text)
+    if number:
+        return number, None, ""
+    number = packed_rating(el.text)  # "4.5(12345)": the count is read off the label
+    return (number, None, el.text.strip()) if number else None
+
+
+def drawn_rating(el: Any) -> tuple[str, str | None, str] | None:
+    """(value, best, how it is drawn) of a rating element's children, else None."""
+    kids = [c for c in el if type(c.tag) is str]
+    if not kids or len(kids) > _MAX_ICONS:
+        return None
+    for kid in kids[:2]:  # the filled bar over the empty one
+        style = kid.get("style")
+        if style and "width" in style:
+            m = _WIDTH.search(style.lower())
+            if m and float(m.group(1)) <= 100:
+                return _number(float(m.group(1)) / 20), "5", f"width {m.group(1)}%"
+    if len(kids) < _MIN_ICONS:
+        return None
+    full = half = 0
+    for kid in kids:
+        icon = f"{kid.get('class') or ''} {kid.get('src') or ''}".lower()
+        if "star" not in icon or len(kid):
+            return None  # not a row of star icons
+        if _HALF.search(icon):
+            half += 1
+        elif not _EMPTY.search(icon):
+            full += 1
+    if full + half == 0:
+        return None
+    return _number(full + half / 2), str(len(kids)), f"{full + half / 2:g} of {len(kids)} stars"
+
+
+def image_rating(src: str) -> tuple[str, str | None, str] | None:
+    """A star image named for its value: ``stars_4.png``, ``stars/small_4_half.png``,
+    ``bubble_45.gif``."""
+    low = src.lower()
+    if "star" not in low and "rating" not in low and "bubble" not in low:
+        return None
+    m = _IMAGE.search(low.rsplit("/", 1)[-1])
+    if m is None:
+        return None
+    whole = int(m.group(1))
+    if m.group(2):
+        value = whole + 0.5
+    elif len(m.group(1)) == 2 and whole % 5 == 0 and 10 <= whole <= 50:
+        value = whole / 10  # bubble_45: tenths
+    elif whole <= 5:
+        value = whole
+    else:
+        return None
+    return _number(value), None, src
+
+
+def _number(value: float) -> str:
+    return f"{round(value, 1):g}"
