@@ -40,6 +40,8 @@ def score_text(el: Any) -> tuple[str, str | None, str] | None:
 
 def drawn_rating(el: Any) -> tuple[str, str | None, str] | None:
     """(value, best, how it is drawn) of a rating element's children, else None."""
+    if not len(el):
+        return None
     kids = [c for c in el if type(c.tag) is str]
     if not kids or len(kids) > _MAX_ICONS:
         return None

@@ -187,7 +187,7 @@ def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
                     found = score_text(el) or drawn_rating(el)
                 elif found is _DRAWN:
                     found = drawn_rating(el)
-            if found is None and el.tag == "img" and "src" in keys:
+            if found is None and "src" in keys and el.tag == "img":
                 found = image_rating(el.get("src") or "")
         if found is None:
             text = el.text
