@@ -304,6 +304,16 @@ def _date_attribute(block: Any) -> str | None:
     return None
 
 
+def may_be_dated(block: Any) -> bool:
+    """Whether a block shows a date anywhere (a text, an attribute, a small JSON
+    script): without one it is no review (``read_review`` would return None), so
+    it is not read whole. A page's rated product cards and carousels are many."""
+    for _, t in iter_texts(block):
+        if len(t) <= 80 and looks_like_date(t):
+            return True
+    return _date_attribute(block) is not None
+
+
 def review_id(block: Any, counts: dict[Any, int]) -> str | None:
     """The review's id: a ``data-review-id`` on the block or on an element around it
     that holds this review only; else their ``id``: the one the others are made of

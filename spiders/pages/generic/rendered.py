@@ -23,6 +23,7 @@ from spiders.pages.generic.blocks import (
     View,
     hidden,
     iter_texts,
+    may_be_dated,
     read_review,
     reviewish,
     view_of,
@@ -302,6 +303,7 @@ def read(root: Any) -> Found:
     groups: dict[tuple, list[Record]] = {}
     shapes: dict[tuple, list[Record]] = {}
     views: dict[Any, View] = {}  # blocks hold several signals
+    dated_blocks: dict[Any, bool] = {}  # whether a block shows a date at all
     unread: list[Any] = []  # signals whose own block is no review (a card's sub-ratings)
     for el, (value, best, label) in signals.items():
         block = _block(el, counts)
@@ -315,7 +317,10 @@ def read(root: Any) -> Found:
             agg = _aggregate(block, value, best, count)
             shapes.setdefault((el.tag, el.get("class"), block.tag), []).append(agg)
             continue
-        review = read_review(block, el, value, best, _view(views, block), counts)
+        dated = dated_blocks.get(block)
+        if dated is None:
+            dated = dated_blocks[block] = may_be_dated(block)
+        review = read_review(block, el, value, best, _view(views, block), counts) if dated else None
         if review is not None:
             groups.setdefault((el.tag, el.get("class"), block.tag), []).append(review)
         else:
