@@ -311,6 +311,10 @@ def may_be_dated(block: Any) -> bool:
     for _, t in iter_texts(block):
         if len(t) <= 80 and looks_like_date(t):
             return True
+    for sub in block.iter():  # the words after a label, as view_of reads them
+        tail = sub.tail if sub is not block else None
+        if tail and len(tail) >= MIN_TEXT and looks_like_date(" ".join(tail.split())):
+            return True
     return _date_attribute(block) is not None
 
 

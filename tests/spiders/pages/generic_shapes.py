@@ -163,6 +163,10 @@ SHAPES: dict[str, str] = {
 <div class="review"><span class="author">Ann</span><span class="date">March 5, 2024</span><div class="stars"><i class="fa fa-star"></i><i class="fa fa-star"></i><i class="fa fa-star-o"></i><i class="fa fa-star-o"></i><i class="fa fa-star-o"></i></div><p>Cold food and a long wait for the bill.</p></div>
 <div class="review"><span class="author">Cem</span><span class="date">March 9, 2024</span><img src="/img/stars/small_4_half.png" alt=""><p>Lovely cake, the terrace was a bit loud.</p></div>
 </body></html>""",
+    "rendered_dates_after_labels": """<html lang="de"><body><h1>Cafe Sonne</h1>
+<div class="review"><div class="stars" aria-label="4 von 5 Sternen"></div><b>Tom</b> schrieb am 3. März 2024<p>Sehr guter Kuchen und netter Service hier.</p></div>
+<div class="review"><div class="stars" aria-label="2 von 5 Sternen"></div><b>Ann</b> schrieb am 9. März 2024<p>Kalter Kaffee und sehr lange gewartet.</p></div>
+</body></html>""",
 }
 
 # case -> (aggregate (value, count, best) or None, ratings of the reviews in order,
@@ -191,6 +195,7 @@ EXPECTED: dict[str, tuple] = {
     "rendered_cards_several_ratings": (("4.5", 12345, "5"), ["5.0", "2.0"], "rendered", "March 3, 2024"),
     "rendered_number_then_scale": (("8.6", 2345, "10"), ["9", "4"], "rendered", "March 20, 2024"),
     "rendered_drawn_ratings": (None, ["4", "2", "4.5"], "rendered", "March 5, 2024"),
+    "rendered_dates_after_labels": (None, ["4", "2"], "rendered", "schrieb am 9. März 2024"),
 }  # fmt: skip
 
 
