@@ -1,16 +1,15 @@
 """Strategy 3, ratings as the page renders them: text, attributes, class names.
 
 A rating signal is an element that states one rating: ``aria-label="4 star
-rating"``, ``title="4.4 out of 5 stars"``, ``alt="5 stars: Excellent"``,
-``data-score="5"``, a class that encodes it (``bubble_45``), its own text ("4,1
-de 5 estrellas"), a number and the scale after it (<b>4,5</b> von 5), a bare
-number after a label ("Review score" "9.0"), or a drawn rating (a bar's width,
-star icons, a star image: ``drawn.py``). Filters, histograms and forms (a comment form's 1-5 star inputs) are not
-ratings. Each signal's block is its largest ancestor holding no other signal:
-a block that also states a count ("21,200 ratings", "(90)") is an aggregate,
-one with a date or a text is a review; a card rated on several scales is one
-review with sub-ratings (``cards.py``). Several differently named aggregates
-make a list page (search results): one aggregate per entry.
+rating"``, ``title="4.4 out of 5 stars"``, ``data-score="5"``, a class that
+encodes it (``bubble_45``), its own text ("4,1 de 5 estrellas"), a number and
+the scale after it (<b>4,5</b> von 5), a bare number after a label ("Review
+score" "9.0"), or a drawn rating (a bar's width, star icons: ``drawn.py``).
+Filters, histograms and forms are not ratings. Each signal's block is its
+largest ancestor holding no other signal: a block that also states a count
+("21,200 ratings", "(90)") is an aggregate, one with a date or a text is a
+review; a card rated on several scales is one review with sub-ratings
+(``cards.py``). Differently named aggregates make a list page: one per entry.
 """
 
 from __future__ import annotations
