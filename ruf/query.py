@@ -169,17 +169,23 @@ def _wait(done: threading.Event, con: duckdb.DuckDBPyConnection, timeout: float 
         while not done.is_set():
             left = None if deadline is None else deadline - time.monotonic()
             if left is not None and left <= 0:
-                con.interrupt()
-                done.wait()
+                _stop(done, con)
                 raise QueryTimeout(
                     f"query stopped after {timeout:g} s (--timeout SECONDS to allow more, "
                     "0 for no limit)"
                 )
             done.wait(0.2 if left is None else min(0.2, left))
     except KeyboardInterrupt:
-        con.interrupt()
-        done.wait()
+        _stop(done, con)
         raise
+
+
+def _stop(done: threading.Event, con: duckdb.DuckDBPyConnection) -> None:
+    """Interrupt DuckDB until the query thread is done: an interrupt that comes
+    before the thread's query has started (a loaded machine) is not kept by DuckDB."""
+    con.interrupt()
+    while not done.wait(0.5):
+        con.interrupt()
 
 
 def _translated(exc: BaseException) -> BaseException:
