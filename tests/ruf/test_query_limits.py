@@ -39,10 +39,17 @@ def _no_query_outlives_its_test() -> Iterator[None]:
             proc.communicate(timeout=30)
 
 
+def _as_at_a_terminal() -> None:
+    # A child inherits an ignored SIGINT (the suite's workers may ignore it), and
+    # Python then never raises KeyboardInterrupt: give it a terminal user's Ctrl-C.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _ruf(settings: Settings, *args: str, **kw) -> subprocess.Popen:
     env = {**os.environ, "RUF_DATA_DIR": str(settings.data_dir)}
     proc = subprocess.Popen(
         [sys.executable, "-m", "ruf.cli", "query", *args],
+        preexec_fn=_as_at_a_terminal,
         stdout=kw.pop("stdout", subprocess.PIPE),
         stderr=subprocess.PIPE,
         text=True,
