@@ -24,13 +24,14 @@ _EMPTY = re.compile(
 _HALF = re.compile(r"half")
 _IMAGE = re.compile(r"(?:^|[-_])(\d{1,2})(?:[-_](half|5))?(?:@\dx)?\.(?:png|gif|svg|jpe?g|webp)")
 _MIN_ICONS, _MAX_ICONS = 3, 10
+_COUNT_CLASS = re.compile(r"count|total|(?:^|[\s_-])(?:num|number)(?:$|[\s_-])", re.I)
 
 
 def score_text(el: Any) -> tuple[str, str | None, str] | None:
     """<span class="index__score__x1">4,2</span>: a bare number in a score/rating
     element ("factorScore", a category's sub-score, is not the review's rating)."""
-    if len(el):
-        return None
+    if len(el) or _COUNT_CLASS.search(el.get("class") or ""):
+        return None  # <span class="rating-count">20</span> is a count
     number = bare_rating(el.text)
     if number:
         return number, None, ""

@@ -196,3 +196,90 @@ def test_a_card_rated_on_several_scales_is_one_review_with_sub_ratings() -> None
     assert [r.author_name for r in reviews] == ["Jane D.", "Mark S."]
     # The words after the "Overall:" label are the review's text.
     assert reviews[1].text.endswith("The pricing went up every year and support was slow.")
+
+
+def test_a_count_shown_rounded_is_read_times_its_unit_and_flagged() -> None:
+    for case, count in (
+        ("rendered_app_store_developer_response", 12300),  # "12.3K Ratings"
+        ("rendered_play_store_rounded_count", 1230000),  # "1,23 Mio. Rezensionen"
+    ):
+        (aggregate,) = [i for i in _read(case).items if i.kind == "aggregate"]
+        assert (aggregate.review_count, aggregate.flags) == (count, ["count_rounded"])
+    exact = [i for i in _read("rendered_star_glyphs_two_decimal_scale").items]
+    assert all("count_rounded" not in i.flags for i in exact)  # "1.234 Bewertungen"
+
+
+def test_a_reply_headed_apart_from_its_text_is_the_reply() -> None:
+    first, second = _reviews("rendered_app_store_developer_response")
+    assert (first.author_name, first.title) == ("harbourfox", "Never miss low tide")
+    assert first.text == "The alarms before low tide are exactly what our dog walks needed."
+    assert (first.reply_text, first.reply_raw_date) == (
+        "Thanks a lot, happy walks to you both!",
+        "03/05/2024",
+    )
+    assert (second.author_name, second.reply_text) == ("m.ortega", None)
+
+
+def test_scales_stated_in_words_glyphs_and_suns() -> None:
+    play = _reviews("rendered_play_store_rounded_count")  # "von fünf Sternen"
+    glyphs = _reviews("rendered_star_glyphs_two_decimal_scale")  # ★★☆☆☆
+    suns = _reviews("rendered_suns_of_six")  # "3,2 / 6 Sonnen"
+    assert [(str(r.rating_value), str(r.rating_best)) for r in play + glyphs + suns] == [
+        ("4", "5"),
+        ("1", "5"),
+        ("5", "5"),
+        ("2", "5"),
+        ("5,0", "6"),
+        ("3,2", "6"),
+    ]
+    assert all("scale_inferred" not in r.flags for r in play + glyphs + suns)
+
+
+def test_ratings_without_a_scale_share_the_pages_one() -> None:
+    items = _read("rendered_scored_ten_point_liked_disliked").items
+    assert [(str(i.rating_value), i.rating_best) for i in items] == [
+        ("8.6", 10),
+        ("9.0", 10),
+        ("5.0", 10),  # on 1-10 like the page's other scores, not 5 of 5
+    ]
+    assert all("scale_inferred" in i.flags for i in items)
+    first, second = (i for i in items if i.kind == "review")
+    assert (first.pros, first.cons, first.text) == (
+        "Great breakfast and a view of the sea from the balcony.",
+        "The lift was slow.",
+        None,
+    )
+    assert (second.pros, second.cons) == (
+        None,
+        "The street noise kept us awake every night of the week.",
+    )
+
+
+def test_pros_and_cons_sections_end_at_the_next_heading() -> None:
+    first, second = _reviews("rendered_pros_cons_sections")
+    assert first.pros == "Drag and drop rota, the mobile app shows swaps right away."
+    assert first.cons == "Reports export only as PDF, we need spreadsheets."  # not the reasons
+    assert first.text.endswith("We moved forty staff onto it in a week and nobody missed a shift.")
+    assert (second.pros, second.cons, second.text) == (
+        "Easy to set up.\nFriendly support team.",
+        "The price went up twice this year.",
+        None,
+    )
+
+
+def test_a_reviewers_page_gives_each_review_of_the_business_it_names() -> None:
+    reviews = _reviews("rendered_reviewer_page_businesses")
+    assert [(r.portal_company_id, r.company_name, r.company_url) for r in reviews] == [
+        ("lucky-noodle-san-diego", "Lucky Noodle", "/biz/lucky-noodle-san-diego"),
+        ("harbor-fish-shack-san-diego", "Harbor Fish Shack", "/biz/harbor-fish-shack-san-diego"),
+    ]
+    assert all(r.extra["listed"] and r.author_name is None for r in reviews)
+
+
+def test_a_count_apart_from_its_words_is_the_aggregates_count_not_a_rating() -> None:
+    items = _read("rendered_count_apart_from_words").items
+    assert [(i.kind, str(i.rating_value), i.review_count) for i in items] == [
+        ("aggregate", "4.50", 2),  # "(<span class="count">2</span> customer reviews)"
+        ("review", "5", None),
+        ("review", "4", None),
+    ]
