@@ -77,6 +77,9 @@ _CONS = re.compile(
     r"cons|contras?|disliked|nachteile|inconvénients|points? négatifs?|desventajas|difetti|"
     r"nadelen|what do you dislike\b.*|what i dislike\b.*|schlecht am arbeitgeber.*"
 )
+# Elements the markup names as the pros or the cons (Glassdoor's ``data-test="pros"``).
+_NAMED_PART = re.compile(r"(?:^|[\s_-])(pros|cons)(?:$|[\s_-])")
+_PART_ATTRS = ("class", "data-test", "data-testid")
 _EMPHASIS = frozenset({"h2", "h3", "h4", "h5", "h6", "b", "strong", "dt", "th", "legend"})
 _LABEL_CLASS = re.compile(r"bold|heading|label|headline", re.I)
 _SEPARATORS = frozenset("·:-–—|•")
@@ -103,6 +106,12 @@ def pros_and_cons(
     taken: set[Any] = set()
     section: list[str] | None = None
     for sub, t in texts:
+        named = _NAMED_PART.search(" ".join(sub.get(a) or "" for a in _PART_ATTRS).lower())
+        if named and sub not in taken:  # <p class="pros">, <span data-test="cons">
+            parts.setdefault(named.group(1), []).append(t)
+            taken.add(sub)
+            section = None
+            continue
         key = t.rstrip(":·? ").lower() if len(t) <= 80 else ""
         kind = "pros" if _PROS.fullmatch(key) else "cons" if _CONS.fullmatch(key) else None
         # A heading is the whole text of its element ("Points positifs" on a line

@@ -42,7 +42,7 @@ WORD_SCALE = re.compile(
 SUNS = re.compile(_NUM + r"\s*(?:(?:von|aus|of|de|sur|/)\s*6\s*)?(?:sonnen|sonne|suns?|soleils?)\b")
 STARS = re.compile(
     _NUM + r"\s*-?\s*(?:stars?|sterne?n?|étoiles?|etoiles?|estrellas?|stelle|sterren|"
-    r"gwiazdk\w*|bubbles?|punkte?n?|points?)\b",
+    r"gwiazdk\w*|bubbles?|punkte?n?|points?|estrelas?|stjärnor?|stjerner?|yıldız)\b",
 )
 # Texts about a share of ratings or a filter, never one rating: "59 percent of
 # reviews have 5 stars", "All 4 star reviews", "0 reviews with 2 star rating", "4 & up".
@@ -61,7 +61,7 @@ COUNT_WORDS = (
     r"reviews?|ratings?|bewertungen|rezensionen|erfahrungen|kundenbewertungen|"
     r"avis|évaluations?|notes|valoraciones|opiniones|reseñas|recensioni|valutazioni|"
     r"beoordelingen|recensies|omdömen|anmeldelser|arvostelua|opinie|ocen\w*|"
-    r"votes?|stimmen|comments?|kommentare"
+    r"votes?|stimmen|comments?|kommentare|avaliações|avaliação|recenzj\w*|değerlendirme\w*"
 )
 _COUNT = re.compile(
     r"(\d{1,3}(?:[.,\u202f\u00a0' ]\d{3})+|\d+)\s*(?:global\s+|customer\s+|guest\s+|verified\s+)?"
@@ -81,15 +81,19 @@ _MONTHS = (
     "ene|abr|ago|dic|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
     "noviembre|diciembre|januar|februar|märz|juni|juli|oktober|dezember|janvier|février|"
     "avril|juillet|septembre|octobre|novembre|décembre|gennaio|febbraio|aprile|maggio|"
-    "giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus"
+    "giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus|"
+    "janeiro|fevereiro|março|junho|julho|setembro|outubro|novembro|dezembro"
 )
 _DATE = re.compile(
     r"\b\d{4}-\d{1,2}-\d{1,2}\b|"  # ISO
     r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b|"  # 21/10/2016, 12.04.2020, 26/10/13
-    rf"\b\d{{1,2}}\.?\s*(?:de\s+)?(?:{_MONTHS})[a-zäéû]*\.?,?\s*(?:de\s+)?\d{{4}}\b|"
-    rf"\b(?:{_MONTHS})[a-zäéû]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|"
-    rf"\b(?:{_MONTHS})[a-zäéû]*\.?\s+\d{{4}}\b|"  # Oktober 2025
-    r"\b(?:ago|vor|il\s+y\s+a|hace|fa|geleden|yesterday|gestern|hier|ayer|today|heute)\b",
+    rf"\b\d{{1,2}}\.?\s*(?:de\s+)?(?:{_MONTHS})[a-zäéûç]*\.?,?\s*(?:de\s+)?\d{{4}}\b|"
+    rf"\b(?:{_MONTHS})[a-zäéûç]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|"
+    rf"\b(?:{_MONTHS})[a-zäéûç]*\.?\s+\d{{4}}\b|"  # Oktober 2025
+    r"\b(?:ago|vor|il\s+y\s+a|hace|fa|geleden|yesterday|gestern|hier|ayer|today|heute)\b|"
+    # "há uma semana", "2 tygodnie temu", "för 2 veckor sedan", "for en uge siden", "1 hafta önce"
+    r"\bhá\s+(?:\d+|uma?)\b|\btemu\b|\bför\s+(?:\d+|en|ett)\s+\w+\s+sedan\b|"
+    r"\bfor\s+(?:\d+|en|et)\s+\w+\s+siden\b|\b\d+\s+\w+\s+önce\b",
 )
 
 

@@ -233,6 +233,17 @@ SHAPES: dict[str, str] = {
 <p class="meta"><strong class="review__author">Jane M.</strong> <span>&ndash;</span> <time datetime="2024-03-03T10:12:00+00:00">March 3, 2024</time></p><div class="description"><p>Heavy, smooth and the oil finish looks great on the counter.</p></div></div></li>
 <li class="review" id="li-comment-42"><div class="comment-text"><div class="star-rating" role="img" aria-label="Rated 4 out of 5"><span style="width:80%">Rated <strong class="rating">4</strong> out of 5</span></div>
 <p class="meta"><strong class="review__author">Luis P.</strong> <span>&ndash;</span> <time datetime="2024-02-10T08:00:00+00:00">February 10, 2024</time></p><div class="description"><p>Nice board, a little smaller than I expected from the photos.</p></div></div></li></ol></div></body></html>""",
+    # An employer-review site's older rendered layout (Glassdoor before Next.js): the
+    # microformats value-class pattern (the value in a child's title), a score class named
+    # in camelCase ("...__ratingNum"), and the pros and cons named by their class.
+    "rendered_value_class_named_pros_cons": """<html lang="en"><body><h1>Acme Corp Reviews</h1><div class="ratingInfo"><div class="v2__EIReviewsRatingsStylesV2__ratingNum">3.9</div><div class="ratingTrends"><span class="numReviews">1,523 reviews</span></div></div>
+<ol class="empReviews"><li class="empReview" id="empReview_111"><time class="date subtle small" datetime="2020-03-03">Mar 3, 2020</time><h2 class="summary"><a href="/Reviews/r111">"Great place to start"</a></h2><span class="rating"><span class="value-title" title="4.0"></span></span><span class="authorJobTitle reviewer">Current Employee - Analyst</span><p class="pros">Smart colleagues and good training programs.</p><p class="cons">Long hours during quarter close.</p></li>
+<li class="empReview" id="empReview_112"><time class="date subtle small" datetime="2020-02-10">Feb 10, 2020</time><h2 class="summary"><a href="/Reviews/r112">"Management chaos"</a></h2><span class="rating"><span class="value-title" title="2.0"></span></span><span class="authorJobTitle reviewer">Former Employee - Engineer</span><p class="pros">The pay was fine for the area.</p><p class="cons">Priorities changed every single week.</p></li></ol></body></html>""",
+    # A map's place reviews in Portuguese: "5 estrelas", "1.234 avaliações", relative
+    # dates "há uma semana", "há 3 meses"; the reviewer's own count is not the place's.
+    "rendered_map_reviews_portuguese": """<html lang="pt-BR"><body><div role="main" aria-label="Padaria Central"><h1 class="DUw">Padaria Central</h1><div class="F7n"><span><span aria-hidden="true">4,6</span><span class="ceN" role="img" aria-label="4,6 estrelas "></span></span><span><span><span aria-label="1.234 avaliações">(1.234)</span></span></span></div>
+<div class="jft" data-review-id="ChdDSUhNMG9nS0VJQ0FnSUMx"><div class="d4r">Ana Souza</div><div class="Rfn">Local Guide · 31 avaliações</div><span class="kvM" role="img" aria-label="5 estrelas "></span><span class="rsq">há uma semana</span><span class="wiI">Pão quentinho todo dia de manhã e atendimento muito simpático.</span></div>
+<div class="jft" data-review-id="ChdDSUhNMG9nS0VJQ0FnSUMy"><div class="d4r">Carlos Lima</div><div class="Rfn">8 avaliações</div><span class="kvM" role="img" aria-label="2 estrelas "></span><span class="rsq">há 3 meses</span><span class="wiI">O café estava frio e a fila demorou mais de vinte minutos.</span></div></div></body></html>""",
 }
 
 # case -> (aggregate (value, count, best) or None, ratings of the reviews in order,
@@ -270,6 +281,8 @@ EXPECTED: dict[str, tuple] = {
     "rendered_pros_cons_sections": (("4.6", 1204, "5"), ["5.0", "3.0"], "rendered", "March 3, 2024"),
     "rendered_suns_of_six": (("5,6", 1284, "6"), ["5,0", "3,2"], "rendered", "Verreist als Paar • Juli 2024"),
     "rendered_count_apart_from_words": (("4.50", 2, "5"), ["5", "4"], "rendered", "March 3, 2024"),
+    "rendered_value_class_named_pros_cons": (("3.9", 1523, "5"), ["4.0", "2.0"], "rendered", "Mar 3, 2020"),
+    "rendered_map_reviews_portuguese": (("4,6", 1234, "5"), ["5", "2"], "rendered", "há uma semana"),
 }  # fmt: skip
 
 

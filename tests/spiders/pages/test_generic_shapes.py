@@ -283,3 +283,40 @@ def test_a_count_apart_from_its_words_is_the_aggregates_count_not_a_rating() -> 
         ("review", "5", None),
         ("review", "4", None),
     ]
+
+
+def test_a_value_in_a_childs_title_and_pros_and_cons_named_by_their_class() -> None:
+    first, second = _reviews("rendered_value_class_named_pros_cons")
+    assert (first.pros, first.cons, first.text) == (
+        "Smart colleagues and good training programs.",
+        "Long hours during quarter close.",
+        None,
+    )
+    assert (first.title, first.author_name, first.review_id) == (
+        '"Great place to start"',
+        "Current Employee - Analyst",  # what the site shows of its reviewers
+        "empReview_111",
+    )
+    assert (second.pros, second.cons) == (
+        "The pay was fine for the area.",
+        "Priorities changed every single week.",
+    )
+
+
+def test_dates_and_words_of_more_languages() -> None:
+    from spiders.pages.generic.shown import count_in_text, looks_like_date, rating_in_text
+
+    for shown in (
+        "há uma semana",
+        "2 tygodnie temu",
+        "för 2 veckor sedan",
+        "for en uge siden",
+        "1 hafta önce",
+        "3 de março de 2024",
+    ):
+        assert looks_like_date(shown), shown
+    assert not looks_like_date("Não há estacionamento")  # "há" alone is no date
+    assert rating_in_text("4 stjärnor") == ("4", None)
+    assert count_in_text("1.234 avaliações") == 1234
+    first, second = _reviews("rendered_map_reviews_portuguese")
+    assert [r.published_raw for r in (first, second)] == ["há uma semana", "há 3 meses"]
