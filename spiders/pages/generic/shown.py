@@ -1,10 +1,12 @@
 """Ratings, scales, counts and dates as a page shows them, read from short texts.
 
-Pure functions over strings, shared by every strategy: "4,5/5", "Rated 4.5 out
-of 5 stars", "4.0 star rating", "4,1 de 5 estrellas", "N Sterne", class names
-that encode the value (``bubble_45``, ``a-star-4-5``, ``stars--regular-4``,
-``rating-4-5``, ``count-3``), counts ("21,200 ratings", "5.182 valoraciones",
-"(90)") and whether a text looks like a date. Values stay as shown (a decimal
+Pure functions over strings, shared by every strategy: "4,5/5", "4,85/5.00",
+"Rated 4.5 out of 5 stars", "Rated 4 stars out of five stars", "4.0 star rating",
+"4,1 de 5 estrellas", "N Sterne", "Scored 8.6", "5,6 von 6 Sonnen", star glyphs
+("★★★★☆"), class names that encode the value (``bubble_45``, ``a-star-4-5``,
+``stars--regular-4``, ``rating-4-5``, ``count-3``), counts ("21,200 ratings",
+"5.182 valoraciones", "(90)", rounded: "12.3K Ratings") and whether a text looks
+like a date. Values stay as shown (a decimal
 comma stays a comma): parsing is the transforms' job.
 
 The patterns are case-sensitive and read the lowercased text: Python's
