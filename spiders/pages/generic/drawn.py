@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from spiders.pages.generic.shown import bare_rating, packed_rating
+from spiders.pages.generic.shown import bare_rating, number_then_scale, packed_rating
 
 _WIDTH = re.compile(r"(?:^|;)\s*width\s*:\s*(\d{1,3}(?:\.\d+)?)\s*%")
 # An icon left empty: Font Awesome's "fa-star-o" / "far" (regular), "star-empty",
@@ -37,9 +37,20 @@ def score_text(el: Any) -> tuple[str, str | None, str] | None:
         return _value_class(el)
     number = bare_rating(el.text)
     if number:
-        return number, None, ""
+        return number, _scale_after(number, el), ""
     number = packed_rating(el.text)  # "4.5(12345)": the count is read off the label
     return (number, None, el.text.strip()) if number else None
+
+
+def _scale_after(number: str, el: Any) -> str | None:
+    """The scale the words right after a score state: its tail, else the next
+    element's text (<span>8</span><span>/10</span>)."""
+    nxt = el.getnext()
+    after = (
+        el.tail if el.tail and not el.tail.isspace() else (nxt.text if nxt is not None else None)
+    )
+    scaled = number_then_scale(number, after) if after else None
+    return scaled[1] if scaled else None
 
 
 def _value_class(el: Any) -> tuple[str, str | None, str] | None:

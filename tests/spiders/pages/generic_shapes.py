@@ -244,6 +244,12 @@ SHAPES: dict[str, str] = {
     "rendered_map_reviews_portuguese": """<html lang="pt-BR"><body><div role="main" aria-label="Padaria Central"><h1 class="DUw">Padaria Central</h1><div class="F7n"><span><span aria-hidden="true">4,6</span><span class="ceN" role="img" aria-label="4,6 estrelas "></span></span><span><span><span aria-label="1.234 avaliações">(1.234)</span></span></span></div>
 <div class="jft" data-review-id="ChdDSUhNMG9nS0VJQ0FnSUMx"><div class="d4r">Ana Souza</div><div class="Rfn">Local Guide · 31 avaliações</div><span class="kvM" role="img" aria-label="5 estrelas "></span><span class="rsq">há uma semana</span><span class="wiI">Pão quentinho todo dia de manhã e atendimento muito simpático.</span></div>
 <div class="jft" data-review-id="ChdDSUhNMG9nS0VJQ0FnSUMy"><div class="d4r">Carlos Lima</div><div class="Rfn">8 avaliações</div><span class="kvM" role="img" aria-label="2 estrelas "></span><span class="rsq">há 3 meses</span><span class="wiI">O café estava frio e a fila demorou mais de vinte minutos.</span></div></div></body></html>""",
+    # A film site's user reviews (IMDb's shape): the score and its scale in two elements,
+    # <span class="...--rating">4</span><span class="...--maxRating">/10</span>; "12K ratings".
+    "rendered_score_scale_in_next_element": """<html lang="en-US"><body><h1>The Long Harbour (2023)</h1>
+<div class="rating-bar"><span class="ipc-rating-star--rating">7.4</span><span class="ipc-rating-star--maxRating">/10</span><a href="/title/tt1/ratings">12K ratings</a></div>
+<article class="user-review-item"><div class="ipc-rating-star"><span class="ipc-rating-star--rating">9</span><span class="ipc-rating-star--maxRating">/10</span></div><h3 class="ipc-title__text">A quiet masterpiece</h3><div class="ipc-html-content">The harbour scenes at dawn are some of the best photography this year.</div><a class="author" href="/user/ur1">filmfan_77</a><li class="review-date">Mar 3, 2024</li></article>
+<article class="user-review-item"><div class="ipc-rating-star"><span class="ipc-rating-star--rating">4</span><span class="ipc-rating-star--maxRating">/10</span></div><h3 class="ipc-title__text">Too slow for me</h3><div class="ipc-html-content">Beautiful to look at but nothing happens for the first hour at all.</div><a class="author" href="/user/ur2">moviegoer</a><li class="review-date">Feb 20, 2024</li></article></body></html>""",
 }
 
 # case -> (aggregate (value, count, best) or None, ratings of the reviews in order,
@@ -283,6 +289,7 @@ EXPECTED: dict[str, tuple] = {
     "rendered_count_apart_from_words": (("4.50", 2, "5"), ["5", "4"], "rendered", "March 3, 2024"),
     "rendered_value_class_named_pros_cons": (("3.9", 1523, "5"), ["4.0", "2.0"], "rendered", "Mar 3, 2020"),
     "rendered_map_reviews_portuguese": (("4,6", 1234, "5"), ["5", "2"], "rendered", "há uma semana"),
+    "rendered_score_scale_in_next_element": (("7.4", 12000, "10"), ["9", "4"], "rendered", "Mar 3, 2024"),
 }  # fmt: skip
 
 

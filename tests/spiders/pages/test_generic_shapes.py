@@ -320,3 +320,12 @@ def test_dates_and_words_of_more_languages() -> None:
     assert count_in_text("1.234 avaliações") == 1234
     first, second = _reviews("rendered_map_reviews_portuguese")
     assert [r.published_raw for r in (first, second)] == ["há uma semana", "há 3 meses"]
+
+
+def test_a_scale_in_the_element_after_the_score_is_the_stated_scale() -> None:
+    items = _read("rendered_score_scale_in_next_element").items
+    assert [(str(i.rating_value), i.rating_best, i.flags) for i in items] == [
+        ("7.4", "10", ["count_rounded"]),  # "12K ratings"
+        ("9", "10", []),
+        ("4", "10", []),  # 4 of 10, stated, not inferred
+    ]
