@@ -38,10 +38,10 @@ RATED = re.compile(
 WORD_SCALE = re.compile(
     _NUM
     + r"\s*(?:stars?\s+|sternen?\s+|étoiles?\s+|estrellas?\s+)?(?:out\s+of|von|of|de|sur|su)\s+"
-    r"(?:five|fünf|cinq|cinco|cinque|vijf)\b"
+    r"(?:five|fünf|cinq|cinco|cinque|vijf)\s+(?:stars?|sternen?|étoiles?|estrellas?|stelle|sterren)\b"
 )
-# A travel portal's suns, 1 to 6: "5,8 von 6 Sonnen", "5 Sonnen", "4.5 of 6 suns".
-SUNS = re.compile(_NUM + r"\s*(?:(?:von|aus|of|de|sur|/)\s*6\s*)?(?:sonnen|sonne|suns?|soleils?)\b")
+# A travel portal's suns, 1 to 6 (HolidayCheck): "5,8 von 6 Sonnen", "5,0 / 6 Sonnen".
+SUNS = re.compile(r"(?<![\d:.,])" + _NUM + r"\s*(?:(?:von|aus|/)\s*6\s*)?(?:sonnen|sonne)\b")
 STARS = re.compile(
     _NUM + r"\s*-?\s*(?:stars?|sterne?n?|étoiles?|etoiles?|estrellas?|stelle|sterren|"
     r"gwiazdk\w*|bubbles?|punkte?n?|points?|estrelas?|stjärnor?|stjerner?|yıldız)\b",
@@ -63,7 +63,8 @@ COUNT_WORDS = (
     r"reviews?|ratings?|bewertungen|rezensionen|erfahrungen|kundenbewertungen|"
     r"avis|évaluations?|notes|valoraciones|opiniones|reseñas|recensioni|valutazioni|"
     r"beoordelingen|recensies|omdömen|anmeldelser|arvostelua|opinie|ocen\w*|"
-    r"votes?|stimmen|comments?|kommentare|avaliações|avaliação|recenzj\w*|değerlendirme\w*"
+    r"votes?|stimmen|comments?|kommentare|avaliações|avaliação|recenzj\w*|değerlendirme\w*|"
+    r"opinii|hodnocení|recenzí"
 )
 _COUNT = re.compile(
     r"(\d{1,3}(?:[.,\u202f\u00a0' ]\d{3})+|\d+)\s*(?:global\s+|customer\s+|guest\s+|verified\s+)?"

@@ -329,3 +329,13 @@ def test_a_scale_in_the_element_after_the_score_is_the_stated_scale() -> None:
         ("9", "10", []),
         ("4", "10", []),  # 4 of 10, stated, not inferred
     ]
+
+
+def test_words_that_only_look_like_a_scale_are_no_rating() -> None:
+    from spiders.pages.generic.shown import rating_in_text
+
+    assert rating_in_text("Note : 4 sur cinq étoiles") == ("4", "5")
+    assert rating_in_text("Part 3 of five") is None  # a scale in words needs its stars
+    assert rating_in_text("Mo-Sa 9:00 Sonne") is None  # a time, not suns
+    assert rating_in_text("★★") is None  # two glyphs are an icon, not a rating
+    assert rating_in_text("Scored 8.6") == ("8.6", None)
