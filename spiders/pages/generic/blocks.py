@@ -230,7 +230,7 @@ def _reply_parts(view: View, signal: Any) -> tuple[list[Any], set[Any]]:
     for root in roots:
         inside.update(root.iter())
     # A heading and its date ("Developer Response"), then the reply's text after it.
-    bodies = [reply_body(r, holding | {signal}) for r in roots]
+    bodies = [reply_body(r, holding | {signal}, _REPLY_LABEL.match) for r in roots]
     for b in [b for b in bodies if b is not None]:
         inside.update(b.iter())
     return [b if b is not None else r for r, b in zip(roots, bodies, strict=True)], inside

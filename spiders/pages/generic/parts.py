@@ -13,9 +13,12 @@ more than one (one name on every review is the page's own company).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from lxml import etree
+
+from spiders.pages.generic.shown import looks_like_date
 
 _HEADING_ONLY = 80  # a reply container this short holds its heading and date only
 MIN_REPLY = 15
@@ -30,11 +33,16 @@ def _text(el: Any) -> str:
     return etree.tostring(el, method="text", encoding="unicode", with_tail=False).strip()
 
 
-def reply_body(root: Any, holding: set[Any]) -> Any | None:
+def reply_body(root: Any, holding: set[Any], is_label: Callable[[str], Any]) -> Any | None:
     """The element after a reply container that holds only the reply's heading
-    and date, when it holds the reply's text (and not the rating)."""
+    and date (``is_label``: whether a text is a reply's heading), when it holds the
+    reply's text (and not the rating)."""
     if len(_text(root)) > _HEADING_ONLY:
         return None
+    for sub in root.iter():
+        t = " ".join((sub.text or "").split()) if type(sub.tag) is str else ""
+        if len(t) > 3 and not looks_like_date(t) and not is_label(t):
+            return None  # the container holds a text of its own: the reply itself
     nxt = root.getnext()
     while nxt is not None and type(nxt.tag) is not str:  # comments
         nxt = nxt.getnext()

@@ -339,3 +339,18 @@ def test_words_that_only_look_like_a_scale_are_no_rating() -> None:
     assert rating_in_text("Mo-Sa 9:00 Sonne") is None  # a time, not suns
     assert rating_in_text("★★") is None  # two glyphs are an icon, not a rating
     assert rating_in_text("Scored 8.6") == ("8.6", None)
+
+
+def test_a_reply_with_a_text_of_its_own_is_not_replaced_by_what_follows_it() -> None:
+    from lxml import html
+
+    from spiders.pages.generic.blocks import _REPLY_LABEL
+    from spiders.pages.generic.parts import reply_body
+
+    block = html.fromstring(
+        '<div><div class="reply"><b>Response from the owner</b> <span>5 days ago</span>'
+        "<p>Thanks a lot!</p></div><div>Was this review helpful to you?</div></div>"
+    )
+    assert reply_body(block[0], set(), _REPLY_LABEL.match) is None
+    block[0].remove(block[0][2])  # heading and date only: the reply's text is the next element
+    assert reply_body(block[0], set(), _REPLY_LABEL.match) is block[1]
