@@ -19,12 +19,13 @@ from typing import Any
 
 from lxml import etree
 
+from spiders.pages.generic.parts import ENTITY_HINT, entity_of, pros_and_cons, reply_body
 from spiders.pages.generic.records import Record
 from spiders.pages.generic.shown import count_in_text, looks_like_date, rating_in_text
 
 # Matched against lowercased hints (re.IGNORECASE costs ~10x on every element).
 _AUTHOR_HINT = re.compile(
-    r"author|reviewer|user-?name|profile-name|consumer|(?<![a-z])name(?![a-z])"
+    r"author|reviewer|user-?name|profile-name|consumer|(?<![a-z])name(?![a-z])|__user(?:$|\s)"
 )
 _TITLE_HINT = re.compile(r"title|headline|header")
 _REPLY_HINT = re.compile(
@@ -34,7 +35,7 @@ _REPLY_TEXT_HINT = re.compile(r"content|text|body|message")
 _REPLY_LABEL = re.compile(
     r"(?:response|reply|comment|antwort|stellungnahme|réponse|respuesta|risposta|reactie)\s+"
     r"(?:from|by|of|des|der|von|vom|du|de|di|del|van)\b|"
-    r"(?:owner|business|company|seller|host)(?:'s)?\s+(?:response|reply)",
+    r"(?:owner|business|company|seller|host|developer|vendor)(?:'s)?\s+(?:response|reply)",
     re.I,
 )
 _HIDDEN_CLASS = re.compile(r"popover|lightbox|modal|tooltip|preload")
@@ -228,7 +229,11 @@ def _reply_parts(view: View, signal: Any) -> tuple[list[Any], set[Any]]:
     inside: set[Any] = set()
     for root in roots:
         inside.update(root.iter())
-    return roots, inside
+    # A heading and its date ("Developer Response"), then the reply's text after it.
+    bodies = [reply_body(r, holding | {signal}, _REPLY_LABEL.match) for r in roots]
+    for b in [b for b in bodies if b is not None]:
+        inside.update(b.iter())
+    return [b if b is not None else r for r, b in zip(roots, bodies, strict=True)], inside
 
 
 def _reply_text_of(reply: Any) -> Any:
@@ -341,16 +346,18 @@ def read_review(
 ) -> Record | None:
     """The review a rated block shows, or None when it shows no date (a product
     card, a hotel's class: a rating with no date is not a review)."""
-    values: dict[str, Any] = {}
     replies, in_reply = _reply_parts(view, signal)
-    taken: set[Any] = set()
+    texts, values, taken = pros_and_cons(view.texts)  # "Pros" and "Cons" sections apart
     body: tuple[Any, str] | None = None
-    for sub, t in view.texts:
+    entity = None  # the business the review is of, on a reviewer's page
+    for sub, t in texts:
         if sub in in_reply:
             continue
         hint = _hints(sub, block)
         if "published_raw" not in values and len(t) <= 80 and looks_like_date(t):
             values["published_raw"] = t
+        elif entity is None and len(t) <= 120 and ENTITY_HINT.search(hint):
+            entity = entity_of(sub)
         elif "author_name" not in values and len(t) <= 60 and _AUTHOR_HINT.search(hint):
             values["author_name"] = t
         elif (
@@ -378,10 +385,13 @@ def read_review(
     reply = "\n".join(filter(None, (shown_text(_reply_text_of(r)) for r in replies)))
     if reply:
         values["reply_text"] = reply
-        reply_date = _reply_date(replies)
+        reply_date = _reply_date(replies) or _reply_date([r for r in view.replies if r in in_reply])
         if reply_date:
             values["reply_raw_date"] = reply_date
     rid = review_id(block, counts)
     if rid:
         values["review_id"] = rid
-    return Record("review", "rendered", rating_value=value, rating_best=best, values=values)
+    record = Record("review", "rendered", rating_value=value, rating_best=best, values=values)
+    if entity and entity[1]:
+        record.company_name, record.company_url = entity
+    return record

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from spiders.pages.generic.shown import bare_rating, packed_rating
+from spiders.pages.generic.shown import bare_rating, number_then_scale, packed_rating
 
 _WIDTH = re.compile(r"(?:^|;)\s*width\s*:\s*(\d{1,3}(?:\.\d+)?)\s*%")
 # An icon left empty: Font Awesome's "fa-star-o" / "far" (regular), "star-empty",
@@ -24,24 +24,50 @@ _EMPTY = re.compile(
 _HALF = re.compile(r"half")
 _IMAGE = re.compile(r"(?:^|[-_])(\d{1,2})(?:[-_](half|5))?(?:@\dx)?\.(?:png|gif|svg|jpe?g|webp)")
 _MIN_ICONS, _MAX_ICONS = 3, 10
+_NAMED_SCORE = re.compile(r"(?:rating|score)_?(?:num(?:ber)?|value)(?![a-z])", re.I)
+_COUNT_CLASS = re.compile(r"count|total|(?:^|[\s_-])(?:num|number)(?:$|[\s_-])", re.I)
 
 
 def score_text(el: Any) -> tuple[str, str | None, str] | None:
     """<span class="index__score__x1">4,2</span>: a bare number in a score/rating
     element ("factorScore", a category's sub-score, is not the review's rating)."""
+    if _COUNT_CLASS.search(el.get("class") or ""):
+        return None  # <span class="rating-count">20</span> is a count
     if len(el):
-        return None
+        return _value_class(el)
     number = bare_rating(el.text)
     if number:
-        return number, None, ""
+        return number, _scale_after(number, el), ""
     number = packed_rating(el.text)  # "4.5(12345)": the count is read off the label
     return (number, None, el.text.strip()) if number else None
 
 
+def _scale_after(number: str, el: Any) -> str | None:
+    """The scale the words right after a score state: its tail, else the next
+    element's text (<span>8</span><span>/10</span>)."""
+    nxt = el.getnext()
+    after = (
+        el.tail if el.tail and not el.tail.isspace() else (nxt.text if nxt is not None else None)
+    )
+    scaled = number_then_scale(number, after) if after else None
+    return scaled[1] if scaled else None
+
+
+def _value_class(el: Any) -> tuple[str, str | None, str] | None:
+    """The microformats value-class pattern: ``<span class="rating"><span
+    class="value-title" title="4.0"></span></span>``, the value in the one child
+    named "value" (its title, else its text)."""
+    kids = [c for c in el if type(c.tag) is str]
+    if len(kids) != 1 or "value" not in (kids[0].get("class") or ""):
+        return None
+    number = bare_rating(kids[0].get("title")) or bare_rating(kids[0].text)
+    return (number, None, "") if number else None
+
+
 def drawn_rating(el: Any) -> tuple[str, str | None, str] | None:
     """(value, best, how it is drawn) of a rating element's children, else None."""
-    if not len(el):
-        return None
+    if not len(el):  # <div class="styles_ratingNum__x">3.9</div>: a score, named in camelCase
+        return score_text(el) if _NAMED_SCORE.search(el.get("class") or "") else None
     kids = [c for c in el if type(c.tag) is str]
     if not kids or len(kids) > _MAX_ICONS:
         return None

@@ -29,11 +29,13 @@ from spiders.pages.base import (
     text_of,
 )
 from spiders.pages.generic import rendered, state, structured
+from spiders.pages.generic.parts import reviewed_entities
 from spiders.pages.generic.records import (
     Found,
     Record,
     dedupe,
     dedupe_aggregates,
+    shared_scale,
     to_item,
     url_slug,
 )
@@ -84,8 +86,11 @@ def find(page: Page, url: str, cut: Layout | None = None) -> Found:
     if main_agg is not None and main_agg.company_name is None:
         main_agg.company_name = _page_title(root())
     company = next((a.company_name for a in aggregates if not a.listed and a.company_name), None)
+    reviewed_entities(reviews)  # a reviewer's page: each review of the business it names
     for r in reviews:
         r.company_name = r.company_name or company
+    shared_scale([r for r in reviews if r.strategy == "rendered"])  # one scale per page
+    shared_scale([a for a in aggregates if a.listed and a.strategy == "rendered"])
     return Found(
         reviews=dedupe(reviews),
         aggregates=dedupe_aggregates(aggregates),

@@ -15,10 +15,11 @@ from urllib.parse import unquote, unquote_plus, urlsplit
 
 from core.contracts.raw_items import RawItem
 from spiders.pages.base import Context
-from spiders.pages.generic.shown import as_number, scale_for
+from spiders.pages.generic.shown import Rounded, as_number, scale_for
 
 SCALE_INFERRED = "scale_inferred"
 RATING_MISSING = "rating_missing"
+COUNT_ROUNDED = "count_rounded"
 
 
 @dataclass
@@ -99,6 +100,9 @@ def to_item(record: Record, ctx: Context, pid: str, locale: str | None) -> RawIt
     values = dict(record.values)
     if record.kind == "aggregate":
         values["review_count"] = record.review_count
+        if isinstance(record.review_count, Rounded):  # "1.2K reviews"
+            values["review_count"] = int(record.review_count)
+            flags.append(COUNT_ROUNDED)
     elif record.rating_value is None and RATING_MISSING not in flags:
         flags.append(RATING_MISSING)
     return ctx.item(
@@ -153,3 +157,15 @@ def dedupe_aggregates(records: list[Record]) -> list[Record]:
             seen.add(key)
             out.append(r)
     return out
+
+
+def shared_scale(records: list[Record]) -> None:
+    """Ratings a page shows with no scale share one: when one of them is above 5
+    (a review "Scored 9.0"), the page's "Scored 5.0" is on 1-10 too, not 5 of 5."""
+    unstated = [r for r in records if r.rating_best is None and r.rated]
+    values = [as_number(r.rating_value) or 0.0 for r in unstated]
+    if not values or not 5 < max(values) <= 10:
+        return
+    for r in unstated:
+        r.rating_best = 10
+        r.flags.append(SCALE_INFERRED)

@@ -146,7 +146,7 @@ def _short_text(text: str) -> tuple[str, tuple[str, str | None] | None, bool] | 
     if text.isspace():
         return None
     text = " ".join(text.split())
-    shown = rating_in_text(text) if _HAS_DIGIT(text) else None
+    shown = rating_in_text(text)  # a number, or star glyphs ("★★★★☆")
     label = (
         shown is None
         and len(text) <= 24
@@ -285,7 +285,7 @@ def _near_count(el: Any, near: Any) -> int | None:
     """The count of reviews stated next to a rating (the first short text with one)."""
     for sub, t in iter_texts(near):
         if len(t) <= 60 and sub is not el:
-            count = count_in_text(t)
+            count = count_in_text(t, sub.tail)  # <b>20</b> Bewertungen
             if count is not None:
                 return count
     return None

@@ -1,10 +1,12 @@
 """Ratings, scales, counts and dates as a page shows them, read from short texts.
 
-Pure functions over strings, shared by every strategy: "4,5/5", "Rated 4.5 out
-of 5 stars", "4.0 star rating", "4,1 de 5 estrellas", "N Sterne", class names
-that encode the value (``bubble_45``, ``a-star-4-5``, ``stars--regular-4``,
-``rating-4-5``, ``count-3``), counts ("21,200 ratings", "5.182 valoraciones",
-"(90)") and whether a text looks like a date. Values stay as shown (a decimal
+Pure functions over strings, shared by every strategy: "4,5/5", "4,85/5.00",
+"Rated 4.5 out of 5 stars", "Rated 4 stars out of five stars", "4.0 star rating",
+"4,1 de 5 estrellas", "N Sterne", "Scored 8.6", "5,6 von 6 Sonnen", star glyphs
+("★★★★☆"), class names that encode the value (``bubble_45``, ``a-star-4-5``,
+``stars--regular-4``, ``rating-4-5``, ``count-3``), counts ("21,200 ratings",
+"5.182 valoraciones", "(90)", rounded: "12.3K Ratings") and whether a text looks
+like a date. Values stay as shown (a decimal
 comma stays a comma): parsing is the transforms' job.
 
 The patterns are case-sensitive and read the lowercased text: Python's
@@ -20,14 +22,29 @@ _NUM = r"(\d{1,3}(?:[.,]\d{1,2})?)"
 # "4.5 out of 5", "4,1 de 5", "4 von 5", "8/10", "4,5 / 5", "3 of 5", "4 sur 5", "4 su 5", "4 z 5";
 # the scale is 5, 10 or 100 (1/2 cup, 06/11/2014 and 3/199 photos are not ratings).
 RATING_OF = re.compile(
-    r"(?<![\d/.,])" + _NUM + r"\s*(?:out\s+of|von|aus|of|de|sur|su|van|z|/)\s*(5|10|100)(?:[.,]0)?"
+    r"(?<![\d/.,])"
+    + _NUM
+    + r"\s*(?:out\s+of|von|aus|of|de|sur|su|van|z|/)\s*(5|10|100)(?:[.,]00?)?"
     r"(?![\d/.,]*\d)(?!\s*%)",
 )
-# "Rated 4.5", "4.0 star rating", "5 stars", "4,5 Sterne", "4 étoiles", "5 estrellas", "5-star".
-RATED = re.compile(r"\b(?:rated|rating|bewertet\s+mit|note)\s*:?\s*" + _NUM + r"(?![\d.,/])")
+# "Rated 4.5", "4.0 star rating", "5 stars", "4,5 Sterne", "4 étoiles", "5 estrellas", "5-star";
+# a booking site's "Scored 8.6", "Mit 8,6 bewertet".
+RATED = re.compile(
+    r"\b(?:rated|rating|bewertet\s+mit|note|scored|mit(?=\s+\d[\d.,]*\s+bewertet))\s*:?\s*"
+    + _NUM
+    + r"(?![\d.,/])"
+)
+# The scale in words: "Rated 4 stars out of five stars", "Mit 4 von fünf Sternen bewertet".
+WORD_SCALE = re.compile(
+    _NUM
+    + r"\s*(?:stars?\s+|sternen?\s+|étoiles?\s+|estrellas?\s+)?(?:out\s+of|von|of|de|sur|su)\s+"
+    r"(?:five|fünf|cinq|cinco|cinque|vijf)\s+(?:stars?|sternen?|étoiles?|estrellas?|stelle|sterren)\b"
+)
+# A travel portal's suns, 1 to 6 (HolidayCheck): "5,8 von 6 Sonnen", "5,0 / 6 Sonnen".
+SUNS = re.compile(r"(?<![\d:.,])" + _NUM + r"\s*(?:(?:von|aus|/)\s*6\s*)?(?:sonnen|sonne)\b")
 STARS = re.compile(
     _NUM + r"\s*-?\s*(?:stars?|sterne?n?|étoiles?|etoiles?|estrellas?|stelle|sterren|"
-    r"gwiazdk\w*|bubbles?|punkte?n?|points?)\b",
+    r"gwiazdk\w*|bubbles?|punkte?n?|points?|estrelas?|stjärnor?|stjerner?|yıldız)\b",
 )
 # Texts about a share of ratings or a filter, never one rating: "59 percent of
 # reviews have 5 stars", "All 4 star reviews", "0 reviews with 2 star rating", "4 & up".
@@ -46,7 +63,8 @@ COUNT_WORDS = (
     r"reviews?|ratings?|bewertungen|rezensionen|erfahrungen|kundenbewertungen|"
     r"avis|évaluations?|notes|valoraciones|opiniones|reseñas|recensioni|valutazioni|"
     r"beoordelingen|recensies|omdömen|anmeldelser|arvostelua|opinie|ocen\w*|"
-    r"votes?|stimmen|comments?|kommentare"
+    r"votes?|stimmen|comments?|kommentare|avaliações|avaliação|recenzj\w*|değerlendirme\w*|"
+    r"opinii|hodnocení|recenzí"
 )
 _COUNT = re.compile(
     r"(\d{1,3}(?:[.,\u202f\u00a0' ]\d{3})+|\d+)\s*(?:global\s+|customer\s+|guest\s+|verified\s+)?"
@@ -66,31 +84,57 @@ _MONTHS = (
     "ene|abr|ago|dic|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
     "noviembre|diciembre|januar|februar|märz|juni|juli|oktober|dezember|janvier|février|"
     "avril|juillet|septembre|octobre|novembre|décembre|gennaio|febbraio|aprile|maggio|"
-    "giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus"
+    "giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus|"
+    "janeiro|fevereiro|março|junho|julho|setembro|outubro|novembro|dezembro"
 )
 _DATE = re.compile(
     r"\b\d{4}-\d{1,2}-\d{1,2}\b|"  # ISO
     r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b|"  # 21/10/2016, 12.04.2020, 26/10/13
-    rf"\b\d{{1,2}}\.?\s*(?:de\s+)?(?:{_MONTHS})[a-zäéû]*\.?,?\s*(?:de\s+)?\d{{4}}\b|"
-    rf"\b(?:{_MONTHS})[a-zäéû]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|"
-    rf"\b(?:{_MONTHS})[a-zäéû]*\.?\s+\d{{4}}\b|"  # Oktober 2025
-    r"\b(?:ago|vor|il\s+y\s+a|hace|fa|geleden|yesterday|gestern|hier|ayer|today|heute)\b",
+    rf"\b\d{{1,2}}\.?\s*(?:de\s+)?(?:{_MONTHS})[a-zäéûç]*\.?,?\s*(?:de\s+)?\d{{4}}\b|"
+    rf"\b(?:{_MONTHS})[a-zäéûç]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|"
+    rf"\b(?:{_MONTHS})[a-zäéûç]*\.?\s+\d{{4}}\b|"  # Oktober 2025
+    r"\b(?:ago|vor|il\s+y\s+a|hace|fa|geleden|yesterday|gestern|hier|ayer|today|heute)\b|"
+    # "há uma semana", "2 tygodnie temu", "för 2 veckor sedan", "for en uge siden", "1 hafta önce"
+    r"\bhá\s+(?:\d+|uma?)\b|\btemu\b|\bför\s+(?:\d+|en|ett)\s+\w+\s+sedan\b|"
+    r"\bfor\s+(?:\d+|en|et)\s+\w+\s+siden\b|\b\d+\s+\w+\s+önce\b",
 )
 
 
 def rating_in_text(text: str | None) -> tuple[str, str | None] | None:
     """(value, best or None) of one rating stated in a short text, else None."""
-    if not text or len(text) > 120 or not _HAS_DIGIT(text):
-        return None  # every rating shape holds a number
+    if not text or len(text) > 120:
+        return None
+    if not _HAS_DIGIT(text):  # every rating shape holds a number, but star glyphs
+        return glyph_rating(text) if text[0] in _GLYPH_FIRST else None
     low = text.lower()
-    m = RATING_OF.search(low) or STARS.search(low) or RATED.search(low)
+    m = RATING_OF.search(low) or WORD_SCALE.search(low) or STARS.search(low) or RATED.search(low)
+    m = m or SUNS.search(low)
     if m is None or NOT_A_RATING.search(low):
         return None
+    if m.re is SUNS or m.re is WORD_SCALE:
+        best = 6 if m.re is SUNS else 5
+        return (m.group(1), str(best)) if as_number(m.group(1)) <= best else None  # type: ignore[operator]
     if m.re is not RATING_OF:
         return m.group(1), None
     if as_number(m.group(1)) > float(m.group(2)):  # type: ignore[operator]
         return None
     return m.group(1), m.group(2)
+
+
+# Star glyphs: "★★★★☆", "★★★½☆", "⭐⭐⭐⭐⭐" (filled, an optional half, empty).
+_GLYPHS = re.compile("^([★⭐✭✮]*)([½⯪⯨]?)([☆✩✰]*)$")
+_GLYPH_FIRST = frozenset("★⭐✭✮½⯪⯨☆✩✰")
+
+
+def glyph_rating(text: str) -> tuple[str, str] | None:
+    """(value, best) of a text that is only star glyphs, 3 to 10 of them."""
+    m = _GLYPHS.match(text.replace(" ", "").replace("\ufe0f", ""))
+    if m is None:
+        return None
+    full, half, empty = (len(g) for g in m.groups())
+    if not full + half or not 3 <= full + half + empty <= 10:
+        return None
+    return f"{full + half / 2:g}", str(full + half + empty)
 
 
 def rating_in_classes(classes: str | None) -> tuple[str, str | None] | None:
@@ -125,7 +169,7 @@ def bare_rating(text: str | None) -> str | None:
 
 # The scale after a number: " out of 10", "/5", " von 5 Sternen" (not "/5/2024").
 _SCALE_AFTER = re.compile(
-    r"^\s*(?:out\s+of|von|aus|of|de|sur|su|van|/)\s*(5|10|100)(?:[.,]0)?(?![\d/.,]*\d)", re.I
+    r"^\s*(?:out\s+of|von|aus|of|de|sur|su|van|/)\s*(5|10|100)(?:[.,]00?)?(?![\d/.,]*\d)", re.I
 )
 
 
@@ -144,9 +188,12 @@ def packed_rating(text: str | None) -> str | None:
     return m.group(1) if m else None
 
 
-def count_in_text(text: str | None) -> int | None:
+def count_in_text(text: str | None, tail: str | None = None) -> int | None:
     """The count of reviews or ratings a text states ("21,200 ratings", "(90)",
-    "4.5(12345)")."""
+    "4.5(12345)"); with the words after its element (``tail``) when the number is
+    marked up apart from them: ``(<span class="count">3</span> customer reviews)``."""
+    if tail and not tail.isspace():
+        return count_in_text(text) or count_in_text(f"{text} {tail[:40]}")
     if not text:
         return None
     if not _HAS_DIGIT(text):
@@ -154,9 +201,32 @@ def count_in_text(text: str | None) -> int | None:
     m = _COUNT.search(text.lower()) or _PAREN_COUNT.match(text.strip())
     if m is None:
         packed = _PACKED.match(text.strip())
-        return int(_NON_DIGITS("", packed.group(2))) if packed else None
+        return int(_NON_DIGITS("", packed.group(2))) if packed else rounded_count(text)
     digits = _NON_DIGITS("", m.group(1))
     return int(digits) if digits else None
+
+
+class Rounded(int):
+    """A count the page shows rounded ("1.2K reviews", "1,23 Mio. Rezensionen",
+    "(2.3K)"): the shown number times its unit; its items say ``count_rounded``."""
+
+
+_UNITS = {"k": 1_000, "tsd": 1_000, "mil": 1_000, "m": 1_000_000, "mio": 1_000_000}
+_ROUNDED = re.compile(
+    r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?)\s*(k|tsd|mil|mio|m)\.?\s*"
+    rf"(?:(?:global\s+|customer\s+|guest\s+|verified\s+)?(?:{COUNT_WORDS})\b|\)\s*$)"
+)
+
+
+def rounded_count(text: str) -> Rounded | None:
+    """The count a text shows rounded to a unit ("12.3K Ratings"), else None."""
+    low = text.lower()
+    if "k" not in low and "m" not in low and "tsd" not in low:
+        return None
+    m = _ROUNDED.search(low)
+    if m is None or (m.group(0).endswith(")") and "(" not in low[: m.start()]):
+        return None
+    return Rounded(round(float(m.group(1).replace(",", ".")) * _UNITS[m.group(2)]))
 
 
 def looks_like_date(text: str | None) -> bool:

@@ -167,6 +167,89 @@ SHAPES: dict[str, str] = {
 <div class="review"><div class="stars" aria-label="4 von 5 Sternen"></div><b>Tom</b> schrieb am 3. März 2024<p>Sehr guter Kuchen und netter Service hier.</p></div>
 <div class="review"><div class="stars" aria-label="2 von 5 Sternen"></div><b>Ann</b> schrieb am 9. März 2024<p>Kalter Kaffee und sehr lange gewartet.</p></div>
 </body></html>""",
+    # An app store (Apple's shape): the count rounded ("12.3K Ratings"), each review's
+    # stars in a figure's aria-label "5 out of 5", its author in "...__user", and the
+    # developer's reply as a heading with its date, the reply's text in the element after.
+    "rendered_app_store_developer_response": """<html lang="en-us"><body><h1 class="app-title">Tide Timer</h1>
+<ul class="header-list"><li><figure class="we-star-rating" aria-label="4.7 out of 5"><figcaption class="we-rating-count">4.7 • 12.3K Ratings</figcaption></figure></li></ul>
+<div class="we-customer-review"><figure class="we-star-rating we-customer-review__rating" aria-label="5 out of 5"><span class="we-star-rating-stars"></span></figure>
+<div class="we-customer-review__header"><span class="we-truncate we-customer-review__user">harbourfox</span><span class="we-customer-review__separator">, </span><time datetime="2024-03-03T00:00:00.000Z" class="we-customer-review__date">03/03/2024</time></div>
+<h3 class="we-customer-review__title">Never miss low tide</h3><blockquote class="we-customer-review__body"><p>The alarms before low tide are exactly what our dog walks needed.</p></blockquote>
+<div class="we-customer-review__header we-customer-review__header--response"><h3 class="we-customer-review__response-header">Developer Response</h3><time datetime="2024-03-05T00:00:00.000Z" class="we-customer-review__date">03/05/2024</time></div>
+<blockquote class="we-customer-review__body"><p>Thanks a lot, happy walks to you both!</p></blockquote></div>
+<div class="we-customer-review"><figure class="we-star-rating we-customer-review__rating" aria-label="2 out of 5"><span class="we-star-rating-stars"></span></figure>
+<div class="we-customer-review__header"><span class="we-truncate we-customer-review__user">m.ortega</span><span class="we-customer-review__separator">, </span><time datetime="2024-02-11T00:00:00.000Z" class="we-customer-review__date">02/11/2024</time></div>
+<h3 class="we-customer-review__title">Widget stopped updating</h3><blockquote class="we-customer-review__body"><p>Since the last update the widget shows yesterday's tides.</p></blockquote></div></body></html>""",
+    # An app market in German (Google Play's shape): "Mit 4 von fünf Sternen bewertet" in
+    # aria-labels, the count rounded to millions ("1,23 Mio. Rezensionen"), hashed classes.
+    "rendered_play_store_rounded_count": """<html lang="de"><body><h1 itemprop="name"><span>Tide Timer</span></h1>
+<div class="w7"><div class="wV"><div class="ClM"><div itemprop="starRating"><div class="TT9" aria-label="Mit 4,5 von fünf Sternen bewertet">4,5<i class="material-icons" aria-hidden="true">star</i></div></div></div><div class="g1r">1,23 Mio. Rezensionen</div></div><div class="wV"><div class="ClM">10 Mio.+</div><div class="g1r">Downloads</div></div></div>
+<div class="EG"><div class="RHo"><header class="c1b" data-review-id="gp:AOq1"><div class="YN"><div class="X5P">Lena Vogt</div></div><div class="Jx4"><div class="iXR" aria-label="Mit 4 von fünf Sternen bewertet" role="img"><span class="F7X"></span></div><span class="bp9">3. März 2024</span></div></header><div class="h3Y">Zeigt die Gezeiten zuverlässig an, nur das Widget könnte größer sein.</div><div class="AJT">12 Personen fanden diese Rezension hilfreich</div></div>
+<div class="RHo"><header class="c1b" data-review-id="gp:AOq2"><div class="YN"><div class="X5P">Jonas Brandt</div></div><div class="Jx4"><div class="iXR" aria-label="Mit 1 von fünf Sternen bewertet" role="img"><span class="F7X"></span></div><span class="bp9">20. Februar 2024</span></div></header><div class="h3Y">Stürzt seit dem Update bei jedem Öffnen der Statistik ab.</div></div></div></body></html>""",
+    # A shop-review badge and list (Trusted Shops' shape): "4,85/5.00", a scale with two
+    # decimals; each review's stars drawn as glyphs, "★★★★★" and "★★☆☆☆".
+    "rendered_star_glyphs_two_decimal_scale": """<html lang="de"><body><h1>Feinkost Berger</h1>
+<div class="summary"><div class="grade">4,85/5.00</div><div class="grade-text">Sehr gut</div><div class="count">1.234 Bewertungen</div></div>
+<div class="review"><div class="stars">★★★★★</div><span class="date">03.03.2024</span><p class="text">Schnelle Lieferung und alles bestens verpackt.</p></div>
+<div class="review"><div class="stars">★★☆☆☆</div><span class="date">20.02.2024</span><p class="text">Ware kam leider zwei Wochen zu spät an.</p></div></body></html>""",
+    # A hotel's reviews on 1-10 (Booking's shape): "Scored 9.0" in aria-labels, no scale
+    # stated anywhere, so the 5.0 is on 1-10 too; what the guest liked and disliked.
+    "rendered_scored_ten_point_liked_disliked": """<html lang="en-gb"><body><h1>Hotel Mar Azul</h1>
+<div data-testid="review-score-component"><div aria-label="Scored 8.6 " class="a3b">8.6</div><div class="abf"><div class="e62">Fabulous</div><div class="f45">1,234 reviews</div></div></div>
+<ul><li><div data-testid="review-card"><div data-testid="review-score"><div aria-label="Scored 9.0 " class="a3b">9.0</div></div><span data-testid="review-date">Reviewed: 3 March 2024</span><h3 data-testid="review-title">Wonderful stay</h3>
+<div class="c62"><div><span class="b1">Liked</span><span>·</span><span>Great breakfast and a view of the sea from the balcony.</span></div><div><span class="b1">Disliked</span><span>·</span><span>The lift was slow.</span></div></div></div></li>
+<li><div data-testid="review-card"><div data-testid="review-score"><div aria-label="Scored 5.0 " class="a3b">5.0</div></div><span data-testid="review-date">Reviewed: 20 February 2024</span><h3 data-testid="review-title">Noisy</h3>
+<div class="c62"><div><span class="b1">Disliked</span><span>·</span><span>The street noise kept us awake every night of the week.</span></div></div></div></li></ul></body></html>""",
+    # A reviewer's own page (a Yelp user's reviews): each review is of the business it
+    # links to ("biz-name"), not of the page, and that name is not the review's author.
+    "rendered_reviewer_page_businesses": """<html lang="en-US"><head><title>Dana R.'s Reviews</title></head><body><div class="user-profile_info"><h1>Dana R.</h1><ul><li><strong>212</strong> Reviews</li></ul></div>
+<ul class="reviews"><li><div class="review"><div class="review-sidebar"><a class="biz-name" href="/biz/lucky-noodle-san-diego"><span>Lucky Noodle</span></a><address>3021 Adams Ave</address></div>
+<div class="review-content"><div class="biz-rating"><div class="i-stars i-stars--regular-4" title="4.0 star rating"></div><span class="rating-qualifier">3/3/2024</span></div><p lang="en">Hand pulled noodles with a great chili oil, the line moves fast.</p></div></div></li>
+<li><div class="review"><div class="review-sidebar"><a class="biz-name" href="/biz/harbor-fish-shack-san-diego"><span>Harbor Fish Shack</span></a><address>1 Harbor Dr</address></div>
+<div class="review-content"><div class="biz-rating"><div class="i-stars i-stars--regular-2" title="2.0 star rating"></div><span class="rating-qualifier">2/14/2024</span></div><p lang="en">Fish tacos were soggy and the fries came out cold again.</p></div></div></li></ul></body></html>""",
+    # Software reviews (Capterra's and TrustRadius' shapes): "Pros" and "Cons" headed by a
+    # bold span or an h4, the text after each (a list: one item a line) up to the next heading.
+    "rendered_pros_cons_sections": """<html lang="en"><body><h1>ShiftPlan</h1>
+<div class="summary"><span class="star-rating-label">4.6</span> <a href="#reviews">(1,204 reviews)</a></div>
+<div class="review-card"><div data-testid="reviewer-full-name">Priya N.</div><div>Operations Lead</div><h3>"Scheduling got so much easier"</h3><div><span class="star-rating-label">5.0</span></div><div>March 3, 2024</div>
+<p><span class="fw-bold">Overall:</span> We moved forty staff onto it in a week and nobody missed a shift.</p>
+<p><span class="fw-bold">Pros</span></p><p>Drag and drop rota, the mobile app shows swaps right away.</p>
+<p><span class="fw-bold">Cons</span></p><p>Reports export only as PDF, we need spreadsheets.</p>
+<p><span class="fw-bold">Reasons for choosing ShiftPlan</span></p><p>It was cheaper than the others.</p></div>
+<div class="review-card"><div data-testid="reviewer-full-name">Tom B.</div><div>Owner</div><h3>"Good but pricey"</h3><div><span class="star-rating-label">3.0</span></div><div>February 1, 2024</div>
+<h4>Pros</h4><ul><li>Easy to set up.</li><li>Friendly support team.</li></ul><h4>Cons</h4><ul><li>The price went up twice this year.</li></ul></div></body></html>""",
+    # A travel portal's suns, 1 to 6 (HolidayCheck's scale): "5,6 von 6 Sonnen", reviews
+    # "5,0 / 6 Sonnen", the count's number marked up apart from its word.
+    "rendered_suns_of_six": """<html lang="de"><body><h1>Hotel Sonnenhof</h1>
+<div class="hotel-rating"><span class="rating-value">5,6 von 6 Sonnen</span> <a href="#bewertungen">(<span>1.284</span> Bewertungen)</a><div>97 % Weiterempfehlung</div></div>
+<div class="review"><div class="review-rating">5,0 / 6 Sonnen</div><span class="author">Sabine (51-55)</span><span class="date">Verreist als Paar • Juli 2024</span><h3>Ruhige Lage, tolles Frühstück</h3><p>Das Personal war sehr freundlich und das Zimmer jeden Tag sauber.</p></div>
+<div class="review"><div class="review-rating">3,2 / 6 Sonnen</div><span class="author">Jörg (41-45)</span><span class="date">Verreist mit Familie • Juni 2024</span><h3>In die Jahre gekommen</h3><p>Die Zimmer sind renovierungsbedürftig, der Pool war oft überfüllt.</p></div></body></html>""",
+    # A shop plugin's product page (WooCommerce's shape): the count's number in its own
+    # span, "(<span class="count">2</span> customer reviews)", and a "rating" span that
+    # holds the number of ratings, not a rating.
+    "rendered_count_apart_from_words": """<html lang="en-US"><body><div class="product"><h1 class="product_title">Walnut Board</h1>
+<div class="product-rating"><div class="star-rating" role="img" aria-label="Rated 4.50 out of 5"><span style="width:90%">Rated <strong class="rating">4.50</strong> out of 5 based on <span class="rating">2</span> customer ratings</span></div><a href="#reviews" class="review-link" rel="nofollow">(<span class="count">2</span> customer reviews)</a></div>
+<ol class="commentlist"><li class="review" id="li-comment-41"><div class="comment-text"><div class="star-rating" role="img" aria-label="Rated 5 out of 5"><span style="width:100%">Rated <strong class="rating">5</strong> out of 5</span></div>
+<p class="meta"><strong class="review__author">Jane M.</strong> <span>&ndash;</span> <time datetime="2024-03-03T10:12:00+00:00">March 3, 2024</time></p><div class="description"><p>Heavy, smooth and the oil finish looks great on the counter.</p></div></div></li>
+<li class="review" id="li-comment-42"><div class="comment-text"><div class="star-rating" role="img" aria-label="Rated 4 out of 5"><span style="width:80%">Rated <strong class="rating">4</strong> out of 5</span></div>
+<p class="meta"><strong class="review__author">Luis P.</strong> <span>&ndash;</span> <time datetime="2024-02-10T08:00:00+00:00">February 10, 2024</time></p><div class="description"><p>Nice board, a little smaller than I expected from the photos.</p></div></div></li></ol></div></body></html>""",
+    # An employer-review site's older rendered layout (Glassdoor before Next.js): the
+    # microformats value-class pattern (the value in a child's title), a score class named
+    # in camelCase ("...__ratingNum"), and the pros and cons named by their class.
+    "rendered_value_class_named_pros_cons": """<html lang="en"><body><h1>Acme Corp Reviews</h1><div class="ratingInfo"><div class="v2__EIReviewsRatingsStylesV2__ratingNum">3.9</div><div class="ratingTrends"><span class="numReviews">1,523 reviews</span></div></div>
+<ol class="empReviews"><li class="empReview" id="empReview_111"><time class="date subtle small" datetime="2020-03-03">Mar 3, 2020</time><h2 class="summary"><a href="/Reviews/r111">"Great place to start"</a></h2><span class="rating"><span class="value-title" title="4.0"></span></span><span class="authorJobTitle reviewer">Current Employee - Analyst</span><p class="pros">Smart colleagues and good training programs.</p><p class="cons">Long hours during quarter close.</p></li>
+<li class="empReview" id="empReview_112"><time class="date subtle small" datetime="2020-02-10">Feb 10, 2020</time><h2 class="summary"><a href="/Reviews/r112">"Management chaos"</a></h2><span class="rating"><span class="value-title" title="2.0"></span></span><span class="authorJobTitle reviewer">Former Employee - Engineer</span><p class="pros">The pay was fine for the area.</p><p class="cons">Priorities changed every single week.</p></li></ol></body></html>""",
+    # A map's place reviews in Portuguese: "5 estrelas", "1.234 avaliações", relative
+    # dates "há uma semana", "há 3 meses"; the reviewer's own count is not the place's.
+    "rendered_map_reviews_portuguese": """<html lang="pt-BR"><body><div role="main" aria-label="Padaria Central"><h1 class="DUw">Padaria Central</h1><div class="F7n"><span><span aria-hidden="true">4,6</span><span class="ceN" role="img" aria-label="4,6 estrelas "></span></span><span><span><span aria-label="1.234 avaliações">(1.234)</span></span></span></div>
+<div class="jft" data-review-id="ChdDSUhNMG9nS0VJQ0FnSUMx"><div class="d4r">Ana Souza</div><div class="Rfn">Local Guide · 31 avaliações</div><span class="kvM" role="img" aria-label="5 estrelas "></span><span class="rsq">há uma semana</span><span class="wiI">Pão quentinho todo dia de manhã e atendimento muito simpático.</span></div>
+<div class="jft" data-review-id="ChdDSUhNMG9nS0VJQ0FnSUMy"><div class="d4r">Carlos Lima</div><div class="Rfn">8 avaliações</div><span class="kvM" role="img" aria-label="2 estrelas "></span><span class="rsq">há 3 meses</span><span class="wiI">O café estava frio e a fila demorou mais de vinte minutos.</span></div></div></body></html>""",
+    # A film site's user reviews (IMDb's shape): the score and its scale in two elements,
+    # <span class="...--rating">4</span><span class="...--maxRating">/10</span>; "12K ratings".
+    "rendered_score_scale_in_next_element": """<html lang="en-US"><body><h1>The Long Harbour (2023)</h1>
+<div class="rating-bar"><span class="ipc-rating-star--rating">7.4</span><span class="ipc-rating-star--maxRating">/10</span><a href="/title/tt1/ratings">12K ratings</a></div>
+<article class="user-review-item"><div class="ipc-rating-star"><span class="ipc-rating-star--rating">9</span><span class="ipc-rating-star--maxRating">/10</span></div><h3 class="ipc-title__text">A quiet masterpiece</h3><div class="ipc-html-content">The harbour scenes at dawn are some of the best photography this year.</div><a class="author" href="/user/ur1">filmfan_77</a><li class="review-date">Mar 3, 2024</li></article>
+<article class="user-review-item"><div class="ipc-rating-star"><span class="ipc-rating-star--rating">4</span><span class="ipc-rating-star--maxRating">/10</span></div><h3 class="ipc-title__text">Too slow for me</h3><div class="ipc-html-content">Beautiful to look at but nothing happens for the first hour at all.</div><a class="author" href="/user/ur2">moviegoer</a><li class="review-date">Feb 20, 2024</li></article></body></html>""",
 }
 
 # case -> (aggregate (value, count, best) or None, ratings of the reviews in order,
@@ -196,6 +279,17 @@ EXPECTED: dict[str, tuple] = {
     "rendered_number_then_scale": (("8.6", 2345, "10"), ["9", "4"], "rendered", "March 20, 2024"),
     "rendered_drawn_ratings": (None, ["4", "2", "4.5"], "rendered", "March 5, 2024"),
     "rendered_dates_after_labels": (None, ["4", "2"], "rendered", "schrieb am 9. März 2024"),
+    "rendered_app_store_developer_response": (("4.7", 12300, "5"), ["5", "2"], "rendered", "03/03/2024"),
+    "rendered_play_store_rounded_count": (("4,5", 1230000, "5"), ["4", "1"], "rendered", "3. März 2024"),
+    "rendered_star_glyphs_two_decimal_scale": (("4,85", 1234, "5"), ["5", "2"], "rendered", "03.03.2024"),
+    "rendered_scored_ten_point_liked_disliked": (("8.6", 1234, "10"), ["9.0", "5.0"], "rendered", "Reviewed: 3 March 2024"),
+    "rendered_reviewer_page_businesses": (None, ["4.0", "2.0"], "rendered", "3/3/2024"),
+    "rendered_pros_cons_sections": (("4.6", 1204, "5"), ["5.0", "3.0"], "rendered", "March 3, 2024"),
+    "rendered_suns_of_six": (("5,6", 1284, "6"), ["5,0", "3,2"], "rendered", "Verreist als Paar • Juli 2024"),
+    "rendered_count_apart_from_words": (("4.50", 2, "5"), ["5", "4"], "rendered", "March 3, 2024"),
+    "rendered_value_class_named_pros_cons": (("3.9", 1523, "5"), ["4.0", "2.0"], "rendered", "Mar 3, 2020"),
+    "rendered_map_reviews_portuguese": (("4,6", 1234, "5"), ["5", "2"], "rendered", "há uma semana"),
+    "rendered_score_scale_in_next_element": (("7.4", 12000, "10"), ["9", "4"], "rendered", "Mar 3, 2024"),
 }  # fmt: skip
 
 

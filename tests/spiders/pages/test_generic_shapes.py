@@ -196,3 +196,161 @@ def test_a_card_rated_on_several_scales_is_one_review_with_sub_ratings() -> None
     assert [r.author_name for r in reviews] == ["Jane D.", "Mark S."]
     # The words after the "Overall:" label are the review's text.
     assert reviews[1].text.endswith("The pricing went up every year and support was slow.")
+
+
+def test_a_count_shown_rounded_is_read_times_its_unit_and_flagged() -> None:
+    for case, count in (
+        ("rendered_app_store_developer_response", 12300),  # "12.3K Ratings"
+        ("rendered_play_store_rounded_count", 1230000),  # "1,23 Mio. Rezensionen"
+    ):
+        (aggregate,) = [i for i in _read(case).items if i.kind == "aggregate"]
+        assert (aggregate.review_count, aggregate.flags) == (count, ["count_rounded"])
+    exact = [i for i in _read("rendered_star_glyphs_two_decimal_scale").items]
+    assert all("count_rounded" not in i.flags for i in exact)  # "1.234 Bewertungen"
+
+
+def test_a_reply_headed_apart_from_its_text_is_the_reply() -> None:
+    first, second = _reviews("rendered_app_store_developer_response")
+    assert (first.author_name, first.title) == ("harbourfox", "Never miss low tide")
+    assert first.text == "The alarms before low tide are exactly what our dog walks needed."
+    assert (first.reply_text, first.reply_raw_date) == (
+        "Thanks a lot, happy walks to you both!",
+        "03/05/2024",
+    )
+    assert (second.author_name, second.reply_text) == ("m.ortega", None)
+
+
+def test_scales_stated_in_words_glyphs_and_suns() -> None:
+    play = _reviews("rendered_play_store_rounded_count")  # "von fünf Sternen"
+    glyphs = _reviews("rendered_star_glyphs_two_decimal_scale")  # ★★☆☆☆
+    suns = _reviews("rendered_suns_of_six")  # "3,2 / 6 Sonnen"
+    assert [(str(r.rating_value), str(r.rating_best)) for r in play + glyphs + suns] == [
+        ("4", "5"),
+        ("1", "5"),
+        ("5", "5"),
+        ("2", "5"),
+        ("5,0", "6"),
+        ("3,2", "6"),
+    ]
+    assert all("scale_inferred" not in r.flags for r in play + glyphs + suns)
+
+
+def test_ratings_without_a_scale_share_the_pages_one() -> None:
+    items = _read("rendered_scored_ten_point_liked_disliked").items
+    assert [(str(i.rating_value), i.rating_best) for i in items] == [
+        ("8.6", 10),
+        ("9.0", 10),
+        ("5.0", 10),  # on 1-10 like the page's other scores, not 5 of 5
+    ]
+    assert all("scale_inferred" in i.flags for i in items)
+    first, second = (i for i in items if i.kind == "review")
+    assert (first.pros, first.cons, first.text) == (
+        "Great breakfast and a view of the sea from the balcony.",
+        "The lift was slow.",
+        None,
+    )
+    assert (second.pros, second.cons) == (
+        None,
+        "The street noise kept us awake every night of the week.",
+    )
+
+
+def test_pros_and_cons_sections_end_at_the_next_heading() -> None:
+    first, second = _reviews("rendered_pros_cons_sections")
+    assert first.pros == "Drag and drop rota, the mobile app shows swaps right away."
+    assert first.cons == "Reports export only as PDF, we need spreadsheets."  # not the reasons
+    assert first.text.endswith("We moved forty staff onto it in a week and nobody missed a shift.")
+    assert (second.pros, second.cons, second.text) == (
+        "Easy to set up.\nFriendly support team.",
+        "The price went up twice this year.",
+        None,
+    )
+
+
+def test_a_reviewers_page_gives_each_review_of_the_business_it_names() -> None:
+    reviews = _reviews("rendered_reviewer_page_businesses")
+    assert [(r.portal_company_id, r.company_name, r.company_url) for r in reviews] == [
+        ("lucky-noodle-san-diego", "Lucky Noodle", "/biz/lucky-noodle-san-diego"),
+        ("harbor-fish-shack-san-diego", "Harbor Fish Shack", "/biz/harbor-fish-shack-san-diego"),
+    ]
+    assert all(r.extra["listed"] and r.author_name is None for r in reviews)
+
+
+def test_a_count_apart_from_its_words_is_the_aggregates_count_not_a_rating() -> None:
+    items = _read("rendered_count_apart_from_words").items
+    assert [(i.kind, str(i.rating_value), i.review_count) for i in items] == [
+        ("aggregate", "4.50", 2),  # "(<span class="count">2</span> customer reviews)"
+        ("review", "5", None),
+        ("review", "4", None),
+    ]
+
+
+def test_a_value_in_a_childs_title_and_pros_and_cons_named_by_their_class() -> None:
+    first, second = _reviews("rendered_value_class_named_pros_cons")
+    assert (first.pros, first.cons, first.text) == (
+        "Smart colleagues and good training programs.",
+        "Long hours during quarter close.",
+        None,
+    )
+    assert (first.title, first.author_name, first.review_id) == (
+        '"Great place to start"',
+        "Current Employee - Analyst",  # what the site shows of its reviewers
+        "empReview_111",
+    )
+    assert (second.pros, second.cons) == (
+        "The pay was fine for the area.",
+        "Priorities changed every single week.",
+    )
+
+
+def test_dates_and_words_of_more_languages() -> None:
+    from spiders.pages.generic.shown import count_in_text, looks_like_date, rating_in_text
+
+    for shown in (
+        "há uma semana",
+        "2 tygodnie temu",
+        "för 2 veckor sedan",
+        "for en uge siden",
+        "1 hafta önce",
+        "3 de março de 2024",
+    ):
+        assert looks_like_date(shown), shown
+    assert not looks_like_date("Não há estacionamento")  # "há" alone is no date
+    assert rating_in_text("4 stjärnor") == ("4", None)
+    assert count_in_text("1.234 avaliações") == 1234
+    first, second = _reviews("rendered_map_reviews_portuguese")
+    assert [r.published_raw for r in (first, second)] == ["há uma semana", "há 3 meses"]
+
+
+def test_a_scale_in_the_element_after_the_score_is_the_stated_scale() -> None:
+    items = _read("rendered_score_scale_in_next_element").items
+    assert [(str(i.rating_value), i.rating_best, i.flags) for i in items] == [
+        ("7.4", "10", ["count_rounded"]),  # "12K ratings"
+        ("9", "10", []),
+        ("4", "10", []),  # 4 of 10, stated, not inferred
+    ]
+
+
+def test_words_that_only_look_like_a_scale_are_no_rating() -> None:
+    from spiders.pages.generic.shown import rating_in_text
+
+    assert rating_in_text("Note : 4 sur cinq étoiles") == ("4", "5")
+    assert rating_in_text("Part 3 of five") is None  # a scale in words needs its stars
+    assert rating_in_text("Mo-Sa 9:00 Sonne") is None  # a time, not suns
+    assert rating_in_text("★★") is None  # two glyphs are an icon, not a rating
+    assert rating_in_text("Scored 8.6") == ("8.6", None)
+
+
+def test_a_reply_with_a_text_of_its_own_is_not_replaced_by_what_follows_it() -> None:
+    from lxml import html
+
+    from spiders.pages.generic.blocks import _REPLY_LABEL
+    from spiders.pages.generic.parts import reply_body
+
+    block = html.fromstring(
+        '<div><div class="reply"><b>Response from the owner</b> <span>5 days ago</span>'
+        "<p>Thanks a lot!</p></div><div>Was this review helpful to you?</div></div>"
+    )
+    assert reply_body(block[0], set(), _REPLY_LABEL.match) is None
+    block[0].remove(block[0][2])  # heading and date only: the reply's text is the next element
+    assert reply_body(block[0], set(), _REPLY_LABEL.match) is block[1]

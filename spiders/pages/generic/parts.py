@@ -1,0 +1,141 @@
+"""Parts of a rendered review that sit apart from it: a reply whose text follows its
+heading, and the business a review is of when the page is not that business's.
+
+An app store heads the developer's reply with a container of its own
+(``<div class="...response">Developer Response <time>``) and puts the reply's text
+in the element after it: that element is the reply. A reviewer's page (a Yelp
+user's reviews, a Trustpilot profile) shows each review with the business it is
+of, named by the markup (``biz-name``, ``business-name``, ``businessUnitName``):
+those reviews are of the businesses they name, not of the page, when they name
+more than one (one name on every review is the page's own company).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from lxml import etree
+
+from spiders.pages.generic.shown import looks_like_date
+
+_HEADING_ONLY = 80  # a reply container this short holds its heading and date only
+MIN_REPLY = 15
+# Matched against lowercased hints: the reviewed business's name or link.
+ENTITY_HINT = re.compile(
+    r"(?:biz|business(?:[-_]?unit)?|company|merchant|venue|place|listing)[-_]?(?:name|title|link)"
+)
+ENTITIES_OF_A_REVIEWERS_PAGE = 2
+
+
+def _text(el: Any) -> str:
+    return etree.tostring(el, method="text", encoding="unicode", with_tail=False).strip()
+
+
+def reply_body(root: Any, holding: set[Any], is_label: Callable[[str], Any]) -> Any | None:
+    """The element after a reply container that holds only the reply's heading
+    and date (``is_label``: whether a text is a reply's heading), when it holds the
+    reply's text (and not the rating)."""
+    if len(_text(root)) > _HEADING_ONLY:
+        return None
+    for sub in root.iter():
+        t = " ".join((sub.text or "").split()) if type(sub.tag) is str else ""
+        if len(t) > 3 and not looks_like_date(t) and not is_label(t):
+            return None  # the container holds a text of its own: the reply itself
+    nxt = root.getnext()
+    while nxt is not None and type(nxt.tag) is not str:  # comments
+        nxt = nxt.getnext()
+    if nxt is None or nxt in holding or len(_text(nxt)) < MIN_REPLY:
+        return None
+    return nxt
+
+
+def entity_of(el: Any) -> tuple[str, str | None] | None:
+    """(name, link) of the business an element of a review names: its text, and
+    the link it is, holds or sits in."""
+    name = " ".join(_text(el).split())
+    if not name:
+        return None
+    link = el if el.tag == "a" else next(el.iter("a"), None)
+    if link is None:
+        link = next((a for a in el.iterancestors("a")), None)
+    href = link.get("href") if link is not None else None
+    return name[:200], href if href and not href.startswith(("#", "javascript:")) else None
+
+
+def reviewed_entities(reviews: list[Any]) -> None:
+    """Reviews that name the business they are of (``company_url``): of those
+    businesses (``listed``) when they name several; else of the page."""
+    named = [r for r in reviews if r.strategy == "rendered" and r.company_url]
+    if len({r.company_url for r in named}) >= ENTITIES_OF_A_REVIEWERS_PAGE:
+        for r in named:
+            r.listed = True
+        return
+    for r in named:
+        r.company_name = r.company_url = None
+
+
+# What a review's "Pros" and "Cons" sections are headed by (lowercased, without ":").
+_PROS = re.compile(
+    r"pros|liked|vorteile|avantages|points? positifs?|ventajas|pregi|voordelen|"
+    r"what do you like(?: best)?\b.*|what i like(?: best)?\b.*|gut am arbeitgeber.*"
+)
+_CONS = re.compile(
+    r"cons|contras?|disliked|nachteile|inconvénients|points? négatifs?|desventajas|difetti|"
+    r"nadelen|what do you dislike\b.*|what i dislike\b.*|schlecht am arbeitgeber.*"
+)
+# Elements the markup names as the pros or the cons (Glassdoor's ``data-test="pros"``).
+_NAMED_PART = re.compile(r"(?:^|[\s_-])(pros|cons)(?:$|[\s_-])")
+_PART_ATTRS = ("class", "data-test", "data-testid")
+_EMPHASIS = frozenset({"h2", "h3", "h4", "h5", "h6", "b", "strong", "dt", "th", "legend"})
+_LABEL_CLASS = re.compile(r"bold|heading|label|headline", re.I)
+_SEPARATORS = frozenset("·:-–—|•")
+MAX_SECTION_TEXTS = 12
+
+
+def _label(sub: Any, t: str) -> bool:
+    """A short heading inside a review ("Likelihood to Recommend", "Overall:")."""
+    if len(t) > 60:
+        return False
+    return (
+        t.endswith(":") or sub.tag in _EMPHASIS or bool(_LABEL_CLASS.search(sub.get("class") or ""))
+    )
+
+
+def pros_and_cons(
+    texts: list[tuple[Any, str]],
+) -> tuple[list[tuple[Any, str]], dict[str, Any], set[Any]]:
+    """A rendered review's texts without its "Pros" and "Cons" sections, those
+    sections (``pros``, ``cons``: the texts after each heading up to the next
+    heading, one a line), and the elements they were read from."""
+    rest: list[tuple[Any, str]] = []
+    parts: dict[str, list[str]] = {}
+    taken: set[Any] = set()
+    section: list[str] | None = None
+    for sub, t in texts:
+        named = _NAMED_PART.search(" ".join(sub.get(a) or "" for a in _PART_ATTRS).lower())
+        if named and sub not in taken:  # <p class="pros">, <span data-test="cons">
+            parts.setdefault(named.group(1), []).append(t)
+            taken.add(sub)
+            section = None
+            continue
+        key = t.rstrip(":·? ").lower() if len(t) <= 80 else ""
+        kind = "pros" if _PROS.fullmatch(key) else "cons" if _CONS.fullmatch(key) else None
+        # A heading is the whole text of its element ("Points positifs" on a line
+        # of the reviewer's own text is what they wrote).
+        if kind is not None and kind not in parts and " ".join(_text(sub).split()) == t:
+            section = parts[kind] = []
+            taken.add(sub)
+        elif section is not None and _label(sub, t):
+            section = None
+            rest.append((sub, t))
+        elif section is not None and len(section) < MAX_SECTION_TEXTS:
+            if t not in _SEPARATORS:
+                section.append(t)
+            taken.add(sub)
+        else:
+            rest.append((sub, t))
+    if not any(parts.values()):
+        return texts, {}, set()
+    return rest, {k: "\n".join(v) for k, v in parts.items() if v}, taken
