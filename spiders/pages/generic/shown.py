@@ -91,7 +91,7 @@ _MONTHS = (
     "janeiro|fevereiro|março|junho|julho|setembro|outubro|novembro|dezembro"
 )
 _DATE = re.compile(
-    r"\b\d{4}-\d{1,2}-\d{1,2}\b|"  # ISO
+    r"\b\d{4}-\d{1,2}-\d{1,2}(?:\b|(?=t\d))|"  # ISO, 2024-03-03T10:15:00Z
     r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b|"  # 21/10/2016, 12.04.2020, 26/10/13
     r"\d{4}年\s*\d{1,2}月\s*\d{1,2}日|"  # 2024年3月3日 (Japanese, Chinese)
     rf"\b\d{{1,2}}\.?\s*(?:de\s+)?(?:{_MONTHS})[a-zäéûç]*\.?,?\s*(?:de\s+)?\d{{4}}\b|"
