@@ -391,3 +391,29 @@ def test_a_relative_date_gives_way_to_the_day_the_markup_keeps() -> None:
     assert second.published_raw == "Feb 20, 2024"
     maps = _reviews("rendered_map_reviews_count_in_parens")
     assert [r.published_raw for r in maps] == ["2 months ago", "a year ago"]  # nothing kept
+
+
+def test_japanese_chinese_and_korean_stars_counts_and_dates() -> None:
+    from spiders.pages.generic.shown import (
+        count_in_text,
+        looks_like_date,
+        pick_date,
+        rating_in_text,
+    )
+
+    assert rating_in_text("5つ星のうち4.5") == ("4.5", "5")
+    assert rating_in_text("5つ星のうち6.0") is None  # above its scale
+    assert count_in_text("1,234個の評価") == 1234
+    for shown in (
+        "2024年3月3日に日本でレビュー済み",
+        "2024年3月",
+        "2024년 3월 3일",
+        "3日前",
+        "2週間前",
+    ):
+        assert looks_like_date(shown), shown
+    assert not looks_like_date("前の商品")  # "before" alone is no date
+    kept = lambda: "2024-03-03T10:15:00Z"  # noqa: E731  (the day a <time datetime> keeps)
+    assert pick_date("3日前", kept) == "2024-03-03T10:15:00Z"
+    assert pick_date("2024年3月3日", kept) == "2024年3月3日"
+    assert pick_date("Reviewed 3 days ago", lambda: None) == "Reviewed 3 days ago"
