@@ -19,9 +19,9 @@ from typing import Any
 
 from lxml import etree
 
-from spiders.pages.generic.parts import ENTITY_HINT, entity_of, pros_and_cons, reply_body
+from spiders.pages.generic.parts import ENTITY_HINT, author_of, entity_of, pros_and_cons, reply_body
 from spiders.pages.generic.records import Record
-from spiders.pages.generic.shown import count_in_text, looks_like_date, rating_in_text
+from spiders.pages.generic.shown import count_in_text, looks_like_date, pick_date, rating_in_text
 
 # Matched against lowercased hints (re.IGNORECASE costs ~10x on every element).
 _AUTHOR_HINT = re.compile(
@@ -374,11 +374,11 @@ def read_review(
                 body = (sub, t)
             continue
         taken.add(sub)
-    if "published_raw" not in values:
-        date = _date_attribute(block)
-        if date is None:
-            return None
-        values["published_raw"] = date
+    author_of(values, texts)
+    date = pick_date(values.get("published_raw"), lambda: _date_attribute(block))
+    if date is None:
+        return None
+    values["published_raw"] = date
     text = shown_text(_body_of(body[0], block, taken)) or body[1] if body else ""
     if len(text) >= MIN_TEXT:
         values["text"] = text

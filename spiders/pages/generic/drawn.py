@@ -116,3 +116,34 @@ def image_rating(src: str) -> tuple[str, str | None, str] | None:
 
 def _number(value: float) -> str:
     return f"{round(value, 1):g}"
+
+
+_WHOLE = re.compile(r"^\d{1,2}$")
+_PRECISE = re.compile(r"^\d{1,2}[.,]\d{1,2}$")
+_PRECISE_LEVELS = 3
+
+
+def precise_value(
+    el: Any, value: str, best: str | None, label: str, signals: dict[Any, tuple]
+) -> tuple[str, str | None]:
+    """(value, best) of an aggregate: a whole value read off a class (an older
+    Trustpilot's ``star-rating count-5``, its stars rounded) gives way to the precise
+    number shown next to it ("TrustScore 4.6 out of 5"), within half a star of it."""
+    if label or not _WHOLE.match(value):
+        return value, best
+    anc = el
+    for _ in range(_PRECISE_LEVELS):
+        anc = anc.getparent()
+        if anc is None:
+            break
+        for sub in anc.iter():
+            other = signals.get(sub) if sub is not el else None
+            if (
+                other is not None
+                and other[2]
+                and _PRECISE.match(other[0])
+                and other[1] in (best, None, "5")
+                and abs(float(other[0].replace(",", ".")) - int(value)) <= 0.5
+            ):
+                return other[0], other[1] or best
+    return value, best

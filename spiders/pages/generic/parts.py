@@ -139,3 +139,51 @@ def pros_and_cons(
     if not any(parts.values()):
         return texts, {}, set()
     return rest, {k: "\n".join(v) for k, v in parts.items() if v}, taken
+
+
+# A person's first name, with a second name or an initial: "Julia", "Marco B.", "Anne-Marie".
+_PERSON = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+(?: [A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]*\.?)?")
+MAX_NAME = 30
+
+
+def author_of(values: dict[str, Any], texts: list[tuple[Any, str]]) -> None:
+    """The author of a review whose markup names none: the name its link to the
+    reviewer's profile shows (Yelp's ``/user_details?userid=``, a map's
+    ``/contrib/``), else its heading when that is a person's name right above the
+    date line (Airbnb's shape: ``<h3>Julia</h3><div>March 2024</div>``: one word or
+    two, capitalised), not its title."""
+    if "author_name" in values:
+        return
+    for sub, t in texts:
+        if len(t) <= MAX_NAME and t != values.get("title") and _profile_link(sub):
+            values["author_name"] = t
+            return
+    title = values.get("title")
+    if not title or len(title) > MAX_NAME or not _PERSON.fullmatch(title):
+        return
+    for i, (sub, t) in enumerate(texts[:-1]):
+        if t == title:  # a heading the markup names a title stays one
+            if "title" in (sub.get("class") or "").lower():
+                return
+            if looks_like_date(texts[i + 1][1]) and texts[i + 1][1] == values.get("published_raw"):
+                values["author_name"] = values.pop("title")
+            return
+
+
+# A link to a reviewer's profile (href or a button's data-href).
+_PROFILE = re.compile(
+    r"/user_details\b|/users?/|/gp/profile/|/profile/|/members?/|/contrib/|/reviewers?/"
+)
+_PROFILE_LEVELS = 3
+
+
+def _profile_link(el: Any) -> bool:
+    """Whether an element is, or sits in, a link to a reviewer's profile."""
+    for _ in range(_PROFILE_LEVELS):
+        if el is None:
+            return False
+        href = el.get("href") or el.get("data-href")
+        if href and _PROFILE.search(href.lower()):
+            return True
+        el = el.getparent()
+    return False

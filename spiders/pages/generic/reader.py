@@ -29,6 +29,7 @@ from spiders.pages.base import (
     text_of,
 )
 from spiders.pages.generic import rendered, state, structured
+from spiders.pages.generic.entries import LIST_PAGE_ENTRIES
 from spiders.pages.generic.parts import reviewed_entities
 from spiders.pages.generic.records import (
     Found,
@@ -108,11 +109,12 @@ def _needs_rendered(reviews: list[Record], main: Record | None, *found: Found) -
     if main is not None:
         return not any(r.rated for r in reviews)
     entries = sum(1 for f in found for a in f.aggregates if a.listed)
-    return entries < rendered.LIST_PAGE_ENTRIES or bool(reviews)
+    return entries < LIST_PAGE_ENTRIES or bool(reviews)
 
 
 def _page_title(root: Any) -> str | None:
-    """What the page is about when no source names it: its first h1, else its <title>."""
+    """What the page is about when no source names it: its first h1, else its <title>
+    (the head's: an inline svg's <title> names a picture)."""
     if root is None:
         return None
     titled = (
@@ -120,7 +122,7 @@ def _page_title(root: Any) -> str | None:
         for el in root.iter("h1")
         if "title" in f"{el.get('id') or ''} {el.get('class') or ''}".lower()
     )
-    for el in (next(titled, None), next(root.iter("title"), None), next(root.iter("h1"), None)):
+    for el in (next(titled, None), root.find("head/title"), next(root.iter("h1"), None)):
         name = text_of(el)
         if name:
             return name[:300]

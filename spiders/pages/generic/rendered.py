@@ -30,7 +30,8 @@ from spiders.pages.generic.blocks import (
     view_of,
 )
 from spiders.pages.generic.cards import card_review, rating_cards
-from spiders.pages.generic.drawn import drawn_rating, image_rating, score_text
+from spiders.pages.generic.drawn import drawn_rating, image_rating, precise_value, score_text
+from spiders.pages.generic.entries import aggregate, page_aggregates
 from spiders.pages.generic.records import Found, Record
 from spiders.pages.generic.shown import (
     bare_rating,
@@ -66,7 +67,6 @@ _SCORE_CLASS = re.compile(r"(?:^|[\s_-])(?:score|rating|rating-value|review-scor
 _DATA_ATTRS = ("data-rating", "data-score", "data-rating-value")
 _VALUE_KEYS = frozenset((*_ATTRS, *_DATA_ATTRS))
 MAX_BLOCK_TEXT = 6000
-LIST_PAGE_ENTRIES = 5  # linked, differently rated entries that make a page a list
 
 
 def _excluded(el: Any) -> bool:
@@ -302,7 +302,7 @@ def read(root: Any) -> Found:
         for anc in el.iterancestors():
             counts[anc] = counts.get(anc, 0) + 1
     groups: dict[tuple, list[Record]] = {}
-    shapes: dict[tuple, list[Record]] = {}
+    shapes: dict[tuple, list[tuple[Record, Any]]] = {}  # aggregates and their blocks
     views: dict[Any, View] = {}  # blocks hold several signals
     dated_blocks: dict[Any, bool] = {}  # whether a block shows a date at all
     unread: list[Any] = []  # signals whose own block is no review (a card's sub-ratings)
@@ -315,8 +315,8 @@ def read(root: Any) -> Found:
             if count is not None and _dated(near) and reviewish(_view(views, block)):
                 count = None  # the reviewer's count of reviews ("Local Guide · 12 reviews")
         if count is not None:
-            agg = _aggregate(block, value, best, count)
-            shapes.setdefault((el.tag, el.get("class"), block.tag), []).append(agg)
+            agg = aggregate(block, *precise_value(el, value, best, label, signals), count)
+            shapes.setdefault((el.tag, el.get("class"), block.tag), []).append((agg, block))
             continue
         dated = dated_blocks.get(block)
         if dated is None:
@@ -334,7 +334,7 @@ def read(root: Any) -> Found:
     for group in groups.values():
         if len(group) > 1 or all(r.values.get("text") for r in group):
             found.reviews.extend(group)
-    found.aggregates = _page_aggregates([a for group in shapes.values() for a in group])
+    found.aggregates = page_aggregates(shapes)
     return found
 
 
@@ -348,53 +348,3 @@ def _view(views: dict[Any, View], block: Any) -> View:
     if view is None:
         view = views[block] = view_of(block)
     return view
-
-
-def _aggregate(block: Any, value: str, best: str | None, count: int) -> Record:
-    name = url = None
-    scope = block
-    for _ in range(5):  # the entry's name may sit just outside the rating's block
-        for sub in scope.iter("a", "h1", "h2", "h3", "h4"):
-            label = _entry_name(sub)
-            if label and not rating_in_text(label) and count_in_text(label) is None:
-                name = name or label[:200]
-                href = sub.get("href") if sub.tag == "a" else None
-                if href and not href.startswith(("#", "javascript:")):
-                    url = url or href
-            if name and url:
-                break
-        if (name and url) or scope.getparent() is None or scope.getparent().tag == "body":
-            break
-        scope = scope.getparent()
-    # An entry of a list (search results, a carousel) links to its own page; the
-    # page's own aggregate links nowhere else ("#reviews", a popover).
-    return Record(
-        "aggregate", "rendered", rating_value=value, rating_best=best, review_count=count,
-        company_name=name if url else None, company_url=url, listed=url is not None,
-    )  # fmt: skip
-
-
-def _entry_name(el: Any) -> str | None:
-    """What an entry's link or heading names: a heading inside the link (a card's
-    link also holds its subtitle: "Hotel Rural Albamanjon" + "Hotel in Ruidera")."""
-    if el.tag == "a":
-        heading = next(el.iter("h1", "h2", "h3", "h4", "h5"), None)
-        if heading is not None and text_of(heading):
-            return text_of(heading)
-    return el.get("aria-label") or text_of(el)
-
-
-def _page_aggregates(aggregates: list[Record]) -> list[Record]:
-    """One aggregate of the page's own, else the entries of a list page."""
-    distinct: dict[tuple, Record] = {}
-    for a in aggregates:
-        distinct.setdefault((a.rating_value, a.review_count), a)
-    linked = [a for a in distinct.values() if a.listed]
-    if len(linked) >= LIST_PAGE_ENTRIES:  # search results: every entry's aggregate
-        return linked
-    # A product page: its own aggregate comes first; a few rated "related items" follow.
-    own = next(iter(distinct.values()), None)
-    if own is None:
-        return []
-    own.listed, own.company_name, own.company_url = False, None, None
-    return [own]

@@ -17,6 +17,7 @@ short text of a page.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _NUM = r"(\d{1,3}(?:[.,]\d{1,2})?)"
 # "4.5 out of 5", "4,1 de 5", "4 von 5", "8/10", "4,5 / 5", "3 of 5", "4 sur 5", "4 su 5", "4 z 5";
@@ -40,6 +41,8 @@ WORD_SCALE = re.compile(
     + r"\s*(?:stars?\s+|sternen?\s+|étoiles?\s+|estrellas?\s+)?(?:out\s+of|von|of|de|sur|su)\s+"
     r"(?:five|fünf|cinq|cinco|cinque|vijf)\s+(?:stars?|sternen?|étoiles?|estrellas?|stelle|sterren)\b"
 )
+# Japanese: "5つ星のうち4.0" (the scale first: "4.0 of 5 stars").
+JA_OF = re.compile(r"(5|10)\s*つ星のうち\s*" + _NUM)
 # A travel portal's suns, 1 to 6 (HolidayCheck): "5,8 von 6 Sonnen", "5,0 / 6 Sonnen".
 SUNS = re.compile(r"(?<![\d:.,])" + _NUM + r"\s*(?:(?:von|aus|/)\s*6\s*)?(?:sonnen|sonne)\b")
 STARS = re.compile(
@@ -64,7 +67,7 @@ COUNT_WORDS = (
     r"avis|évaluations?|notes|valoraciones|opiniones|reseñas|recensioni|valutazioni|"
     r"beoordelingen|recensies|omdömen|anmeldelser|arvostelua|opinie|ocen\w*|"
     r"votes?|stimmen|comments?|kommentare|avaliações|avaliação|recenzj\w*|değerlendirme\w*|"
-    r"opinii|hodnocení|recenzí"
+    r"opinii|hodnocení|recenzí|個の評価|件の評価|件のレビュー|件のカスタマーレビュー"
 )
 _COUNT = re.compile(
     r"(\d{1,3}(?:[.,\u202f\u00a0' ]\d{3})+|\d+)\s*(?:global\s+|customer\s+|guest\s+|verified\s+)?"
@@ -87,9 +90,12 @@ _MONTHS = (
     "giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus|"
     "janeiro|fevereiro|março|junho|julho|setembro|outubro|novembro|dezembro"
 )
+_CJK_AGO = r"\d+\s*(?:分|時間|小时|日|天|週間|周|か月|ヶ月|个月|年)前"
 _DATE = re.compile(
-    r"\b\d{4}-\d{1,2}-\d{1,2}\b|"  # ISO
+    r"\b\d{4}-\d{1,2}-\d{1,2}(?:\b|(?=t\d))|"  # ISO, 2024-03-03T10:15:00Z
     r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b|"  # 21/10/2016, 12.04.2020, 26/10/13
+    r"\d{4}\s*[年년]\s*\d{1,2}\s*[月월]|"  # 2024年3月3日, 2024年3月 (ja, zh), 2024년 3월 3일 (ko)
+    rf"{_CJK_AGO}|"  # 3日前, 2週間前 (3 days ago)
     rf"\b\d{{1,2}}\.?\s*(?:de\s+)?(?:{_MONTHS})[a-zäéûç]*\.?,?\s*(?:de\s+)?\d{{4}}\b|"
     rf"\b(?:{_MONTHS})[a-zäéûç]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|"
     rf"\b(?:{_MONTHS})[a-zäéûç]*\.?\s+\d{{4}}\b|"  # Oktober 2025
@@ -106,6 +112,8 @@ def rating_in_text(text: str | None) -> tuple[str, str | None] | None:
         return None
     if not _HAS_DIGIT(text):  # every rating shape holds a number, but star glyphs
         return glyph_rating(text) if text[0] in _GLYPH_FIRST else None
+    if "つ星" in text and (ja := JA_OF.search(text)):
+        return (ja.group(2), ja.group(1)) if as_number(ja.group(2)) <= int(ja.group(1)) else None  # type: ignore[operator]
     low = text.lower()
     m = RATING_OF.search(low) or WORD_SCALE.search(low) or STARS.search(low) or RATED.search(low)
     m = m or SUNS.search(low)
@@ -227,6 +235,21 @@ def rounded_count(text: str) -> Rounded | None:
     if m is None or (m.group(0).endswith(")") and "(" not in low[: m.start()]):
         return None
     return Rounded(round(float(m.group(1).replace(",", ".")) * _UNITS[m.group(2)]))
+
+
+_RELATIVE = re.compile(
+    r"\b(?:ago|vor|il\s+y\s+a|hace|fa|geleden|yesterday|gestern|hier|ayer|today|heute|há|temu|"
+    rf"sedan|siden|önce)\b|{_CJK_AGO}"
+)
+
+
+def pick_date(shown: str | None, attribute: Callable[[], str | None]) -> str | None:
+    """A review's date: the one it shows, but the one its markup keeps
+    (``attribute``: ``<time datetime>``) when it shows none or one relative to the
+    day the page was seen ("Reviewed 3 days ago")."""
+    if shown is not None and _RELATIVE.search(shown.lower()) is None:
+        return shown
+    return attribute() or shown
 
 
 def looks_like_date(text: str | None) -> bool:

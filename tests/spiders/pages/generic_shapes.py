@@ -250,6 +250,46 @@ SHAPES: dict[str, str] = {
 <div class="rating-bar"><span class="ipc-rating-star--rating">7.4</span><span class="ipc-rating-star--maxRating">/10</span><a href="/title/tt1/ratings">12K ratings</a></div>
 <article class="user-review-item"><div class="ipc-rating-star"><span class="ipc-rating-star--rating">9</span><span class="ipc-rating-star--maxRating">/10</span></div><h3 class="ipc-title__text">A quiet masterpiece</h3><div class="ipc-html-content">The harbour scenes at dawn are some of the best photography this year.</div><a class="author" href="/user/ur1">filmfan_77</a><li class="review-date">Mar 3, 2024</li></article>
 <article class="user-review-item"><div class="ipc-rating-star"><span class="ipc-rating-star--rating">4</span><span class="ipc-rating-star--maxRating">/10</span></div><h3 class="ipc-title__text">Too slow for me</h3><div class="ipc-html-content">Beautiful to look at but nothing happens for the first hour at all.</div><a class="author" href="/user/ur2">moviegoer</a><li class="review-date">Feb 20, 2024</li></article></body></html>""",
+    # An older review-platform layout (Trustpilot before 2021): the stars rounded in a class
+    # ("star-rating count-5") beside the precise "TrustScore 4.6 out of 5", which wins; cards
+    # rated by count-N classes and data-rating, "Reviewed 3 days ago" over a <time> that keeps the day.
+    "rendered_trustpilot_old_layout": """<html lang="en"><body><div class="company-header"><h1 class="multi-size-header"><span class="multi-size-header__big">Blue Harbour Travel</span></h1>
+<div class="header_trustscore"><div class="star-rating count-5 size-large clearfix"></div><p class="header_trustscore">TrustScore <span class="trustscore">4.6</span> out of 5</p><span class="headline__review-count">2,417</span> reviews</div></div>
+<div class="review-list"><div class="review" data-review-id="5e1a"><div class="consumer-information__name">Helen W.</div><div class="star-rating count-5 size-medium clearfix" data-rating="5"></div><div class="header--inline"><time datetime="2024-03-03T10:15:00.000Z" title="Sunday, March 3, 2024">Reviewed 3 days ago</time></div><h2 class="review-content__title"><a href="/reviews/5e1a">Smooth booking</a></h2><p class="review-content__text">The transfer was waiting and the hotel matched the photos.</p></div>
+<div class="review" data-review-id="5e1b"><div class="consumer-information__name">Omar F.</div><div class="star-rating count-2 size-medium clearfix" data-rating="2"></div><div class="header--inline"><time datetime="2024-02-20T08:00:00.000Z">Feb 20, 2024</time></div><h2 class="review-content__title"><a href="/reviews/5e1b">Refund took months</a></h2><p class="review-content__text">They cancelled our flight and the refund came twelve weeks later.</p></div></div></body></html>""",
+    # A business page with hashed class names (Yelp's): aria-label "5 star rating" on
+    # role=img, "Mar 3, 2024", "Updated review", "4.5 (1,234 reviews)"; each reviewer
+    # named by the link to their profile, their own "123 reviews" not the business's.
+    "rendered_yelp_business_hashed": """<html lang="en-US"><body><div class="photo-header__09f24__a"><h1 class="y-css-olzveb">Casa Verde Tacos</h1>
+<div class="arrange__09f24__x"><div class="y-css-dnttlc" role="img" aria-label="4.5 star rating"></div><span class="y-css-1jz061g" data-font-weight="semibold">4.5 </span><span class="y-css-1x1e1r2"><a href="#reviews">(1,234 reviews)</a></span></div></div>
+<section aria-label="Recommended Reviews"><ul class="list__09f24__ynIEd"><li class="y-css-1sqelp2"><div class="y-css-1iy1dwt"><div class="user-passport-info"><span class="y-css-1x1e1r2"><a href="/user_details?userid=u1">Maya R.</a></span><div>San Diego, CA</div><span>123 reviews</span></div></div><div class="y-css-scqtta"><div class="y-css-dnttlc" role="img" aria-label="5 star rating"></div><span class="y-css-1d8mpv1">Mar 3, 2024</span></div><p class="comment__09f24__D0cxf y-css-h9c2fl"><span class="raw__09f24__T4Ezm" lang="en">Al pastor straight off the trompo and the salsa bar is huge.</span></p></li>
+<li class="y-css-1sqelp2"><div class="y-css-1iy1dwt"><div class="user-passport-info"><span class="y-css-1x1e1r2"><a href="/user_details?userid=u2">Greg T.</a></span><div>Austin, TX</div><span>8 reviews</span></div></div><div class="y-css-scqtta"><div class="y-css-dnttlc" role="img" aria-label="2 star rating"></div><span class="y-css-1d8mpv1">Feb 11, 2024</span><span class="y-css-1d8mpv1">Updated review</span></div><p class="comment__09f24__D0cxf y-css-h9c2fl"><span class="raw__09f24__T4Ezm" lang="en">The second visit was slow and the tortillas were stale.</span></p></li></ul></section></body></html>""",
+    # A map's place in English (Google Maps'): " 4 stars " and "1 star" labels, the count
+    # only in "(1,234)", each reviewer named inside a button to their /contrib/ page.
+    "rendered_map_reviews_count_in_parens": """<html lang="en"><body><div role="main" aria-label="Harbor Books"><h1 class="DUwDvf">Harbor Books</h1>
+<div class="F7nice"><span><span aria-hidden="true">4.3</span><span class="ceNzKf" role="img" aria-label="4.3 stars "></span></span><span><span><span>(1,234)</span></span></span></div>
+<div class="jftiEf" data-review-id="ChdDSUhNMG9nS0VJQ0FnSUNn"><button class="al6Kxe" data-href="https://www.google.com/maps/contrib/1099/reviews?hl=en"><div class="d4r55">Nora P.</div></button><div class="RfnDt">3 reviews</div><span class="kvMYJc" role="img" aria-label=" 4 stars "></span><span class="rsqaWe">2 months ago</span><span class="wiI7pd">Good selection of used books and a cosy reading corner upstairs.</span>
+<div class="CDe7pd"><span class="nM6d2c">Response from the owner</span><span class="DZSIDd">a month ago</span><div class="wiI7pd">Thanks Nora, come by for the reading night in spring!</div></div></div>
+<div class="jftiEf" data-review-id="ChdDSUhNMG9nS0VJQ0FnSUNo"><button class="al6Kxe" data-href="https://www.google.com/maps/contrib/2088/reviews?hl=en"><div class="d4r55">Sam K.</div></button><div class="RfnDt">Local Guide · 40 reviews</div><span class="kvMYJc" role="img" aria-label="1 star"></span><span class="rsqaWe">a year ago</span><span class="wiI7pd">Closed on a Saturday afternoon although the sign said open.</span></div></div></body></html>""",
+    # A short list (TripAdvisor's restaurants near a place, 3 entries): svg bubbles
+    # "4.5 of 5 bubbles" (an svg <title> is no page title) and "1,234 reviews", one
+    # aggregate per entry, siblings of one shape each linking to its own page.
+    "rendered_bubble_list_short": """<html lang="en"><body><h1>Restaurants near Old Harbour</h1>
+<div class="rl"><div class="entry" data-test="1_list_item"><a class="nm" href="/Restaurant_Review-g1-d11-Blue_Anchor.html">Blue Anchor</a><svg class="UctUV" viewBox="0 0 128 24" aria-label="4.5 of 5 bubbles"><title>4.5 of 5 bubbles</title></svg><span class="cnt">1,234 reviews</span></div>
+<div class="entry" data-test="2_list_item"><a class="nm" href="/Restaurant_Review-g1-d12-Salt_House.html">Salt House</a><svg class="UctUV" viewBox="0 0 128 24" aria-label="4.0 of 5 bubbles"><title>4.0 of 5 bubbles</title></svg><span class="cnt">87 reviews</span></div>
+<div class="entry" data-test="3_list_item"><a class="nm" href="/Restaurant_Review-g1-d13-Pier_Grill.html">Pier Grill</a><svg class="UctUV" viewBox="0 0 128 24" aria-label="3.5 of 5 bubbles"><title>3.5 of 5 bubbles</title></svg><span class="cnt">402 reviews</span></div></div></body></html>""",
+    # A product page in Japanese (Amazon JP's): "5つ星のうち4.0" (the scale first),
+    # "1,234個の評価", dates "2024年3月3日に日本でレビュー済み".
+    "rendered_product_page_japanese": """<html lang="ja-jp"><body><h1 id="title">電気ケトル 1.0L</h1>
+<div id="avg"><i class="a-icon a-icon-star a-star-4"><span class="a-icon-alt">5つ星のうち4.0</span></i> <span id="acrCustomerReviewText">1,234個の評価</span></div>
+<div id="reviews"><div id="R1" data-hook="review"><span class="a-profile-name">たなか</span><i class="a-icon a-star-5"><span class="a-icon-alt">5つ星のうち5.0</span></i><span data-hook="review-date">2024年3月3日に日本でレビュー済み</span><span data-hook="review-body">すぐにお湯が沸きます。デザインも気に入りました。</span></div>
+<div id="R2" data-hook="review"><span class="a-profile-name">K.S.</span><i class="a-icon a-star-2"><span class="a-icon-alt">5つ星のうち2.0</span></i><span data-hook="review-date">2024年2月20日に日本でレビュー済み</span><span data-hook="review-body">蓋の部分がすぐに壊れてしまいました。残念です。</span></div></div></body></html>""",
+    # A rental's reviews (Airbnb's shape): the guest's first name in an h3 above the
+    # date line is the author, not a title; "Rating, 5 stars".
+    "rendered_host_reviews_name_heading": """<html lang="en"><body><h1>Seaview loft near the harbour</h1>
+<div class="r1"><span class="a8">4.92</span> · <span>128 reviews</span></div>
+<div class="c1"><div class="card" data-review-id="9001"><div class="hd"><h3 class="t1">Julia</h3><div class="s1">March 2024</div></div><div class="rt"><span class="st" aria-label="Rating, 5 stars"></span></div><div class="bd"><span>Spotless flat, the view from the balcony is even better than the photos.</span></div></div>
+<div class="card" data-review-id="9002"><div class="hd"><h3 class="t1">Marco</h3><div class="s1">February 2024</div></div><div class="rt"><span class="st" aria-label="Rating, 3 stars"></span></div><div class="bd"><span>Nice place but the stairs are steep and the wifi dropped every evening.</span></div></div></div></body></html>""",
 }
 
 # case -> (aggregate (value, count, best) or None, ratings of the reviews in order,
@@ -290,6 +330,12 @@ EXPECTED: dict[str, tuple] = {
     "rendered_value_class_named_pros_cons": (("3.9", 1523, "5"), ["4.0", "2.0"], "rendered", "Mar 3, 2020"),
     "rendered_map_reviews_portuguese": (("4,6", 1234, "5"), ["5", "2"], "rendered", "há uma semana"),
     "rendered_score_scale_in_next_element": (("7.4", 12000, "10"), ["9", "4"], "rendered", "Mar 3, 2024"),
+    "rendered_trustpilot_old_layout": (("4.6", 2417, "5"), ["5", "2"], "rendered", "Feb 20, 2024"),
+    "rendered_yelp_business_hashed": (("4.5", 1234, "5"), ["5", "2"], "rendered", "Mar 3, 2024"),
+    "rendered_map_reviews_count_in_parens": (("4.3", 1234, "5"), ["4", "1"], "rendered", "2 months ago"),
+    "rendered_bubble_list_short": None,
+    "rendered_product_page_japanese": (("4.0", 1234, "5"), ["5.0", "2.0"], "rendered", "2024年3月3日に日本でレビュー済み"),
+    "rendered_host_reviews_name_heading": (None, ["5", "3"], "rendered", "March 2024"),
 }  # fmt: skip
 
 

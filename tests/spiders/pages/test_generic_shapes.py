@@ -354,3 +354,66 @@ def test_a_reply_with_a_text_of_its_own_is_not_replaced_by_what_follows_it() -> 
     assert reply_body(block[0], set(), _REPLY_LABEL.match) is None
     block[0].remove(block[0][2])  # heading and date only: the reply's text is the next element
     assert reply_body(block[0], set(), _REPLY_LABEL.match) is block[1]
+
+
+def test_a_short_list_gives_each_entry_and_an_svg_title_names_no_page() -> None:
+    entries = _read("rendered_bubble_list_short").items
+    assert [(i.kind, i.company_name, str(i.rating_value), i.review_count) for i in entries] == [
+        ("aggregate", "Blue Anchor", "4.5", 1234),
+        ("aggregate", "Salt House", "4.0", 87),
+        ("aggregate", "Pier Grill", "3.5", 402),
+    ]
+    assert all(i.extra["listed"] for i in entries)
+    # One rated product page is not a list: its related items follow its own aggregate.
+    (own,) = [i for i in _read("rendered_product_page_out_of").items if i.kind == "aggregate"]
+    assert not own.extra.get("listed")
+
+
+def test_authors_named_by_a_profile_link_or_a_name_heading() -> None:
+    yelp = _reviews("rendered_yelp_business_hashed")
+    assert [r.author_name for r in yelp] == ["Maya R.", "Greg T."]
+    maps = _reviews("rendered_map_reviews_count_in_parens")
+    assert [r.author_name for r in maps] == ["Nora P.", "Sam K."]
+    assert maps[0].reply_text == "Thanks Nora, come by for the reading night in spring!"
+    hosts = _reviews("rendered_host_reviews_name_heading")
+    assert [(r.author_name, r.title) for r in hosts] == [("Julia", None), ("Marco", None)]
+    # A heading the markup names a title stays the title, even when it is one word.
+    trust = _reviews("rendered_trustpilot_old_layout")
+    assert [(r.author_name, r.title) for r in trust] == [
+        ("Helen W.", "Smooth booking"),
+        ("Omar F.", "Refund took months"),
+    ]
+
+
+def test_a_relative_date_gives_way_to_the_day_the_markup_keeps() -> None:
+    first, second = _reviews("rendered_trustpilot_old_layout")
+    assert first.published_raw == "2024-03-03T10:15:00.000Z"  # not "Reviewed 3 days ago"
+    assert second.published_raw == "Feb 20, 2024"
+    maps = _reviews("rendered_map_reviews_count_in_parens")
+    assert [r.published_raw for r in maps] == ["2 months ago", "a year ago"]  # nothing kept
+
+
+def test_japanese_chinese_and_korean_stars_counts_and_dates() -> None:
+    from spiders.pages.generic.shown import (
+        count_in_text,
+        looks_like_date,
+        pick_date,
+        rating_in_text,
+    )
+
+    assert rating_in_text("5つ星のうち4.5") == ("4.5", "5")
+    assert rating_in_text("5つ星のうち6.0") is None  # above its scale
+    assert count_in_text("1,234個の評価") == 1234
+    for shown in (
+        "2024年3月3日に日本でレビュー済み",
+        "2024年3月",
+        "2024년 3월 3일",
+        "3日前",
+        "2週間前",
+    ):
+        assert looks_like_date(shown), shown
+    assert not looks_like_date("前の商品")  # "before" alone is no date
+    kept = lambda: "2024-03-03T10:15:00Z"  # noqa: E731  (the day a <time datetime> keeps)
+    assert pick_date("3日前", kept) == "2024-03-03T10:15:00Z"
+    assert pick_date("2024年3月3日", kept) == "2024年3月3日"
+    assert pick_date("Reviewed 3 days ago", lambda: None) == "Reviewed 3 days ago"
