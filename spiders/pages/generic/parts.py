@@ -144,6 +144,13 @@ def pros_and_cons(
 # A person's first name, with a second name or an initial: "Julia", "Marco B.", "Anne-Marie".
 _PERSON = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+(?: [A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]*\.?)?")
 MAX_NAME = 30
+# Words a review's title is made of, never a reviewer's name ("Excellent", "Five Stars").
+_VERDICT = re.compile(
+    r"(?i)\b(?:excellent|great|good|super|top|perfect|amazing|awesome|fantastic|wonderful"
+    r"|terrible|horrible|awful|bad|poor|nice|ok|okay|fine|best|worst|love|lovely|recommended"
+    r"|disappointed|disappointing|stars?|one|two|three|four|five|toll|prima|gut|sehr|schlecht"
+    r"|spitze|klasse|empfehlenswert|enttäuscht|enttäuschend|sterne?|génial|parfait)\b"
+)
 
 
 def author_of(values: dict[str, Any], texts: list[tuple[Any, str]]) -> None:
@@ -160,6 +167,8 @@ def author_of(values: dict[str, Any], texts: list[tuple[Any, str]]) -> None:
             return
     title = values.get("title")
     if not title or len(title) > MAX_NAME or not _PERSON.fullmatch(title):
+        return
+    if _VERDICT.search(title):
         return
     for i, (sub, t) in enumerate(texts[:-1]):
         if t == title:  # a heading the markup names a title stays one

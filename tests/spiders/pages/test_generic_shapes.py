@@ -385,6 +385,26 @@ def test_authors_named_by_a_profile_link_or_a_name_heading() -> None:
     ]
 
 
+def test_a_verdict_heading_above_the_date_stays_the_title() -> None:
+    # The host-review shape with its names replaced by one- and two-word verdicts.
+    html = generic_shapes.SHAPES["rendered_host_reviews_name_heading"]
+    html = html.replace(">Julia<", ">Excellent<").replace(">Marco<", ">Five Stars<")
+    body = html.encode()
+    result = parse_page(
+        "generic",
+        body,
+        generic_shapes.BASE + "verdict-headings",
+        portal="generic",
+        fetched_at="2026-11-23T09:00:00Z",
+        response_sha256=hashlib.sha256(body).hexdigest(),
+    )
+    reviews = [i for i in result.items if i.kind == "review"]
+    assert [(r.author_name, r.title) for r in reviews] == [
+        (None, "Excellent"),
+        (None, "Five Stars"),
+    ]
+
+
 def test_a_relative_date_gives_way_to_the_day_the_markup_keeps() -> None:
     first, second = _reviews("rendered_trustpilot_old_layout")
     assert first.published_raw == "2024-03-03T10:15:00.000Z"  # not "Reviewed 3 days ago"
