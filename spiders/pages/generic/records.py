@@ -15,7 +15,7 @@ from urllib.parse import unquote, unquote_plus, urlsplit
 
 from core.contracts.raw_items import RawItem
 from spiders.pages.base import Context
-from spiders.pages.generic.shown import Rounded, as_number, scale_for
+from spiders.pages.generic.shown import InStars, Rounded, as_number, scale_for
 
 SCALE_INFERRED = "scale_inferred"
 RATING_MISSING = "rating_missing"
@@ -161,8 +161,13 @@ def dedupe_aggregates(records: list[Record]) -> list[Record]:
 
 def shared_scale(records: list[Record]) -> None:
     """Ratings a page shows with no scale share one: when one of them is above 5
-    (a review "Scored 9.0"), the page's "Scored 5.0" is on 1-10 too, not 5 of 5."""
-    unstated = [r for r in records if r.rating_best is None and r.rated]
+    (a review "Scored 9.0"), the page's "Scored 5.0" is on 1-10 too, not 5 of 5;
+    "5 stars" stays 5 of 5."""
+    unstated = [
+        r
+        for r in records
+        if r.rating_best is None and r.rated and not isinstance(r.rating_value, InStars)
+    ]
     values = [as_number(r.rating_value) or 0.0 for r in unstated]
     if not values or not 5 < max(values) <= 10:
         return
