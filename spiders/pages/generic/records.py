@@ -86,7 +86,8 @@ def listed_company_id(record: Record) -> str:
 
 
 def to_item(record: Record, ctx: Context, pid: str, locale: str | None) -> RawItem:
-    worst, best, inferred = scale_for(record.rating_value, record.rating_best, record.rating_worst)
+    value = record.rating_value
+    worst, best, inferred = scale_for(value, record.rating_best, record.rating_worst)
     flags = list(record.flags)
     if inferred:
         flags.append(SCALE_INFERRED)
@@ -110,7 +111,7 @@ def to_item(record: Record, ctx: Context, pid: str, locale: str | None) -> RawIt
         listed_company_id(record) if record.listed else pid,
         company_name=" ".join(record.company_name.split()) or None if record.company_name else None,
         company_url=record.company_url,
-        rating_value=record.rating_value,
+        rating_value=str(value) if isinstance(value, InStars) else value,  # a plain str
         rating_worst=worst,
         rating_best=best,
         flags=flags,

@@ -188,3 +188,8 @@ def test_the_narrowed_rules_still_read_their_own_shapes() -> None:
     assert not any(looks_like_date(t) for t in ("Há 3 cores", "Cheaper than Temu"))
     assert (rounded_count("(2.3K)"), rounded_count("1.2K reviews")) == (2300, 1200)
     assert (rounded_count("(350 m)"), rounded_count("1.2K comments")) == (None, None)
+
+
+def test_a_rating_in_stars_is_a_plain_str_on_its_item() -> None:
+    body = READ_RIGHT["stars_beside_scored"][1]
+    assert {type(i.rating_value) for i in _read("stars_beside_scored", body).items} == {str}
