@@ -347,7 +347,9 @@ def read_review(
     """The review a rated block shows, or None when it shows no date (a product
     card, a hotel's class: a rating with no date is not a review)."""
     replies, in_reply = _reply_parts(view, signal)
-    texts, values, taken = pros_and_cons(view.texts)  # "Pros" and "Cons" sections apart
+    texts, values, taken = pros_and_cons(
+        view.texts, lambda s: _AUTHOR_HINT.search(_hints(s, block))
+    )
     body: tuple[Any, str] | None = None
     entity = None  # the business the review is of, on a reviewer's page
     for sub, t in texts:

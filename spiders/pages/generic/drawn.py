@@ -26,12 +26,15 @@ _IMAGE = re.compile(r"(?:^|[-_])(\d{1,2})(?:[-_](half|5))?(?:@\dx)?\.(?:png|gif|
 _MIN_ICONS, _MAX_ICONS = 3, 10
 _NAMED_SCORE = re.compile(r"(?:rating|score)_?(?:num(?:ber)?|value)(?![a-z])", re.I)
 _COUNT_CLASS = re.compile(r"count|total|(?:^|[\s_-])(?:num|number)(?:$|[\s_-])", re.I)
+# A score's own class, though it says "number" or "total": rating-number, total-score.
+_SCORE_NAMED = re.compile(r"(?:rating|score)[-_]num(?:ber)?(?![a-z])|total[-_]?score", re.I)
 
 
 def score_text(el: Any) -> tuple[str, str | None, str] | None:
     """<span class="index__score__x1">4,2</span>: a bare number in a score/rating
     element ("factorScore", a category's sub-score, is not the review's rating)."""
-    if _COUNT_CLASS.search(el.get("class") or ""):
+    classes = el.get("class") or ""
+    if _COUNT_CLASS.search(classes) and not _SCORE_NAMED.search(classes):
         return None  # <span class="rating-count">20</span> is a count
     if len(el):
         return _value_class(el)

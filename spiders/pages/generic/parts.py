@@ -23,8 +23,8 @@ from spiders.pages.generic.shown import looks_like_date
 _HEADING_ONLY = 80  # a reply container this short holds its heading and date only
 MIN_REPLY = 15
 # Matched against lowercased hints: the reviewed business's name or link.
-ENTITY_HINT = re.compile(
-    r"(?:biz|business(?:[-_]?unit)?|company|merchant|venue|place|listing)[-_]?(?:name|title|link)"
+ENTITY_HINT = re.compile(  # a class of its own, not "reviewer-company-name"
+    r"(?:^|(?<=[\s_]))(?:biz|business(?:[-_]?unit)?|company|merchant|venue|place|listing)[-_]?(?:name|title|link)"
 )
 ENTITIES_OF_A_REVIEWERS_PAGE = 2
 
@@ -103,12 +103,18 @@ def _label(sub: Any, t: str) -> bool:
     )
 
 
+def _field(sub: Any, t: str, author: Callable[[Any], Any] | None) -> bool:
+    """A review's date or author, after its "Cons": the end of the section."""
+    return (len(t) <= 80 and looks_like_date(t)) or bool(author and author(sub))
+
+
 def pros_and_cons(
-    texts: list[tuple[Any, str]],
+    texts: list[tuple[Any, str]], author: Callable[[Any], Any] | None = None
 ) -> tuple[list[tuple[Any, str]], dict[str, Any], set[Any]]:
     """A rendered review's texts without its "Pros" and "Cons" sections, those
     sections (``pros``, ``cons``: the texts after each heading up to the next
-    heading, one a line), and the elements they were read from."""
+    heading, date or author (``author``: whether an element's hint names it), one a
+    line), and the elements they were read from."""
     rest: list[tuple[Any, str]] = []
     parts: dict[str, list[str]] = {}
     taken: set[Any] = set()
@@ -127,7 +133,7 @@ def pros_and_cons(
         if kind is not None and kind not in parts and " ".join(_text(sub).split()) == t:
             section = parts[kind] = []
             taken.add(sub)
-        elif section is not None and _label(sub, t):
+        elif section is not None and (_label(sub, t) or _field(sub, t, author)):
             section = None
             rest.append((sub, t))
         elif section is not None and len(section) < MAX_SECTION_TEXTS:

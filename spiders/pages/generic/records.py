@@ -15,7 +15,7 @@ from urllib.parse import unquote, unquote_plus, urlsplit
 
 from core.contracts.raw_items import RawItem
 from spiders.pages.base import Context
-from spiders.pages.generic.shown import Rounded, as_number, scale_for
+from spiders.pages.generic.shown import InStars, Rounded, as_number, scale_for
 
 SCALE_INFERRED = "scale_inferred"
 RATING_MISSING = "rating_missing"
@@ -86,7 +86,8 @@ def listed_company_id(record: Record) -> str:
 
 
 def to_item(record: Record, ctx: Context, pid: str, locale: str | None) -> RawItem:
-    worst, best, inferred = scale_for(record.rating_value, record.rating_best, record.rating_worst)
+    value = record.rating_value
+    worst, best, inferred = scale_for(value, record.rating_best, record.rating_worst)
     flags = list(record.flags)
     if inferred:
         flags.append(SCALE_INFERRED)
@@ -110,7 +111,7 @@ def to_item(record: Record, ctx: Context, pid: str, locale: str | None) -> RawIt
         listed_company_id(record) if record.listed else pid,
         company_name=" ".join(record.company_name.split()) or None if record.company_name else None,
         company_url=record.company_url,
-        rating_value=record.rating_value,
+        rating_value=str(value) if isinstance(value, InStars) else value,  # a plain str
         rating_worst=worst,
         rating_best=best,
         flags=flags,
@@ -161,8 +162,13 @@ def dedupe_aggregates(records: list[Record]) -> list[Record]:
 
 def shared_scale(records: list[Record]) -> None:
     """Ratings a page shows with no scale share one: when one of them is above 5
-    (a review "Scored 9.0"), the page's "Scored 5.0" is on 1-10 too, not 5 of 5."""
-    unstated = [r for r in records if r.rating_best is None and r.rated]
+    (a review "Scored 9.0"), the page's "Scored 5.0" is on 1-10 too, not 5 of 5;
+    "5 stars" stays 5 of 5."""
+    unstated = [
+        r
+        for r in records
+        if r.rating_best is None and r.rated and not isinstance(r.rating_value, InStars)
+    ]
     values = [as_number(r.rating_value) or 0.0 for r in unstated]
     if not values or not 5 < max(values) <= 10:
         return

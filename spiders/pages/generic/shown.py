@@ -33,7 +33,7 @@ RATING_OF = re.compile(
 RATED = re.compile(
     r"\b(?:rated|rating|bewertet\s+mit|note|scored|mit(?=\s+\d[\d.,]*\s+bewertet))\s*:?\s*"
     + _NUM
-    + r"(?![\d.,/])"
+    + r"(?![\d.,/])(?!\s*(?:times?|mal)\b)"  # "Rated 10 times" is how often
 )
 # The scale in words: "Rated 4 stars out of five stars", "Mit 4 von fünf Sternen bewertet".
 WORD_SCALE = re.compile(
@@ -44,7 +44,9 @@ WORD_SCALE = re.compile(
 # Japanese: "5つ星のうち4.0" (the scale first: "4.0 of 5 stars").
 JA_OF = re.compile(r"(5|10)\s*つ星のうち\s*" + _NUM)
 # A travel portal's suns, 1 to 6 (HolidayCheck): "5,8 von 6 Sonnen", "5,0 / 6 Sonnen".
-SUNS = re.compile(r"(?<![\d:.,])" + _NUM + r"\s*(?:(?:von|aus|/)\s*6\s*)?(?:sonnen|sonne)\b")
+# Bare "5 Sonnen" only after a rating label ("Bewertung: 5 Sonnen"; a forecast's suns are weather).
+SUNS = re.compile(r"(?<![\d:.,])" + _NUM + r"\s*(?:(von|aus|/)\s*6\s*)?(?:sonnen|sonne)\b")
+_SUN_LABEL = re.compile(r"(?:bewertung|bewertet\s+mit|note|rating)\s*:?\s*$")
 STARS = re.compile(
     _NUM + r"\s*-?\s*(?:stars?|sterne?n?|étoiles?|etoiles?|estrellas?|stelle|sterren|"
     r"gwiazdk\w*|bubbles?|punkte?n?|points?|estrelas?|stjärnor?|stjerner?|yıldız)\b",
@@ -100,8 +102,11 @@ _DATE = re.compile(
     rf"\b(?:{_MONTHS})[a-zäéûç]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|"
     rf"\b(?:{_MONTHS})[a-zäéûç]*\.?\s+\d{{4}}\b|"  # Oktober 2025
     r"\b(?:ago|vor|il\s+y\s+a|hace|fa|geleden|yesterday|gestern|hier|ayer|today|heute)\b|"
-    # "há uma semana", "2 tygodnie temu", "för 2 veckor sedan", "for en uge siden", "1 hafta önce"
-    r"\bhá\s+(?:\d+|uma?)\b|\btemu\b|\bför\s+(?:\d+|en|ett)\s+\w+\s+sedan\b|"
+    # "há uma semana", "2 tygodnie temu", "för 2 veckor sedan", "for en uge siden", "1 hafta önce";
+    # "há" ending the text ("Há 3 anos que sou cliente" is a sentence), "temu" after a unit.
+    r"\bhá\s+(?:\d+|uma?)\s+(?:segundos?|minutos?|horas?|dias?|semanas?|mês|meses|anos?)\W*$|"
+    r"\b(?:sekund\w*|minut\w*|godzin\w*|dni|dzień|tydzień|tygodni\w*|miesiąc\w*|miesięcy|rok|lat\w*)"
+    r"\s+temu\b|\bför\s+(?:\d+|en|ett)\s+\w+\s+sedan\b|"
     r"\bfor\s+(?:\d+|en|et)\s+\w+\s+siden\b|\b\d+\s+\w+\s+önce\b",
 )
 
@@ -115,18 +120,48 @@ def rating_in_text(text: str | None) -> tuple[str, str | None] | None:
     if "つ星" in text and (ja := JA_OF.search(text)):
         return (ja.group(2), ja.group(1)) if as_number(ja.group(2)) <= int(ja.group(1)) else None  # type: ignore[operator]
     low = text.lower()
-    m = RATING_OF.search(low) or WORD_SCALE.search(low) or STARS.search(low) or RATED.search(low)
+    m = RATING_OF.search(low) or _word_scale(low) or STARS.search(low) or RATED.search(low)
     m = m or SUNS.search(low)
-    if m is None or NOT_A_RATING.search(low):
+    if m is None or NOT_A_RATING.search(low) or _CURRENCY_AFTER.match(low, m.end()):
+        return None
+    if _CURRENCY_BEFORE.search(low, 0, m.start(1)):
+        return None  # "4,85/5.00 €", "€ 4.50": a price
+    if m.re is RATED and m.group(0).startswith("scored") and m.group(0) != low.strip():
+        return None  # "Smith scored 9 goals": "Scored 8.6" is a whole label only
+    if m.re is SUNS and m.group(2) is None and not _SUN_LABEL.search(low, 0, m.start()):
         return None
     if m.re is SUNS or m.re is WORD_SCALE:
         best = 6 if m.re is SUNS else 5
         return (m.group(1), str(best)) if as_number(m.group(1)) <= best else None  # type: ignore[operator]
+    if m.re is STARS and not _POINTS.search(m.group(0)):
+        return InStars(m.group(1)), None
     if m.re is not RATING_OF:
         return m.group(1), None
     if as_number(m.group(1)) > float(m.group(2)):  # type: ignore[operator]
         return None
     return m.group(1), m.group(2)
+
+
+class InStars(str):
+    """A rating shown in stars ("5 stars", "4 Sterne"): a scale of stars, never one
+    ``shared_scale`` infers from the page's other ratings (a "Scored 9.0")."""
+
+
+_POINTS = re.compile(r"punkt|point")
+
+
+def _word_scale(low: str) -> re.Match[str] | None:
+    """WORD_SCALE when it is all the text says, but for "rated"/"mit ... bewertet"
+    around it (a headline "Mit 3 von fünf Sternen bewertet: Der neue Tatort" is news)."""
+    m = WORD_SCALE.search(low)
+    rest = f"{low[: m.start()]} {low[m.end() :]}".split() if m else None
+    return m if m and len(" ".join(rest)) <= _WORD_SCALE_REST else None
+
+
+_WORD_SCALE_REST = 16  # "mit bewertet", "rated", "calificado con"
+# A currency sign or code right after a rating's scale or right before its number.
+_CURRENCY_AFTER = re.compile(r"\s*(?:[€$£¥₹]|(?:eur|usd|gbp|chf|sek|nok|dkk|pln|czk|brl)\b)")
+_CURRENCY_BEFORE = re.compile(r"(?:[€$£¥₹]|\b(?:eur|usd|gbp|chf|sek|nok|dkk|pln|czk|brl))\s*$")
 
 
 # Star glyphs: "★★★★☆", "★★★½☆", "⭐⭐⭐⭐⭐" (filled, an optional half, empty).
@@ -140,6 +175,8 @@ def glyph_rating(text: str) -> tuple[str, str] | None:
     if m is None:
         return None
     full, half, empty = (len(g) for g in m.groups())
+    if full == 3 and not half + empty and " " in text:
+        return None  # "★ ★ ★": an asterism, a separator between paragraphs
     if not full + half or not 3 <= full + half + empty <= 10:
         return None
     return f"{full + half / 2:g}", str(full + half + empty)
@@ -220,9 +257,13 @@ class Rounded(int):
 
 
 _UNITS = {"k": 1_000, "tsd": 1_000, "mil": 1_000, "m": 1_000_000, "mio": 1_000_000}
+# A rounded count needs a word of reviews or ratings ("1.2K comments" and "1.2K likes"
+# are no reviews of the page), or parentheses with a unit of thousands ("(2.3K)" beside a
+# map's stars; "(350 m)" is a distance).
+_ROUNDED_WORDS = COUNT_WORDS.replace("comments?|kommentare|", "")
 _ROUNDED = re.compile(
     r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?)\s*(k|tsd|mil|mio|m)\.?\s*"
-    rf"(?:(?:global\s+|customer\s+|guest\s+|verified\s+)?(?:{COUNT_WORDS})\b|\)\s*$)"
+    rf"(?:(?:global\s+|customer\s+|guest\s+|verified\s+)?(?:{_ROUNDED_WORDS})\b|\)\s*$)"
 )
 
 
@@ -233,6 +274,8 @@ def rounded_count(text: str) -> Rounded | None:
         return None
     m = _ROUNDED.search(low)
     if m is None or (m.group(0).endswith(")") and "(" not in low[: m.start()]):
+        return None
+    if m.group(0).endswith(")") and m.group(2) == "m":
         return None
     return Rounded(round(float(m.group(1).replace(",", ".")) * _UNITS[m.group(2)]))
 
