@@ -166,9 +166,8 @@ def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
     class_of = _CLASSES.get
     # What each short text and attribute value says, read once per page: a page
     # repeats them ("Helpful", "Report", "5.0 out of 5 stars").
-    texts: dict[str, tuple[str, tuple[str, str | None] | None, bool] | None] = {}
+    texts: dict[str, tuple[str, tuple[str, str | None] | None, bool] | str | None] = {}
     values: dict[str, tuple[str, str | None] | None] = {}
-    numbers: dict[str, str | None] = {}  # short texts that are a bare number
     unseen = _UNSEEN
     only_class = ["class"]  # most elements' attributes
     body = root.find("body")  # the head shows nothing
@@ -183,12 +182,13 @@ def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
             if found is None and "class" in keys:
                 cls = el.get("class")
                 found = class_of(cls, unseen)
-                if found is unseen:
-                    found = _class_of(cls)
-                if found is _SCORE:
-                    found = score_text(el) or drawn_rating(el)
-                elif found is _DRAWN:
-                    found = drawn_rating(el)
+                if found is not None:  # most classes say nothing
+                    if found is unseen:
+                        found = _class_of(cls)
+                    if found is _SCORE:
+                        found = score_text(el) or drawn_rating(el)
+                    elif found is _DRAWN:
+                        found = drawn_rating(el)
             if found is None and "src" in keys and el.tag == "img":
                 found = image_rating(el.get("src") or "")
         if found is None:
@@ -196,8 +196,12 @@ def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
             if text and len(text) < 80:
                 said = texts.get(text, unseen)
                 if said is unseen:
-                    said = texts[text] = _short_text(text)
-                if said is not None:
+                    # What it says, else the bare number it is, else None (most).
+                    said = texts[text] = _short_text(text) or bare_rating(text)
+                if type(said) is str:  # <b>4,5</b> von 5: the scale in the tail
+                    tail = el.tail
+                    found = number_then_scale(said, tail) if tail else None
+                elif said is not None:
                     text, shown, label = said
                     if label:
                         # "Review score" "9.0": the number is the next element's text.
@@ -208,11 +212,6 @@ def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
                             el, shown = nxt, (number, scaled[1] if scaled else None)
                     if shown:
                         found = (shown[0], shown[1], text)
-                elif el.tail:
-                    number = numbers.get(text, unseen)
-                    if number is unseen:
-                        number = numbers[text] = bare_rating(text)
-                    found = number and number_then_scale(number, el.tail)
         if found and el not in out and not _excluded(el):
             out[el] = found
     # One rating shown twice (an icon's class and its hidden text): keep the outer.
