@@ -34,6 +34,7 @@ from spiders.pages.generic.drawn import drawn_rating, image_rating, precise_valu
 from spiders.pages.generic.entries import aggregate, page_aggregates
 from spiders.pages.generic.records import Found, Record
 from spiders.pages.generic.shown import (
+    GLYPH_FIRST,
     bare_rating,
     count_in_text,
     looks_like_date,
@@ -55,6 +56,7 @@ _LABEL = re.compile(
     r"puntuación|valutazione|beoordeling|overall)\s*:?$",
 )  # matched against the lowercased text
 _LABEL_INITIALS = frozenset("rRgGsSbBnNpPvVoO")
+_SAYS_FIRST = _LABEL_INITIALS | GLYPH_FIRST  # how a text without a digit can say something
 _NOT_RATINGS = frozenset({"button", "option", "select", "label", "form", "input", "textarea"})
 _SKIP = frozenset({"script", "style", "noscript", "template", "title", "head"})
 # A histogram's rows and a filter's options show star values, not ratings
@@ -139,13 +141,14 @@ def _value_signal(
     return None
 
 
-def _short_text(text: str) -> tuple[str, tuple[str, str | None] | None, bool] | None:
-    """What an element's short own text says: (the text with its whitespace
-    collapsed, the rating it states, whether it is a label such as "Review
-    score" whose number is the next element's text), else None."""
-    if text.isspace():
-        return None
-    text = " ".join(text.split())
+def _short_text(text: str) -> tuple[str, tuple[str, str | None] | None, bool] | str | None:
+    """(The text collapsed, the rating it states, whether it is a label like "Review
+    score" before its number), else the bare number it is (a scale may follow), else None."""
+    digit = _HAS_DIGIT(text) is not None
+    stripped = text.strip()
+    if not stripped or (not digit and stripped[0] not in _SAYS_FIRST):
+        return None  # most texts: without a digit, only a label or star glyphs say something
+    text = " ".join(stripped.split())
     shown = rating_in_text(text)  # a number, or star glyphs ("★★★★☆")
     label = (
         shown is None
@@ -153,19 +156,18 @@ def _short_text(text: str) -> tuple[str, tuple[str, str | None] | None, bool] | 
         and text[0] in _LABEL_INITIALS
         and _LABEL.match(text.lower()) is not None
     )
-    return (text, shown, label) if shown or label else None
+    if shown or label:
+        return text, shown, label
+    return bare_rating(stripped) if digit else None
 
 
 def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
-    # One pass in document order, asking each element only for what it has
-    # (``keys()`` is one call; most elements hold none of the attributes read):
-    # an XPath over the same attributes costs more than this whole loop. What a
-    # class string or a short text says is looked up, not worked out again.
+    # One pass in document order asking each element only for what it has (keys() is
+    # one call; an XPath over the attributes costs more). Classes, texts: looked up.
     out: dict[Any, tuple[str, str | None, str]] = {}
     no_values = _VALUE_KEYS.isdisjoint
     class_of = _CLASSES.get
-    # What each short text and attribute value says, read once per page: a page
-    # repeats them ("Helpful", "Report", "5.0 out of 5 stars").
+    # What each short text and attribute value says, read once per page ("Helpful").
     texts: dict[str, tuple[str, tuple[str, str | None] | None, bool] | str | None] = {}
     values: dict[str, tuple[str, str | None] | None] = {}
     unseen = _UNSEEN
@@ -196,8 +198,7 @@ def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
             if text and len(text) < 80:
                 said = texts.get(text, unseen)
                 if said is unseen:
-                    # What it says, else the bare number it is, else None (most).
-                    said = texts[text] = _short_text(text) or bare_rating(text)
+                    said = texts[text] = _short_text(text)
                 if type(said) is str:  # <b>4,5</b> von 5: the scale in the tail
                     tail = el.tail
                     found = number_then_scale(said, tail) if tail else None

@@ -116,7 +116,7 @@ def rating_in_text(text: str | None) -> tuple[str, str | None] | None:
     if not text or len(text) > 120:
         return None
     if not _HAS_DIGIT(text):  # every rating shape holds a number, but star glyphs
-        return glyph_rating(text) if text[0] in _GLYPH_FIRST else None
+        return glyph_rating(text) if text[0] in GLYPH_FIRST else None
     if "つ星" in text and (ja := JA_OF.search(text)):
         return (ja.group(2), ja.group(1)) if as_number(ja.group(2)) <= int(ja.group(1)) else None  # type: ignore[operator]
     low = text.lower()
@@ -166,7 +166,7 @@ _CURRENCY_BEFORE = re.compile(r"(?:[€$£¥₹]|\b(?:eur|usd|gbp|chf|sek|nok|dk
 
 # Star glyphs: "★★★★☆", "★★★½☆", "⭐⭐⭐⭐⭐" (filled, an optional half, empty).
 _GLYPHS = re.compile("^([★⭐✭✮]*)([½⯪⯨]?)([☆✩✰]*)$")
-_GLYPH_FIRST = frozenset("★⭐✭✮½⯪⯨☆✩✰")
+GLYPH_FIRST = frozenset("★⭐✭✮½⯪⯨☆✩✰")
 
 
 def glyph_rating(text: str) -> tuple[str, str] | None:
