@@ -34,6 +34,7 @@ from spiders.pages.generic.drawn import drawn_rating, image_rating, precise_valu
 from spiders.pages.generic.entries import aggregate, page_aggregates
 from spiders.pages.generic.records import Found, Record
 from spiders.pages.generic.shown import (
+    GLYPH_FIRST,
     bare_rating,
     count_in_text,
     looks_like_date,
@@ -55,6 +56,7 @@ _LABEL = re.compile(
     r"puntuación|valutazione|beoordeling|overall)\s*:?$",
 )  # matched against the lowercased text
 _LABEL_INITIALS = frozenset("rRgGsSbBnNpPvVoO")
+_SAYS_FIRST = _LABEL_INITIALS | GLYPH_FIRST  # how a text without a digit can say something
 _NOT_RATINGS = frozenset({"button", "option", "select", "label", "form", "input", "textarea"})
 _SKIP = frozenset({"script", "style", "noscript", "template", "title", "head"})
 # A histogram's rows and a filter's options show star values, not ratings
@@ -139,13 +141,14 @@ def _value_signal(
     return None
 
 
-def _short_text(text: str) -> tuple[str, tuple[str, str | None] | None, bool] | None:
-    """What an element's short own text says: (the text with its whitespace
-    collapsed, the rating it states, whether it is a label such as "Review
-    score" whose number is the next element's text), else None."""
-    if text.isspace():
-        return None
-    text = " ".join(text.split())
+def _short_text(text: str) -> tuple[str, tuple[str, str | None] | None, bool] | str | None:
+    """(The text collapsed, the rating it states, whether it is a label like "Review
+    score" before its number), else the bare number it is (a scale may follow), else None."""
+    digit = _HAS_DIGIT(text) is not None
+    stripped = text.strip()
+    if not stripped or (not digit and stripped[0] not in _SAYS_FIRST):
+        return None  # most texts: without a digit, only a label or star glyphs say something
+    text = " ".join(stripped.split())
     shown = rating_in_text(text)  # a number, or star glyphs ("★★★★☆")
     label = (
         shown is None
@@ -153,22 +156,20 @@ def _short_text(text: str) -> tuple[str, tuple[str, str | None] | None, bool] | 
         and text[0] in _LABEL_INITIALS
         and _LABEL.match(text.lower()) is not None
     )
-    return (text, shown, label) if shown or label else None
+    if shown or label:
+        return text, shown, label
+    return bare_rating(stripped) if digit else None
 
 
 def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
-    # One pass in document order, asking each element only for what it has
-    # (``keys()`` is one call; most elements hold none of the attributes read):
-    # an XPath over the same attributes costs more than this whole loop. What a
-    # class string or a short text says is looked up, not worked out again.
+    # One pass in document order asking each element only for what it has (keys() is
+    # one call; an XPath over the attributes costs more). Classes, texts: looked up.
     out: dict[Any, tuple[str, str | None, str]] = {}
     no_values = _VALUE_KEYS.isdisjoint
     class_of = _CLASSES.get
-    # What each short text and attribute value says, read once per page: a page
-    # repeats them ("Helpful", "Report", "5.0 out of 5 stars").
-    texts: dict[str, tuple[str, tuple[str, str | None] | None, bool] | None] = {}
+    # What each short text and attribute value says, read once per page ("Helpful").
+    texts: dict[str, tuple[str, tuple[str, str | None] | None, bool] | str | None] = {}
     values: dict[str, tuple[str, str | None] | None] = {}
-    numbers: dict[str, str | None] = {}  # short texts that are a bare number
     unseen = _UNSEEN
     only_class = ["class"]  # most elements' attributes
     body = root.find("body")  # the head shows nothing
@@ -183,12 +184,13 @@ def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
             if found is None and "class" in keys:
                 cls = el.get("class")
                 found = class_of(cls, unseen)
-                if found is unseen:
-                    found = _class_of(cls)
-                if found is _SCORE:
-                    found = score_text(el) or drawn_rating(el)
-                elif found is _DRAWN:
-                    found = drawn_rating(el)
+                if found is not None:  # most classes say nothing
+                    if found is unseen:
+                        found = _class_of(cls)
+                    if found is _SCORE:
+                        found = score_text(el) or drawn_rating(el)
+                    elif found is _DRAWN:
+                        found = drawn_rating(el)
             if found is None and "src" in keys and el.tag == "img":
                 found = image_rating(el.get("src") or "")
         if found is None:
@@ -197,7 +199,10 @@ def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
                 said = texts.get(text, unseen)
                 if said is unseen:
                     said = texts[text] = _short_text(text)
-                if said is not None:
+                if type(said) is str:  # <b>4,5</b> von 5: the scale in the tail
+                    tail = el.tail
+                    found = number_then_scale(said, tail) if tail else None
+                elif said is not None:
                     text, shown, label = said
                     if label:
                         # "Review score" "9.0": the number is the next element's text.
@@ -208,11 +213,6 @@ def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
                             el, shown = nxt, (number, scaled[1] if scaled else None)
                     if shown:
                         found = (shown[0], shown[1], text)
-                elif el.tail:
-                    number = numbers.get(text, unseen)
-                    if number is unseen:
-                        number = numbers[text] = bare_rating(text)
-                    found = number and number_then_scale(number, el.tail)
         if found and el not in out and not _excluded(el):
             out[el] = found
     # One rating shown twice (an icon's class and its hidden text): keep the outer.

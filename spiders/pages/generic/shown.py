@@ -116,10 +116,12 @@ def rating_in_text(text: str | None) -> tuple[str, str | None] | None:
     if not text or len(text) > 120:
         return None
     if not _HAS_DIGIT(text):  # every rating shape holds a number, but star glyphs
-        return glyph_rating(text) if text[0] in _GLYPH_FIRST else None
+        return glyph_rating(text) if text[0] in GLYPH_FIRST else None
     if "つ星" in text and (ja := JA_OF.search(text)):
         return (ja.group(2), ja.group(1)) if as_number(ja.group(2)) <= int(ja.group(1)) else None  # type: ignore[operator]
     low = text.lower()
+    if _LETTER_OR_SLASH(low) is None:  # "1.234", "12.04.2020": every shape has a word or "/"
+        return None
     m = RATING_OF.search(low) or _word_scale(low) or STARS.search(low) or RATED.search(low)
     m = m or SUNS.search(low)
     if m is None or NOT_A_RATING.search(low) or _CURRENCY_AFTER.match(low, m.end()):
@@ -164,9 +166,10 @@ _CURRENCY_AFTER = re.compile(r"\s*(?:[€$£¥₹]|(?:eur|usd|gbp|chf|sek|nok|dk
 _CURRENCY_BEFORE = re.compile(r"(?:[€$£¥₹]|\b(?:eur|usd|gbp|chf|sek|nok|dkk|pln|czk|brl))\s*$")
 
 
+_LETTER_OR_SLASH = re.compile(r"[a-z/]").search
 # Star glyphs: "★★★★☆", "★★★½☆", "⭐⭐⭐⭐⭐" (filled, an optional half, empty).
 _GLYPHS = re.compile("^([★⭐✭✮]*)([½⯪⯨]?)([☆✩✰]*)$")
-_GLYPH_FIRST = frozenset("★⭐✭✮½⯪⯨☆✩✰")
+GLYPH_FIRST = frozenset("★⭐✭✮½⯪⯨☆✩✰")
 
 
 def glyph_rating(text: str) -> tuple[str, str] | None:
