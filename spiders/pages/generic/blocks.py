@@ -358,7 +358,7 @@ def read_review(
                 body = (sub, t)
             continue
         taken.add(sub)
-    author_of(values, texts, in_reply)
+    author_of(values, texts, in_reply, body[0] if body else None)
     at = date_element(block, texts, values.get("published_raw"))
     date = pick_date(values.get("published_raw"), lambda: date_attribute(at))
     if date is None:

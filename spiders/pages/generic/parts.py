@@ -161,16 +161,21 @@ _VERDICT = re.compile(
 )
 
 
-def author_of(values: dict[str, Any], texts: list[tuple[Any, str]], in_reply: set[Any]) -> None:
+def author_of(
+    values: dict[str, Any], texts: list[tuple[Any, str]], in_reply: set[Any], body: Any
+) -> None:
     """The author of a review whose markup names none: the name its link to the
     reviewer's profile shows (Yelp's ``/user_details?userid=``, a map's
     ``/contrib/``), else its heading when that is a person's name right above the
     date line (Airbnb's shape: ``<h3>Julia</h3><div>March 2024</div>``: one word or
     two, capitalised), not its title. A link in the business's reply (``in_reply``)
-    names the replier; one that counts ("12 reviews") names no one."""
+    names the replier, one after the review's text (``body``) a replier or a voter
+    ("Tom K. found this helpful"); one that counts ("12 reviews") names no one."""
     if "author_name" in values:
         return
     for sub, t in texts:
+        if sub is body:
+            break
         if (
             len(t) <= MAX_NAME
             and t != values.get("title")
@@ -203,6 +208,11 @@ _ACTION = re.compile(
     r"/(?:sign_?(?:in|up|out)|log_?(?:in|out)|register|join|follow|unfollow|report|flag"
     r"|message|messages|contact|block|edit|settings|password|new)(?:$|[/?#.])"
 )
+# A business's profile ("/company/profile/acme"), not a reviewer's.
+_BUSINESS = re.compile(
+    r"/(?:compan(?:y|ies)|business(?:es)?|biz|brands?|shops?|stores?|sellers?|merchants?"
+    r"|vendors?|places?|hotels?|venues?|restaurants?)/"
+)
 _PROFILE_LEVELS = 3
 
 
@@ -213,7 +223,7 @@ def _profile_link(el: Any) -> bool:
             return False
         href = el.get("href") or el.get("data-href")
         if href and _PROFILE.search(href.lower()):
-            return _ACTION.search(href.lower()) is None
+            return _ACTION.search(href.lower()) is None and _BUSINESS.search(href.lower()) is None
         el = el.getparent()
     return False
 
