@@ -230,20 +230,28 @@ def _profile_link(el: Any) -> bool:
 
 def date_element(block: Any, texts: list[tuple[Any, str]], shown: str | None) -> Any:
     """Where a review keeps the day its shown date stands for: the element showing
-    it (``<time datetime="2024-03-03">Reviewed 3 days ago</time>``, or one holding
-    only that text), not another date of the block (a reply's, an edit's, a trip's);
-    the whole block when it shows none."""
+    it (``<time datetime="2024-03-03">Reviewed 3 days ago</time>``, one holding only
+    that text, the ``<time>`` around it), not another date of the block (a reply's,
+    an edit's, a trip's); the whole block when it shows none."""
     if shown is None:
         return block
     for sub, t in texts:
         if t == shown:
-            while sub is not block and sub.getparent() is not None:
-                parent = sub.getparent()
-                if " ".join(_text(parent).split()) != t:
+            at = sub
+            for _ in range(_DATE_LEVELS):
+                parent = at.getparent()
+                if at is block or parent is None:
                     break
-                sub = parent
+                if parent.tag == "time":
+                    return parent
+                if " ".join(_text(parent).split()) == t:
+                    sub = parent
+                at = parent
             return sub
     return block
+
+
+_DATE_LEVELS = 2
 
 
 _DATE_ATTRS = ("datetime", "data-content", "content", "data-time", "title", "data-date")

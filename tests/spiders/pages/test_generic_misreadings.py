@@ -121,6 +121,14 @@ READ_RIGHT: dict[str, tuple[str, str, list[tuple]]] = {
         '<div class="review"><span class="author">Anna</span><span class="stars" aria-label="4 von 5 Sternen"></span><span class="date">12. März 2024</span><p>The room was clean and the staff were friendly all week long.</p><div class="reply"><p>Danke!</p><time datetime="2024-03-20">vor 2 Monaten</time></div></div><div class="review"><span class="author">Ben</span><span class="stars" aria-label="2 von 5 Sternen"></span><span class="date">vor 3 Tagen</span><span class="trip" data-date="2023-08-01">Reise im August 2023</span><p>The room was clean and the staff were friendly all week long.</p></div>',
         [("review", "4", "5", None, "12. März 2024"), ("review", "2", "5", None, "vor 3 Tagen")],
     ),
+    "relative_date_inside_its_time": (
+        "en",
+        '<div class="review"><span class="author">Ann</span><span class="stars" aria-label="4 out of 5 stars"></span><time datetime="2024-03-03T10:15:00Z">Reviewed <span>3 days ago</span></time><p>The room was clean and the staff were friendly all week long.</p></div><div class="review"><span class="author">Bob</span><span class="stars" aria-label="2 out of 5 stars"></span><time datetime="2024-02-03T10:15:00Z">Reviewed <span>a month ago</span></time><p>The room was clean and the staff were friendly all week long.</p></div>',
+        [
+            ("review", "4", "5", None, "2024-03-03T10:15:00Z"),
+            ("review", "2", "5", None, "2024-02-03T10:15:00Z"),
+        ],
+    ),
     # 15. A title "2023年12月に購入" (bought in December 2023) and sentences "10年前から
     # 使っています" (used for 10 years), "2日前に届きました" (arrived 2 days ago) are no dates.
     "cjk_title_not_a_date": (
