@@ -168,6 +168,8 @@ def precise_value(
 
 def _counted(sub: Any, anc: Any) -> bool:
     """Whether the part of ``anc`` holding ``sub`` states a count of its own."""
+    if sub is anc:
+        return False
     while sub.getparent() is not anc:
         sub = sub.getparent()
     return any(count_in_text(t) is not None for t in sub.itertext() if len(t) <= 60)
