@@ -19,7 +19,15 @@ from typing import Any
 
 from lxml import etree
 
-from spiders.pages.generic.parts import ENTITY_HINT, author_of, entity_of, pros_and_cons, reply_body
+from spiders.pages.generic.parts import (
+    ENTITY_HINT,
+    author_of,
+    date_attribute,
+    date_element,
+    entity_of,
+    pros_and_cons,
+    reply_body,
+)
 from spiders.pages.generic.records import Record
 from spiders.pages.generic.shown import count_in_text, looks_like_date, pick_date, rating_in_text
 
@@ -39,13 +47,6 @@ _REPLY_LABEL = re.compile(
     re.I,
 )
 _HIDDEN_CLASS = re.compile(r"popover|lightbox|modal|tooltip|preload")
-_DATE_ATTRS = ("datetime", "data-content", "content", "data-time", "title", "data-date")
-_DATE_KEYS = frozenset(_DATE_ATTRS)
-_SCRIPT_DATE = re.compile(
-    r'"(?:publishedDate|datePublished|createdAt|created|date|submittedDate)"\s*:\s*"'
-    r'(\d{4}-\d{2}-\d{2}[^"]{0,30})"',
-    re.I,
-)
 _SKIP = frozenset({"script", "style", "noscript", "template", "title", "head"})
 # Elements inside a text: a title's link or a body's paragraph keep their container's part.
 _INLINE = frozenset({"a", "span", "b", "strong", "i", "em", "small", "u", "mark", "font", "q"})
@@ -290,25 +291,6 @@ def unmarked_text(el: Any, known: set[str | None]) -> str | None:
     return shown_text(_body_of(best[0], el, set())) or best[1]
 
 
-def _date_attribute(block: Any) -> str | None:
-    """A date the block keeps in an attribute (``datetime``, ``data-content``), else
-    in a small JSON script of its own (``{"publishedDate": "2020-..."}``)."""
-    for sub in block.iter():
-        keys = sub.keys() if type(sub.tag) is str else None
-        if not keys or _DATE_KEYS.isdisjoint(keys):
-            continue
-        date = next((sub.get(a) for a in _DATE_ATTRS if looks_like_date(sub.get(a))), None)
-        if date:
-            return date
-    for script in block.iter("script"):
-        text = script.text or ""
-        if len(text) <= 4000 and "json" in (script.get("type") or ""):
-            m = _SCRIPT_DATE.search(text)
-            if m:
-                return m.group(1)
-    return None
-
-
 def may_be_dated(block: Any) -> bool:
     """Whether a block shows a date anywhere (a text, an attribute, a small JSON
     script): without one it is no review (``read_review`` would return None), so
@@ -320,7 +302,7 @@ def may_be_dated(block: Any) -> bool:
         tail = sub.tail if sub is not block else None
         if tail and len(tail) >= MIN_TEXT and looks_like_date(" ".join(tail.split())):
             return True
-    return _date_attribute(block) is not None
+    return date_attribute(block) is not None
 
 
 def review_id(block: Any, counts: dict[Any, int]) -> str | None:
@@ -376,8 +358,9 @@ def read_review(
                 body = (sub, t)
             continue
         taken.add(sub)
-    author_of(values, texts)
-    date = pick_date(values.get("published_raw"), lambda: _date_attribute(block))
+    author_of(values, texts, in_reply, body[0] if body else None)
+    at = date_element(block, texts, values.get("published_raw"))
+    date = pick_date(values.get("published_raw"), lambda: date_attribute(at))
     if date is None:
         return None
     values["published_raw"] = date

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from spiders.pages.generic.shown import bare_rating, number_then_scale, packed_rating
+from spiders.pages.generic.shown import bare_rating, count_in_text, number_then_scale, packed_rating
 
 _WIDTH = re.compile(r"(?:^|;)\s*width\s*:\s*(\d{1,3}(?:\.\d+)?)\s*%")
 # An icon left empty: Font Awesome's "fa-star-o" / "far" (regular), "star-empty",
@@ -124,6 +124,7 @@ def _number(value: float) -> str:
 _WHOLE = re.compile(r"^\d{1,2}$")
 _PRECISE = re.compile(r"^\d{1,2}[.,]\d{1,2}$")
 _PRECISE_LEVELS = 3
+_PRECISE_SAID = 24  # "TrustScore 4.6 out of 5", not a sentence about another thing
 
 
 def precise_value(
@@ -131,7 +132,10 @@ def precise_value(
 ) -> tuple[str, str | None]:
     """(value, best) of an aggregate: a whole value read off a class (an older
     Trustpilot's ``star-rating count-5``, its stars rounded) gives way to the precise
-    number shown next to it ("TrustScore 4.6 out of 5"), within half a star of it."""
+    number shown next to it ("TrustScore 4.6 out of 5"), within half a star of it:
+    the only one in the nearest ancestor that shows one (several are sub-scores,
+    "Location 4.4 out of 5"), said on its own, and with no count of its own (another
+    entry's, "4.6 out of 5 · 88 reviews")."""
     if label or not _WHOLE.match(value):
         return value, best
     anc = el
@@ -139,14 +143,33 @@ def precise_value(
         anc = anc.getparent()
         if anc is None:
             break
-        for sub in anc.iter():
-            other = signals.get(sub) if sub is not el else None
-            if (
-                other is not None
-                and other[2]
-                and _PRECISE.match(other[0])
-                and other[1] in (best, None, "5")
-                and abs(float(other[0].replace(",", ".")) - int(value)) <= 0.5
-            ):
-                return other[0], other[1] or best
+        shown = [
+            (sub, other)
+            for sub in anc.iter()
+            if sub is not el
+            and (other := signals.get(sub)) is not None
+            and other[2]
+            and _PRECISE.match(other[0])
+        ]
+        if not shown:
+            continue
+        sub, other = shown[0]
+        if (
+            len(shown) == 1
+            and len(other[2]) <= _PRECISE_SAID
+            and other[1] in (best, None, "5")
+            and abs(float(other[0].replace(",", ".")) - int(value)) <= 0.5
+            and not _counted(sub, anc)
+        ):
+            return other[0], other[1] or best
+        break
     return value, best
+
+
+def _counted(sub: Any, anc: Any) -> bool:
+    """Whether the part of ``anc`` holding ``sub`` states a count of its own."""
+    if sub is anc:
+        return False
+    while sub.getparent() is not anc:
+        sub = sub.getparent()
+    return any(count_in_text(t) is not None for t in sub.itertext() if len(t) <= 60)

@@ -55,10 +55,14 @@ def entry_name(el: Any) -> str | None:
     return el.get("aria-label") or text_of(el)
 
 
-def page_aggregates(shapes: dict[tuple, list[tuple[Record, Any]]]) -> list[Record]:
+def page_aggregates(
+    shapes: dict[tuple, list[tuple[Record, Any]]], others: bool = False
+) -> list[Record]:
     """One aggregate of the page's own, else the entries of a list page (``shapes``:
-    the aggregates of each shape of rated element, with their blocks)."""
-    short = _short_list(shapes)
+    the aggregates of each shape of rated element, with their blocks; ``others``:
+    whether the page shows rated blocks that are no aggregate, its own reviews or
+    a rating without a count: then a short strip of entries is its "related items")."""
+    short = None if others else _short_list(shapes)
     if short is not None:
         return short
     distinct: dict[tuple, Record] = {}

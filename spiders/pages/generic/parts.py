@@ -18,7 +18,7 @@ from typing import Any
 
 from lxml import etree
 
-from spiders.pages.generic.shown import looks_like_date
+from spiders.pages.generic.shown import count_in_text, looks_like_date
 
 _HEADING_ONLY = 80  # a reply container this short holds its heading and date only
 MIN_REPLY = 15
@@ -155,20 +155,34 @@ _VERDICT = re.compile(
     r"(?i)\b(?:excellent|great|good|super|top|perfect|amazing|awesome|fantastic|wonderful"
     r"|terrible|horrible|awful|bad|poor|nice|ok|okay|fine|best|worst|love|lovely|recommended"
     r"|disappointed|disappointing|stars?|one|two|three|four|five|toll|prima|gut|sehr|schlecht"
-    r"|spitze|klasse|empfehlenswert|enttäuscht|enttäuschend|sterne?|génial|parfait)\b"
+    r"|spitze|klasse|empfehlenswert|enttäuscht|enttäuschend|sterne?|génial|parfait"
+    r"|avoid|never|again|outstanding|superb|brilliant|exceptional|fabulous|pleasant|highly"
+    r"|recommend|loved|worth|value|trip|holiday|vacation|stay|weekend|visit|family|business)\b"
 )
 
 
-def author_of(values: dict[str, Any], texts: list[tuple[Any, str]]) -> None:
+def author_of(
+    values: dict[str, Any], texts: list[tuple[Any, str]], in_reply: set[Any], body: Any
+) -> None:
     """The author of a review whose markup names none: the name its link to the
     reviewer's profile shows (Yelp's ``/user_details?userid=``, a map's
     ``/contrib/``), else its heading when that is a person's name right above the
     date line (Airbnb's shape: ``<h3>Julia</h3><div>March 2024</div>``: one word or
-    two, capitalised), not its title."""
+    two, capitalised), not its title. A link in the business's reply (``in_reply``)
+    names the replier, one after the review's text (``body``) a replier or a voter
+    ("Tom K. found this helpful"); one that counts ("12 reviews") names no one."""
     if "author_name" in values:
         return
     for sub, t in texts:
-        if len(t) <= MAX_NAME and t != values.get("title") and _profile_link(sub):
+        if sub is body:
+            break
+        if (
+            len(t) <= MAX_NAME
+            and t != values.get("title")
+            and sub not in in_reply
+            and _profile_link(sub)
+            and count_in_text(t) is None
+        ):
             values["author_name"] = t
             return
     title = values.get("title")
@@ -185,9 +199,19 @@ def author_of(values: dict[str, Any], texts: list[tuple[Any, str]]) -> None:
             return
 
 
-# A link to a reviewer's profile (href or a button's data-href).
+# A link to a reviewer's profile (href or a button's data-href), not to an action
+# on it or on the site ("/users/4711/follow", "/users/sign_in", "/members/report").
 _PROFILE = re.compile(
     r"/user_details\b|/users?/|/gp/profile/|/profile/|/members?/|/contrib/|/reviewers?/"
+)
+_ACTION = re.compile(
+    r"/(?:sign_?(?:in|up|out)|log_?(?:in|out)|register|join|follow|unfollow|report|flag"
+    r"|message|messages|contact|block|edit|settings|password|new)(?:$|[/?#.])"
+)
+# A business's profile ("/company/profile/acme"), not a reviewer's.
+_BUSINESS = re.compile(
+    r"/(?:compan(?:y|ies)|business(?:es)?|biz|brands?|shops?|stores?|sellers?|merchants?"
+    r"|vendors?|places?|hotels?|venues?|restaurants?)/"
 )
 _PROFILE_LEVELS = 3
 
@@ -199,6 +223,60 @@ def _profile_link(el: Any) -> bool:
             return False
         href = el.get("href") or el.get("data-href")
         if href and _PROFILE.search(href.lower()):
-            return True
+            return _ACTION.search(href.lower()) is None and _BUSINESS.search(href.lower()) is None
         el = el.getparent()
     return False
+
+
+def date_element(block: Any, texts: list[tuple[Any, str]], shown: str | None) -> Any:
+    """Where a review keeps the day its shown date stands for: the element showing
+    it (``<time datetime="2024-03-03">Reviewed 3 days ago</time>``, one holding only
+    that text, the ``<time>`` around it), not another date of the block (a reply's,
+    an edit's, a trip's); the whole block when it shows none."""
+    if shown is None:
+        return block
+    for sub, t in texts:
+        if t == shown:
+            at = sub
+            for _ in range(_DATE_LEVELS):
+                parent = at.getparent()
+                if at is block or parent is None:
+                    break
+                if parent.tag == "time":
+                    return parent
+                if " ".join(_text(parent).split()) == t:
+                    sub = parent
+                at = parent
+            return sub
+    return block
+
+
+_DATE_LEVELS = 2
+
+
+_DATE_ATTRS = ("datetime", "data-content", "content", "data-time", "title", "data-date")
+_DATE_KEYS = frozenset(_DATE_ATTRS)
+_SCRIPT_DATE = re.compile(
+    r'"(?:publishedDate|datePublished|createdAt|created|date|submittedDate)"\s*:\s*"'
+    r'(\d{4}-\d{2}-\d{2}[^"]{0,30})"',
+    re.I,
+)
+
+
+def date_attribute(block: Any) -> str | None:
+    """A date the block keeps in an attribute (``datetime``, ``data-content``), else
+    in a small JSON script of its own (``{"publishedDate": "2020-..."}``)."""
+    for sub in block.iter():
+        keys = sub.keys() if type(sub.tag) is str else None
+        if not keys or _DATE_KEYS.isdisjoint(keys):
+            continue
+        date = next((sub.get(a) for a in _DATE_ATTRS if looks_like_date(sub.get(a))), None)
+        if date:
+            return date
+    for script in block.iter("script"):
+        text = script.text or ""
+        if len(text) <= 4000 and "json" in (script.get("type") or ""):
+            m = _SCRIPT_DATE.search(text)
+            if m:
+                return m.group(1)
+    return None

@@ -334,7 +334,7 @@ def read(root: Any) -> Found:
     for group in groups.values():
         if len(group) > 1 or all(r.values.get("text") for r in group):
             found.reviews.extend(group)
-    found.aggregates = page_aggregates(shapes)
+    found.aggregates = page_aggregates(shapes, others=bool(found.reviews or unread))
     return found
 
 

@@ -92,11 +92,14 @@ _MONTHS = (
     "giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus|"
     "janeiro|fevereiro|março|junho|julho|setembro|outubro|novembro|dezembro"
 )
-_CJK_AGO = r"\d+\s*(?:分|時間|小时|日|天|週間|周|か月|ヶ月|个月|年)前"
+# "3日前" ends its text or phrase; "2日前に届きました" (arrived 2 days ago) is a sentence.
+_CJK_AGO = r"\d+\s*(?:分|時間|小时|日|天|週間|周|か月|ヶ月|个月|年)前(?!\w)"
 _DATE = re.compile(
     r"\b\d{4}-\d{1,2}-\d{1,2}(?:\b|(?=t\d))|"  # ISO, 2024-03-03T10:15:00Z
     r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b|"  # 21/10/2016, 12.04.2020, 26/10/13
-    r"\d{4}\s*[年년]\s*\d{1,2}\s*[月월]|"  # 2024年3月3日, 2024年3月 (ja, zh), 2024년 3월 3일 (ko)
+    # 2024年3月3日, 2024年3月 (ja, zh), 2024년 3월 3일 (ko): a day, or the month alone at the
+    # end, not "2023年12月に購入" (bought in December 2023) in a title.
+    r"\d{4}\s*[年년]\s*\d{1,2}\s*[月월](?:\s*\d{1,2}\s*[日일]|(?!\w))|"
     rf"{_CJK_AGO}|"  # 3日前, 2週間前 (3 days ago)
     rf"\b\d{{1,2}}\.?\s*(?:de\s+)?(?:{_MONTHS})[a-zäéûç]*\.?,?\s*(?:de\s+)?\d{{4}}\b|"
     rf"\b(?:{_MONTHS})[a-zäéûç]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|"

@@ -4,7 +4,10 @@ for another portal's shape misread (a second read of issue 15's rules): sections
 that ran past a review's date, score classes taken for counts, distances and
 comments taken for review counts, stars put on 1-10, a reviewer's employer taken
 for the reviewed business, sentences taken for dates, prices, goals, asterisms,
-weather suns and headlines taken for ratings. Hand-written miniatures."""
+weather suns and headlines taken for ratings; and of the second round's rules (13-18):
+sub-scores taken for a precise aggregate, a reply's date for the review's, "Follow" and
+"Log in" links for reviewers, verdict titles for names, a related strip for a list,
+Japanese sentences for dates. Hand-written miniatures."""
 
 from __future__ import annotations
 
@@ -88,6 +91,61 @@ READ_RIGHT: dict[str, tuple[str, str, list[tuple]]] = {
         "en",
         '<div class="review"><span class="rating">Rated 4 out of 5</span><p>Cheaper than on Temu.</p><span class="date">March 4, 2024</span><p>Arrived quickly and works well, would buy again from this shop.</p></div>',
         [("review", "4", "5", None, "March 4, 2024")],
+    ),
+    # 13. (m2's rules) A whole number off a star class keeps its value beside sub-scores,
+    # another entry's precise rating, or a sentence's number.
+    "precise_among_subscores": (
+        "en",
+        '<div class="hotel"><h1>Hotel Seeblick</h1><div class="sum"><div class="star-rating count-4"></div><span>1,204 reviews</span><ul class="sub"><li>Location <span>4.4 out of 5</span></li><li>Rooms <span>3.6 out of 5</span></li></ul></div></div>',
+        [("aggregate", "4", "5", 1204, None)],
+    ),
+    "precise_in_a_sentence": (
+        "en",
+        '<div class="product"><h1>Kettle</h1><div class="summary"><div class="stars stars-4"></div><a href="#reviews">120 reviews</a></div><div class="compare"><span>Compared with similar kettles: 4.5 out of 5</span></div></div>',
+        [("aggregate", "4", "5", 120, None)],
+    ),
+    # 14. A relative date gives way only to the day its own element keeps, not a
+    # reply's <time>, an edit's title or a trip's data-date.
+    "relative_date_beside_a_replys_time": (
+        "en",
+        '<div class="review"><span class="author">Ann</span><span class="stars" aria-label="4 out of 5 stars"></span><span class="date">3 days ago</span><p>The room was clean and the staff were friendly all week long.</p><div class="reply"><p>Thanks Ann, see you soon again at our place!</p><time datetime="2024-03-10">March 10, 2024</time></div></div><div class="review"><span class="author">Bob</span><span class="stars" aria-label="2 out of 5 stars"></span><span class="date">a week ago</span><p>The room was clean and the staff were friendly all week long.</p><div class="reply"><p>Sorry Bob, please contact us directly.</p><time datetime="2024-02-10">February 10, 2024</time></div></div>',
+        [("review", "4", "5", None, "3 days ago"), ("review", "2", "5", None, "a week ago")],
+    ),
+    "relative_date_beside_an_edit": (
+        "en",
+        '<div class="review"><span class="author">Ann</span><span class="stars" aria-label="4 out of 5 stars"></span><span class="date">2 weeks ago</span><span class="edit" title="2024-01-05">edited</span><p>The room was clean and the staff were friendly all week long.</p></div><div class="review"><span class="author">Bob</span><span class="stars" aria-label="2 out of 5 stars"></span><span class="date">3 weeks ago</span><p>The room was clean and the staff were friendly all week long.</p></div>',
+        [("review", "4", "5", None, "2 weeks ago"), ("review", "2", "5", None, "3 weeks ago")],
+    ),
+    "relative_date_beside_a_trip_date": (
+        "de",
+        '<div class="review"><span class="author">Anna</span><span class="stars" aria-label="4 von 5 Sternen"></span><span class="date">12. März 2024</span><p>The room was clean and the staff were friendly all week long.</p><div class="reply"><p>Danke!</p><time datetime="2024-03-20">vor 2 Monaten</time></div></div><div class="review"><span class="author">Ben</span><span class="stars" aria-label="2 von 5 Sternen"></span><span class="date">vor 3 Tagen</span><span class="trip" data-date="2023-08-01">Reise im August 2023</span><p>The room was clean and the staff were friendly all week long.</p></div>',
+        [("review", "4", "5", None, "12. März 2024"), ("review", "2", "5", None, "vor 3 Tagen")],
+    ),
+    "relative_date_inside_its_time": (
+        "en",
+        '<div class="review"><span class="author">Ann</span><span class="stars" aria-label="4 out of 5 stars"></span><time datetime="2024-03-03T10:15:00Z">Reviewed <span>3 days ago</span></time><p>The room was clean and the staff were friendly all week long.</p></div><div class="review"><span class="author">Bob</span><span class="stars" aria-label="2 out of 5 stars"></span><time datetime="2024-02-03T10:15:00Z">Reviewed <span>a month ago</span></time><p>The room was clean and the staff were friendly all week long.</p></div>',
+        [
+            ("review", "4", "5", None, "2024-03-03T10:15:00Z"),
+            ("review", "2", "5", None, "2024-02-03T10:15:00Z"),
+        ],
+    ),
+    # 15. A title "2023年12月に購入" (bought in December 2023) and sentences "10年前から
+    # 使っています" (used for 10 years), "2日前に届きました" (arrived 2 days ago) are no dates.
+    "cjk_title_not_a_date": (
+        "ja",
+        '<div class="review"><span class="name">たなか</span><span class="stars" aria-label="5つ星のうち4.0"></span><span class="title">2023年12月に購入</span><span class="date">2024年3月3日</span><p>毎日使っています。お湯がすぐ沸いてとても便利です。</p></div><div class="review"><span class="name">すずき</span><span class="stars" aria-label="5つ星のうち2.0"></span><span class="date">2024年2月1日</span><p>蓋がすぐ壊れました。残念です。もう買いません。</p></div>',
+        [
+            ("review", "4.0", "5", None, "2024年3月3日"),
+            ("review", "2.0", "5", None, "2024年2月1日"),
+        ],
+    ),
+    "cjk_sentence_not_a_date": (
+        "ja",
+        '<div class="review"><span class="name">たなか</span><span class="stars" aria-label="5つ星のうち4.0"></span><p>10年前から使っています。</p><span class="date">2024年3月3日</span><p>毎日使っています。お湯がすぐ沸いてとても便利です。</p></div><div class="review"><span class="name">すずき</span><span class="stars" aria-label="5つ星のうち2.0"></span><p>2日前に届きました。</p><span class="date">2024年2月1日</span><p>蓋がすぐ壊れました。残念です。もう買いません。</p></div>',
+        [
+            ("review", "4.0", "5", None, "2024年3月3日"),
+            ("review", "2.0", "5", None, "2024年2月1日"),
+        ],
     ),
 }
 
@@ -193,3 +251,71 @@ def test_the_narrowed_rules_still_read_their_own_shapes() -> None:
 def test_a_rating_in_stars_is_a_plain_str_on_its_item() -> None:
     body = READ_RIGHT["stars_beside_scored"][1]
     assert {type(i.rating_value) for i in _read("stars_beside_scored", body).items} == {str}
+
+
+def test_a_precise_number_of_another_entry_is_not_this_ones() -> None:
+    body = '<h1>Pizza in Berlin</h1><div class="list"><div class="card"><a href="/p/a">Luigi</a><div class="star-rating count-5"></div><span>210 reviews</span></div><div class="card"><a href="/p/b">Mario</a><span>4.6 out of 5</span><span>88 reviews</span></div><div class="card"><a href="/p/c">Toni</a><div class="star-rating count-3"></div><span>41 reviews</span></div></div>'
+    assert [i.rating_value for i in _read("precise_other_entry", body).items][:1] == ["5"]
+
+
+# 16. A link to a profile names the reviewer only when it is the profile (not an action
+# on it, "Follow", "Log in", "Report"; not a business's "/company/profile/"), not a count
+# ("12 reviews"), not the replier's nor a voter's after the review's text.
+AUTHORLESS = {
+    "business_profile_link": '<div class="review"><span class="stars" aria-label="4 out of 5 stars"></span><span class="date">March 4, 2024</span><span>Review of <a href="/company/profile/acme">Acme GmbH</a></span><p>The room was clean and the staff were friendly all week long.</p></div><div class="review"><span class="stars" aria-label="2 out of 5 stars"></span><span class="date">March 5, 2024</span><span>Review of <a href="/company/profile/acme">Acme GmbH</a></span><p>The room was clean and the staff were friendly all week long.</p></div>',
+    "owner_comment_link": '<div class="review"><span class="stars" aria-label="4 out of 5 stars"></span><span class="date">March 4, 2024</span><p>The room was clean and the staff were friendly all week long.</p><div class="owner-comment"><a href="/users/seeblick">Hotel Seeblick</a><p>Thank you for staying with us, see you again soon!</p></div></div><div class="review"><span class="stars" aria-label="2 out of 5 stars"></span><span class="date">March 5, 2024</span><p>The room was clean and the staff were friendly all week long.</p><div class="owner-comment"><a href="/users/seeblick">Hotel Seeblick</a><p>Sorry to hear that, please contact us directly.</p></div></div>',
+    "voter_link": '<div class="review"><span class="stars" aria-label="4 out of 5 stars"></span><span class="date">March 4, 2024</span><p>The room was clean and the staff were friendly all week long.</p><div class="votes"><a href="/users/77">Tom K.</a> found this helpful</div></div><div class="review"><span class="stars" aria-label="2 out of 5 stars"></span><span class="date">March 5, 2024</span><p>The room was clean and the staff were friendly all week long.</p><div class="votes"><a href="/users/78">Eva L.</a> found this helpful</div></div>',
+    "follow_link": '<div class="review"><div class="hd"><a href="/users/4711"><img src="/a.png" alt=""></a><span>Ann B.</span><a class="btn" href="/users/4711/follow">Follow</a></div><span class="stars" aria-label="4 out of 5 stars"></span><span class="date">March 4, 2024</span><p>The room was clean and the staff were friendly all week long.</p></div><div class="review"><div class="hd"><a href="/users/4712"><img src="/a.png" alt=""></a><span>Bob C.</span><a class="btn" href="/users/4712/follow">Follow</a></div><span class="stars" aria-label="2 out of 5 stars"></span><span class="date">March 5, 2024</span><p>The room was clean and the staff were friendly all week long.</p></div>',
+    "sign_in_link": '<div class="review"><span class="stars" aria-label="4 out of 5 stars"></span><span class="date">March 4, 2024</span><p>The room was clean and the staff were friendly all week long.</p><div class="foot"><a href="/users/sign_in">Log in</a> to vote</div></div><div class="review"><span class="stars" aria-label="2 out of 5 stars"></span><span class="date">March 5, 2024</span><p>The room was clean and the staff were friendly all week long.</p><div class="foot"><a href="/users/sign_in">Log in</a> to vote</div></div>',
+    "owner_in_reply": '<div class="review"><span class="stars" aria-label="4 out of 5 stars"></span><span class="date">March 4, 2024</span><p>The room was clean and the staff were friendly all week long.</p><div class="reply"><a href="/profile/hotel-seeblick">Hotel Seeblick</a> replied:<p>Thank you for staying with us, see you again soon!</p></div></div><div class="review"><span class="stars" aria-label="2 out of 5 stars"></span><span class="date">March 5, 2024</span><p>The room was clean and the staff were friendly all week long.</p><div class="response"><a href="/user_details?userid=own1">Mark S.</a><span>Business Owner</span><p>Sorry to hear that, please contact us directly.</p></div></div>',
+    "report_link": '<div class="review"><span class="stars" aria-label="4 out of 5 stars"></span><span class="date">March 4, 2024</span><p>The room was clean and the staff were friendly all week long.</p><a href="/members/report?review=1">Report</a></div><div class="review"><span class="stars" aria-label="2 out of 5 stars"></span><span class="date">March 5, 2024</span><p>The room was clean and the staff were friendly all week long.</p><a href="/members/report?review=2">Report</a></div>',
+    "count_link": '<div class="review"><a href="/reviewers/ann">12 reviews</a><span class="stars" aria-label="4 out of 5 stars"></span><span class="date">March 4, 2024</span><p>The room was clean and the staff were friendly all week long.</p></div><div class="review"><a href="/reviewers/bob">3 reviews</a><span class="stars" aria-label="2 out of 5 stars"></span><span class="date">March 5, 2024</span><p>The room was clean and the staff were friendly all week long.</p></div>',
+}
+
+
+@pytest.mark.parametrize("name", sorted(AUTHORLESS))
+def test_a_link_that_names_no_reviewer_is_no_author(name: str) -> None:
+    reviews = _read(name, AUTHORLESS[name]).items
+    assert [(r.kind, r.author_name) for r in reviews] == [("review", None), ("review", None)]
+
+
+# 17. A title of capitalised words above the date stays a title when it is a verdict or
+# a trip ("Never Again", "Highly Recommend", "Family Trip").
+@pytest.mark.parametrize(
+    "title", ["Avoid", "Never Again", "Outstanding", "Highly Recommend", "Family Trip"]
+)
+def test_a_verdict_heading_above_the_date_is_no_author(title: str) -> None:
+    body = f'<div class="review"><h3>{title}</h3><div class="d">March 2024</div><span class="stars" aria-label="4 out of 5 stars"></span><p>The room was clean and the staff were friendly all week long.</p></div><div class="review"><h3>Julia</h3><div class="d">February 2024</div><span class="stars" aria-label="2 out of 5 stars"></span><p>The room was clean and the staff were friendly all week long.</p></div>'
+    reviews = _read("verdict_heading", body).items
+    assert [(r.title, r.author_name) for r in reviews] == [(title, None), (None, "Julia")]
+
+
+# 18. A product page's strip of rated "related items" is no short list when the page
+# shows rated blocks of its own (its reviews, its rating without a count).
+@pytest.mark.parametrize("name", ["e2_related_no_own_count", "e3_related_with_reviews"])
+def test_a_related_strip_beside_the_pages_own_ratings_is_no_list(name: str) -> None:
+    body = {
+        "e2_related_no_own_count": '<h1>Kettle K1</h1><div class="own"><span class="rating-summary">4.2 out of 5</span> <a href="#reviews">Write a review</a></div><h2>Related products</h2><div class="related"><div class="card"><a href="/p/k2">Kettle K2</a><span class="stars" aria-label="4.5 out of 5 stars"></span><span>120 reviews</span></div><div class="card"><a href="/p/k3">Kettle K3</a><span class="stars" aria-label="3.5 out of 5 stars"></span><span>45 reviews</span></div><div class="card"><a href="/p/k4">Kettle K4</a><span class="stars" aria-label="4.0 out of 5 stars"></span><span>88 reviews</span></div></div>',
+        "e3_related_with_reviews": '<h1>Kettle K1</h1><div class="reviews"><div class="review"><span class="author">Ann</span><span class="score" aria-label="5 out of 5">5</span><span class="date">March 4, 2024</span><p>The room was clean and the staff were friendly all week long.</p></div><div class="review"><span class="author">Bob</span><span class="score" aria-label="3 out of 5">3</span><span class="date">March 5, 2024</span><p>The room was clean and the staff were friendly all week long.</p></div></div><h2>Customers also viewed</h2><div class="related"><div class="card"><a href="/p/k2">Kettle K2</a><span class="stars" aria-label="4.5 out of 5 stars"></span><span>120 reviews</span></div><div class="card"><a href="/p/k3">Kettle K3</a><span class="stars" aria-label="3.5 out of 5 stars"></span><span>45 reviews</span></div></div>',
+    }[name]
+    items = _read(name, body).items
+    assert not any(i.extra.get("listed") for i in items)
+    assert sum(i.kind == "aggregate" for i in items) == 1
+    assert all(i.company_name == "T" for i in items if i.kind == "review")
+
+
+def test_cjk_dates_are_dates_and_sentences_are_not() -> None:
+    assert all(
+        looks_like_date(t)
+        for t in (
+            "2024年3月3日に日本でレビュー済み",
+            "2024年3月",
+            "2024년 3월 3일",
+            "3日前",
+            "3天前",
+        )
+    )
+    assert not any(
+        looks_like_date(t)
+        for t in ("2023年12月に購入", "10年前から使っています。", "2日前に届きました。")
+    )
