@@ -222,6 +222,8 @@ def word_counts(texts: pa.Array, candidates: tuple[str, ...]) -> tuple[np.ndarra
 
 # (1 << 8k) - 1 for k = 0..8: the low k bytes of a packed word.
 _LOW_BYTES = np.array([(1 << (8 * k)) - 1 for k in range(9)], dtype=np.uint64)
+# Which bytes are ASCII letters (the first byte of a longer code point is looked up).
+_ASCII_LETTER = np.array([chr(b).isascii() and chr(b).isalpha() for b in range(256)], bool)
 
 
 def _count_chunk(t: pa.Array, candidates: tuple[str, ...]):
@@ -233,38 +235,41 @@ def _count_chunk(t: pa.Array, candidates: tuple[str, ...]):
     if hi == lo:
         return None
     offsets = offsets - lo
-    # The bytes, and 8 zero bytes after them: a uint64 can be read at every byte.
-    data = np.zeros(hi - lo + 8, np.uint8)
-    data[: hi - lo] = np.frombuffer(t.buffers()[2], np.uint8)[lo:hi]
     size = hi - lo
-    letter = ((data >= 97) & (data <= 122)) | ((data >= 65) & (data <= 90))
-    letter[size:] = False
+    # The bytes, and 8 zero bytes after them: a uint64 can be read at every byte.
+    data = np.zeros(size + 8, np.uint8)
+    data[:size] = np.frombuffer(t.buffers()[2], np.uint8)[lo:hi]
+    letter = _ASCII_LETTER[data]
     lead = np.flatnonzero(data >= 0xC0)  # code points of 2-4 bytes
     length = np.where(data[lead] >= 0xF0, 4, np.where(data[lead] >= 0xE0, 3, 2))
     is_letter = _letters_at(data, lead)
     for k in range(4):
-        at = lead[length > k]
-        letter[at + k] = is_letter[length > k]
-    # Words: runs of letter bytes, cut at each text's end.
-    text_start = np.zeros(size + 1, bool)
-    text_start[offsets] = True
-    run_start = letter[:size] & ~(np.concatenate([[False], letter[: size - 1]]) & ~text_start[:-1])
-    run_end = letter[:size] & ~(letter[1 : size + 1] & ~text_start[1:])
-    first = np.flatnonzero(run_start)
-    nbytes = np.flatnonzero(run_end) + 1 - first
-    row = np.searchsorted(offsets, first, side="right") - 1
-    # Letters per text: the words' bytes, less the bytes after the first of each
-    # multi-byte letter.
-    letters = np.bincount(row, weights=nbytes, minlength=m)
-    extra = np.searchsorted(offsets, lead[is_letter], side="right") - 1
-    letters -= np.bincount(extra, weights=length[is_letter] - 1, minlength=m)
+        longer = length > k
+        letter[lead[longer] + k] = is_letter[longer]
+    # Words: runs of letter bytes (the padding ends the last), cut at each text's start.
+    edge = np.diff(letter.view(np.int8), prepend=np.int8(0))
+    first, last = np.flatnonzero(edge == 1), np.flatnonzero(edge == -1)
+    inner = offsets[1:-1]
+    cut = inner[letter[inner] & letter[inner - 1]]  # a word would run into the next text
+    if len(cut):
+        first = np.insert(first, np.searchsorted(first, cut), cut)
+        last = np.insert(last, np.searchsorted(last, cut), cut)
+    nbytes = last - first
+    # Letters per text: its words' bytes, less the bytes after the first of each
+    # multi-byte letter (sums over the texts' ranges of words and of code points).
+    words_before = np.searchsorted(first, offsets)
+    letters = np.concatenate([[0], np.cumsum(nbytes)])[words_before]
+    multi = lead[is_letter]
+    tails = np.concatenate([[0], np.cumsum(length[is_letter] - 1)])
+    letters = np.diff(letters) - np.diff(tails[np.searchsorted(multi, offsets)])
     short = nbytes <= width
-    first, nbytes, row = first[short], nbytes[short], row[short]
+    first, nbytes = first[short], nbytes[short]
     view = np.ndarray((size,), dtype="<u8", buffer=data, strides=(1,))
     packed = view[first] & _LOW_BYTES[nbytes]
     at = np.minimum(np.searchsorted(words, packed), len(words) - 1)
     hit = words[at] == packed
-    row, at = row[hit], at[hit]
+    row = np.searchsorted(offsets, first[hit], side="right") - 1
+    at = at[hit]
     c = len(candidates)
     counts = np.zeros(m * c, np.int64)
     for j in range(langs.shape[1]):
