@@ -147,24 +147,12 @@ def detect(texts: pa.Array, candidates: tuple[str, ...] = DETECTABLE) -> pa.Arra
     """The language of each text among ``candidates``; null where it cannot be told.
 
     Vectorised first: the candidates' frequent words are counted over the whole column
-    (Arrow kernels); a text where one language clearly leads is that language. Only the
-    rest, long enough to tell, go to lingua (distinct texts, in one parallel batch)."""
+    (``word_counts``); a text where one language clearly leads is that language. Only
+    the rest, long enough to tell, go to lingua (distinct texts, in one parallel batch)."""
     n = len(texts)
     if n == 0:
         return pa.array([], pa.string())
-    t = pc.utf8_lower(pc.utf8_slice_codeunits(pc.fill_null(texts, ""), 0, READ_CHARS))
-    # Words between two spaces each, so that counting " word " finds every one.
-    t = pc.binary_join_element_wise(" ", pc.replace_substring_regex(t, r"[^\pL]+", "  "), " ", "")
-    letters = pc.utf8_length(pc.replace_substring(t, " ", "")).to_numpy(zero_copy_only=False)
-    counts = np.stack(
-        [
-            pc.count_substring_regex(t, " (?:" + "|".join(_WORDS[c].split()) + ") ")
-            .to_numpy(zero_copy_only=False)
-            .astype(np.int64)
-            for c in candidates
-        ],
-        axis=1,
-    )
+    letters, counts = word_counts(texts, candidates)
     order = np.argsort(-counts, axis=1, kind="stable")
     best = np.take_along_axis(counts, order[:, :1], axis=1)[:, 0]
     second = np.take_along_axis(counts, order[:, 1:2], axis=1)[:, 0] if len(candidates) > 1 else 0
@@ -182,3 +170,130 @@ def detect(texts: pa.Array, candidates: tuple[str, ...] = DETECTABLE) -> pa.Arra
         )
         out[unsure] = distinct[picked.indices.to_numpy(zero_copy_only=False)]
     return pa.array(out.tolist(), pa.string())
+
+
+# Texts whose words are counted at a time (bounds the per-byte arrays to a few MiB).
+_CHUNK = 32_768
+
+
+@lru_cache(maxsize=4)
+def _packed_words(candidates: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray, int]:
+    """The candidates' words as sorted integers (their UTF-8 bytes, little endian), the
+    candidates each is a word of (two columns of candidate numbers, -1 for none: a word
+    is in one or two lists), and the longest in bytes."""
+    lists = {c: set(_WORDS[c].split()) for c in candidates}
+    words = sorted(set().union(*lists.values()))
+    encoded = [w.encode() for w in words]
+    width = max(len(b) for b in encoded)
+    if width > 8:
+        raise ValueError(f"a frequent word longer than 8 bytes: {max(encoded, key=len)!r}")
+    of = [[j for j, c in enumerate(candidates) if w in lists[c]] for w in words]
+    if max(len(js) for js in of) > 2:
+        raise ValueError("a frequent word in more than two languages' lists")
+    langs = np.array([[*js, -1][:2] for js in of], np.int64)
+    packed = np.array([int.from_bytes(b, "little") for b in encoded], dtype=np.uint64)
+    order = np.argsort(packed)
+    return packed[order], langs[order], width
+
+
+def word_counts(texts: pa.Array, candidates: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """(letters, counts) of the first ``READ_CHARS`` characters of each text, lower case:
+    how many letters (Unicode ``\\pL``) it has, and how many of its words (runs of letters)
+    are each candidate's frequent words (an ``n x len(candidates)`` matrix).
+
+    Read from the UTF-8 bytes with numpy, a chunk of texts at a time: a word is a run of
+    letter bytes, packed into one integer and looked up among the packed frequent words;
+    which code points outside ASCII are letters is asked of RE2 (as a regex's ``\\pL``
+    would), once per distinct code point."""
+    n = len(texts)
+    letters = np.zeros(n, np.int64)
+    counts = np.zeros((n, len(candidates)), np.int64)
+    t = pc.utf8_lower(pc.utf8_slice_codeunits(pc.fill_null(texts, ""), 0, READ_CHARS))
+    t = pc.cast(t, pa.large_string())
+    if isinstance(t, pa.ChunkedArray):
+        t = t.combine_chunks()
+    for lo in range(0, n, _CHUNK):
+        chunk = t.slice(lo, min(_CHUNK, n - lo))
+        got = _count_chunk(chunk, candidates)
+        if got is not None:
+            letters[lo : lo + len(chunk)], counts[lo : lo + len(chunk)] = got
+    return letters, counts
+
+
+# (1 << 8k) - 1 for k = 0..8: the low k bytes of a packed word.
+_LOW_BYTES = np.array([(1 << (8 * k)) - 1 for k in range(9)], dtype=np.uint64)
+# Which bytes are ASCII letters (the first byte of a longer code point is looked up).
+_ASCII_LETTER = np.array([chr(b).isascii() and chr(b).isalpha() for b in range(256)], bool)
+
+
+def _count_chunk(t: pa.Array, candidates: tuple[str, ...]):
+    """``word_counts`` of one chunk (a large_string array); None if it has no bytes."""
+    words, langs, width = _packed_words(candidates)
+    m = len(t)
+    offsets = np.frombuffer(t.buffers()[1], np.int64)[t.offset : t.offset + m + 1]
+    lo, hi = int(offsets[0]), int(offsets[-1])
+    if hi == lo:
+        return None
+    offsets = offsets - lo
+    size = hi - lo
+    # The bytes, and 8 zero bytes after them: a uint64 can be read at every byte.
+    data = np.zeros(size + 8, np.uint8)
+    data[:size] = np.frombuffer(t.buffers()[2], np.uint8)[lo:hi]
+    letter = _ASCII_LETTER[data]
+    lead = np.flatnonzero(data >= 0xC0)  # code points of 2-4 bytes
+    length = np.where(data[lead] >= 0xF0, 4, np.where(data[lead] >= 0xE0, 3, 2))
+    is_letter = _letters_at(data, lead)
+    for k in range(4):
+        longer = length > k
+        letter[lead[longer] + k] = is_letter[longer]
+    # Words: runs of letter bytes (the padding ends the last), cut at each text's start.
+    edge = np.diff(letter.view(np.int8), prepend=np.int8(0))
+    first, last = np.flatnonzero(edge == 1), np.flatnonzero(edge == -1)
+    inner = offsets[1:-1]
+    cut = inner[letter[inner] & letter[inner - 1]]  # a word would run into the next text
+    if len(cut):
+        first = np.insert(first, np.searchsorted(first, cut), cut)
+        last = np.insert(last, np.searchsorted(last, cut), cut)
+    nbytes = last - first
+    # Letters per text: its words' bytes, less the bytes after the first of each
+    # multi-byte letter (sums over the texts' ranges of words and of code points).
+    words_before = np.searchsorted(first, offsets)
+    letters = np.concatenate([[0], np.cumsum(nbytes)])[words_before]
+    multi = lead[is_letter]
+    tails = np.concatenate([[0], np.cumsum(length[is_letter] - 1)])
+    letters = np.diff(letters) - np.diff(tails[np.searchsorted(multi, offsets)])
+    short = nbytes <= width
+    first, nbytes = first[short], nbytes[short]
+    view = np.ndarray((size,), dtype="<u8", buffer=data, strides=(1,))
+    packed = view[first] & _LOW_BYTES[nbytes]
+    at = np.minimum(np.searchsorted(words, packed), len(words) - 1)
+    hit = words[at] == packed
+    row = np.searchsorted(offsets, first[hit], side="right") - 1
+    at = at[hit]
+    c = len(candidates)
+    counts = np.zeros(m * c, np.int64)
+    for j in range(langs.shape[1]):
+        lang = langs[at, j]
+        ok = lang >= 0
+        counts += np.bincount(row[ok] * c + lang[ok], minlength=m * c)
+    return letters.astype(np.int64), counts.reshape(m, c)
+
+
+def _letters_at(data: np.ndarray, lead: np.ndarray) -> np.ndarray:
+    """Whether each multi-byte code point starting at ``lead`` is a letter (RE2's ``\\pL``)."""
+    if len(lead) == 0:
+        return np.zeros(0, bool)
+    b0 = data[lead].astype(np.int64)
+    nxt = [data[lead + k].astype(np.int64) & 0x3F for k in (1, 2, 3)]
+    cp = np.where(
+        b0 < 0xE0,
+        (b0 & 0x1F) << 6 | nxt[0],
+        np.where(
+            b0 < 0xF0,
+            (b0 & 0x0F) << 12 | nxt[0] << 6 | nxt[1],
+            (b0 & 0x07) << 18 | nxt[0] << 12 | nxt[1] << 6 | nxt[2],
+        ),
+    )
+    distinct, where = np.unique(cp, return_inverse=True)
+    said = pc.match_substring_regex(pa.array([chr(c) for c in distinct.tolist()]), r"^\pL$")
+    return np.asarray(said.to_numpy(zero_copy_only=False), bool)[where]

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from core.contracts.lake import UTC_TS
 from transforms.dates import parse_dates
-from transforms.languages import detect
+from transforms.languages import DETECTABLE, READ_CHARS, detect, word_counts
 from transforms.ratings import normalise_ratings, parse_count
 from transforms.shown_dates import UNREADABLE, read_words
 from transforms.text import clean_text, mask_pii
@@ -257,6 +257,43 @@ def test_comparisons_in_text_are_not_taken_for_tags():
 )
 def test_language_detection_reads_short_reviews_and_does_not_guess(text, language):
     assert detect(pa.array([text, text], pa.string())).to_pylist() == [language, language]
+
+
+def _word_counts_by_regex(texts: list[str | None]) -> tuple[list[int], list[list[int]]]:
+    """What ``word_counts`` must find, the plain way: RE2's ``\\pL`` runs, and each
+    language's words counted by regex (as detection counted them before)."""
+    from transforms.languages import _WORDS
+
+    t = pc.utf8_lower(
+        pc.utf8_slice_codeunits(pc.fill_null(pa.array(texts, pa.string()), ""), 0, READ_CHARS)
+    )
+    t = pc.binary_join_element_wise(" ", pc.replace_substring_regex(t, r"[^\pL]+", "  "), " ", "")
+    letters = pc.utf8_length(pc.replace_substring(t, " ", "")).to_pylist()
+    per_language = [
+        pc.count_substring_regex(t, " (?:" + "|".join(_WORDS[c].split()) + ") ").to_pylist()
+        for c in DETECTABLE
+    ]
+    return letters, [list(row) for row in zip(*per_language, strict=True)]
+
+
+_WORDY = st.lists(
+    st.one_of(
+        st.sampled_from(["und", "the", "très", "è", "für", "Sehr", "GUT", "con", "una", "nicht"]),
+        st.sampled_from([" ", "  ", ", ", "!", "1", "_", "-", "\n", "\u00a0", "\u2019", "ß"]),
+        st.text(max_size=6),  # any code points: letters of other scripts, marks, emoji
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts=st.lists(st.one_of(st.none(), _WORDY), min_size=1, max_size=20))
+def test_frequent_words_are_counted_as_a_regex_over_the_letters_would(texts):
+    """word_counts reads UTF-8 bytes with numpy; it counts what a regex over the text does."""
+    letters, counts = word_counts(pa.array(texts, pa.string()), DETECTABLE)
+    want_letters, want_counts = _word_counts_by_regex(texts)
+    assert letters.tolist() == want_letters
+    assert counts.tolist() == want_counts
 
 
 @settings(max_examples=40, deadline=None)
