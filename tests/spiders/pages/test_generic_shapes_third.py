@@ -63,6 +63,7 @@ def test_feedback_verdicts_are_three_levels_and_a_share_is_no_aggregate() -> Non
     ]
     assert [i.published_raw for i in items] == ["Past month", "Past 6 months"]
     assert items[0].text == "Fast shipping, item as described."
+    assert [i.author_name for i in items] == ["b***r", "k***m"]  # without "(312)", their score
 
 
 def test_a_widgets_score_and_its_decimal_scale_in_two_elements() -> None:
