@@ -25,8 +25,12 @@ from spiders.pages.generic.parts import (
     date_attribute,
     date_element,
     entity_of,
+    link_title,
+    may_be_text,
     pros_and_cons,
     reply_body,
+    short_date,
+    stay_date,
 )
 from spiders.pages.generic.records import Record
 from spiders.pages.generic.shown import count_in_text, looks_like_date, pick_date, rating_in_text
@@ -57,6 +61,7 @@ MIN_TEXT = 15  # shorter is a label or a name, not what the reviewer wrote
 
 
 _HINT_ATTRS = ("class", "data-hook", "data-testid", "itemprop")
+_ID_ATTRS = ("data-review-id", "data-reviewid")  # TripAdvisor's: data-reviewid
 _ONLY_CLASS = ["class"]
 _HIDING_CLASSES: dict[str, bool] = {}  # class string -> whether it hides (pages repeat them)
 
@@ -179,7 +184,8 @@ def view_of(block: Any) -> View:
         tail = sub.tail
         # "<p><b>Overall:</b> We use it daily ...</p>": the words after a label are
         # its container's text.
-        if tail and sub is not block and len(tail) >= MIN_TEXT and not tail.isspace():
+        long_tail = tail and len(tail) >= MIN_TEXT and not tail.isspace()
+        if tail and sub is not block and (long_tail or short_date(tail)):
             view.texts.append((sub.getparent(), " ".join(tail.split())))
     return view
 
@@ -300,7 +306,8 @@ def may_be_dated(block: Any) -> bool:
             return True
     for sub in block.iter():  # the words after a label, as view_of reads them
         tail = sub.tail if sub is not block else None
-        if tail and len(tail) >= MIN_TEXT and looks_like_date(" ".join(tail.split())):
+        long = tail and len(tail) >= MIN_TEXT and looks_like_date(" ".join(tail.split()))
+        if long or (tail and short_date(tail)):
             return True
     return date_attribute(block) is not None
 
@@ -314,7 +321,7 @@ def review_id(block: Any, counts: dict[Any, int]) -> str | None:
         if counts.get(anc, 0) > 1 or anc.tag in ("body", "html", "main") or len(chain) > 3:
             break
         chain.append(anc)
-    rid = next((e.get("data-review-id") for e in chain if e.get("data-review-id")), None)
+    rid = next((e.get(a) for e in chain for a in _ID_ATTRS if e.get(a)), None)
     if rid is None:
         ids = [e.get("id") or e.get("data-id") for e in chain]
         ids = [i for i in ids if i]
@@ -334,12 +341,16 @@ def read_review(
     )
     body: tuple[Any, str] | None = None
     entity = None  # the business the review is of, on a reviewer's page
+    stay, last = None, ""  # a trip's date ("Date of stay: March 2024") gives way to another
     for sub, t in texts:
         if sub in in_reply:
             continue
-        hint = _hints(sub, block)
+        hint, last, before = _hints(sub, block), t, last
         if "published_raw" not in values and len(t) <= 80 and looks_like_date(t):
-            values["published_raw"] = t
+            if stay_date(t, before):
+                stay = stay or t
+            else:
+                values["published_raw"] = t
         elif entity is None and len(t) <= 120 and ENTITY_HINT.search(hint):
             entity = entity_of(sub)
         elif "author_name" not in values and len(t) <= 60 and _AUTHOR_HINT.search(hint):
@@ -354,10 +365,14 @@ def read_review(
         else:
             longer = body is None or len(t) > len(body[1])
             # "Local Guide · 12 reviews", "5 stars": about the reviewer or the rating
-            if longer and not rating_in_text(t) and count_in_text(t) is None:
+            if longer and may_be_text(t, hint):
                 body = (sub, t)
             continue
         taken.add(sub)
+    if stay and "published_raw" not in values:
+        values["published_raw"] = stay
+    rid = review_id(block, counts)
+    link_title(values, texts, in_reply, body[0] if body else None, rid)
     author_of(values, texts, in_reply, body[0] if body else None)
     at = date_element(block, texts, values.get("published_raw"))
     date = pick_date(values.get("published_raw"), lambda: date_attribute(at))
@@ -373,7 +388,6 @@ def read_review(
         reply_date = _reply_date(replies) or _reply_date([r for r in view.replies if r in in_reply])
         if reply_date:
             values["reply_raw_date"] = reply_date
-    rid = review_id(block, counts)
     if rid:
         values["review_id"] = rid
     record = Record("review", "rendered", rating_value=value, rating_best=best, values=values)

@@ -13,7 +13,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from spiders.pages.generic.shown import bare_rating, count_in_text, number_then_scale, packed_rating
+from spiders.pages.generic.shown import (
+    bare_rating,
+    count_in_text,
+    number_then_scale,
+    packed_rating,
+    rating_in_text,
+)
 
 _WIDTH = re.compile(r"(?:^|;)\s*width\s*:\s*(\d{1,3}(?:\.\d+)?)\s*%")
 # An icon left empty: Font Awesome's "fa-star-o" / "far" (regular), "star-empty",
@@ -94,6 +100,40 @@ def drawn_rating(el: Any) -> tuple[str, str | None, str] | None:
     if full + half == 0:
         return None
     return _number(full + half / 2), str(len(kids)), f"{full + half / 2:g} of {len(kids)} stars"
+
+
+_DECIMAL_SCALE = re.compile(r"^\s*/\s*(5|10)[.,]00?\s*$")
+
+
+def scale_in_next(el: Any, number: str) -> tuple[str, str | None, str] | None:
+    """``<span>4,89</span><span>/ 5,00</span>`` (Trusted Shops): the scale in the next
+    element, written with its decimals (a gallery's counter "1 / 5" states none)."""
+    nxt = el.getnext()
+    text = nxt.text if nxt is not None and not (el.tail or "").strip() else None
+    m = _DECIMAL_SCALE.match(text) if text else None
+    return (number, m.group(1), f"{number} {text.strip()}") if m else None
+
+
+# A marketplace's feedback (eBay's): a verdict of three, "Positive feedback rating".
+_VERDICTS = {"negative": "1", "neutral": "2", "positive": "3"}
+_FEEDBACK = re.compile(r"^(positive|neutral|negative)\s+feedback\s+rating$", re.I)
+
+
+def feedback_verdict(label: str) -> tuple[str, str] | None:
+    """A positive, neutral or negative feedback as a rating of 3, 2 or 1 of 3."""
+    m = _FEEDBACK.match(label.strip()) if len(label) <= 40 else None
+    return (_VERDICTS[m.group(1).lower()], "3") if m else None
+
+
+def svg_title_rating(el: Any) -> tuple[str, str | None, str] | None:
+    """An inline picture that says its rating in its own <title> (``<svg><title>4.5 of 5
+    bubbles</title></svg>``): a rating only with its scale, as a label would say it."""
+    for sub in el:
+        if sub.tag == "title":
+            text = " ".join((sub.text or "").split())
+            found = rating_in_text(text) if 0 < len(text) <= 120 else None
+            return (found[0], found[1], text) if found and found[1] else None
+    return None
 
 
 def image_rating(src: str) -> tuple[str, str | None, str] | None:

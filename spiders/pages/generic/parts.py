@@ -18,7 +18,7 @@ from typing import Any
 
 from lxml import etree
 
-from spiders.pages.generic.shown import count_in_text, looks_like_date
+from spiders.pages.generic.shown import count_in_text, looks_like_date, rating_in_text
 
 _HEADING_ONLY = 80  # a reply container this short holds its heading and date only
 MIN_REPLY = 15
@@ -150,6 +150,7 @@ def pros_and_cons(
 # A person's first name, with a second name or an initial: "Julia", "Marco B.", "Anne-Marie".
 _PERSON = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+(?: [A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]*\.?)?")
 MAX_NAME = 30
+_SCORE_AFTER = re.compile(r"\s+\(\d{1,3}(?:[.,]\d{3})*\)$")
 # Words a review's title is made of, never a reviewer's name ("Excellent", "Five Stars").
 _VERDICT = re.compile(
     r"(?i)\b(?:excellent|great|good|super|top|perfect|amazing|awesome|fantastic|wonderful"
@@ -171,7 +172,8 @@ def author_of(
     two, capitalised), not its title. A link in the business's reply (``in_reply``)
     names the replier, one after the review's text (``body``) a replier or a voter
     ("Tom K. found this helpful"); one that counts ("12 reviews") names no one."""
-    if "author_name" in values:
+    if "author_name" in values:  # eBay's "b***r (312)": the name without its feedback score
+        values["author_name"] = _SCORE_AFTER.sub("", values["author_name"]) or values["author_name"]
         return
     for sub, t in texts:
         if sub is body:
@@ -202,7 +204,7 @@ def author_of(
 # A link to a reviewer's profile (href or a button's data-href), not to an action
 # on it or on the site ("/users/4711/follow", "/users/sign_in", "/members/report").
 _PROFILE = re.compile(
-    r"/user_details\b|/users?/|/gp/profile/|/profile/|/members?/|/contrib/|/reviewers?/"
+    r"/user_details\b|/users?/|/gp/profile/|/profile/|/members?/|/contrib/|/reviewers?/|/people/"
 )
 _ACTION = re.compile(
     r"/(?:sign_?(?:in|up|out)|log_?(?:in|out)|register|join|follow|unfollow|report|flag"
@@ -280,3 +282,62 @@ def date_attribute(block: Any) -> str | None:
             if m:
                 return m.group(1)
     return None
+
+
+# A trip's date, not the review's: "Date of stay: March 2024", "Mar 2024 • Couples"
+# (TripAdvisor's trip types), "Aufenthalt: März 2024"; or a date right after such a label.
+_STAY = re.compile(
+    r"^(?:date\s+of\s+(?:stay|visit|experience|travel)|stayed|visited|aufenthalt|reisezeitraum"
+    r"|reisedatum|fecha\s+de\s+la\s+estancia|date\s+du\s+séjour)\b|"
+    r"[•·]\s*(?:couples?|family|friends|solo|business|traveled\s+\w+)\s*$",
+    re.I,
+)
+_STAY_LABEL = re.compile(
+    r"^(?:date\s+of\s+(?:stay|visit|travel)|aufenthalt|reisezeitraum)\s*:?$", re.I
+)
+
+
+# A reviewer's job or status beside the review, never its text (Glassdoor's avatar label).
+_ABOUT_REVIEWER = re.compile(r"avatar|job-?title|employee-?(?:role|status)").search
+
+
+def may_be_text(t: str, hint: str) -> bool:
+    """Whether a text may be the review's own: not about the reviewer or the rating
+    ("Local Guide · 12 reviews", "5 stars", a job title)."""
+    return not rating_in_text(t) and count_in_text(t) is None and not _ABOUT_REVIEWER(hint)
+
+
+def stay_date(text: str, before: str) -> bool:
+    """Whether a date the review shows is the trip's (``before``: the text before it)."""
+    return bool(_STAY.search(text) or _STAY_LABEL.match(before))
+
+
+_SHORT_DATE = re.compile(r"\d").search
+
+
+def short_date(tail: str) -> bool:
+    """A short text after an element that may be a date ("<a>Jane S</a> Mar 3, 2024")."""
+    return len(tail) <= 40 and _SHORT_DATE(tail) is not None and looks_like_date(tail.strip())
+
+
+def link_title(
+    values: dict[str, Any], texts: list[tuple[Any, str]], in_reply: set[Any], body: Any, rid: Any
+) -> None:
+    """A review's title shown as the link to the review's own page, its id in the
+    address (TripAdvisor's ``<a href="/ShowUserReviews-g1-d2-r901234.html">``)."""
+    if "title" in values or not rid or len(rid) < 4:
+        return
+    edge = "0-9" if rid.isdigit() else "0-9a-z"  # "-r901234": a numeric id after its letter
+    own = re.compile(rf"(?<![{edge}]){re.escape(rid.lower())}(?![{edge}])")
+    for sub, t in texts:
+        if sub is body or sub in in_reply or len(t) > 200 or looks_like_date(t):
+            continue
+        link = sub
+        for _ in range(2):
+            if link is None or link.tag == "a":
+                break
+            link = link.getparent()
+        href = link.get("href") if link is not None and link.tag == "a" else None
+        if href and own.search(href.lower()):
+            values["title"] = t
+            return

@@ -30,7 +30,15 @@ from spiders.pages.generic.blocks import (
     view_of,
 )
 from spiders.pages.generic.cards import card_review, rating_cards
-from spiders.pages.generic.drawn import drawn_rating, image_rating, precise_value, score_text
+from spiders.pages.generic.drawn import (
+    drawn_rating,
+    feedback_verdict,
+    image_rating,
+    precise_value,
+    scale_in_next,
+    score_text,
+    svg_title_rating,
+)
 from spiders.pages.generic.entries import aggregate, page_aggregates
 from spiders.pages.generic.records import Found, Record
 from spiders.pages.generic.shown import (
@@ -66,6 +74,7 @@ _NOT_RATING_CLASS = re.compile(
 )
 _ATTRS = ("aria-label", "title", "alt")
 _SCORE_CLASS = re.compile(r"(?:^|[\s_-])(?:score|rating|rating-value|review-score)(?:$|[\s_-])")
+_OVERALL = re.compile(r"overall[-_]?rating|rating[-_]?overall", re.I).search  # Glassdoor's
 _DATA_ATTRS = ("data-rating", "data-score", "data-rating-value")
 _VALUE_KEYS = frozenset((*_ATTRS, *_DATA_ATTRS))
 MAX_BLOCK_TEXT = 6000
@@ -101,7 +110,7 @@ def _class_signal(classes: str) -> tuple[str, str | None, str] | str | None:
     found = rating_in_classes(classes)
     if found:
         return found[0], found[1], ""
-    if _SCORE_CLASS.search(classes):
+    if _SCORE_CLASS.search(classes) or _OVERALL(classes):
         return _SCORE
     return _DRAWN if _STARRY(classes) else None
 
@@ -129,7 +138,9 @@ def _value_signal(
                 found = values.get(value, _UNSEEN)
                 if found is _UNSEEN:  # a page repeats its titles and labels ("5 stars")
                     found = values[value] = (
-                        rating_in_text(value) if not value.isalpha() and _HAS_DIGIT(value) else None
+                        rating_in_text(value)
+                        if not value.isalpha() and _HAS_DIGIT(value)
+                        else feedback_verdict(value)
                     )
                 if found:
                     return found[0], found[1], value
@@ -193,6 +204,8 @@ def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
                         found = drawn_rating(el)
             if found is None and "src" in keys and el.tag == "img":
                 found = image_rating(el.get("src") or "")
+        if found is None and el.tag == "svg":
+            found = svg_title_rating(el)
         if found is None:
             text = el.text
             if text and len(text) < 80:
@@ -202,6 +215,7 @@ def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
                 if type(said) is str:  # <b>4,5</b> von 5: the scale in the tail
                     tail = el.tail
                     found = number_then_scale(said, tail) if tail else None
+                    found = found or scale_in_next(el, said)
                 elif said is not None:
                     text, shown, label = said
                     if label:

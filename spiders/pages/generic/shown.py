@@ -105,6 +105,7 @@ _DATE = re.compile(
     rf"\b(?:{_MONTHS})[a-zäéûç]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|"
     rf"\b(?:{_MONTHS})[a-zäéûç]*\.?\s+\d{{4}}\b|"  # Oktober 2025
     r"\b(?:ago|vor|il\s+y\s+a|hace|fa|geleden|yesterday|gestern|hier|ayer|today|heute)\b|"
+    r"^past\s+(?:week|month|year|\d{1,2}\s+months)$|"  # eBay's feedback: "Past 6 months"
     # "há uma semana", "2 tygodnie temu", "för 2 veckor sedan", "for en uge siden", "1 hafta önce";
     # "há" ending the text ("Há 3 anos que sou cliente" is a sentence), "temu" after a unit.
     r"\bhá\s+(?:\d+|uma?)\s+(?:segundos?|minutos?|horas?|dias?|semanas?|mês|meses|anos?)\W*$|"

@@ -290,6 +290,49 @@ SHAPES: dict[str, str] = {
 <div class="r1"><span class="a8">4.92</span> · <span>128 reviews</span></div>
 <div class="c1"><div class="card" data-review-id="9001"><div class="hd"><h3 class="t1">Julia</h3><div class="s1">March 2024</div></div><div class="rt"><span class="st" aria-label="Rating, 5 stars"></span></div><div class="bd"><span>Spotless flat, the view from the balcony is even better than the photos.</span></div></div>
 <div class="card" data-review-id="9002"><div class="hd"><h3 class="t1">Marco</h3><div class="s1">February 2024</div></div><div class="rt"><span class="st" aria-label="Rating, 3 stars"></span></div><div class="bd"><span>Nice place but the stairs are steep and the wifi dropped every evening.</span></div></div></div></body></html>""",
+    # A travel portal's review page, older layout (TripAdvisor's): cards `data-reviewid`, bubble_50
+    # classes, "Written March 5, 2024" before "Date of stay: March 2024", the title a link to the
+    # review's own page (its id in the address), the aggregate's bubbles in an svg <title>.
+    "rendered_tripadvisor_review_page": """<html lang="en"><body><h1 id="HEADING" data-test-target="top-info-header">Harbour View Hotel</h1>
+<div class="grdwI"><span class="uwJeR">4.5</span><svg class="UctUV" viewBox="0 0 128 24" aria-labelledby="a1"><title id="a1">4.5 of 5 bubbles</title></svg><span class="biGQs">2,318 reviews</span></div>
+<div id="REVIEWS"><div class="review-container" data-reviewid="901234"><div class="member_info"><div class="info_text"><div>Linda M</div></div></div><div class="ui_column"><span class="ui_bubble_rating bubble_50"></span><span class="ratingDate" title="March 5, 2024">Written March 5, 2024</span><div class="quote"><a href="/ShowUserReviews-g1-d2-r901234.html"><span class="noQuotes">Perfect weekend by the sea</span></a></div><p class="partial_entry">Room facing the harbour, quiet at night and a generous breakfast.</p><div class="stay-date"><span class="stay_date_label">Date of stay:</span> March 2024</div></div></div>
+<div class="review-container" data-reviewid="901235"><div class="member_info"><div class="info_text"><div>Peter K</div></div></div><div class="ui_column"><span class="ui_bubble_rating bubble_20"></span><span class="ratingDate" title="February 20, 2024">Written February 20, 2024</span><div class="quote"><a href="/ShowUserReviews-g1-d2-r901235.html"><span class="noQuotes">Noisy and tired rooms</span></a></div><p class="partial_entry">The carpet was stained and the street noise kept us awake.</p><div class="stay-date"><span class="stay_date_label">Date of stay:</span> February 2024</div></div></div></div></body></html>""",
+    # The same portal's current cards: each rating only in an svg's <title> "5.0 of 5 bubbles";
+    # the trip's "Mar 2024 • Couples" above the review's "Written March 5, 2024", which wins.
+    "rendered_tripadvisor_review_cards_svg": """<html lang="en"><body><h1 data-test-target="top-info-header">Old Mill Bistro</h1>
+<div class="QEQvp"><span class="biGQs">4.0</span><svg class="UctUV" viewBox="0 0 128 24" aria-labelledby="b1"><title id="b1">4.0 of 5 bubbles</title></svg><span class="biGQs">(812 reviews)</span></div>
+<div data-automation="reviewCard" data-reviewid="77001"><div class="QIHsu"><a class="BMQDV" href="/Profile/anna_t">Anna T</a></div><svg class="UctUV" viewBox="0 0 128 24"><title>5.0 of 5 bubbles</title></svg><div class="biGQs"><a href="/ShowUserReviews-r77001.html"><span>Best soup in town</span></a></div><div class="RpeCd">Mar 2024 • Couples</div><div class="biGQs"><span class="JguWG">The mushroom soup and fresh bread were excellent.</span></div><div class="biGQs">Written March 5, 2024</div></div>
+<div data-automation="reviewCard" data-reviewid="77002"><div class="QIHsu"><a class="BMQDV" href="/Profile/bob_r">Bob R</a></div><svg class="UctUV" viewBox="0 0 128 24"><title>2.0 of 5 bubbles</title></svg><div class="biGQs"><a href="/ShowUserReviews-r77002.html"><span>Slow service</span></a></div><div class="RpeCd">Feb 2024 • Family</div><div class="biGQs"><span class="JguWG">We waited an hour for two main courses.</span></div><div class="biGQs">Written February 20, 2024</div></div></body></html>""",
+    # A shop-rating widget (Trusted Shops'): "4,89" and "/ 5,00" in two elements, "Sehr gut",
+    # "1.234 Bewertungen", cards rated by data-rating and dated "vom 03.03.2024".
+    "rendered_trusted_shops_widget": """<html lang="de"><body><h1 class="shop-name">Kaffeehaus Müller</h1>
+<div class="ts-rating-summary"><span class="ts-mark">4,89</span><span class="ts-max"> / 5,00</span><span class="ts-grade">Sehr gut</span><span class="ts-count">1.234 Bewertungen</span></div>
+<div class="ts-reviews"><div class="ts-review"><div class="ts-stars" data-rating="5"><span class="ts-star ts-star-full"></span><span class="ts-star ts-star-full"></span><span class="ts-star ts-star-full"></span><span class="ts-star ts-star-full"></span><span class="ts-star ts-star-full"></span></div><span class="ts-date">vom 03.03.2024</span><p class="ts-comment">Schnelle Lieferung und der Kaffee ist hervorragend.</p></div>
+<div class="ts-review"><div class="ts-stars" data-rating="2"><span class="ts-star ts-star-full"></span><span class="ts-star ts-star-full"></span><span class="ts-star ts-star-empty"></span><span class="ts-star ts-star-empty"></span><span class="ts-star ts-star-empty"></span></div><span class="ts-date">vom 20.02.2024</span><p class="ts-comment">Paket kam beschädigt an, Ersatz dauerte lange.</p></div></div></body></html>""",
+    # A marketplace shop's reviews (Etsy's): "5 out of 5 stars" for screen readers, the date a
+    # short text right after the reviewer's /people/ link: "<a>Jane S</a> Mar 3, 2024".
+    "rendered_etsy_shop_reviews": """<html lang="en-US"><body><h1 class="wt-text-heading">CedarCraftCo</h1>
+<div class="reviews-header"><span class="wt-screen-reader-only">4.8 out of 5 stars</span><input type="hidden" name="rating" value="4.8"><span class="wt-text-body">(1,234)</span></div>
+<div class="review-card" data-review-region="r1"><div class="wt-display-flex"><span class="wt-screen-reader-only">5 out of 5 stars</span><input type="hidden" name="rating" value="5"></div><p class="wt-text-caption"><a href="/people/jsmith">Jane S</a> Mar 3, 2024</p><p class="wt-text-truncate" id="review-preview-toggle-0">Beautiful cutting board, arrived well packed.</p></div>
+<div class="review-card" data-review-region="r2"><div class="wt-display-flex"><span class="wt-screen-reader-only">3 out of 5 stars</span><input type="hidden" name="rating" value="3"></div><p class="wt-text-caption"><a href="/people/mkay">Mike K</a> Feb 20, 2024</p><p class="wt-text-truncate" id="review-preview-toggle-1">Nice wood, but smaller than I expected.</p></div></body></html>""",
+    # An employer's reviews, 2023 layout (Glassdoor's): the rating in an "overallRating" class,
+    # pros and cons in data-test="review-text-PROS"/"-CONS", the job title beside them no text.
+    "rendered_glassdoor_new_layout": """<html lang="en"><body><h1 class="employer-header_employerName__x1">Acme Corp</h1>
+<div class="rating-headline-average_rating__x2"><p class="rating-headline-average_ratingNum__x3">3.9</p><div class="review-overview_reviewCount__x4">Based on 1,523 reviews</div></div>
+<ol class="ReviewsList_reviewsList__x5"><li class="ReviewsList_reviewListItem__x6"><div class="review-details_reviewDetails__x7"><span class="review-details_overallRating__Rxhdr" data-test="review-rating-label">4.0</span><span class="timestamp_reviewDate__dsF9n">Mar 3, 2024</span><h3 class="heading_Heading__x8" data-test="review-details-title">Good place to grow</h3><span class="review-avatar_avatarLabel__x9" data-test="review-avatar-label">Software Engineer</span><div class="review-details_pro__x10"><p class="review-text_textTitle__h8c3S">Pros</p><span data-test="review-text-PROS">Smart colleagues and lots of mentoring.</span></div><div class="review-details_con__x11"><p class="review-text_textTitle__h8c3S">Cons</p><span data-test="review-text-CONS">Pay is below the market rate.</span></div></div></li>
+<li class="ReviewsList_reviewListItem__x6"><div class="review-details_reviewDetails__x7"><span class="review-details_overallRating__Rxhdr" data-test="review-rating-label">2.0</span><span class="timestamp_reviewDate__dsF9n">Feb 20, 2024</span><h3 class="heading_Heading__x8" data-test="review-details-title">Too many reorgs</h3><span class="review-avatar_avatarLabel__x9" data-test="review-avatar-label">Sales Manager</span><div class="review-details_pro__x10"><p class="review-text_textTitle__h8c3S">Pros</p><span data-test="review-text-PROS">Good benefits package.</span></div><div class="review-details_con__x11"><p class="review-text_textTitle__h8c3S">Cons</p><span data-test="review-text-CONS">Management changes every quarter.</span></div></div></li></ol></body></html>""",
+    # A seller's feedback (eBay's): positive, neutral or negative icons, read as 3, 2 or 1 of 3;
+    # dates "Past month", "Past 6 months"; a share "99.2% positive" is no aggregate.
+    "rendered_ebay_feedback": """<html lang="en-US"><body><h1>Feedback for cedar_tools</h1>
+<div class="fdbk-overall-rating">99.2% positive feedback</div><div class="fdbk-count">4,321 ratings</div>
+<table class="fdbk-detail-list"><tr class="fdbk-container"><td><svg class="fdbk-detail-list__icon" aria-label="Positive feedback rating"><use href="#icon-positive"></use></svg></td><td class="fdbk-container__details__comment"><span>Fast shipping, item as described.</span></td><td><span class="fdbk-container__details__info__username">b***r (312)</span></td><td><span class="fdbk-container__details__info__date">Past month</span></td></tr>
+<tr class="fdbk-container"><td><svg class="fdbk-detail-list__icon" aria-label="Negative feedback rating"><use href="#icon-negative"></use></svg></td><td class="fdbk-container__details__comment"><span>Never arrived.</span></td><td><span class="fdbk-container__details__info__username">k***m (14)</span></td><td><span class="fdbk-container__details__info__date">Past 6 months</span></td></tr></table></body></html>""",
+    # A price-comparison product (Google Shopping's): "4.5 out of 5 stars. 1,234 reviews." in one
+    # aria-label; reviews "Rated 5 out of 5,".
+    "rendered_shopping_out_of_stars_count": """<html lang="en"><body><h1 class="sh-t__title">Acme Kettle 1.7L</h1>
+<div class="product-rating"><span aria-label="4.5 out of 5 stars. 1,234 reviews." role="img"><span class="Rsc7Yb">4.5</span></span></div>
+<div class="review-list"><div class="z6XoBf"><div aria-label="Rated 5 out of 5," role="img"></div><span class="less-spaced">March 3, 2024</span><div class="g1lvWe">Boils fast and looks great on the counter.</div></div>
+<div class="z6XoBf"><div aria-label="Rated 2 out of 5," role="img"></div><span class="less-spaced">February 20, 2024</span><div class="g1lvWe">The lid broke after a month of use.</div></div></div></body></html>""",
 }
 
 # case -> (aggregate (value, count, best) or None, ratings of the reviews in order,
@@ -336,6 +379,13 @@ EXPECTED: dict[str, tuple] = {
     "rendered_bubble_list_short": None,
     "rendered_product_page_japanese": (("4.0", 1234, "5"), ["5.0", "2.0"], "rendered", "2024年3月3日に日本でレビュー済み"),
     "rendered_host_reviews_name_heading": (None, ["5", "3"], "rendered", "March 2024"),
+    "rendered_tripadvisor_review_page": (("4.5", 2318, "5"), ["5.0", "2.0"], "rendered", "Written March 5, 2024"),
+    "rendered_tripadvisor_review_cards_svg": (("4.0", 812, "5"), ["5.0", "2.0"], "rendered", "Written March 5, 2024"),
+    "rendered_trusted_shops_widget": (("4,89", 1234, "5"), ["5", "2"], "rendered", "vom 03.03.2024"),
+    "rendered_etsy_shop_reviews": (("4.8", 1234, "5"), ["5", "3"], "rendered", "Mar 3, 2024"),
+    "rendered_glassdoor_new_layout": (("3.9", 1523, "5"), ["4.0", "2.0"], "rendered", "Mar 3, 2024"),
+    "rendered_ebay_feedback": (None, ["3", "1"], "rendered", "Past month"),
+    "rendered_shopping_out_of_stars_count": (("4.5", 1234, "5"), ["5", "2"], "rendered", "March 3, 2024"),
 }  # fmt: skip
 
 

@@ -319,3 +319,50 @@ def test_cjk_dates_are_dates_and_sentences_are_not() -> None:
         looks_like_date(t)
         for t in ("2023年12月に購入", "10年前から使っています。", "2日前に届きました。")
     )
+
+
+# 19. Third round: what the new rules (an svg's title, a decimal scale in the next element,
+# eBay's verdicts, a trip's date, a title linked to the review) must not read.
+THIRD_ROUND: dict[str, tuple[str, list[tuple]]] = {
+    # A gallery's counter "1 / 5" is no rating (only a scale with decimals, "/ 5,00", is).
+    "gallery_counter": (
+        '<div class="gallery"><div class="slide"><span>1</span><span>/ 5</span><p>A view of the harbour at dawn with the boats.</p><span>March 3, 2024</span></div></div>',
+        [],
+    ),
+    # A helpfulness vote and a sentence are no feedback verdicts; "past 6 months" in a
+    # sentence is no date.
+    "feedback_votes": (
+        '<ul><li class="c"><button aria-label="Give positive feedback"></button><p>I have used it for the past 6 months without trouble.</p><span>March 3, 2024</span></li><li class="c"><span aria-label="Negative feedback"></span><p>We reached a 98% positive feedback rating this year.</p><span>March 4, 2024</span></li></ul>',
+        [],
+    ),
+    # A trip's date is the review's only when it shows no other; after a label too.
+    "stay_date_only": (
+        '<div class="r" data-reviewid="9012"><span class="stars" aria-label="4 out of 5 stars"></span><span>Date of stay: March 2024</span><p>The room was clean and the staff were friendly all week.</p></div>',
+        [("review", "4", "5", None, "Date of stay: March 2024")],
+    ),
+    "stay_date_after_label": (
+        '<div class="r" data-reviewid="9012"><span class="stars" aria-label="4 out of 5 stars"></span><span class="l">Date of stay:</span><span>March 2024</span><span>Written March 5, 2024</span><p>The room was clean and the staff were friendly all week.</p></div>',
+        [("review", "4", "5", None, "Written March 5, 2024")],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(THIRD_ROUND))
+def test_third_round_rules_read_only_what_is_there(name: str) -> None:
+    body, expected = THIRD_ROUND[name]
+    result = _read(name, body)
+    assert [_summary(i) for i in result.items] == expected
+    assert bool(result.problems) == (not expected)
+
+
+def test_a_link_is_the_title_only_when_it_holds_the_reviews_own_id() -> None:
+    card = '<div class="r" data-reviewid="{rid}"><span class="stars" aria-label="4 out of 5 stars"></span><span>March 3, 2024</span><a href="{href}">Another review here</a><p>The room was clean and the staff were friendly all week.</p></div>'
+    assert (
+        _read("own", card.format(rid="9012", href="/r-9012.html")).items[0].title
+        == "Another review here"
+    )
+    for rid, href in (("9012", "/r/90123"), ("12", "/r-12.html"), ("9012", "/x19012")):
+        (item,) = _read("other", card.format(rid=rid, href=href)).items
+        assert item.title is None
+    assert not any(looks_like_date(t) for t in ("for the past 6 months", "Past sales"))
+    assert looks_like_date("Past 6 months") and looks_like_date("Past month")
