@@ -150,7 +150,9 @@ def pros_and_cons(
 # A person's first name, with a second name or an initial: "Julia", "Marco B.", "Anne-Marie".
 _PERSON = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+(?: [A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]*\.?)?")
 MAX_NAME = 30
-_SCORE_AFTER = re.compile(r"\s+\(\d{1,3}(?:[.,]\d{3})*\)$")
+# eBay's masked buyer with the feedback score after it: "b***r (312)" (a plain name's
+# "(2)", "Team (2)", is part of the name).
+_SCORE_AFTER = re.compile(r"(?<=\*)(\w?)\s+\(\d{1,3}(?:[.,]\d{3})*\)$")
 # Words a review's title is made of, never a reviewer's name ("Excellent", "Five Stars").
 _VERDICT = re.compile(
     r"(?i)\b(?:excellent|great|good|super|top|perfect|amazing|awesome|fantastic|wonderful"
@@ -173,7 +175,9 @@ def author_of(
     names the replier, one after the review's text (``body``) a replier or a voter
     ("Tom K. found this helpful"); one that counts ("12 reviews") names no one."""
     if "author_name" in values:  # eBay's "b***r (312)": the name without its feedback score
-        values["author_name"] = _SCORE_AFTER.sub("", values["author_name"]) or values["author_name"]
+        values["author_name"] = (
+            _SCORE_AFTER.sub(r"\1", values["author_name"]) or values["author_name"]
+        )
         return
     for sub, t in texts:
         if sub is body:

@@ -45,6 +45,7 @@ from spiders.pages.generic.shown import (
     GLYPH_FIRST,
     bare_rating,
     count_in_text,
+    glyph_rating,
     looks_like_date,
     number_then_scale,
     rating_in_classes,
@@ -202,6 +203,10 @@ def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
                         found = score_text(el) or drawn_rating(el)
                     elif found is _DRAWN:
                         found = drawn_rating(el)
+                    elif found is not None and el.text and el.text.strip()[:1] in GLYPH_FIRST:
+                        # Letterboxd's "rated-5" counts half stars: the glyphs say 2.5
+                        glyphs = glyph_rating(el.text.strip(), fewer=True)
+                        found = (*glyphs, el.text.strip()) if glyphs else found
             if found is None and "src" in keys and el.tag == "img":
                 found = image_rating(el.get("src") or "")
         if found is None and el.tag == "svg":

@@ -189,6 +189,11 @@ NOTHING: dict[str, tuple[str, str]] = {
         "de",
         '<div class="forecast"><div class="day"><span class="date">12.04.2024</span><span class="sun">5 Sonnen</span><span>Sonnig, 24 Grad</span></div></div><div class="card"><span class="date">heute</span><p>Erwartet werden 8 Sonnenstunden und 3 Sonne-Symbole.</p></div>',
     ),
+    # 20. A share is no rating: "4 von 5 Spielen", "4 out of 5 dentists", "about 3 out of 5".
+    "worded_shares": (
+        "de",
+        '<div class="ticker"><div class="entry"><span class="zeit">vor 4 Tagen</span><span>Bayern gewinnt 4 von 5 Spielen</span></div><div class="entry"><span class="zeit">vor 5 Tagen</span><span>4 out of 5 dentists recommend it</span></div><div class="entry"><span class="zeit">vor 6 Tagen</span><span>about 3 out of 5 shoppers</span></div><div class="entry"><span class="zeit">vor 7 Tagen</span><span>4 von 5 Kunden empfehlen uns</span></div></div>',
+    ),
     # 12. A headline that starts with a rating's words.
     "headline_word_scale": (
         "de",
@@ -241,6 +246,21 @@ def test_the_narrowed_rules_still_read_their_own_shapes() -> None:
     assert rating_in_text("4,85/5.00") == ("4,85", "5")
     assert rating_in_text("€ 4.50/5") is None
     assert rating_in_text("★★★★☆") == ("4", "5")
+    assert rating_in_text("★★½") == ("2.5", None)  # Letterboxd shows no empty stars
+    assert rating_in_text("★★★★") == ("4", None)
+    assert rating_in_text("★★★★★") == ("5", "5")
+    assert rating_in_text("½") is None and rating_in_text("★") is None
+    for share in ("Bayern gewinnt 4 von 5 Spielen", "4 out of 5 dentists", "about 3 out of 5"):
+        assert rating_in_text(share) is None, share
+    for rating in (
+        "Rated 4 out of 5 by Ann",
+        "4 von 5 Sternen",
+        "5 out of 5 Delicious",
+        "4 von 5 möglichen Punkten",
+        "Bewertung: 4 von 5",
+        "4.5 out of 5 customers",  # a share is a whole number
+    ):
+        assert rating_in_text(rating) is not None, rating
     assert rating_in_text("★ ★ ★ ★ ☆") == ("4", "5")
     assert all(looks_like_date(t) for t in ("há 3 dias", "há uma semana", "2 tygodnie temu"))
     assert not any(looks_like_date(t) for t in ("Há 3 cores", "Cheaper than Temu"))
@@ -366,3 +386,23 @@ def test_a_link_is_the_title_only_when_it_holds_the_reviews_own_id() -> None:
         assert item.title is None
     assert not any(looks_like_date(t) for t in ("for the past 6 months", "Past sales"))
     assert looks_like_date("Past 6 months") and looks_like_date("Past month")
+
+
+def test_star_glyphs_win_over_a_class_that_counts_half_stars() -> None:
+    # Letterboxd: class "rated-5" is five half stars, the glyphs "★★½" say 2.5 of 5.
+    body = "".join(
+        f'<li class="film-detail"><strong class="name">{who}</strong><span class="rating rated-{n}">{glyphs}</span><span class="date">March {n}, 2024</span><p>A film about a family and the summer they spent by the sea.</p></li>'
+        for who, n, glyphs in (("Ann", 5, "★★½"), ("Bob", 4, "★★"), ("Cy", 9, "★★★★½"))
+    )
+    items = _read("letterboxd", f'<ul class="film-list">{body}</ul>').items
+    assert [(i.kind, str(i.rating_value)) for i in items] == [
+        ("review", "2.5"),
+        ("review", "2"),
+        ("review", "4.5"),
+    ]
+
+
+def test_a_number_in_parentheses_after_a_plain_name_stays_in_the_name() -> None:
+    card = '<div class="review"><span class="author">{who}</span><span class="stars" aria-label="4 out of 5 stars"></span><span class="date">March 3, 2024</span><p>The room was clean and the staff were friendly all week.</p></div>'
+    assert _read("team", card.format(who="Team (2)")).items[0].author_name == "Team (2)"
+    assert _read("masked", card.format(who="b***r (312)")).items[0].author_name == "b***r"
