@@ -27,6 +27,7 @@ from spiders.pages.generic.parts import (
     entity_of,
     link_title,
     may_be_text,
+    named_by,
     pros_and_cons,
     reply_body,
     short_date,
@@ -355,6 +356,8 @@ def read_review(
             entity = entity_of(sub)
         elif "author_name" not in values and len(t) <= 60 and _AUTHOR_HINT.search(hint):
             values["author_name"] = t
+        elif "author_name" not in values and (name := named_by(sub, t, before)):
+            values["author_name"] = name
         elif (
             "title" not in values
             and len(t) <= 200

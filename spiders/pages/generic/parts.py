@@ -12,6 +12,7 @@ more than one (one name on every review is the page's own company).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -345,3 +346,36 @@ def link_title(
         if href and own.search(href.lower()):
             values["title"] = t
             return
+
+
+# A reviewer named after a "By" of its own (PowerReviews: <span>By</span> <span>Sam</span>),
+# in one text ("By Sam K."), or in the button that opens their profile (Bazaarvoice:
+# <button aria-label="Sam K."><h3>Sam K.</h3></button>), not a button's action.
+_BY_LABEL = re.compile(
+    r"^(?:by|von|par|por|door|di|av|przez|(?:written|posted|reviewed|submitted)\s+by)\s*:?$"
+)
+_BY = re.compile(r"^(?:By|by|Par|par)\s+(.+)$")
+_ACTION_WORDS = re.compile(
+    r"(?i)\b(?:read|more|show|report|helpful|yes|no|share|reply|load|next|previous|write"
+    r"|see|sort|filter|close|open|menu|translate|follow|like|flag|cancel|submit|search)\b"
+)
+
+
+def named_by(sub: Any, t: str, before: str) -> str | None:
+    """The reviewer's name a text shows after a "By" or in a naming button, else None."""
+    if len(t) > MAX_NAME or looks_like_date(t) or rating_in_text(t) or count_in_text(t):
+        return None
+    if _BY_LABEL.match(before.lower()):
+        return t
+    if (by := _BY.match(t)) and _plain_name(by.group(1)):
+        return by.group(1)
+    button = next(
+        (a for a in (sub, *itertools.islice(sub.iterancestors(), 2)) if a.tag == "button"), None
+    )
+    if button is None or _ACTION_WORDS.search(t):
+        return None
+    return t if button.get("aria-label") == t or _plain_name(t) else None
+
+
+def _plain_name(t: str) -> bool:
+    return _PERSON.fullmatch(t) is not None and _VERDICT.search(t) is None

@@ -6,6 +6,8 @@ generic reader must handle (never copies of real pages): each is a fixture of
 
 from __future__ import annotations
 
+from tests.spiders.pages.generic_shapes_widgets import WIDGET_EXPECTED, WIDGET_SHAPES
+
 BASE = "http://127.0.0.1:8765/shapes/"
 
 SHAPES: dict[str, str] = {
@@ -387,6 +389,8 @@ EXPECTED: dict[str, tuple] = {
     "rendered_ebay_feedback": (None, ["3", "1"], "rendered", "Past month"),
     "rendered_shopping_out_of_stars_count": (("4.5", 1234, "5"), ["5", "2"], "rendered", "March 3, 2024"),
 }  # fmt: skip
+SHAPES |= WIDGET_SHAPES
+EXPECTED |= WIDGET_EXPECTED
 
 
 def cases() -> list[tuple[str, str, str]]:

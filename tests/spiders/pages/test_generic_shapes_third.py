@@ -73,3 +73,23 @@ def test_a_widgets_score_and_its_decimal_scale_in_two_elements() -> None:
         "4,89",
         "5",
     )
+
+
+def test_review_widgets_give_their_reviewers_and_titles() -> None:
+    # Bazaarvoice names a reviewer in the button to their profile, PowerReviews after a
+    # "By" of its own; Yotpo and Judge.me by class. A helpfulness button names no one.
+    expected = {
+        "rendered_widget_bazaarvoice": [("Sam K.", "Boils in no time"), ("Lena M.", "Lid broke")],
+        "rendered_widget_powerreviews": [("Sam", "Warm and light"), ("Kim", "Sleeves run long")],
+        "rendered_widget_yotpo": [("Ana P.", "Smooth every time"), ("Tom R.", "Filter tore")],
+        "rendered_widget_judgeme": [("Jana K.", "Toller Espresso"), ("Max B.", "Etwas zu dunkel")],
+    }
+    for case, people in expected.items():
+        assert [(r.author_name, r.title) for r in _reviews(case)] == people, case
+    assert [r.review_id for r in _reviews("rendered_widget_yotpo")] == ["5501", "5502"]
+    first = _reviews("rendered_widget_bazaarvoice")[0]
+    assert first.text == "Boils a full litre in under two minutes and the handle stays cool."
+
+
+def test_a_reviewer_in_a_maps_profile_button() -> None:
+    assert [r.author_name for r in _reviews("rendered_map_place_reviews")] == ["Priya S.", "Tom R."]
