@@ -168,9 +168,15 @@ def _check_portals(path: Path, problems: list[Problem]) -> dict[str, tuple[str, 
             isinstance(scale, list)
             and len(scale) == 2
             and all(isinstance(x, int | float) for x in scale)
-            and scale[0] < scale[1]
+            and scale[0] != scale[1]
         ):
-            problems.append(Problem(path, where, f"portal {name!r}: scale must be [low, high]"))
+            problems.append(
+                Problem(
+                    path,
+                    where,
+                    f"portal {name!r}: scale must be [worst, best], two numbers that differ",
+                )
+            )
     return bases
 
 

@@ -103,15 +103,17 @@ def normalise_ratings(
     w = pc.if_else(w_missing, default_worst, w)
     b = pc.coalesce(shown_best, pc.if_else(b_missing, default_best, b))
 
+    # A scale may run down: a German school grade is 1 (best) to 6 (worst).
     scale_bad = pc.fill_null(
         pc.or_kleene(
             pc.or_kleene(pc.is_null(w), pc.is_null(b)),
-            pc.less_equal(b, w),
+            pc.equal(b, w),
         ),
         True,
     )
-    low = pc.less(v, pc.subtract(w, _EPS))
-    high = pc.greater(v, pc.add(b, _EPS))
+    lo, hi = pc.min_element_wise(w, b), pc.max_element_wise(w, b)
+    low = pc.less(v, pc.subtract(lo, _EPS))
+    high = pc.greater(v, pc.add(hi, _EPS))
     out_of_scale = pc.fill_null(pc.or_(low, high), False)
 
     str_null = pa.scalar(None, pa.string())
@@ -133,7 +135,7 @@ def normalise_ratings(
     f_null = pa.scalar(None, pa.float64())
     # Clamp float noise at the scale's ends so 0-100 and 1-5 hold exactly
     # (element-wise min/max skip nulls, so null out the bad rows afterwards).
-    v = pc.if_else(ok, pc.min_element_wise(pc.max_element_wise(v, w), b), f_null)
+    v = pc.if_else(ok, pc.min_element_wise(pc.max_element_wise(v, lo), hi), f_null)
     score = pc.multiply(pc.divide(pc.subtract(v, w), pc.subtract(b, w)), 100.0)
     stars = pc.add(pc.multiply(pc.divide(score, 100.0), 4.0), 1.0)
     return Ratings(

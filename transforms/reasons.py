@@ -92,7 +92,7 @@ PHRASES = {
     R.SCALE_INVALID: lambda r: (
         f"scale {_scale_end(r.get('scale_worst'), r.get('rating_worst'))}-"
         f"{_scale_end(r.get('scale_best'), r.get('rating_best'))} invalid "
-        "(worst must be below best)"
+        "(worst and best must differ)"
     ),
     D.DATE_MISSING: lambda r: "published date missing",
     D.DATE_UNPARSABLE: lambda r: f"date {quoted(r.get('published_raw'))} not readable",

@@ -137,6 +137,7 @@ def rating_flags(values: dict[str, Any], portal_scale: tuple[float, float]) -> l
     hi = _number(values.get("rating_best"))[0] if values.get("rating_best") is not None else None
     lo = portal_scale[0] if lo is None else lo
     hi = best_shown or (portal_scale[1] if hi is None else hi)
+    lo, hi = min(lo, hi), max(lo, hi)  # a school grade runs down, 6 to 1
     return [] if lo - 1e-9 <= value <= hi + 1e-9 else ["rating_out_of_scale"]
 
 

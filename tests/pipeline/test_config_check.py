@@ -141,3 +141,13 @@ def test_a_path_prefix_is_not_fooled_by_a_longer_name(tmp_path):
 def test_files_that_cannot_be_read_say_so_in_one_line(tmp_path, portals, expected):
     problems = _check(tmp_path, portals, "companies: []\n")
     assert problems[0].startswith(expected)
+
+
+def test_a_scale_may_run_down_but_its_ends_must_differ(tmp_path):
+    # A portal of German school grades is [6, 1]; [5, 5] and [1] are no scales.
+    assert _check(tmp_path, PORTALS.replace("[1, 10]", "[6, 1]"), "companies: []\n") == []
+    for bad in ("[5, 5]", "[1]"):
+        (problem,) = _check(tmp_path, PORTALS.replace("[1, 10]", bad), "companies: []\n")
+        assert problem.endswith(
+            "portal 'booking': scale must be [worst, best], two numbers that differ"
+        )

@@ -44,6 +44,9 @@ def rate(value, worst=1, best=5, default=(1.0, 5.0)):
         ("2.5", 0, 5, 2.5, 50.0, 3.0),
         ("1", 1, 10, 1.0, 0.0, 1.0),
         ("5", None, None, 5.0, 100.0, 5.0),  # no declared scale: the portal's
+        # A German school grade runs down, 6 (worst) to 1 (best): "Note 1,2" is 96 of 100.
+        ("1,2", 6, 1, 1.2, 96.0, 4.84),
+        ("6", 6, 1, 6.0, 0.0, 1.0),
     ],
 )
 def test_ratings_on_their_scale(shown, worst, best, value, score, stars):
@@ -63,7 +66,8 @@ def test_ratings_on_their_scale(shown, worst, best, value, score, stars):
         ("k.A.", 1, 5, "rating_missing"),
         ("gut", 1, 5, "rating_not_numeric"),
         ("inf", 1, 5, "rating_not_numeric"),
-        ("4", 5, 1, "scale_invalid"),
+        ("7", 6, 1, "rating_out_of_scale"),  # a grade is 1 to 6
+        ("0,5", 6, 1, "rating_out_of_scale"),
         ("4", 5, 5, "scale_invalid"),
         ("4", "x", 5, "scale_invalid"),
     ],

@@ -31,9 +31,9 @@ CASES = [
         "rating 12.0 outside 1-10",
     ),
     (
-        {"rating_worst": 5, "rating_best": 1},
+        {"rating_worst": 5, "rating_best": 5},
         ["scale_invalid"],
-        "scale 5-1 invalid (worst must be below best)",
+        "scale 5-5 invalid (worst and best must differ)",
     ),
     ({"rating_value": None}, ["rating_missing"], "rating missing"),
     ({"published_raw": None}, ["date_missing"], "published date missing"),

@@ -15,7 +15,7 @@ from urllib.parse import unquote, unquote_plus, urlsplit
 
 from core.contracts.raw_items import RawItem
 from spiders.pages.base import Context
-from spiders.pages.generic.shown import InStars, Rounded, as_number, scale_for
+from spiders.pages.generic.shown import Grade, InStars, Rounded, as_number, scale_for
 
 SCALE_INFERRED = "scale_inferred"
 RATING_MISSING = "rating_missing"
@@ -111,7 +111,7 @@ def to_item(record: Record, ctx: Context, pid: str, locale: str | None) -> RawIt
         listed_company_id(record) if record.listed else pid,
         company_name=" ".join(record.company_name.split()) or None if record.company_name else None,
         company_url=record.company_url,
-        rating_value=str(value) if isinstance(value, InStars) else value,  # a plain str
+        rating_value=str(value) if isinstance(value, InStars | Grade) else value,  # plain
         rating_worst=worst,
         rating_best=best,
         flags=flags,

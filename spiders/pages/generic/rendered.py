@@ -43,6 +43,10 @@ from spiders.pages.generic.entries import aggregate, page_aggregates
 from spiders.pages.generic.records import Found, Record
 from spiders.pages.generic.shown import (
     GLYPH_FIRST,
+    GRADE_BEST,
+    GRADE_WORST,
+    Grade,
+    as_grade,
     bare_rating,
     count_in_text,
     glyph_rating,
@@ -229,6 +233,7 @@ def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
                         number = bare_rating(text_of(nxt)) if nxt is not None else None
                         if number:  # "Note:" <b>8</b> / 10: the scale after it
                             scaled = number_then_scale(number, nxt.tail) if nxt.tail else None
+                            number = Grade(number) if text[:1] in "Nn" and not scaled else number
                             el, shown = nxt, (number, scaled[1] if scaled else None)
                     if shown:
                         found = (shown[0], shown[1], text)
@@ -354,7 +359,15 @@ def read(root: Any) -> Found:
         if len(group) > 1 or all(r.values.get("text") for r in group):
             found.reviews.extend(group)
     found.aggregates = page_aggregates(shapes, others=bool(found.reviews or unread))
+    _school_grades(found, root.get("lang"))
     return found
+
+
+def _school_grades(found: Found, lang: str | None) -> None:
+    """A German page's "Note 1,2" is a school grade: 1 is best, 6 worst."""
+    for record in (*found.reviews, *found.aggregates):
+        if record.rating_best is None and as_grade(record.rating_value, lang):
+            record.rating_worst, record.rating_best = GRADE_WORST, GRADE_BEST
 
 
 def _dated(near: Any) -> bool:

@@ -31,7 +31,8 @@ RATING_OF = re.compile(
 # "Rated 4.5", "4.0 star rating", "5 stars", "4,5 Sterne", "4 étoiles", "5 estrellas", "5-star";
 # a booking site's "Scored 8.6", "Mit 8,6 bewertet".
 RATED = re.compile(
-    r"\b(?:rated|rating|bewertet\s+mit|note|scored|mit(?=\s+\d[\d.,]*\s+bewertet))\s*:?\s*"
+    r"\b(?:rated|rating|bewertet\s+mit|(?:gesamt|durchschnitts|schul)?note|notendurchschnitt|"
+    r"scored|mit(?=\s+\d[\d.,]*\s+bewertet))\s*:?\s*"
     + _NUM
     + r"(?![\d.,/])(?!\s*(?:times?|mal)\b)"  # "Rated 10 times" is how often
 )
@@ -142,7 +143,7 @@ def rating_in_text(text: str | None) -> tuple[str, str | None] | None:
     if m.re is STARS and not _POINTS.search(m.group(0)):
         return InStars(m.group(1)), None
     if m.re is not RATING_OF:
-        return m.group(1), None
+        return (Grade(m.group(1)) if m.re is RATED and _NOTE(m.group(0)) else m.group(1)), None
     if as_number(m.group(1)) > float(m.group(2)):  # type: ignore[operator]
         return None
     if _HEDGE_BEFORE.search(low, 0, m.start(1)) or _counted_after(low, m):
@@ -192,6 +193,26 @@ def _counted_after(low: str, m: re.Match[str]) -> bool:
 
 
 _NOT_PLURAL = ("ss", "us", "is", "ys", "ous")
+
+
+class Grade(str):
+    """A number after "Note" ("Note 1,2", "Gesamtnote 1,4"): on a German page a school
+    grade, 1 best to 6 worst (Jameda, Stiftung Warentest); in French "Note 4,5" is a
+    rating like any other, and Swiss grades run the other way (6 best)."""
+
+
+GRADE_WORST, GRADE_BEST = 6, 1
+_NOTE = re.compile(r"(?:gesamt|durchschnitts|schul)?note|notendurchschnitt").match
+
+
+def as_grade(value: object, lang: str | None) -> bool:
+    """Whether a value read after "Note" is a German school grade: a German page's
+    (``lang`` "de", "de-DE", "de-AT"; not "de-CH", "de-LI"), from 1 to 6."""
+    lang = (lang or "").lower().replace("_", "-")
+    if not isinstance(value, Grade) or lang.split("-")[0] != "de" or lang in ("de-ch", "de-li"):
+        return False
+    v = as_number(value)
+    return v is not None and GRADE_BEST <= v <= GRADE_WORST
 
 
 class InStars(str):

@@ -406,3 +406,17 @@ def test_a_number_in_parentheses_after_a_plain_name_stays_in_the_name() -> None:
     card = '<div class="review"><span class="author">{who}</span><span class="stars" aria-label="4 out of 5 stars"></span><span class="date">March 3, 2024</span><p>The room was clean and the staff were friendly all week.</p></div>'
     assert _read("team", card.format(who="Team (2)")).items[0].author_name == "Team (2)"
     assert _read("masked", card.format(who="b***r (312)")).items[0].author_name == "b***r"
+
+
+@pytest.mark.parametrize(
+    ("lang", "scale"), [("de", (6, 1)), ("de-AT", (6, 1)), ("de-CH", (1, 5)), ("fr", (1, 5))]
+)
+def test_note_is_a_school_grade_on_german_pages_only(lang: str, scale: tuple) -> None:
+    # Swiss grades run the other way (6 best), a French "Note 4,5" is a rating of 5.
+    body = '<div class="summary"><h1>Praxis Weber</h1><span class="grade">Note 1,2</span><span>128 Bewertungen</span></div>'
+    (agg,) = _read("grade", body, lang).items
+    assert (str(agg.rating_value), agg.review_count, (agg.rating_worst, agg.rating_best)) == (
+        "1,2",
+        128,
+        scale,
+    )

@@ -93,3 +93,13 @@ def test_review_widgets_give_their_reviewers_and_titles() -> None:
 
 def test_a_reviewer_in_a_maps_profile_button() -> None:
     assert [r.author_name for r in _reviews("rendered_map_place_reviews")] == ["Priya S.", "Tom R."]
+
+
+def test_a_german_school_grade_runs_from_6_worst_to_1_best() -> None:
+    items = _read("rendered_german_grade_note").items
+    assert [(i.kind, str(i.rating_value), i.rating_worst, i.rating_best) for i in items] == [
+        ("aggregate", "1,2", 6, 1),
+        ("review", "1,0", 6, 1),
+        ("review", "4,6", 6, 1),
+    ]
+    assert {type(i.rating_value) for i in items} == {str}

@@ -1,10 +1,11 @@
 # ruff: noqa: E501  (saved markup reads better unwrapped)
-"""Review widgets that shops embed (Bazaarvoice, PowerReviews, Yotpo, Judge.me) as the
-browser renders them: hand-written miniatures, merged into ``generic_shapes``."""
+"""The fourth round's hand-written miniatures, merged into ``generic_shapes``: review
+widgets that shops embed (Bazaarvoice, PowerReviews, Yotpo, Judge.me) as the browser
+renders them, and a German doctors' portal's school grades ("Note 1,2")."""
 
 from __future__ import annotations
 
-WIDGET_SHAPES: dict[str, str] = {
+FOURTH_SHAPES: dict[str, str] = {
     # Bazaarvoice's widget: the summary in a button's aria-label, each reviewer's name in the
     # button that opens their profile (<button aria-label="Sam K."><h3>Sam K.</h3></button>), the
     # title a heading after it, helpfulness votes in buttons.
@@ -47,10 +48,17 @@ WIDGET_SHAPES: dict[str, str] = {
 <div class="jdgm-rev jdgm-divider-top" data-verified-buyer="true" data-review-id="a1b2"><div class="jdgm-rev__header"><div class="jdgm-rev__icon">J</div><span class="jdgm-rev__rating" data-score="5" tabindex="0" aria-label="5 Sterne Bewertung" role="img"><span class="jdgm-star jdgm--on"></span><span class="jdgm-star jdgm--on"></span><span class="jdgm-star jdgm--on"></span><span class="jdgm-star jdgm--on"></span><span class="jdgm-star jdgm--on"></span></span><span class="jdgm-rev__timestamp" data-content="2024-03-03 10:15:00 UTC">03.03.2024</span><div class="jdgm-rev__br"></div><span class="jdgm-rev__author-wrapper"><span class="jdgm-rev__author">Jana K.</span><span class="jdgm-rev__buyer-badge-wrapper"><span class="jdgm-rev__buyer-badge">Verifiziert</span></span></span></div><div class="jdgm-rev__content"><b class="jdgm-rev__title">Toller Espresso</b><div class="jdgm-rev__body"><p>Schöne Crema und kräftiger Geschmack, gerne wieder.</p></div></div></div>
 <div class="jdgm-rev jdgm-divider-top" data-verified-buyer="false" data-review-id="c3d4"><div class="jdgm-rev__header"><div class="jdgm-rev__icon">M</div><span class="jdgm-rev__rating" data-score="4" tabindex="0" aria-label="4 Sterne Bewertung" role="img"><span class="jdgm-star jdgm--on"></span><span class="jdgm-star jdgm--on"></span><span class="jdgm-star jdgm--on"></span><span class="jdgm-star jdgm--on"></span><span class="jdgm-star jdgm--off"></span></span><span class="jdgm-rev__timestamp" data-content="2024-02-20 08:00:00 UTC">20.02.2024</span><div class="jdgm-rev__br"></div><span class="jdgm-rev__author-wrapper"><span class="jdgm-rev__author">Max B.</span></span></div><div class="jdgm-rev__content"><b class="jdgm-rev__title">Etwas zu dunkel</b><div class="jdgm-rev__body"><p>Gut, aber für meinen Geschmack etwas zu dunkel geröstet.</p></div></div></div>
 </div></div></div></div></body></html>""",
+    # A German doctors' portal: school grades, 1 best to 6 worst, "Note 1,2" and a label
+    # "Note:" before its number.
+    "rendered_german_grade_note": """<html lang="de-DE"><head><title>Dr. med. Anna Weber, Hausärztin in Köln</title></head><body><h1 class="profile-name">Dr. med. Anna Weber</h1>
+<div class="rating-summary"><div class="grade-badge"><span class="grade">Note 1,2</span></div><a href="#bewertungen">128 Bewertungen</a></div>
+<div id="bewertungen"><article class="rating-item"><div class="rating-head"><span class="note-label">Note:</span><b class="note-value">1,0</b><time datetime="2024-03-12">12.03.2024</time></div><p class="rating-text">Sehr freundliche Ärztin, nimmt sich viel Zeit für ihre Patienten.</p><span class="patient">Gesetzlich versichert</span></article>
+<article class="rating-item"><div class="rating-head"><span class="note-label">Note:</span><b class="note-value">4,6</b><time datetime="2024-02-02">02.02.2024</time></div><p class="rating-text">Lange Wartezeit trotz Termin, die Behandlung selbst war sehr kurz.</p><span class="patient">Privat versichert</span></article></div></body></html>""",
 }
-WIDGET_EXPECTED: dict[str, tuple] = {
+FOURTH_EXPECTED: dict[str, tuple] = {
     "rendered_widget_bazaarvoice": (("4.3", 128, "5"), ["5", "2"], "rendered", "2 months ago"),
     "rendered_widget_powerreviews": (("4.5", 2, "5"), ["5.0", "4.0"], "rendered", "3/3/2024"),
     "rendered_widget_yotpo": (("4.6", 2, "5"), ["5", "2"], "rendered", "03/03/24"),
     "rendered_widget_judgeme": (("4,50", 2, "5"), ["5", "4"], "rendered", "03.03.2024"),
+    "rendered_german_grade_note": (("1,2", 128, "1"), ["1,0", "4,6"], "rendered", "12.03.2024"),
 }  # fmt: skip
