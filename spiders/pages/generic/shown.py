@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from spiders.pages.generic.shares import is_share
+
 _NUM = r"(\d{1,3}(?:[.,]\d{1,2})?)"
 # "4.5 out of 5", "4,1 de 5", "4 von 5", "8/10", "4,5 / 5", "3 of 5", "4 sur 5", "4 su 5", "4 z 5";
 # the scale is 5, 10 or 100 (1/2 cup, 06/11/2014 and 3/199 photos are not ratings).
@@ -146,53 +148,9 @@ def rating_in_text(text: str | None) -> tuple[str, str | None] | None:
         return (Grade(m.group(1)) if m.re is RATED and _NOTE(m.group(0)) else m.group(1)), None
     if as_number(m.group(1)) > float(m.group(2)):  # type: ignore[operator]
         return None
-    if _HEDGE_BEFORE.search(low, 0, m.start(1)) or _counted_after(low, m):
+    if is_share(low, m):
         return None  # "about 3 out of 5 shoppers", "Bayern gewinnt 4 von 5 Spielen": a share
     return m.group(1), m.group(2)
-
-
-# A share, not a rating: a hedge before the number ("about 3 out of 5", "fast 4 von 5") ...
-_HEDGE_BEFORE = re.compile(
-    r"\b(?:about|around|almost|nearly|roughly|over|more\s+than|less\s+than|only|"
-    r"etwa|rund|fast|knapp|beinahe|ungefähr|über|mehr\s+als|nur|environ|presque|casi|unos)\s*$"
-)
-# ... or a counted thing after the scale: "4 out of 5 dentists", "4 von 5 Spielen" (not
-# "4 von 5 Sternen", "4 out of 5 by Ann", "5/5 Excellent").
-_WORD_AFTER = re.compile(r"\s*([^\W\d_]+)")
-_RATING_GOES_ON_WORDS = (
-    "star stars stern sterne sternen étoile étoiles estrella estrellas stella stelle ster "
-    "sterren gwiazdek gwiazdki point points punkt punkte punkten punkto puntos pontos "
-    "bubble bubbles sonnen possible possibles möglichen posibles overall insgesamt gesamt "
-    "rating bewertung score note by von from on at in for with mit bei auf für and und et y "
-    "e based basierend stimmen votes "
-)
-_RATING_GOES_ON = frozenset(_RATING_GOES_ON_WORDS.split())
-_RATING_LABEL = re.compile(r"rat|bewert|score|note|punkt|gave|gab|vergeb|verdict|urteil|:")
-# Who or what a share counts, where no plural "-s" tells ("4 von 5 Kunden empfehlen uns").
-_COUNTED_WORDS = (
-    "people leute menschen personen kunden kundinnen nutzer nutzern käufer käufern gäste "
-    "gästen spielen fällen ärzte ärzten zahnärzte patienten eltern "
-)
-_COUNTED = frozenset(_COUNTED_WORDS.split())
-
-
-def _counted_after(low: str, m: re.Match[str]) -> bool:
-    """A whole number "of" a scale followed by a word of what is counted: a plural
-    ("dentists", "Kunden"), or a sentence before the number ("Bayern gewinnt 4 von 5
-    Spielen"); "5 out of 5 Delicious" and "4 von 5 Sternen" stay ratings."""
-    if "/" in m.group(0) or not m.group(1).isdigit():
-        return False
-    after = _WORD_AFTER.match(low, m.end())
-    if after is None or after.group(1) in _RATING_GOES_ON:
-        return False
-    word, before = after.group(1), low[: m.start(1)].strip()
-    plural = word in _COUNTED or (
-        len(word) > 3 and word.endswith("s") and not word.endswith(_NOT_PLURAL)
-    )
-    return plural or (bool(before) and _RATING_LABEL.search(before) is None)
-
-
-_NOT_PLURAL = ("ss", "us", "is", "ys", "ous")
 
 
 class Grade(str):
