@@ -41,7 +41,7 @@ from spiders.pages.generic.records import (
     url_slug,
 )
 from spiders.pages.generic.scripts import Layout, layout
-from spiders.pages.generic.shown import as_number, page_locale
+from spiders.pages.generic.shown import as_number, forget_page, page_locale
 
 FAMILY = "generic"
 
@@ -59,6 +59,7 @@ def _best_reviews(*candidates: list[Record]) -> list[Record]:
 def find(page: Page, url: str, cut: Layout | None = None) -> Found:
     """Everything the strategies find on one page, combined (``cut``: the page's
     layout, when the caller has cut it already)."""
+    forget_page()
     text = page.text
     root_cache: list = []
 

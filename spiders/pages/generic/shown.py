@@ -330,8 +330,24 @@ def pick_date(shown: str | None, attribute: Callable[[], str | None]) -> str | N
     return attribute() or shown
 
 
+_DATED: dict[str, bool] = {}  # what each short text of the page being read was found to be
+
+
 def looks_like_date(text: str | None) -> bool:
-    return bool(text) and len(text) <= 80 and _DATE.search(text.lower()) is not None  # type: ignore[union-attr]
+    # A review's texts are asked again for each block around them: read once per page.
+    if not text or len(text) > 80:
+        return False
+    known = _DATED.get(text)
+    if known is None:
+        if len(_DATED) > 20_000:  # a caller outside the generic reader never forgets
+            _DATED.clear()
+        known = _DATED[text] = _DATE.search(text.lower()) is not None
+    return known
+
+
+def forget_page() -> None:
+    """Drop what was learnt of the last page's texts (called as each page starts)."""
+    _DATED.clear()
 
 
 def as_number(value: object) -> float | None:
