@@ -13,12 +13,10 @@ and every paragraph of the container holding it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from lxml import etree
-
+from spiders.pages.generic.counts import count_in_text
 from spiders.pages.generic.parts import (
     ENTITY_HINT,
     author_of,
@@ -34,7 +32,14 @@ from spiders.pages.generic.parts import (
     stay_date,
 )
 from spiders.pages.generic.records import Record
-from spiders.pages.generic.shown import count_in_text, looks_like_date, pick_date, rating_in_text
+from spiders.pages.generic.shown import looks_like_date, pick_date, rating_in_text
+from spiders.pages.generic.texts import (
+    SKIP,
+    body_of,
+    iter_texts,
+    shown_text,
+    text_content,
+)
 
 # Matched against lowercased hints (re.IGNORECASE costs ~10x on every element).
 _AUTHOR_HINT = re.compile(
@@ -45,6 +50,11 @@ _REPLY_HINT = re.compile(
     r"repl(?:y|ies)|response(?!ive)|answer|antwort|respuesta|r[ée]ponse|risposta"
 )
 _REPLY_TEXT_HINT = re.compile(r"content|text|body|message")
+# An element named as a review's text: "review-text", "rating-text", "reviewBody" (not
+# Bootstrap's "text-muted").
+_TEXT_NAMED = re.compile(
+    r"(?:review|comment|feedback|rating|post|entry|opinion)[-_]?(?:text|body|content|message)"
+)
 _REPLY_LABEL = re.compile(
     r"(?:response|reply|comment|antwort|stellungnahme|réponse|respuesta|risposta|reactie)\s+"
     r"(?:from|by|of|des|der|von|vom|du|de|di|del|van)\b|"
@@ -52,12 +62,10 @@ _REPLY_LABEL = re.compile(
     re.I,
 )
 _HIDDEN_CLASS = re.compile(r"popover|lightbox|modal|tooltip|preload")
-_SKIP = frozenset({"script", "style", "noscript", "template", "title", "head"})
 # Elements inside a text: a title's link or a body's paragraph keep their container's part.
 _INLINE = frozenset({"a", "span", "b", "strong", "i", "em", "small", "u", "mark", "font", "q"})
 _TEXTUAL = _INLINE | {"p", "br", "sup", "sub"}
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-_CONTAINERS = frozenset({"p", "div", "span", "blockquote", "section", "q"})
 MIN_TEXT = 15  # shorter is a label or a name, not what the reviewer wrote
 
 
@@ -95,16 +103,6 @@ def _hints(sub: Any, block: Any) -> str:
     if parent is not None and parent is not block and parent.tag in _INLINE:
         hint = f"{hint} {hint_of(parent)}"
     return hint
-
-
-def iter_texts(block: Any) -> Iterator[tuple[Any, str]]:
-    """(element, its own text, whitespace collapsed) for every element with one."""
-    for sub in block.iter():
-        if type(sub.tag) is not str or sub.tag in _SKIP:
-            continue
-        text = sub.text
-        if text and not text.isspace():
-            yield sub, " ".join(text.split())
 
 
 def hidden(el: Any, keys: list[str] | None = None) -> bool:
@@ -156,7 +154,7 @@ def view_of(block: Any) -> View:
     skipped: set[Any] = set()  # out of sight
     in_reply: set[Any] = set()
     for sub in block.iter():
-        if type(sub.tag) is not str or sub.tag in _SKIP or sub in skipped:
+        if type(sub.tag) is not str or sub.tag in SKIP or sub in skipped:
             continue
         keys = sub.keys()
         if keys and sub is not block:
@@ -202,33 +200,6 @@ def _labelled_reply(label: Any, block: Any, size: int) -> Any:
     return None
 
 
-def text_content(el: Any) -> str:
-    return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
-
-
-def shown_text(el: Any) -> str:
-    """The text of ``el`` as a reader sees it: line breaks at <br> and between
-    paragraphs, other whitespace collapsed."""
-    parts: list[str] = []
-
-    def walk(node: Any) -> None:
-        if node.text and node.tag not in _SKIP:
-            parts.append(node.text)
-        for child in node:
-            if type(child.tag) is str:
-                if child.tag == "br" or child.tag in ("p", "div", "li"):
-                    parts.append("\n")
-                walk(child)
-                if child.tag in ("p", "div", "li"):
-                    parts.append("\n")
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(el)
-    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
-    return "\n".join(line for line in lines if line)
-
-
 def _reply_parts(view: View, signal: Any) -> tuple[list[Any], set[Any]]:
     """The block's reply containers that do not hold the rating itself, and every
     element inside them."""
@@ -254,11 +225,13 @@ def _reply_text_of(reply: Any) -> Any:
         if _REPLY_TEXT_HINT.search(hint_of(sub)):
             return sub
         text = " ".join((sub.text or "").split())
+        if _REPLY_LABEL.match(text):
+            continue  # its heading ("Stellungnahme von Muster GmbH")
         if longest is None or len(text) > len(longest[1]):
             longest = (sub, text)
     if longest is None or len(longest[1]) < MIN_TEXT:
         return reply
-    return _body_of(longest[0], reply, set())
+    return body_of(longest[0], reply, set())
 
 
 def _reply_date(replies: list[Any]) -> str | None:
@@ -267,21 +240,6 @@ def _reply_date(replies: list[Any]) -> str | None:
             if len(t) <= 80 and looks_like_date(t):
                 return t
     return None
-
-
-def _body_of(el: Any, block: Any, taken: set[Any]) -> Any:
-    """The container holding the whole text ``el`` starts: up through parents that
-    hold only it or only paragraphs (not the block, nothing already read)."""
-    while True:
-        parent = el.getparent()
-        if parent is None or parent is block or parent.tag not in _CONTAINERS:
-            return el
-        children = [c for c in parent if type(c.tag) is str]
-        if any(c in taken for c in children) or not (
-            len(children) == 1 or all(c.tag in ("p", "br") for c in children)
-        ):
-            return el
-        el = parent
 
 
 def unmarked_text(el: Any, known: set[str | None]) -> str | None:
@@ -295,7 +253,7 @@ def unmarked_text(el: Any, known: set[str | None]) -> str | None:
             best = (sub, t)
     if best is None or rating_in_text(best[1]):
         return None
-    return shown_text(_body_of(best[0], el, set())) or best[1]
+    return shown_text(body_of(best[0], el, set())) or best[1]
 
 
 def may_be_dated(block: Any) -> bool:
@@ -341,6 +299,7 @@ def read_review(
         view.texts, lambda s: _AUTHOR_HINT.search(_hints(s, block))
     )
     body: tuple[Any, str] | None = None
+    body_marked = False
     entity = None  # the business the review is of, on a reviewer's page
     stay, last = None, ""  # a trip's date ("Date of stay: March 2024") gives way to another
     for sub, t in texts:
@@ -366,10 +325,13 @@ def read_review(
         ):
             values["title"] = t
         else:
-            longer = body is None or len(t) > len(body[1])
+            # The text its markup names ("rating-text") over a longer line about the
+            # reviewer ("Gesetzlich versichert · Alter: unter 30"); else the longest.
+            marked = _TEXT_NAMED.search(hint) is not None
+            longer = body is None or (marked, len(t)) > (body_marked, len(body[1]))
             # "Local Guide · 12 reviews", "5 stars": about the reviewer or the rating
             if longer and may_be_text(t, hint):
-                body = (sub, t)
+                body, body_marked = (sub, t), marked
             continue
         taken.add(sub)
     if stay and "published_raw" not in values:
@@ -382,7 +344,9 @@ def read_review(
     if date is None:
         return None
     values["published_raw"] = date
-    text = shown_text(_body_of(body[0], block, taken)) or body[1] if body else ""
+    # The text's container holds no rating ("Full Review | Original Score: 3/4" beside it).
+    taken.update(a for a in signal.iterancestors() if a is not block)
+    text = shown_text(body_of(body[0], block, taken)) or body[1] if body else ""
     if len(text) >= MIN_TEXT:
         values["text"] = text
     reply = "\n".join(filter(None, (shown_text(_reply_text_of(r)) for r in replies)))

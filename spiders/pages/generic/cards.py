@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from spiders.pages.generic.blocks import View, iter_texts, read_review, text_content
+from spiders.pages.generic.blocks import View, read_review
 from spiders.pages.generic.records import Record
 from spiders.pages.generic.shown import looks_like_date
+from spiders.pages.generic.texts import iter_texts, text_content
 
 MAX_RATINGS = 8  # more ratings than this in one box is a list, not a review card
 MAX_CARD_TEXT = 6000

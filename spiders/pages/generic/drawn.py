@@ -13,13 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from spiders.pages.generic.shown import (
-    bare_rating,
-    count_in_text,
-    number_then_scale,
-    packed_rating,
-    rating_in_text,
-)
+from spiders.pages.generic.counts import count_in_text, packed_rating
+from spiders.pages.generic.shown import bare_rating, number_then_scale, rating_in_text
 
 _WIDTH = re.compile(r"(?:^|;)\s*width\s*:\s*(\d{1,3}(?:\.\d+)?)\s*%")
 # An icon left empty: Font Awesome's "fa-star-o" / "far" (regular), "star-empty",
@@ -27,7 +22,13 @@ _WIDTH = re.compile(r"(?:^|;)\s*width\s*:\s*(\d{1,3}(?:\.\d+)?)\s*%")
 _EMPTY = re.compile(
     r"empty|outline|inactive|(?:^|[\s_-])(?:o|off|far|fa-regular|grey|gray|blank|unfilled)(?:$|\s)"
 )
-_HALF = re.compile(r"half")
+_HALF = re.compile(r"half|(?:^|\s)h(?:$|\s)")  # Trustindex's "ti-star h"
+# An icon marked filled, where the empty ones carry no mark of their own: "star active" x3 +
+# "star" x2 is 3 of 5 ("is-filled", "full", "on", "selected"; Trustindex's "ti-star f").
+_FILLED = re.compile(
+    r"(?:^|[\s_-])(?:active|full|filled|is-filled|fill|on|selected|checked|f)(?:$|\s)"
+)
+_EMPTY_MARK = re.compile(r"(?:^|\s)e(?:$|\s)")  # Trustindex's "ti-star e"
 _IMAGE = re.compile(r"(?:^|[-_])(\d{1,2})(?:[-_](half|5))?(?:@\dx)?\.(?:png|gif|svg|jpe?g|webp)")
 _MIN_ICONS, _MAX_ICONS = 3, 10
 _NAMED_SCORE = re.compile(r"(?:rating|score)_?(?:num(?:ber)?|value)(?![a-z])", re.I)
@@ -88,15 +89,19 @@ def drawn_rating(el: Any) -> tuple[str, str | None, str] | None:
                 return _number(float(m.group(1)) / 20), "5", f"width {m.group(1)}%"
     if len(kids) < _MIN_ICONS:
         return None
-    full = half = 0
+    full = half = marked = 0
     for kid in kids:
-        icon = f"{kid.get('class') or ''} {kid.get('src') or ''}".lower()
+        classes = (kid.get("class") or "").lower()
+        icon = f"{classes} {kid.get('src') or ''}".lower()
         if "star" not in icon or len(kid):
             return None  # not a row of star icons
-        if _HALF.search(icon):
+        if _HALF.search(classes) or "half" in icon:
             half += 1
-        elif not _EMPTY.search(icon):
+        elif not _EMPTY.search(icon) and not _EMPTY_MARK.search(classes):
             full += 1
+            marked += _FILLED.search(classes) is not None
+    if marked and marked < full:  # the filled ones are marked, the rest are empty
+        full = marked
     if full + half == 0:
         return None
     return _number(full + half / 2), str(len(kids)), f"{full + half / 2:g} of {len(kids)} stars"
@@ -164,6 +169,7 @@ def _number(value: float) -> str:
 _WHOLE = re.compile(r"^\d{1,2}$")
 _PRECISE = re.compile(r"^\d{1,2}[.,]\d{1,2}$")
 _PRECISE_LEVELS = 3
+_DRAWN_SAID = re.compile(r"^\d+(?:\.\d)? of \d+ stars$|^width [\d.]+%$")  # what drawn_rating says
 _PRECISE_SAID = 24  # "TrustScore 4.6 out of 5", not a sentence about another thing
 
 
@@ -176,7 +182,8 @@ def precise_value(
     the only one in the nearest ancestor that shows one (several are sub-scores,
     "Location 4.4 out of 5"), said on its own, and with no count of its own (another
     entry's, "4.6 out of 5 · 88 reviews")."""
-    if label or not _WHOLE.match(value):
+    drawn = bool(label) and _DRAWN_SAID.match(label) is not None
+    if (label and not drawn) or not (drawn or _WHOLE.match(value)):
         return value, best
     anc = el
     for _ in range(_PRECISE_LEVELS):
@@ -188,7 +195,7 @@ def precise_value(
             for sub in anc.iter()
             if sub is not el
             and (other := signals.get(sub)) is not None
-            and other[2]
+            and (other[2] or drawn)  # stars drawn in halves: a score shown beside them
             and _PRECISE.match(other[0])
         ]
         if not shown:
@@ -198,7 +205,7 @@ def precise_value(
             len(shown) == 1
             and len(other[2]) <= _PRECISE_SAID
             and other[1] in (best, None, "5")
-            and abs(float(other[0].replace(",", ".")) - int(value)) <= 0.5
+            and abs(float(other[0].replace(",", ".")) - float(value)) <= 0.5
             and not _counted(sub, anc)
         ):
             return other[0], other[1] or best

@@ -14,8 +14,9 @@ from __future__ import annotations
 from typing import Any
 
 from spiders.pages.base import text_of
+from spiders.pages.generic.counts import count_in_text
 from spiders.pages.generic.records import Record
-from spiders.pages.generic.shown import count_in_text, rating_in_text
+from spiders.pages.generic.shown import rating_in_text
 
 LIST_PAGE_ENTRIES = 5  # linked, differently rated entries that make a page a list
 MIN_LIST_ENTRIES = 2  # a short list's entries, of one shape and siblings

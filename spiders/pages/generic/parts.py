@@ -19,7 +19,8 @@ from typing import Any
 
 from lxml import etree
 
-from spiders.pages.generic.shown import count_in_text, looks_like_date, rating_in_text
+from spiders.pages.generic.counts import count_in_text
+from spiders.pages.generic.shown import looks_like_date, rating_in_text
 
 _HEADING_ONLY = 80  # a reply container this short holds its heading and date only
 MIN_REPLY = 15
@@ -293,7 +294,7 @@ def date_attribute(block: Any) -> str | None:
 # (TripAdvisor's trip types), "Aufenthalt: März 2024"; or a date right after such a label.
 _STAY = re.compile(
     r"^(?:date\s+of\s+(?:stay|visit|experience|travel)|stayed|visited|aufenthalt|reisezeitraum"
-    r"|reisedatum|fecha\s+de\s+la\s+estancia|date\s+du\s+séjour)\b|"
+    r"|reisedatum|verreist|gereist|urlaub\s+im|fecha\s+de\s+la\s+estancia|date\s+du\s+séjour)\b|"
     r"[•·]\s*(?:couples?|family|friends|solo|business|traveled\s+\w+)\s*$",
     re.I,
 )
@@ -349,12 +350,12 @@ def link_title(
 
 
 # A reviewer named after a "By" of its own (PowerReviews: <span>By</span> <span>Sam</span>),
-# in one text ("By Sam K."), or in the button that opens their profile (Bazaarvoice:
+# in one text ("By Sam K.", "von Max M."), or in the button that opens their profile (Bazaarvoice:
 # <button aria-label="Sam K."><h3>Sam K.</h3></button>), not a button's action.
 _BY_LABEL = re.compile(
     r"^(?:by|von|par|por|door|di|av|przez|(?:written|posted|reviewed|submitted)\s+by)\s*:?$"
 )
-_BY = re.compile(r"^(?:By|by|Par|par)\s+(.+)$")
+_BY = re.compile(r"^(?:By|by|Par|par|Von|von)\s+(.+)$")
 _ACTION_WORDS = re.compile(
     r"(?i)\b(?:read|more|show|report|helpful|yes|no|share|reply|load|next|previous|write"
     r"|see|sort|filter|close|open|menu|translate|follow|like|flag|cancel|submit|search)\b"
@@ -363,17 +364,26 @@ _ACTION_WORDS = re.compile(
 
 def named_by(sub: Any, t: str, before: str) -> str | None:
     """The reviewer's name a text shows after a "By" or in a naming button, else None."""
-    if len(t) > MAX_NAME or looks_like_date(t) or rating_in_text(t) or count_in_text(t):
+    if len(t) > MAX_NAME:
         return None
-    if _BY_LABEL.match(before.lower()):
+    # The cheap questions first: most texts of a review have no "By" and no button.
+    labelled = _BY_LABEL.match(before.lower()) is not None
+    by = _BY.match(t)
+    named = by is not None and _plain_name(by.group(1))
+    button = None
+    if not labelled and not named:
+        button = next(
+            (a for a in (sub, *itertools.islice(sub.iterancestors(), 2)) if a.tag == "button"),
+            None,
+        )
+        if button is None or _ACTION_WORDS.search(t):
+            return None
+    if looks_like_date(t) or rating_in_text(t) or count_in_text(t):
+        return None
+    if labelled:
         return t
-    if (by := _BY.match(t)) and _plain_name(by.group(1)):
-        return by.group(1)
-    button = next(
-        (a for a in (sub, *itertools.islice(sub.iterancestors(), 2)) if a.tag == "button"), None
-    )
-    if button is None or _ACTION_WORDS.search(t):
-        return None
+    if named:
+        return by.group(1)  # type: ignore[union-attr]
     return t if button.get("aria-label") == t or _plain_name(t) else None
 
 

@@ -16,6 +16,7 @@ or no ratings at all.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from core.contracts.raw_items import RawItem
@@ -113,15 +114,20 @@ def _needs_rendered(reviews: list[Record], main: Record | None, *found: Found) -
     return entries < LIST_PAGE_ENTRIES or bool(reviews)
 
 
+# An h1 that names the page: "product-title", "company-name".
+_NAMING = re.compile(r"title|name").search
+
+
 def _page_title(root: Any) -> str | None:
-    """What the page is about when no source names it: its first h1, else its <title>
-    (the head's: an inline svg's <title> names a picture)."""
+    """What the page is about when no source names it: its first h1 named so by its class
+    ("product-title", "company-name"), else its <title> (the head's: an inline svg's
+    <title> names a picture), else its first h1."""
     if root is None:
         return None
     titled = (
         el
         for el in root.iter("h1")
-        if "title" in f"{el.get('id') or ''} {el.get('class') or ''}".lower()
+        if _NAMING(f"{el.get('id') or ''} {el.get('class') or ''}".lower())
     )
     for el in (next(titled, None), root.find("head/title"), next(root.iter("h1"), None)):
         name = text_of(el)

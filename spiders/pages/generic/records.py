@@ -15,7 +15,8 @@ from urllib.parse import unquote, unquote_plus, urlsplit
 
 from core.contracts.raw_items import RawItem
 from spiders.pages.base import Context
-from spiders.pages.generic.shown import Grade, InStars, Rounded, as_number, scale_for
+from spiders.pages.generic.counts import Rounded
+from spiders.pages.generic.shown import Grade, InStars, as_number, scale_for
 
 SCALE_INFERRED = "scale_inferred"
 RATING_MISSING = "rating_missing"

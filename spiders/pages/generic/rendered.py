@@ -23,13 +23,13 @@ from spiders.pages.base import text_of
 from spiders.pages.generic.blocks import (
     View,
     hidden,
-    iter_texts,
     may_be_dated,
     read_review,
     reviewish,
     view_of,
 )
 from spiders.pages.generic.cards import card_review, rating_cards
+from spiders.pages.generic.counts import count_in_text
 from spiders.pages.generic.drawn import (
     drawn_rating,
     feedback_verdict,
@@ -48,13 +48,13 @@ from spiders.pages.generic.shown import (
     Grade,
     as_grade,
     bare_rating,
-    count_in_text,
     glyph_rating,
     looks_like_date,
     number_then_scale,
     rating_in_classes,
     rating_in_text,
 )
+from spiders.pages.generic.texts import iter_texts
 
 _HAS_DIGIT = re.compile(r"\d").search
 _CLASS_HINT = re.compile(r"star|rating|bubble|score|count-", re.I).search
@@ -72,6 +72,7 @@ _LABEL_INITIALS = frozenset("rRgGsSbBnNpPvVoO")
 _SAYS_FIRST = _LABEL_INITIALS | GLYPH_FIRST  # how a text without a digit can say something
 _NOT_RATINGS = frozenset({"button", "option", "select", "label", "form", "input", "textarea"})
 _SKIP = frozenset({"script", "style", "noscript", "template", "title", "head"})
+_INLINE = frozenset({"a", "span", "b", "strong", "i", "em", "small", "br", "img", "svg", "time"})
 # A histogram's rows and a filter's options show star values, not ratings
 # ("a-histogram-row", "c-tp-ratinghistogram-cell", "rating-filter").
 _NOT_RATING_CLASS = re.compile(
@@ -190,7 +191,8 @@ def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
     only_class = ["class"]  # most elements' attributes
     body = root.find("body")  # the head shows nothing
     for el in (root if body is None else body).iter(etree.Element):  # no comments
-        if el.tag in _SKIP:
+        tag = el.tag
+        if tag in _SKIP:
             continue
         keys = el.keys()
         found = None
@@ -211,9 +213,9 @@ def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
                         # Letterboxd's "rated-5" counts half stars: the glyphs say 2.5
                         glyphs = glyph_rating(el.text.strip(), fewer=True)
                         found = (*glyphs, el.text.strip()) if glyphs else found
-            if found is None and "src" in keys and el.tag == "img":
+            if found is None and "src" in keys and tag == "img":
                 found = image_rating(el.get("src") or "")
-        if found is None and el.tag == "svg":
+        if found is None and tag == "svg":
             found = svg_title_rating(el)
         if found is None:
             text = el.text
@@ -237,6 +239,17 @@ def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
                             el, shown = nxt, (number, scaled[1] if scaled else None)
                     if shown:
                         found = (shown[0], shown[1], text)
+        if found is None and tag in _INLINE:
+            # "<a>Full Review</a> | Original Score: 3/4": the words after an inline
+            # element state the rating (the element stands for it: its parent holds
+            # the review's other parts, a date beside it).
+            tail = el.tail
+            if tail and len(tail) < 80 and not tail.isspace() and _HAS_DIGIT(tail):
+                said = texts.get(tail, unseen)
+                if said is unseen:
+                    said = texts[tail] = _short_text(tail)
+                if type(said) is tuple and said[1] and not said[2]:
+                    found = (said[1][0], said[1][1], said[0])
         if found and el not in out and not _excluded(el):
             out[el] = found
     # One rating shown twice (an icon's class and its hidden text): keep the outer.

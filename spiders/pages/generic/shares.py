@@ -1,5 +1,6 @@
 """Shares worded like a rating, "N of M" that counts people or games, not stars:
-"about 3 out of 5 shoppers", "4 out of 5 dentists", "Bayern gewinnt 4 von 5 Spielen"."""
+"about 3 out of 5 shoppers", "4 out of 5 dentists", "Bayern gewinnt 4 von 5 Spielen";
+and places in a sequence: "Page 2/10", "Image 1 of 5"."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 # A share, not a rating: a hedge before the number ("about 3 out of 5", "fast 4 von 5") ...
 _HEDGE_BEFORE = re.compile(
     r"\b(?:about|around|almost|nearly|roughly|over|more\s+than|less\s+than|only|"
-    r"etwa|rund|fast|knapp|beinahe|ungefähr|über|mehr\s+als|nur|environ|presque|casi|unos)\s*$"
+    r"etwa|rund|fast|knapp|beinahe|ungefähr|über|mehr\s+als|nur|noch|environ|presque|casi|unos)\s*$"
 )
 # ... or a counted thing after the scale: "4 out of 5 dentists", "4 von 5 Spielen" (not
 # "4 von 5 Sternen", "4 out of 5 by Ann", "5/5 Excellent").
@@ -49,6 +50,42 @@ def _counted_after(low: str, m: re.Match[str]) -> bool:
 _NOT_PLURAL = ("ss", "us", "is", "ys", "ous")
 
 
+# A place in a sequence, not a rating: "Page 2/10", "Seite 1 von 5", "Image 1 of 5",
+# "Bild 3 / 8", "Step 3 of 5", "Frage 1 von 10".
+_POSITION_BEFORE = re.compile(
+    r"\b(?:page|seite|pages?|página|pagina|image|img|photo|picture|bild|foto|slide|step|"
+    r"schritt|item|frage|question|result|ergebnis|part|teil|chapter|kapitel|episode|folge|"
+    r"season|staffel|round|runde|day|tag|week|woche|video|no\.|nr\.|#)\s*$"
+)
+
+
 def is_share(low: str, m: re.Match[str]) -> bool:
-    """Whether an "N of M" match (``m`` over the lowercased text ``low``) is a share."""
-    return _HEDGE_BEFORE.search(low, 0, m.start(1)) is not None or _counted_after(low, m)
+    """Whether an "N of M" match (``m`` over the lowercased text ``low``) is a share
+    or a place in a sequence."""
+    before = low[: m.start(1)]
+    if _HEDGE_BEFORE.search(before) is not None or _POSITION_BEFORE.search(before) is not None:
+        return True
+    return _counted_after(low, m)
+
+
+# A level of something measured, not a rating of it: "Röstgrad 4 / 5", "Schärfegrad: 3 von
+# 5", "Intensität 8/10"; a hotel's class ("4-Sterne-Hotel", "Hotelkategorie: 4 Sterne");
+# what is left in stock ("nur noch 2 von 5 auf Lager").
+_MEASURED_BEFORE = re.compile(
+    r"(?:röstgrad|röstung|schärfegrad|schärfe|intensität|intensity|stärke|strength|härtegrad|"
+    r"säure|acidity|süße|sweetness|roast|level|stufe|grad|difficulty|schwierigkeit|"
+    r"hotelkategorie|kategorie|category|klassifizierung|hotel\s+class|stock|lager)\s*:?\s*$"
+)
+_MEASURED_AFTER = re.compile(
+    r"\s*-?\s*(?:hotel|superior|resort|unterkunft|kategorie|category|"
+    r"auf\s+lager|in\s+stock|left\b|übrig|verfügbar|available)"
+)
+
+
+def measures_another_thing(low: str, m: re.Match[str]) -> bool:
+    """Whether a rating-like match (``m`` over the lowercased ``low``, the number its
+    first group) is a level, a hotel's class or a stock count."""
+    return (
+        _MEASURED_BEFORE.search(low, 0, m.start(1)) is not None
+        or _MEASURED_AFTER.match(low, m.end()) is not None
+    )

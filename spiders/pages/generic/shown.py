@@ -19,16 +19,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from spiders.pages.generic.shares import is_share
+from spiders.pages.generic.shares import is_share, measures_another_thing
 
 _NUM = r"(\d{1,3}(?:[.,]\d{1,2})?)"
 # "4.5 out of 5", "4,1 de 5", "4 von 5", "8/10", "4,5 / 5", "3 of 5", "4 sur 5", "4 su 5", "4 z 5";
-# the scale is 5, 10 or 100 (1/2 cup, 06/11/2014 and 3/199 photos are not ratings).
+# the scale is 5, 10 or 100, or 6 with a decimal ("5,6 / 6"; 1/2 cup, 06/11/2014 and 3/199
+# photos are not ratings).
 RATING_OF = re.compile(
     r"(?<![\d/.,])"
     + _NUM
-    + r"\s*(?:out\s+of|von|aus|of|de|sur|su|van|z|/)\s*(5|10|100)(?:[.,]00?)?"
+    + r"\s*(?:out\s+of|von|aus|of|de|sur|su|van|z|/)\s*(5|6|10|100)(?:[.,]00?)?"
     r"(?![\d/.,]*\d)(?!\s*%)",
+)
+# A labelled score on a scale of its own: a critic's "Original Score: 3/4", "Wertung: 7/20".
+LABELLED_OF = re.compile(
+    r"\b(?:score|rating|note|bewertung|wertung|punkte|grade)\s*:?\s*"
+    + _NUM
+    + r"\s*/\s*(\d{1,3})(?![\d/.,]*\d)(?!\s*%)"
 )
 # "Rated 4.5", "4.0 star rating", "5 stars", "4,5 Sterne", "4 étoiles", "5 estrellas", "5-star";
 # a booking site's "Scored 8.6", "Mit 8,6 bewertet".
@@ -67,21 +74,7 @@ _CLASS_VALUE = re.compile(
     r"(?:[-_]+[a-z]+)*[-_]+(\d{1,2})(?:[-_](\d))?$",
     re.I,
 )
-COUNT_WORDS = (
-    r"reviews?|ratings?|bewertungen|rezensionen|erfahrungen|kundenbewertungen|"
-    r"avis|évaluations?|notes|valoraciones|opiniones|reseñas|recensioni|valutazioni|"
-    r"beoordelingen|recensies|omdömen|anmeldelser|arvostelua|opinie|ocen\w*|"
-    r"votes?|stimmen|comments?|kommentare|avaliações|avaliação|recenzj\w*|değerlendirme\w*|"
-    r"opinii|hodnocení|recenzí|個の評価|件の評価|件のレビュー|件のカスタマーレビュー"
-)
-_COUNT = re.compile(
-    r"(\d{1,3}(?:[.,\u202f\u00a0' ]\d{3})+|\d+)\s*(?:global\s+|customer\s+|guest\s+|verified\s+)?"
-    rf"(?:{COUNT_WORDS})\b",
-)
-_PAREN_COUNT = re.compile(r"^\(?\s*(\d{1,3}(?:[.,\u202f\u00a0]\d{3})+|\d+)\s*\)$")
 _BARE_NUMBER = re.compile(r"^\d{1,2}(?:[.,]\d{1,2})?$")
-# A rating packed with its count in one text: "4.5(12345)", "4,7 (1.234)".
-_PACKED = re.compile(r"^(\d(?:[.,]\d{1,2})?)\s*\(\s*(\d{1,3}(?:[.,\u202f\u00a0]\d{3})+|\d+)\s*\)$")
 _HAS_DIGIT = re.compile(r"\d").search
 _NON_DIGITS = re.compile(r"\D").sub
 _SIGNED_NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?").search
@@ -129,12 +122,17 @@ def rating_in_text(text: str | None) -> tuple[str, str | None] | None:
     low = text.lower()
     if _LETTER_OR_SLASH(low) is None:  # "1.234", "12.04.2020": every shape has a word or "/"
         return None
-    m = RATING_OF.search(low) or _word_scale(low) or STARS.search(low) or RATED.search(low)
-    m = m or SUNS.search(low)
+    m = RATING_OF.search(low)
+    if m is not None and not _on_six(m.group(1), m.group(2)):
+        m = None  # "6 von 6 Sonnen" is the suns' (below), "3/6" no rating
+    m = m or _labelled_of(low) or _word_scale(low) or STARS.search(low)
+    m = m or RATED.search(low) or SUNS.search(low)
     if m is None or NOT_A_RATING.search(low) or _CURRENCY_AFTER.match(low, m.end()):
         return None
     if _CURRENCY_BEFORE.search(low, 0, m.start(1)):
         return None  # "4,85/5.00 €", "€ 4.50": a price
+    if measures_another_thing(low, m):
+        return None  # "Röstgrad 4 / 5", "4-Sterne-Hotel"
     if m.re is RATED and m.group(0).startswith("scored") and m.group(0) != low.strip():
         return None  # "Smith scored 9 goals": "Scored 8.6" is a whole label only
     if m.re is SUNS and m.group(2) is None and not _SUN_LABEL.search(low, 0, m.start()):
@@ -144,13 +142,21 @@ def rating_in_text(text: str | None) -> tuple[str, str | None] | None:
         return (m.group(1), str(best)) if as_number(m.group(1)) <= best else None  # type: ignore[operator]
     if m.re is STARS and not _POINTS.search(m.group(0)):
         return InStars(m.group(1)), None
-    if m.re is not RATING_OF:
+    if m.re is not RATING_OF and m.re is not LABELLED_OF:
         return (Grade(m.group(1)) if m.re is RATED and _NOTE(m.group(0)) else m.group(1)), None
     if as_number(m.group(1)) > float(m.group(2)):  # type: ignore[operator]
         return None
     if is_share(low, m):
         return None  # "about 3 out of 5 shoppers", "Bayern gewinnt 4 von 5 Spielen": a share
     return m.group(1), m.group(2)
+
+
+def _labelled_of(low: str) -> re.Match[str] | None:
+    """ "Score: 3/4": a labelled value on a scale of 3 to 100 that holds it."""
+    m = LABELLED_OF.search(low) if "/" in low else None
+    if m is None or not 3 <= int(m.group(2)) <= 100:
+        return None
+    return m if as_number(m.group(1)) <= int(m.group(2)) else None  # type: ignore[operator]
 
 
 class Grade(str):
@@ -249,8 +255,14 @@ def bare_rating(text: str | None) -> str | None:
 
 # The scale after a number: " out of 10", "/5", " von 5 Sternen" (not "/5/2024").
 _SCALE_AFTER = re.compile(
-    r"^\s*(?:out\s+of|von|aus|of|de|sur|su|van|/)\s*(5|10|100)(?:[.,]00?)?(?![\d/.,]*\d)", re.I
+    r"^\s*(?:out\s+of|von|aus|of|de|sur|su|van|/)\s*(5|6|10|100)(?:[.,]00?)?(?![\d/.,]*\d)", re.I
 )
+
+
+def _on_six(number: str, scale: str) -> bool:
+    """Whether a scale of 6 holds this number: a travel portal's "5,6 / 6", shown with its
+    decimal ("3/6" is a fraction or a date)."""
+    return scale != "6" or (("," in number or "." in number) and as_number(number) <= 6)  # type: ignore[operator]
 
 
 def number_then_scale(number: str, tail: str) -> tuple[str, str, str] | None:
@@ -259,60 +271,9 @@ def number_then_scale(number: str, tail: str) -> tuple[str, str, str] | None:
     if len(tail) > 40:
         return None
     m = _SCALE_AFTER.match(tail)
-    return (number, m.group(1), f"{number} {' '.join(tail.split())}") if m else None
-
-
-def packed_rating(text: str | None) -> str | None:
-    """The rating of a text that packs it with its count ("4.5(12345)")."""
-    m = _PACKED.match(text.strip()) if text else None
-    return m.group(1) if m else None
-
-
-def count_in_text(text: str | None, tail: str | None = None) -> int | None:
-    """The count of reviews or ratings a text states ("21,200 ratings", "(90)",
-    "4.5(12345)"); with the words after its element (``tail``) when the number is
-    marked up apart from them: ``(<span class="count">3</span> customer reviews)``."""
-    if tail and not tail.isspace():
-        return count_in_text(text) or count_in_text(f"{text} {tail[:40]}")
-    if not text:
+    if m is None or not _on_six(number, m.group(1)):
         return None
-    if not _HAS_DIGIT(text):
-        return None
-    m = _COUNT.search(text.lower()) or _PAREN_COUNT.match(text.strip())
-    if m is None:
-        packed = _PACKED.match(text.strip())
-        return int(_NON_DIGITS("", packed.group(2))) if packed else rounded_count(text)
-    digits = _NON_DIGITS("", m.group(1))
-    return int(digits) if digits else None
-
-
-class Rounded(int):
-    """A count the page shows rounded ("1.2K reviews", "1,23 Mio. Rezensionen",
-    "(2.3K)"): the shown number times its unit; its items say ``count_rounded``."""
-
-
-_UNITS = {"k": 1_000, "tsd": 1_000, "mil": 1_000, "m": 1_000_000, "mio": 1_000_000}
-# A rounded count needs a word of reviews or ratings ("1.2K comments" and "1.2K likes"
-# are no reviews of the page), or parentheses with a unit of thousands ("(2.3K)" beside a
-# map's stars; "(350 m)" is a distance).
-_ROUNDED_WORDS = COUNT_WORDS.replace("comments?|kommentare|", "")
-_ROUNDED = re.compile(
-    r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?)\s*(k|tsd|mil|mio|m)\.?\s*"
-    rf"(?:(?:global\s+|customer\s+|guest\s+|verified\s+)?(?:{_ROUNDED_WORDS})\b|\)\s*$)"
-)
-
-
-def rounded_count(text: str) -> Rounded | None:
-    """The count a text shows rounded to a unit ("12.3K Ratings"), else None."""
-    low = text.lower()
-    if "k" not in low and "m" not in low and "tsd" not in low:
-        return None
-    m = _ROUNDED.search(low)
-    if m is None or (m.group(0).endswith(")") and "(" not in low[: m.start()]):
-        return None
-    if m.group(0).endswith(")") and m.group(2) == "m":
-        return None
-    return Rounded(round(float(m.group(1).replace(",", ".")) * _UNITS[m.group(2)]))
+    return number, m.group(1), f"{number} {' '.join(tail.split())}"
 
 
 _RELATIVE = re.compile(

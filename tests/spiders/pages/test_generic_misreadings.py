@@ -16,7 +16,8 @@ import hashlib
 import pytest
 
 from spiders.pages import parse_page
-from spiders.pages.generic.shown import looks_like_date, rating_in_text, rounded_count
+from spiders.pages.generic.counts import rounded_count
+from spiders.pages.generic.shown import looks_like_date, rating_in_text
 
 
 def _read(name: str, body: str, lang: str = "en"):

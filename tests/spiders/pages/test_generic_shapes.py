@@ -304,7 +304,8 @@ def test_a_value_in_a_childs_title_and_pros_and_cons_named_by_their_class() -> N
 
 
 def test_dates_and_words_of_more_languages() -> None:
-    from spiders.pages.generic.shown import count_in_text, looks_like_date, rating_in_text
+    from spiders.pages.generic.counts import count_in_text
+    from spiders.pages.generic.shown import looks_like_date, rating_in_text
 
     for shown in (
         "há uma semana",
@@ -414,12 +415,8 @@ def test_a_relative_date_gives_way_to_the_day_the_markup_keeps() -> None:
 
 
 def test_japanese_chinese_and_korean_stars_counts_and_dates() -> None:
-    from spiders.pages.generic.shown import (
-        count_in_text,
-        looks_like_date,
-        pick_date,
-        rating_in_text,
-    )
+    from spiders.pages.generic.counts import count_in_text
+    from spiders.pages.generic.shown import looks_like_date, pick_date, rating_in_text
 
     assert rating_in_text("5つ星のうち4.5") == ("4.5", "5")
     assert rating_in_text("5つ星のうち6.0") is None  # above its scale
