@@ -17,19 +17,22 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from spiders.pages.generic.counts import count_in_text
+from spiders.pages.generic.dates import (
+    date_attribute,
+    date_element,
+    other_date,
+    short_date,
+    stay_date,
+)
 from spiders.pages.generic.parts import (
     ENTITY_HINT,
     author_of,
-    date_attribute,
-    date_element,
     entity_of,
     link_title,
     may_be_text,
     named_by,
     pros_and_cons,
     reply_body,
-    short_date,
-    stay_date,
 )
 from spiders.pages.generic.records import Record
 from spiders.pages.generic.shown import looks_like_date, pick_date, rating_in_text
@@ -45,13 +48,20 @@ from spiders.pages.generic.texts import (
 _AUTHOR_HINT = re.compile(
     r"author|reviewer|user-?name|profile-name|consumer|(?<![a-z])name(?![a-z])|__user(?:$|\s)"
 )
-_TITLE_HINT = re.compile(r"title|headline|header")
+# "review-header", not a colour utility's "link--header-color".
+_TITLE_HINT = re.compile(r"title|headline|header(?![-_]+colou?r)")
 _REPLY_HINT = re.compile(
     r"repl(?:y|ies)|response(?!ive)|answer|antwort|respuesta|r[ée]ponse|risposta"
 )
-_REPLY_TEXT_HINT = re.compile(r"content|text|body|message")
+# "reply-content", "response-text", not a utility class "text-gray-70".
+_REPLY_TEXT_HINT = re.compile(r"(?:content|text|body|message)(?![-_]+(?:gray|grey|\w*\d))")
 # An element named as a review's text: "review-text", "rating-text", "reviewBody" (not
 # Bootstrap's "text-muted").
+# A portal's verification label: "Verified Purchase", "Verifizierter Kauf".
+_VERIFIED = re.compile(
+    r"^(?:verified\s+(?:purchase|buyer|customer|reviewer|owner|guest|stay)|verifizierte[rs]?\s+"
+    r"(?:kauf|käufer|kunde|bewertung)|achat\s+vérifié|compra\s+verificada|acquisto\s+verificato)"
+).match
 _TEXT_NAMED = re.compile(
     r"(?:review|comment|feedback|rating|post|entry|opinion)[-_]?(?:text|body|content|message)"
 )
@@ -271,6 +281,13 @@ def may_be_dated(block: Any) -> bool:
     return date_attribute(block) is not None
 
 
+def _short_sentence(el: Any, text: str, marked: bool) -> bool:
+    """A short text that is still the reviewer's: "Great.", "Arrived fast." in a paragraph
+    of its own or an element named as the text (not a label: "Verified Purchase")."""
+    said = marked or el.tag in ("p", "q", "blockquote")
+    return said and len(text) >= 2 and text[-1] in ".!?…" and not text[0].isdigit()
+
+
 def review_id(block: Any, counts: dict[Any, int]) -> str | None:
     """The review's id: a ``data-review-id`` on the block or on an element around it
     that holds this review only; else their ``id``: the one the others are made of
@@ -306,7 +323,11 @@ def read_review(
         if sub in in_reply:
             continue
         hint, last, before = _hints(sub, block), t, last
-        if "published_raw" not in values and len(t) <= 80 and looks_like_date(t):
+        if len(t) <= 40 and _VERIFIED(t.lower()):
+            values["verified"] = True  # "Verified Purchase": the portal's label, no text
+        elif "published_raw" not in values and len(t) <= 80 and looks_like_date(t):
+            if other_date(t, before):
+                continue  # "Released On: Feb 25, 2022"
             if stay_date(t, before):
                 stay = stay or t
             else:
@@ -347,7 +368,7 @@ def read_review(
     # The text's container holds no rating ("Full Review | Original Score: 3/4" beside it).
     taken.update(a for a in signal.iterancestors() if a is not block)
     text = shown_text(body_of(body[0], block, taken)) or body[1] if body else ""
-    if len(text) >= MIN_TEXT:
+    if len(text) >= MIN_TEXT or (body and _short_sentence(body[0], text, body_marked)):
         values["text"] = text
     reply = "\n".join(filter(None, (shown_text(_reply_text_of(r)) for r in replies)))
     if reply:

@@ -80,3 +80,13 @@ def rounded_count(text: str) -> Rounded | None:
     if m.group(0).endswith(")") and m.group(2) == "m":
         return None
     return Rounded(round(float(m.group(1).replace(",", ".")) * _UNITS[m.group(2)]))
+
+
+_TRAILING_PAREN = re.compile(r"\(\s*(\d{1,3}(?:[.,\u202f\u00a0]\d{3})+|\d+)\s*\)\s*$")
+
+
+def count_after(text: str) -> tuple[int, str] | None:
+    """(the count, the text before it) of a text that ends with its count in parentheses:
+    "4.6 out of 5 stars (2,345)"."""
+    m = _TRAILING_PAREN.search(text)
+    return (int(_NON_DIGITS("", m.group(1))), text[: m.start()].strip()) if m else None

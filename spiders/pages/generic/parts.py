@@ -236,73 +236,6 @@ def _profile_link(el: Any) -> bool:
     return False
 
 
-def date_element(block: Any, texts: list[tuple[Any, str]], shown: str | None) -> Any:
-    """Where a review keeps the day its shown date stands for: the element showing
-    it (``<time datetime="2024-03-03">Reviewed 3 days ago</time>``, one holding only
-    that text, the ``<time>`` around it), not another date of the block (a reply's,
-    an edit's, a trip's); the whole block when it shows none."""
-    if shown is None:
-        return block
-    for sub, t in texts:
-        if t == shown:
-            at = sub
-            for _ in range(_DATE_LEVELS):
-                parent = at.getparent()
-                if at is block or parent is None:
-                    break
-                if parent.tag == "time":
-                    return parent
-                if " ".join(_text(parent).split()) == t:
-                    sub = parent
-                at = parent
-            return sub
-    return block
-
-
-_DATE_LEVELS = 2
-
-
-_DATE_ATTRS = ("datetime", "data-content", "content", "data-time", "title", "data-date")
-_DATE_KEYS = frozenset(_DATE_ATTRS)
-_SCRIPT_DATE = re.compile(
-    r'"(?:publishedDate|datePublished|createdAt|created|date|submittedDate)"\s*:\s*"'
-    r'(\d{4}-\d{2}-\d{2}[^"]{0,30})"',
-    re.I,
-)
-
-
-def date_attribute(block: Any) -> str | None:
-    """A date the block keeps in an attribute (``datetime``, ``data-content``), else
-    in a small JSON script of its own (``{"publishedDate": "2020-..."}``)."""
-    for sub in block.iter():
-        keys = sub.keys() if type(sub.tag) is str else None
-        if not keys or _DATE_KEYS.isdisjoint(keys):
-            continue
-        date = next((sub.get(a) for a in _DATE_ATTRS if looks_like_date(sub.get(a))), None)
-        if date:
-            return date
-    for script in block.iter("script"):
-        text = script.text or ""
-        if len(text) <= 4000 and "json" in (script.get("type") or ""):
-            m = _SCRIPT_DATE.search(text)
-            if m:
-                return m.group(1)
-    return None
-
-
-# A trip's date, not the review's: "Date of stay: March 2024", "Mar 2024 • Couples"
-# (TripAdvisor's trip types), "Aufenthalt: März 2024"; or a date right after such a label.
-_STAY = re.compile(
-    r"^(?:date\s+of\s+(?:stay|visit|experience|travel)|stayed|visited|aufenthalt|reisezeitraum"
-    r"|reisedatum|verreist|gereist|urlaub\s+im|fecha\s+de\s+la\s+estancia|date\s+du\s+séjour)\b|"
-    r"[•·]\s*(?:couples?|family|friends|solo|business|traveled\s+\w+)\s*$",
-    re.I,
-)
-_STAY_LABEL = re.compile(
-    r"^(?:date\s+of\s+(?:stay|visit|travel)|aufenthalt|reisezeitraum)\s*:?$", re.I
-)
-
-
 # A reviewer's job or status beside the review, never its text (Glassdoor's avatar label).
 _ABOUT_REVIEWER = re.compile(r"avatar|job-?title|employee-?(?:role|status)").search
 
@@ -310,20 +243,16 @@ _ABOUT_REVIEWER = re.compile(r"avatar|job-?title|employee-?(?:role|status)").sea
 def may_be_text(t: str, hint: str) -> bool:
     """Whether a text may be the review's own: not about the reviewer or the rating
     ("Local Guide · 12 reviews", "5 stars", a job title)."""
+    if _VOTES(t.lower()):
+        return False  # "87 people found this review helpful"
     return not rating_in_text(t) and count_in_text(t) is None and not _ABOUT_REVIEWER(hint)
 
 
-def stay_date(text: str, before: str) -> bool:
-    """Whether a date the review shows is the trip's (``before``: the text before it)."""
-    return bool(_STAY.search(text) or _STAY_LABEL.match(before))
-
-
-_SHORT_DATE = re.compile(r"\d").search
-
-
-def short_date(tail: str) -> bool:
-    """A short text after an element that may be a date ("<a>Jane S</a> Mar 3, 2024")."""
-    return len(tail) <= 40 and _SHORT_DATE(tail) is not None and looks_like_date(tail.strip())
+# A line about the review's votes, not its text.
+_VOTES = re.compile(
+    r"found\s+(?:this|it)\s+(?:review\s+)?(?:helpful|useful)|(?:fanden|fand)\s+(?:das|diese)"
+    r"\s+\w*\s*hilfreich|people\s+found|personen\s+fanden|was\s+this\s+(?:review\s+)?helpful"
+).search
 
 
 def link_title(

@@ -29,7 +29,7 @@ from spiders.pages.generic.blocks import (
     view_of,
 )
 from spiders.pages.generic.cards import card_review, rating_cards
-from spiders.pages.generic.counts import count_in_text
+from spiders.pages.generic.counts import count_after, count_in_text
 from spiders.pages.generic.drawn import (
     drawn_rating,
     feedback_verdict,
@@ -346,6 +346,8 @@ def read(root: Any) -> Found:
     for el, (value, best, label) in signals.items():
         block = _block(el, counts)
         count = count_in_text(label) if label else None
+        if count is None and label and (after := count_after(label)) and rating_in_text(after[1]):
+            count = after[0]  # "4.6 out of 5 stars (2,345)"
         if count is None:
             near = _near(el, block)
             count = _near_count(el, near)

@@ -330,7 +330,9 @@ def scale_for(value: object, best: object, worst: object = None) -> tuple[object
         best = 5
         if v is not None and v > 5:
             best, inferred = (10, True) if v <= 10 else (100, True)
-    return (1 if worst is None else worst), best, inferred
+    if worst is None:  # a shown 0 ("User score 0 out of 10") is on a scale from 0
+        worst = 0 if as_number(value) == 0 else 1
+    return worst, best, inferred
 
 
 _LANG = re.compile(

@@ -129,3 +129,52 @@ def test_a_page_with_only_counters_and_levels_shows_no_ratings() -> None:
     result = _read_body("counters_and_levels", body)
     assert result.items == []
     assert [p.split(":")[0] for p in result.problems] == ["no ratings found"]
+
+
+def _one_review(name: str, body: str, lang: str = "en"):
+    (review,) = [i for i in _read_body(name, body, lang).items if i.kind == "review"]
+    return review
+
+
+def test_a_helpfulness_line_is_no_review_text() -> None:
+    body = '<div class="EGFGHd"><header class="c1bOId"><div class="X5PpBb">Tom Becker</div><div aria-label="Rated 1 star out of five stars" role="img"></div><span class="bp9Aid">October 28, 2026</span></header><div class="h3YV2d">Too many ads. Uninstalled.</div><div class="AJTPZc">87 people found this review helpful</div></div>'
+    assert _one_review("helpful_line", body).text == "Too many ads. Uninstalled."
+
+
+def test_a_utility_class_with_text_in_it_does_not_name_the_replys_text() -> None:
+    body = '<li class="card"><h3>John D</h3><div role="img" aria-label="1 star out of 5"></div><p class="text-gray-70">Date: 10/15/2026</p><div class="review-text"><p>They showed up four hours late and charged double.</p></div><div class="review-response"><h4>Rapid Rooter Response</h4><p class="text-gray-70">Date: 10/17/2026</p><p>John, we are sorry. We refunded the difference.</p></div></li>'
+    review = _one_review("reply_utility_class", body)
+    assert review.reply_text == "John, we are sorry. We refunded the difference."
+
+
+def test_a_link_coloured_like_a_header_is_the_reviewer_not_the_title() -> None:
+    body = '<div class="review"><div><a class="link--header-color" href="/users/4f1a2b">Priya N.</a></div><div class="stars stars-10"><span class="sr-only">5 out of 5 stars</span></div><time datetime="2026-10-10">10/10/2026</time><a href="/survey_responses/slack-review-1"><h3>Huddles changed how our team works</h3></a><p>Huddles and threads keep remote work human and simple.</p></div>'
+    review = _one_review("header_coloured_link", body)
+    assert (review.author_name, review.title) == ("Priya N.", "Huddles changed how our team works")
+
+
+def test_a_products_release_date_makes_no_review_of_its_score() -> None:
+    body = '<div class="c-productHero"><div title="Metascore 96 out of 100" class="c-siteReviewScore"><span>96</span></div><span class="sentiment">Universal Acclaim</span><ul><li>Released On: Feb 25, 2022</li></ul></div>'
+    assert [i for i in _read_body("release_date", body).items if i.kind == "review"] == []
+
+
+def test_a_count_in_parentheses_after_the_rating_in_one_text() -> None:
+    body = '<h1>Kindle Paperwhite</h1><div class="a-icon-alt">4.6 out of 5 stars (2,345)</div>'
+    (agg,) = _read_body("inline_paren_count", body).items
+    assert (agg.kind, agg.rating_value, agg.review_count) == ("aggregate", "4.6", 2345)
+
+
+def test_a_zero_shown_out_of_ten_is_on_a_scale_from_zero() -> None:
+    body = '<div class="c-siteReview"><div title="User score 0 out of 10" class="c-siteReviewScore"><span>0</span></div><a href="/user/PCgamer88/">PCgamer88</a><div class="date">Feb 25, 2022</div><div class="quote"><span>Stutters constantly on PC. Unplayable at launch.</span></div></div>'
+    review = _one_review("zero_of_ten", body)
+    assert (review.rating_value, review.rating_worst, review.rating_best) == ("0", 0, "10")
+
+
+def test_a_short_sentence_in_a_paragraph_is_the_reviews_text() -> None:
+    body = "".join(
+        f'<div class="review"><a href="/users/u{n}">{who}</a><div role="img" aria-label="{n} stars out of 5"></div><span class="date">Oct {n}, 2026</span><p>{said}</p><p>Verified Purchase</p></div>'
+        for n, who, said in ((4, "Ann K", "Arrived fast."), (5, "Jo B", "Great!"))
+    )
+    reviews = [i for i in _read_body("short_sentences", body).items if i.kind == "review"]
+    assert [r.text for r in reviews] == ["Arrived fast.", "Great!"]
+    assert all(r.verified for r in reviews)  # "Verified Purchase" is the portal's label
