@@ -57,6 +57,7 @@ _REPLY_HINT = re.compile(
 _REPLY_TEXT_HINT = re.compile(r"(?:content|text|body|message)(?![-_]+(?:gray|grey|\w*\d))")
 # An element named as a review's text: "review-text", "rating-text", "reviewBody" (not
 # Bootstrap's "text-muted").
+_SCREEN_READER = re.compile(r"visually-?hidden|sr-only|screen-reader-text").search
 # A portal's verification label: "Verified Purchase", "Verifizierter Kauf".
 _VERIFIED = re.compile(
     r"^(?:verified\s+(?:purchase|buyer|customer|reviewer|owner|guest|stay)|verifizierte[rs]?\s+"
@@ -180,6 +181,12 @@ def view_of(block: Any) -> View:
                 view.replies.append(sub)
                 in_reply.update(sub.iter())
         text = sub.text
+        label = text and sub is not block and _SCREEN_READER(sub.get("class") or "")
+        if label and sub.tail and not sub.tail.isspace() and not len(sub):
+            # "<h3><span class="visually-hidden">Review from</span> John D</h3>": a label
+            # for screen readers; what follows it is its container's text.
+            view.texts.append((sub.getparent(), " ".join(sub.tail.split())))
+            continue
         if text and not text.isspace():
             text = " ".join(text.split())
             view.texts.append((sub, text))

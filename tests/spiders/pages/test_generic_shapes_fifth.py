@@ -178,3 +178,9 @@ def test_a_short_sentence_in_a_paragraph_is_the_reviews_text() -> None:
     reviews = [i for i in _read_body("short_sentences", body).items if i.kind == "review"]
     assert [r.text for r in reviews] == ["Arrived fast.", "Great!"]
     assert all(r.verified for r in reviews)  # "Verified Purchase" is the portal's label
+
+
+def test_a_label_for_screen_readers_before_the_reviewers_name() -> None:
+    body = '<li class="card"><h3 class="bds-h4"><span class="visually-hidden">Review from</span> John D</h3><div class="star-rating" role="img" aria-label="1 star out of 5"></div><p>Date: 10/15/2026</p><div class="dtm-review-text"><p>They showed up four hours late and charged double.</p></div></li>'
+    review = _one_review("screen_reader_label", body)
+    assert (review.author_name, review.title) == ("John D", None)
