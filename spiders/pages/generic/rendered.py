@@ -54,7 +54,7 @@ from spiders.pages.generic.shown import (
     rating_in_classes,
     rating_in_text,
 )
-from spiders.pages.generic.texts import iter_texts
+from spiders.pages.generic.texts import iter_texts, text_content
 
 _HAS_DIGIT = re.compile(r"\d").search
 _CLASS_HINT = re.compile(r"star|rating|bubble|score|count-", re.I).search
@@ -353,6 +353,9 @@ def read(root: Any) -> Found:
             count = _near_count(el, near)
             if count is not None and _dated(near) and reviewish(_view(views, block)):
                 count = None  # the reviewer's count of reviews ("Local Guide · 12 reviews")
+            elif near is not block and count is None and len(text_content(block)) <= 300:
+                # A score deep in a small box (its labels, its count apart): not a review's.
+                count = None if may_be_dated(block) else _near_count(el, block)
         if count is not None:
             agg = aggregate(block, *precise_value(el, value, best, label, signals), count)
             shapes.setdefault((el.tag, el.get("class"), block.tag), []).append((agg, block))

@@ -184,3 +184,14 @@ def test_a_label_for_screen_readers_before_the_reviewers_name() -> None:
     body = '<li class="card"><h3 class="bds-h4"><span class="visually-hidden">Review from</span> John D</h3><div class="star-rating" role="img" aria-label="1 star out of 5"></div><p>Date: 10/15/2026</p><div class="dtm-review-text"><p>They showed up four hours late and charged double.</p></div></li>'
     review = _one_review("screen_reader_label", body)
     assert (review.author_name, review.title) == ("John D", None)
+
+
+def test_a_score_deep_in_a_small_box_with_its_count_apart() -> None:
+    body = '<h1>Northwind Saga</h1><div class="score-box"><div class="score-text"><span><a href="/critic-reviews/"><span>Based on 61 Critic Reviews</span></a></span></div><div class="score-number"><a href="/critic-reviews/"><div class="score-bg"><div title="Metascore 96 out of 100" class="site-score"><span>96</span></div></div></a></div></div>'
+    (agg,) = _read_body("deep_score", body).items
+    assert (agg.kind, agg.rating_value, agg.rating_best, agg.review_count) == (
+        "aggregate",
+        "96",
+        "100",
+        61,
+    )
