@@ -28,8 +28,9 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = N
 
 
 def as_of(con: duckdb.DuckDBPyConnection) -> date | None:
-    """The newest day any score is computed for (the report's 'now')."""
-    return con.execute("select max(day) from bi.reputation_daily").fetchone()[0]
+    """The newest day any score is computed for (the report's 'now'): bi.reputation's
+    as_of, not bi.reputation_daily's last day, which would score every calendar day."""
+    return con.execute("select max(as_of) from bi.reputation").fetchone()[0]
 
 
 def company_count(con: duckdb.DuckDBPyConnection) -> int:

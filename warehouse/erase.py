@@ -44,7 +44,9 @@ def erase_author(settings: Settings, pseudonym: str) -> dict[str, int]:
 
     The warehouse is written anew (deleted rows leave their bytes in a file's free
     blocks). The lake is erased by the transforms; a later build does not bring the
-    rows back, as they are gone from the lake.
+    rows back, as they are gone from the lake. That build is a full refresh: the
+    incremental models recompute what changes touched, and an erased review is no
+    change the lake shows, so the alerts and scores it was part of are recomputed whole.
     """
     target = settings.warehouse_path
     removed: dict[str, int] = {}
@@ -93,6 +95,8 @@ def _erased_copy(target: Path, work: Path, pseudonym: str) -> dict[str, int]:
                 f'delete from "{schema}"."{table}" where author_pseudonym = ?', [pseudonym]
             ).fetchone()[0]
             removed[f"{schema}.{table}"] = n
+        # Without its incremental state the next build is a full refresh (publish.LAYOUT).
+        con.execute("drop table if exists intermediate.int_build_state")
         con.execute("commit")
         # Only the rows that are left go into the file that is published.
         fresh = work / target.name

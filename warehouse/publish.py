@@ -37,6 +37,13 @@ KEY_MARTS = (
     "reputation_alerts",
 )
 
+# Columns whose presence marks the incremental state this layout extends.
+LAYOUT = (
+    "intermediate.int_build_state.previous_as_of",
+    "main.company_reputation_daily.cum_g",
+    "intermediate.int_alerts__near_duplicate.text_signature",
+)
+
 
 @contextlib.contextmanager
 def build_lock(settings: Settings) -> Iterator[None]:
@@ -108,11 +115,13 @@ def connect(db_path: Path) -> duckdb.DuckDBPyConnection:
 def has_incremental_state(db_path: Path) -> bool:
     """Whether a warehouse file can be extended by an incremental build.
 
-    It needs this layout's incremental state (a warehouse from before
+    It needs this layout's incremental state (``LAYOUT``: a warehouse from before
     intermediate.int_build_state lacks the per-review features and running sums
-    incremental models extend) and STORAGE_VERSION (one written by a DuckDB 2.0
-    default is rewritten once, so 1.x readers can open it); otherwise it is rebuilt
-    in full.
+    incremental models extend, one from before the daily mart kept its running sums
+    stores calendar days without them, near-duplicate alerts without their signature
+    cannot be recomputed by signature) and STORAGE_VERSION (one written by a DuckDB
+    2.0 default is rewritten once, so 1.x readers can open it); otherwise it is
+    rebuilt in full.
     """
     try:
         con = duckdb.connect(str(db_path))
@@ -120,8 +129,9 @@ def has_incremental_state(db_path: Path) -> bool:
         return False
     try:
         found = con.execute(
-            "select count(*) from duckdb_tables() "
-            "where schema_name = 'intermediate' and table_name = 'int_build_state'"
+            "select count(*) from duckdb_columns() "
+            "where list_contains(?, concat_ws('.', schema_name, table_name, column_name))",
+            [list(LAYOUT)],
         ).fetchone()[0]
         version = con.execute(
             "select tags['storage_version'] from duckdb_databases() "
@@ -129,7 +139,7 @@ def has_incremental_state(db_path: Path) -> bool:
         ).fetchone()[0]
     finally:
         con.close()
-    return found > 0 and version == f"{STORAGE_VERSION}+"
+    return found == len(LAYOUT) and version == f"{STORAGE_VERSION}+"
 
 
 def key_mart_rows(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

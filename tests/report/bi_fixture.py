@@ -43,7 +43,8 @@ create table bi.reputation (
     mean_stars double, bayes_stars double, decayed_stars double, score_100 double,
     score_low double, score_high double, share_1_star double, share_5_star double,
     score_30d_ago double, score_90d_ago double, trend_30d double, reply_rate double,
-    median_reply_hours double, adjusted_score_100 double, label varchar, rank bigint);
+    median_reply_hours double, adjusted_score_100 double, label varchar, rank bigint,
+    as_of date);
 create table bi.reputation_daily (
     company_id varchar, portal varchar, day date, score_100 double, score_low double,
     score_high double, review_count bigint);
@@ -183,7 +184,7 @@ def build_fixture_warehouse(path: Path) -> Path:
             width = 30 if cid == "cafe-neustart" else 6
             con.execute(
                 "insert into bi.reputation values "
-                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     cid,
                     name,
@@ -205,6 +206,7 @@ def build_fixture_warehouse(path: Path) -> Path:
                     s - 1 if cid == "schnellkauf24" else s,
                     "good" if s >= 70 else "mixed" if s >= 50 else "poor",
                     None,
+                    AS_OF,
                 ],
             )
         if cid == "kaffee-partner":

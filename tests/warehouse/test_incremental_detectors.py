@@ -5,6 +5,7 @@ alerts, with the same rows a full refresh writes."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import date, timedelta
 
@@ -113,3 +114,73 @@ def test_incremental_bursts_equal_a_full_refresh(tmp_path):
     assert started == unanswered_before["open-unanswered"][0]
     assert ended > unanswered_before["open-unanswered"][1]  # still open, on the new as-of day
     assert "newly-overdue" in unanswered_after
+
+
+COPIED = {
+    "kept": "Super schneller Versand, alles bestens verpackt, gerne wieder bestellt",
+    "growing": "Top Preis Leistung und der Kundendienst war sehr freundlich am Telefon",
+    "shrinking": "Die Ware kam beschädigt an und niemand hat sich darum gekümmert",
+    "shared": "Beste Firma der Welt, immer wieder gerne, absolut empfehlenswert hier",
+}
+
+
+def _near_duplicate_lakes() -> tuple[Lake, list[dict]]:
+    """Copied texts, and the second run: a third copy arrives at one company, a copy is
+    edited away at another, and the copies that made a company's cluster bigger (at a
+    company with too few of them for an alert of its own) are deleted."""
+    lake = Lake()
+    companies = {
+        name: lake.company(f"copies-{name}") for name in ("kept", "growing", "shrinking", "main")
+    }
+    side = lake.company("copies-side")
+    for c in (*companies.values(), side):
+        lake.history(c, FIRST_AS_OF - timedelta(days=60), FIRST_AS_OF, lambda d: 1 / 5, 0.2)
+
+    def copies(c, text: str, first: date, n: int) -> list[str]:
+        start = len(lake.rows)
+        for i in range(n):
+            lake.review(c, first + timedelta(days=i), 5.0, text)
+        return [r["review_key"] for r in lake.rows[start:]]
+
+    copies(companies["kept"], COPIED["kept"], date(2026, 5, 10), 3)
+    copies(companies["growing"], COPIED["growing"], FIRST_AS_OF - timedelta(days=2), 2)
+    edited_key = copies(companies["shrinking"], COPIED["shrinking"], date(2026, 5, 20), 3)[0]
+    copies(companies["main"], COPIED["shared"], date(2026, 6, 1), 3)
+    side_keys = set(copies(side, COPIED["shared"], date(2026, 6, 2), 2))
+    first = [dict(r) for r in lake.rows]
+
+    copies(companies["growing"], COPIED["growing"], FIRST_AS_OF + timedelta(days=1), 1)
+    second = [dict(r) for r in lake.rows if r["review_key"] not in side_keys]
+    for row in second[len(first) - len(side_keys) :]:
+        row["first_seen_at"] = row["last_seen_at"] = row["fetched_at"] = LATER
+    for row in second:
+        if row["review_key"] == edited_key:
+            row.update(text="Ganz anders als gedacht.", content_hash="edited", last_seen_at=LATER)
+    lake.rows = first
+    return lake, second
+
+
+def _near_duplicates(alerts: list[tuple]) -> dict[str, int]:
+    """Company -> the cluster's size (its evidence) of each near-duplicate alert."""
+    return {a[1]: json.loads(a[8])["cluster_reviews"] for a in alerts if a[4] == "near_duplicate"}
+
+
+def test_incremental_near_duplicates_equal_a_full_refresh(tmp_path):
+    lake, second = _near_duplicate_lakes()
+    companies = companies_file(tmp_path / "companies.yaml", lake)
+    inc = settings_for(tmp_path / "inc", companies)
+    write_table(tmp_path / "inc" / "lake", "reviews", lake.rows, REVIEWS)
+    assert build(inc).full_refresh
+    before = _near_duplicates(_alerts(inc.warehouse_path))
+    assert before == {"copies-kept": 3, "copies-shrinking": 3, "copies-main": 5}
+
+    shutil.rmtree(tmp_path / "inc" / "lake" / "reviews")
+    write_table(tmp_path / "inc" / "lake", "reviews", second, REVIEWS)
+    shutil.copytree(tmp_path / "inc" / "lake", tmp_path / "full" / "lake")
+    assert not build(inc).full_refresh
+    full = settings_for(tmp_path / "full", companies)
+    assert build(full, full_refresh=True).full_refresh
+
+    got, want = _alerts(inc.warehouse_path), _alerts(full.warehouse_path)
+    assert got == want
+    assert _near_duplicates(got) == {"copies-kept": 3, "copies-growing": 3, "copies-main": 3}

@@ -160,6 +160,56 @@ def test_daily_series_ends_at_the_reputation_score(con):
         assert daily == pytest.approx(score, abs=1e-3), (company, portal)
 
 
+def test_daily_series_has_every_recent_day_scored_as_the_snapshots_are(con):
+    """The last 90 days are all there, the days without a review too (bi.reputation_daily
+    scores them from the mart's running sums), and 30 and 90 days back they give the
+    scores bi.reputation computes from the reviews' own weights (90 days back, just
+    before the window, only where a review fell on that day)."""
+    gaps = con.execute(
+        """
+        with as_of as (select max(as_of) as as_of from bi.reputation),
+        firsts as (
+            select company_id, portal, min(day) as first_day,
+            from bi.reputation_daily group by all
+        ),
+        recent as (
+            select company_id, portal, count(*) as days,
+            from bi.reputation_daily, as_of
+            where day between as_of.as_of - 89 and as_of.as_of
+            group by all
+        )
+        select f.company_id, f.portal, r.days,
+            as_of.as_of - greatest(f.first_day, as_of.as_of - 89) + 1 as expected,
+        from firsts as f
+        cross join as_of
+        left join recent as r using (company_id, portal)
+        where coalesce(r.days, 0) <> as_of.as_of - greatest(f.first_day, as_of.as_of - 89) + 1
+        """
+    ).fetchall()
+    assert gaps == []
+    stored = con.execute("select count(*) from main.company_reputation_daily").fetchone()[0]
+    assert stored < con.execute("select count(*) from bi.reputation_daily").fetchone()[0]
+    rows = con.execute(
+        """
+        select r.company_id, r.portal, r.score_30d_ago, d30.score_100, r.score_90d_ago,
+            d90.score_100,
+        from bi.reputation as r
+        left join bi.reputation_daily as d30
+            on d30.company_id = r.company_id and d30.portal = r.portal
+            and d30.day = r.as_of - 30
+        left join bi.reputation_daily as d90
+            on d90.company_id = r.company_id and d90.portal = r.portal
+            and d90.day = r.as_of - 90
+        where r.score_30d_ago is not null
+        """
+    ).fetchall()
+    assert len(rows) > 50
+    for company, portal, snap30, daily30, snap90, daily90 in rows:
+        assert daily30 == pytest.approx(snap30, abs=1e-3), (company, portal)
+        if daily90 is not None:
+            assert daily90 == pytest.approx(snap90, abs=1e-3), (company, portal)
+
+
 def test_kaffee_daily_trend_drops_during_the_burst(con, story_warehouse):
     start = story_warehouse.world.anchor - timedelta(days=42)
     before, after = con.execute(

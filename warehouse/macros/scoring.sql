@@ -1,4 +1,5 @@
-{# Scoring formulas, shared by company_reputation and company_reputation_daily. #}
+{# Scoring formulas, shared by company_reputation, company_reputation_daily and
+   bi.reputation_daily. #}
 
 {# Bayesian prior strength / mean of a portal (var reputation_prior, 'default' otherwise). #}
 {% macro prior_strength(portal) -%}
@@ -57,9 +58,10 @@
   CTEs turning per-portal sums into scores, plus the cross-portal row (portal =
   'all'). Needs a CTE `sums` with company_id, portal, the `keys` columns,
   review_count, sum_stars, sum_w, sum_w_stars, sum_w2, sum_w_stars2.
-  Ends with CTE `scored`. Formulas: see int_reputation__scores.yml.
+  Ends with CTE `scored`. Formulas: see int_reputation__scores.yml. The `carry`
+  columns of `sums` are kept on the portals' rows (null on the 'all' rows).
 #}
-{% macro scores_from_sums(keys) %}
+{% macro scores_from_sums(keys, carry=[]) %}
 {%- set key_list = keys | join(', ') -%}
 priors as (
     select
@@ -74,6 +76,9 @@ portal_scores as (
         company_id,
         portal,
         {{ key_list }},
+        {%- for column in carry %}
+        {{ column }},
+        {%- endfor %}
         review_count,
         sum_w as effective_reviews,
         (prior_strength * prior_mean + sum_stars) / (prior_strength + review_count)
@@ -122,6 +127,9 @@ rounded as (
         company_id,
         portal,
         {{ key_list }},
+        {%- for column in carry %}
+        {{ column }},
+        {%- endfor %}
         review_count,
         round(effective_reviews, 4) as effective_reviews,
         round(bayes_stars, 4) as bayes_stars,
@@ -142,6 +150,29 @@ scored as (
     from rounded
 )
 {% endmacro %}
+
+{#
+  CTEs turning the running totals of int_reputation__daily_sums, looked up for a day
+  (CTE `cumulative`: company_id, portal, day, review_count, sum_stars, cum_g,
+  cum_g_stars, cum_g2, cum_g_stars2), into that day's scores: the epoch-scaled sums
+  times the day's one scale factor. Ends with CTE `scored` (scores_from_sums).
+#}
+{% macro daily_scores(carry=[]) %}
+{%- set half_life = var('reputation_half_life_days') %}
+{%- set epoch = "date '2000-01-01'" %}
+sums as (
+    select
+        *,
+        cum_g * pow(0.5, (day - {{ epoch }}) / {{ half_life }}) as sum_w,
+        cum_g_stars * pow(0.5, (day - {{ epoch }}) / {{ half_life }}) as sum_w_stars,
+        cum_g2 * pow(0.5, 2 * (day - {{ epoch }}) / {{ half_life }}) as sum_w2,
+        cum_g_stars2 * pow(0.5, (day - {{ epoch }}) / {{ half_life }}) as sum_w_stars2,
+    from cumulative
+    where review_count > 0
+),
+
+{{ scores_from_sums(['day'], carry) }}
+{%- endmacro %}
 
 {#
   Mean of a column rounded to 4 decimals, the same on every run: a parallel sum of

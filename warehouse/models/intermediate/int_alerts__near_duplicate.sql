@@ -6,6 +6,32 @@
 -- scales to the whole lake; template-like genuine texts rarely repeat in time.
 -- Exact word sets are computed only for reviews whose word-set signature repeats
 -- near in time (see candidates).
+-- Incremental: a cluster lies within one signature (equal word sets, equal
+-- signatures), so only the signatures of int_review_changes are recomputed, their
+-- old versions' and their new ones': those signatures' alerts are deleted and
+-- rewritten, every other alert is kept (the same rows a full refresh writes).
+-- depends_on: {{ ref('int_review_changes') }}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='append_new_columns',
+    pre_hook=[
+        "{% if is_incremental() %}
+        create or replace temporary table near_duplicate_recompute as
+        select text_signature from {{ ref('int_review_changes') }}
+        where text_signature is not null
+        union
+        select reviews.text_signature from {{ ref('int_reviews') }} as reviews
+        semi join {{ ref('int_review_changes') }} as changes using (review_key)
+        where reviews.text_signature is not null
+        {% endif %}",
+        "{% if is_incremental() %}
+        delete from {{ this }}
+        where text_signature in (select text_signature from near_duplicate_recompute)
+        {% endif %}",
+    ],
+    post_hook=["{% if is_incremental() %}drop table if exists near_duplicate_recompute{% endif %}"],
+) }}
 {%- set a = var('alerts') %}
 {%- set window = a['near_duplicate_window_days'] %}
 with
@@ -14,6 +40,9 @@ signed as (
     select review_key, company_id, portal, published_on, author_pseudonym, text, text_signature,
     from {{ ref('int_reviews') }}
     where text_signature is not null
+    {% if is_incremental() %}
+        and text_signature in (select text_signature from near_duplicate_recompute)
+    {% endif %}
 ),
 
 -- Prefilter on the word-set signature (int_reviews.text_signature): equal word
@@ -46,6 +75,7 @@ reviews as (
         published_on,
         author_pseudonym,
         text,
+        text_signature,
         list_sort(list_distinct(string_split({{ text_norm('text') }}, ' '))) as words,
     from candidates
 ),
@@ -108,6 +138,7 @@ per_company as (
         count(distinct author_pseudonym) as authors,
         any_value(cluster_size) as cluster_size,
         any_value(cluster_companies) as cluster_companies,
+        any_value(text_signature) as text_signature,
     from clustered
     group by all
     having count(distinct review_key) >= {{ a['near_duplicate_min_cluster'] }}
@@ -133,6 +164,7 @@ final as (
             'example', example
         ) as varchar) as evidence,
         review_keys,
+        text_signature,
     from per_company
 )
 

@@ -2,8 +2,9 @@
 -- since the last build (last_seen_at moves on an edit or a new reply), keys new to
 -- the warehouse whatever their last_seen_at (a backfilled run; late = true), and
 -- keys the previous build had that the lake no longer has. One row per review_key
--- and version it touched (the old and the new company and day); empty on a full refresh, where
--- everything is rebuilt. Downstream incremental models recompute the companies here.
+-- and version it touched (the old and the new company and day; the old version's
+-- text_signature, for near_duplicate); empty on a full refresh, where everything is
+-- rebuilt. Downstream incremental models recompute the companies here.
 -- depends_on: {{ ref('stg_lake__reviews') }}
 {%- set previous = adapter.get_relation(
     database=target.database, schema='intermediate', identifier='int_reviews') %}
@@ -21,7 +22,8 @@ lake as (
 ),
 
 previous as (
-    select review_key, company_id, published_on, last_seen_at, from {{ previous }}
+    select review_key, company_id, published_on, last_seen_at, text_signature,
+    from {{ previous }}
 ),
 
 recent as (
@@ -37,10 +39,14 @@ added as (
 ),
 
 upserted as (
-    select review_key, company_id, published_on, 'upsert' as change, false as late,
+    select
+        review_key, company_id, published_on, 'upsert' as change, false as late,
+        cast(null as ubigint) as text_signature,
     from recent
     union all
-    select review_key, company_id, published_on, 'upsert' as change, true as late,
+    select
+        review_key, company_id, published_on, 'upsert' as change, true as late,
+        cast(null as ubigint) as text_signature,
     from added
     anti join recent using (review_key)
 ),
@@ -52,6 +58,7 @@ moved_from as (
         previous.published_on,
         'upsert' as change,
         false as late,
+        previous.text_signature,
     from previous
     inner join upserted using (review_key)
 ),
@@ -63,6 +70,7 @@ deleted as (
         previous.published_on,
         'delete' as change,
         false as late,
+        previous.text_signature,
     from previous
     anti join lake using (review_key)
 ),
@@ -82,12 +90,13 @@ unioned as (
         cast(null as date) as published_on,
         cast(null as varchar) as change,
         cast(null as boolean) as late,
+        cast(null as ubigint) as text_signature,
     where false
 ),
 {% endif %}
 
 final as (
-    select review_key, company_id, published_on, change, late, from unioned
+    select review_key, company_id, published_on, change, late, text_signature, from unioned
 )
 
 select * from final

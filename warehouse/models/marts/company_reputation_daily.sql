@@ -1,14 +1,14 @@
 -- As-of score per company, portal (and 'all') and day, for trend charts: a row
--- for every day with a review of the company plus the last reputation_daily_days
--- days, looked up in the running totals of int_reputation__daily_sums (an as-of
--- join: the company's last review day on or before the row's day).
+-- for every day with a review of the company, looked up in the running totals of
+-- int_reputation__daily_sums (an as-of join: the portal's last review day on or
+-- before the row's day). The days between, up to the as-of day, are computed by
+-- bi.reputation_daily from the running sums kept on the portals' rows (cum_*): a
+-- row per review day, not per calendar day.
 -- Incremental: the rows of a company from its earliest changed review day on
--- (int_review_changes) are deleted and recomputed, every company gets the days
--- after the previous build's as-of day, and calendar days that left the last
--- reputation_daily_days are deleted: the same rows a full refresh writes (the
--- running totals of a day depend only on the days before it).
-{%- set days = var('reputation_daily_days') %}
+-- (int_review_changes) are deleted and recomputed: the same rows a full refresh
+-- writes (the running totals of a day depend only on the days before it).
 -- depends_on: {{ ref('int_review_changes') }}
+-- depends_on: {{ ref('int_build_state') }}
 {{
     config(
         materialized='incremental',
@@ -25,21 +25,14 @@
             where daily.company_id = changed.company_id and daily.day >= changed.from_day
             {% endif %}",
             "{% if is_incremental() %}
-            delete from {{ this }}
-            where day > (select as_of from {{ ref('int_build_state') }})
-                or (
-                    day <= (select as_of from {{ ref('int_build_state') }}) - {{ var('reputation_daily_days') }}
-                    and day > (select previous_as_of from {{ ref('int_build_state') }}) - {{ var('reputation_daily_days') }}
-                    and (company_id, day) not in (
-                        select (company_id, day) from {{ ref('int_reputation__daily_sums') }}
-                    )
-                )
+            delete from {{ this }} where day > (select as_of from {{ ref('int_build_state') }})
             {% endif %}",
         ],
     )
 }}
-{%- set half_life = var('reputation_half_life_days') %}
-{%- set epoch = "date '2000-01-01'" %}
+-- Kept on the portals' rows (null on 'all'): bi.reputation_daily scores the days
+-- between review days from them.
+{%- set running_sums = ['sum_stars', 'cum_g', 'cum_g_stars', 'cum_g2', 'cum_g_stars2'] %}
 
 with
 
@@ -47,48 +40,23 @@ running as (
     select * from {{ ref('int_reputation__daily_sums') }}
 ),
 
-state as (
-    select * from {{ ref('int_build_state') }}
-),
-
-
-calendar as (
-    select cast(unnest(range(
-        as_of - {{ days - 1 }}, as_of + 1, interval 1 day
-    )) as date) as day,
-    from state
-),
-
-companies as (
-    select distinct company_id, from running
-),
-
 all_days as (
     select distinct company_id, day, from running
-    union
-    select companies.company_id, calendar.day,
-    from companies
-    cross join calendar
 ),
 
 {% if is_incremental() %}
--- The rows to write: from a changed company's earliest changed review day, and
--- every company's days after the previous build's as-of day.
+-- The rows to write: from a changed company's earliest changed review day on.
 recompute_from as (
-    select
-        company_id,
-        least(min(published_on), any_value(state.previous_as_of) + 1) as from_day,
+    select company_id, min(published_on) as from_day,
     from {{ ref('int_review_changes') }}
-    cross join state
     group by company_id
 ),
 
 spine_days as (
     select all_days.*,
     from all_days
-    left join recompute_from using (company_id)
-    cross join state
-    where all_days.day >= coalesce(recompute_from.from_day, state.previous_as_of + 1)
+    inner join recompute_from using (company_id)
+    where all_days.day >= recompute_from.from_day
 ),
 {% else %}
 spine_days as (
@@ -121,22 +89,7 @@ cumulative as (
         and running.day <= spine.day
 ),
 
-sums as (
-    select
-        company_id,
-        portal,
-        day,
-        review_count,
-        sum_stars,
-        cum_g * pow(0.5, (day - {{ epoch }}) / {{ half_life }}) as sum_w,
-        cum_g_stars * pow(0.5, (day - {{ epoch }}) / {{ half_life }}) as sum_w_stars,
-        cum_g2 * pow(0.5, 2 * (day - {{ epoch }}) / {{ half_life }}) as sum_w2,
-        cum_g_stars2 * pow(0.5, (day - {{ epoch }}) / {{ half_life }}) as sum_w_stars2,
-    from cumulative
-    where review_count > 0
-),
-
-{{ scores_from_sums(['day']) }},
+{{ daily_scores(carry=running_sums) }},
 
 final as (
     select
@@ -150,6 +103,7 @@ final as (
         score_low,
         score_high,
         label,
+        {{ running_sums | join(',\n        ') }},
     from scored
 )
 
