@@ -45,8 +45,9 @@ from spiders.pages.generic.texts import (
 )
 
 # Matched against lowercased hints (re.IGNORECASE costs ~10x on every element).
-_AUTHOR_HINT = re.compile(
-    r"author|reviewer|user-?name|profile-name|consumer|(?<![a-z])name(?![a-z])|__user(?:$|\s)"
+_AUTHOR_HINT = re.compile(  # "autore", "auteur", "autor"; "nom", "nombre", "naam"
+    r"author|autor|auteur|verfasser|reviewer|user-?name|profile-name|consumer|__user(?:$|\s)|"
+    r"(?<![a-z])(?:name|nom|nome|nombre|naam)(?![a-z])"
 )
 # "review-header", not a colour utility's "link--header-color".
 _TITLE_HINT = re.compile(r"title|headline|header(?![-_]+colou?r)")
@@ -80,15 +81,15 @@ _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 MIN_TEXT = 15  # shorter is a label or a name, not what the reviewer wrote
 
 
-_HINT_ATTRS = ("class", "data-hook", "data-testid", "itemprop")
+_HINT_ATTRS = ("class", "data-hook", "data-testid", "data-test", "data-qa", "itemprop")
 _ID_ATTRS = ("data-review-id", "data-reviewid")  # TripAdvisor's: data-reviewid
 _ONLY_CLASS = ["class"]
 _HIDING_CLASSES: dict[str, bool] = {}  # class string -> whether it hides (pages repeat them)
 
 
 def hint_of(el: Any, keys: list[str] | None = None) -> str:
-    """What the markup says an element is (its class, data-hook, data-testid and
-    itemprop), lowercased."""
+    """What the markup says an element is (its class, data-hook, data-testid, data-test,
+    data-qa and itemprop), lowercased."""
     keys = el.keys() if keys is None else keys
     if keys == _ONLY_CLASS:  # most elements
         return el.get("class").lower()
@@ -108,10 +109,13 @@ def reviewish(view: View) -> bool:
 
 
 def _hints(sub: Any, block: Any) -> str:
-    """An element's hint, and its inline parent's (a title's text in a span of the link)."""
+    """An element's hint, and its parent's when that is inline (a title's text in a span of
+    the link) or wraps only this element (a plugin's ``<div class="glsr-review-author">
+    <span class="glsr-tag-value">Emma</span></div>``)."""
     hint = hint_of(sub)
     parent = sub.getparent()
-    if parent is not None and parent is not block and parent.tag in _INLINE:
+    wraps = parent is not None and (len(parent) == 1 and not (parent.text or "").strip())
+    if parent is not None and parent is not block and (parent.tag in _INLINE or wraps):
         hint = f"{hint} {hint_of(parent)}"
     return hint
 
@@ -236,19 +240,21 @@ def _reply_text_of(reply: Any) -> Any:
     """The part of a reply container holding its text, not the replier's name or
     the label: the part named as its content, else the one with the longest text."""
     longest: tuple[Any, str] | None = None
+    heading: set[Any] = set()  # the label and what holds it: no part of the text
     for sub in reply.iter():
         if type(sub.tag) is not str or sub is reply:
             continue
         if _REPLY_TEXT_HINT.search(hint_of(sub)):
             return sub
         text = " ".join((sub.text or "").split())
-        if _REPLY_LABEL.match(text):
-            continue  # its heading ("Stellungnahme von Muster GmbH")
+        if _REPLY_LABEL.match(text):  # its heading ("Stellungnahme von Muster GmbH")
+            heading.update(a for a in (sub, *sub.iterancestors()) if reply in a.iterancestors())
+            continue
         if longest is None or len(text) > len(longest[1]):
             longest = (sub, text)
     if longest is None or len(longest[1]) < MIN_TEXT:
         return reply
-    return body_of(longest[0], reply, set())
+    return body_of(longest[0], reply, heading)
 
 
 def _reply_date(replies: list[Any]) -> str | None:
