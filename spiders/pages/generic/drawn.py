@@ -108,14 +108,18 @@ def drawn_rating(el: Any) -> tuple[str, str | None, str] | None:
 
 
 _DECIMAL_SCALE = re.compile(r"^\s*/\s*(5|10)[.,]00?\s*$")
+_PLAIN_SCALE = re.compile(r"^\s*/\s*(5|10)\s*$")
 
 
 def scale_in_next(el: Any, number: str) -> tuple[str, str | None, str] | None:
     """``<span>4,89</span><span>/ 5,00</span>`` (Trusted Shops): the scale in the next
-    element, written with its decimals (a gallery's counter "1 / 5" states none)."""
+    element, written with its decimals, or a plain "/5", "/10" after a number written with
+    its own ("4,6" "/5", IMDb's "8.1" "/10"); a gallery's counter "1 / 5" states neither."""
     nxt = el.getnext()
     text = nxt.text if nxt is not None and not (el.tail or "").strip() else None
     m = _DECIMAL_SCALE.match(text) if text else None
+    if m is None and text and ("," in number or "." in number):
+        m = _PLAIN_SCALE.match(text)
     return (number, m.group(1), f"{number} {text.strip()}") if m else None
 
 
