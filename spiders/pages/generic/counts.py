@@ -1,7 +1,7 @@
 """Counts of reviews and ratings as a page shows them: "21,200 ratings", "5.182
 valoraciones", "(90)", "1 Bewertung", "234 Produktbewertungen", a rating packed with its
-count ("4.5(12345)"), rounded ("12.3K Ratings", "1,23 Mio. Rezensionen"). Pure functions
-over short texts, read lowercased (see ``shown``)."""
+count ("4.5(12345)", "4.7 • 12.3K Ratings"), rounded ("12.3K Ratings", "1,23 Mio.
+Rezensionen"). Pure functions over short texts, read lowercased (see ``shown``)."""
 
 from __future__ import annotations
 
@@ -27,6 +27,18 @@ _COUNT = re.compile(
 _PAREN_COUNT = re.compile(r"^\(?\s*(\d{1,3}(?:[.,\u202f\u00a0]\d{3})+|\d+)\s*\)$")
 # A rating packed with its count in one text: "4.5(12345)", "4,7 (1.234)".
 _PACKED = re.compile(r"^(\d(?:[.,]\d{1,2})?)\s*\(\s*(\d{1,3}(?:[.,\u202f\u00a0]\d{3})+|\d+)\s*\)$")
+
+
+# A score, a dot and its count in one text: the App Store's "4.7 • 12.3K Ratings", a rental's
+# "4.92 · 128 reviews", "4,6 | 1.234 avis" (the score written with its decimals: "4 · 12
+# reviews" is a reviewer's line as often as a score).
+_SCORE_DOT_COUNT = re.compile(r"^(?:[★⭐]\s*)?(\d(?:[.,]\d{1,2}))\s*[·•|]\s*(\S.{0,40})$")
+
+
+def rating_before_count(text: str) -> str | None:
+    """The score of a text that states it before its count ("4.7 • 12.3K Ratings")."""
+    m = _SCORE_DOT_COUNT.match(text.strip())
+    return m.group(1) if m and count_in_text(m.group(2)) is not None else None
 
 
 def packed_rating(text: str | None) -> str | None:

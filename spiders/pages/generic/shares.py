@@ -26,7 +26,8 @@ _RATING_LABEL = re.compile(r"rat|bewert|score|note|punkt|gave|gab|vergeb|verdict
 # Who or what a share counts, where no plural "-s" tells ("4 von 5 Kunden empfehlen uns").
 _COUNTED_WORDS = (
     "people leute menschen personen kunden kundinnen nutzer nutzern käufer käufern gäste "
-    "gästen spielen fällen ärzte ärzten zahnärzte patienten eltern "
+    "gästen spielen fällen ärzte ärzten zahnärzte patienten eltern klanten mensen klant "
+    "clienti persone utenti kunder personer "
 )
 _COUNTED = frozenset(_COUNTED_WORDS.split())
 
@@ -69,15 +70,18 @@ def is_share(low: str, m: re.Match[str]) -> bool:
 
 
 # A level of something measured, not a rating of it: "Röstgrad 4 / 5", "Schärfegrad: 3 von
-# 5", "Intensität 8/10"; a hotel's class ("4-Sterne-Hotel", "Hotelkategorie: 4 Sterne");
+# 5", "Intensität 8/10"; a hotel's class ("4-Sterne-Hotel", "Hotelkategorie: 4 Sterne",
+# "4.0 star property", "Hôtel 4 étoiles", "Hotel de 4 estrellas");
 # what is left in stock ("nur noch 2 von 5 auf Lager").
 _MEASURED_BEFORE = re.compile(
     r"(?:röstgrad|röstung|schärfegrad|schärfe|intensität|intensity|stärke|strength|härtegrad|"
     r"säure|acidity|süße|sweetness|roast|level|stufe|grad|difficulty|schwierigkeit|"
-    r"hotelkategorie|kategorie|category|klassifizierung|hotel\s+class|stock|lager)\s*:?\s*$"
+    r"hotelkategorie|kategorie|category|klassifizierung|hotel\s+class|h[oô]tel(?:\s+de)?|stock|"
+    r"lager)\s*:?\s*$"
 )
 _MEASURED_AFTER = re.compile(
-    r"\s*-?\s*(?:hotel|superior|resort|unterkunft|kategorie|category|"
+    r"\s*-?\s*(?:hotel|h[oô]tel|superior|resort|unterkunft|kategorie|category|property|"
+    r"accommodation|hostel|hébergement|établissement|alojamiento|struttura|accommodatie|"
     r"auf\s+lager|in\s+stock|left\b|übrig|verfügbar|available)"
 )
 

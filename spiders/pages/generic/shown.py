@@ -19,16 +19,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from spiders.pages.generic.counts import rating_before_count
 from spiders.pages.generic.shares import is_share, measures_another_thing
 
 _NUM = r"(\d{1,3}(?:[.,]\d{1,2})?)"
-# "4.5 out of 5", "4,1 de 5", "4 von 5", "8/10", "4,5 / 5", "3 of 5", "4 sur 5", "4 su 5", "4 z 5";
+# "4.5 out of 5", "4,1 de 5", "4 von 5", "8/10", "4,5 / 5", "3 of 5", "4 sur 5", "4 su 5", "4 z 5",
+# "4,5 van de 5", "4,5 uit 5" (nl), "4,5 av 5" (sv, no), "4 ud af 5" (da), "4,5 od 5", "4,5 din 5";
 # the scale is 5, 10 or 100, or 6 with a decimal ("5,6 / 6"; 1/2 cup, 06/11/2014 and 3/199
 # photos are not ratings).
 RATING_OF = re.compile(
     r"(?<![\d/.,])"
     + _NUM
-    + r"\s*(?:out\s+of|von|aus|of|de|sur|su|van|z|/)\s*(5|6|10|100)(?:[.,]00?)?"
+    + r"\s*(?:out\s+of|von|aus|of|de|sur|su|van(?:\s+de)?|uit|av|(?:ud\s+)?af|od|din|z|/)\s*"
+    r"(5|6|10|100)(?:[.,]00?)?"
     r"(?![\d/.,]*\d)(?!\s*%)",
 )
 # A labelled score on a scale of its own: a critic's "Original Score: 3/4", "Wertung: 7/20".
@@ -127,6 +130,8 @@ def rating_in_text(text: str | None) -> tuple[str, str | None] | None:
         m = None  # "6 von 6 Sonnen" is the suns' (below), "3/6" no rating
     m = m or _labelled_of(low) or _word_scale(low) or STARS.search(low)
     m = m or RATED.search(low) or SUNS.search(low)
+    if m is None and (score := rating_before_count(low)) and not NOT_A_RATING.search(low):
+        return score, None  # "4.7 • 12.3K Ratings": the count is read off the same text
     if m is None or NOT_A_RATING.search(low) or _CURRENCY_AFTER.match(low, m.end()):
         return None
     if _CURRENCY_BEFORE.search(low, 0, m.start(1)):
@@ -255,7 +260,9 @@ def bare_rating(text: str | None) -> str | None:
 
 # The scale after a number: " out of 10", "/5", " von 5 Sternen" (not "/5/2024").
 _SCALE_AFTER = re.compile(
-    r"^\s*(?:out\s+of|von|aus|of|de|sur|su|van|/)\s*(5|6|10|100)(?:[.,]00?)?(?![\d/.,]*\d)", re.I
+    r"^\s*(?:out\s+of|von|aus|of|de|sur|su|van(?:\s+de)?|uit|av|(?:ud\s+)?af|od|din|/)\s*"
+    r"(5|6|10|100)(?:[.,]00?)?(?![\d/.,]*\d)",
+    re.I,
 )
 
 
