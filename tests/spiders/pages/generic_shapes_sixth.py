@@ -1,0 +1,84 @@
+# ruff: noqa: E501  (saved markup reads better unwrapped)
+"""The sixth round's hand-written miniatures, merged into ``generic_shapes``: pages a new user
+brings (issue 15): a Dutch shop's "4,5 van de 5 sterren", a hotel's class "4.0 star property"
+beside its guests' 9.2 out of 10, a French widget's "4,6" "/5", an app store's "4.7 • 12.3K
+Ratings", a WordPress plugin's parts each wrapped in a container named for it, an Italian
+portal's ``autore``, and a game's thumbs verdicts, which are no ratings."""
+
+from __future__ import annotations
+
+SIXTH_SHAPES: dict[str, str] = {
+    # A Dutch shop: every rating said "van de 5" ("Gemiddeld 4,5 van de 5 sterren", "Beoordeeld met 2 van de
+    # 5 sterren": 2, not the "5 sterren" after it) beside "82% raadt dit product aan" (a share); the
+    # reviewer named by ``data-test="review-author-name"``.
+    "rendered_dutch_van_de_five": """<html lang="nl-NL"><head><title>Koffiemolen M2 | bol</title></head><body><h1 class="page-heading">Koffiemolen M2</h1>
+<div class="reviews-summary"><div class="rating-stars" title="Gemiddeld 4,5 van de 5 sterren"></div><span class="u-pl--xxs">4,5</span><a href="#reviews">(123 reviews)</a><div class="recommend">82% raadt dit product aan</div></div>
+<ul class="reviews"><li class="review" data-test="review"><div class="star-rating" title="Beoordeeld met 5 van de 5 sterren"></div><strong class="review__title">Top molen</strong><ul class="review-metadata"><li data-test="review-author-name">Kees</li><li>12 maart 2025</li></ul><p class="review__body" data-test="review-body">Maalt heel gelijkmatig, stil.</p></li>
+<li class="review" data-test="review"><div class="star-rating" title="Beoordeeld met 2 van de 5 sterren"></div><strong class="review__title">Valt tegen</strong><ul class="review-metadata"><li data-test="review-author-name">Marieke</li><li>2 februari 2025</li></ul><p class="review__body" data-test="review-body">Na twee weken al kapot gegaan.</p></li></ul>
+</body></html>""",
+    # A hotel page: the class "4.0 star property" above the guests' "9.2" with "9.2 out of 10"
+    # hidden beside it and "1,024 reviews"; each review's "10/10 Excellent" heading.
+    "rendered_hotel_class_property": """<html lang="en-US"><head><title>Harbour Hotel, Lisbon | Expedia</title></head><body><h1 class="uitk-heading">Harbour Hotel</h1><div class="uitk-text">4.0 star property</div>
+<div data-stid="content-hotel-reviewsummary"><span class="uitk-badge-base-text">9.2</span><span class="is-visually-hidden">9.2 out of 10</span><h3>Wonderful</h3><button>1,024 reviews</button></div>
+<div data-stid="property-reviews-list"><article itemprop="review" class="uitk-card"><h4 class="uitk-heading">10/10 Excellent</h4><span class="uitk-text">Maria</span><span class="uitk-text">Mar 3, 2025</span><span class="uitk-text">Verified traveler</span><span class="uitk-expando"><span class="uitk-text" itemprop="description">Great breakfast, friendly staff, quiet room.</span></span></article>
+<article itemprop="review" class="uitk-card"><h4 class="uitk-heading">6/10 Okay</h4><span class="uitk-text">Ben</span><span class="uitk-text">Feb 20, 2025</span><span class="uitk-text">Verified traveler</span><span class="uitk-expando"><span class="uitk-text" itemprop="description">Room was small and the AC was loud.</span></span></article></div>
+</body></html>""",
+    # A French reviews widget: the score "4,6" with its scale "/5" in the next element (a
+    # counter's "1" "/ 5" is no score: its number has no decimal), "Basée sur 1 234 avis"; each
+    # review's "Note : 5 sur 5", the shop's reply under "Réponse de ...".
+    "rendered_score_then_plain_scale": """<html lang="fr"><head><title>Avis clients Maison Duval</title></head><body><h1 class="shop-name">Maison Duval</h1>
+<div class="av-summary"><span class="av-note">4,6</span><span class="av-max">/5</span> <span class="av-count">Basée sur 1 234 avis</span></div>
+<div class="av-reviews"><div class="av-review" id="av-1"><div class="av-stars" title="Note : 5 sur 5"></div><div class="av-author">Sophie L.</div><div class="av-date">publié le 12/03/2025 suite à une commande du 02/03/2025</div><p class="av-text">Livraison rapide et produit conforme.</p>
+<div class="av-answer"><div class="av-answer-head">Réponse de Maison Duval</div><p>Merci Sophie pour votre confiance !</p></div></div>
+<div class="av-review" id="av-2"><div class="av-stars" title="Note : 2 sur 5"></div><div class="av-author">Pierre M.</div><div class="av-date">publié le 01/02/2025 suite à une commande du 20/01/2025</div><p class="av-text">Colis arrivé abîmé, service client lent.</p></div></div>
+</body></html>""",
+    # An app store: the score and its rounded count in one text ("4.7 • 12.3K Ratings"), the
+    # app's age badge in its h1; each review's "4 out of 5" in an aria-label.
+    "rendered_score_dot_count": """<html lang="en-US"><head><title>Tide Planner on the App Store</title></head><body><h1 class="product-header__title app-header__title">Tide Planner <span class="badge">4+</span></h1>
+<ul class="product-header__list"><li class="product-header__list__item"><ul class="inline-list inline-list--mobile-compact"><li class="inline-list__item">#12 in Weather</li></ul></li>
+<li class="product-header__list__item"><figure class="star-rating"><figcaption class="we-rating-count star-rating__count">4.7 • 12.3K Ratings</figcaption></figure></li></ul>
+<div class="we-customer-review lockup"><figure aria-label="4 out of 5" class="we-star-rating we-customer-review__rating we-star-rating--large"></figure><div class="we-customer-review__header"><span class="we-truncate we-customer-review__user">sailor_sue</span><time class="we-customer-review__date" datetime="2025-03-03T00:00:00.000Z">03/03/2025</time></div><h3 class="we-customer-review__title">Handy</h3><blockquote class="we-customer-review__body"><p>Does one thing well, wish it had widgets.</p></blockquote></div>
+<div class="we-customer-review lockup"><figure aria-label="1 out of 5" class="we-star-rating we-customer-review__rating we-star-rating--large"></figure><div class="we-customer-review__header"><span class="we-truncate we-customer-review__user">Mike R</span><time class="we-customer-review__date" datetime="2025-02-20T00:00:00.000Z">02/20/2025</time></div><h3 class="we-customer-review__title">Subscription trap</h3><blockquote class="we-customer-review__body"><p>Charged me after the trial without warning.</p></blockquote></div>
+</body></html>""",
+    # A WordPress plugin (Site Reviews): each part's value in a span of its own inside a container
+    # named for it (``glsr-review-author`` > ``glsr-tag-value``), the reply's heading in a
+    # <strong> of its own paragraph ("Response from Bramble Café").
+    "rendered_plugin_wrapped_parts": """<html lang="en-GB"><head><title>Reviews – Bramble Café</title></head><body><h1 class="entry-title">Reviews</h1>
+<div class="glsr-summary"><div class="glsr-summary-rating"><span class="glsr-tag-value">4.5</span></div><div class="glsr-summary-stars"><div class="glsr-star-rating" aria-label="Rated 4.5 out of 5"></div></div><div class="glsr-summary-text"><span class="glsr-tag-value">4.5 out of 5 stars (based on 22 reviews)</span></div></div>
+<div class="glsr-reviews"><div class="glsr-review" id="review-301"><div class="glsr-review-title"><h4 class="glsr-tag-value">Lovely scones</h4></div><div class="glsr-review-rating"><div class="glsr-star-rating" aria-label="Rated 5 out of 5"></div></div><div class="glsr-review-date"><span class="glsr-tag-value">3 March 2025</span></div><div class="glsr-review-content"><p class="glsr-tag-value">Best scones in the county, friendly owners.</p></div><div class="glsr-review-author"><span class="glsr-tag-value">Emma</span></div>
+<div class="glsr-review-response"><div class="glsr-tag-value"><p><strong>Response from Bramble Café</strong></p><p>Thank you Emma!</p></div></div></div>
+<div class="glsr-review" id="review-302"><div class="glsr-review-title"><h4 class="glsr-tag-value">Slow</h4></div><div class="glsr-review-rating"><div class="glsr-star-rating" aria-label="Rated 3 out of 5"></div></div><div class="glsr-review-date"><span class="glsr-tag-value">14 February 2025</span></div><div class="glsr-review-content"><p class="glsr-tag-value">Tasty food but a long wait on Saturday.</p></div><div class="glsr-review-author"><span class="glsr-tag-value">Dan</span></div></div></div>
+</body></html>""",
+    # An Italian portal: "4,3 su 5" with "(87 recensioni)"; the reviewer in ``class="autore"``.
+    "rendered_italian_author_class": """<html lang="it"><head><title>Recensioni Ferramenta Rossi</title></head><body><h1>Ferramenta Rossi</h1>
+<div class="riepilogo"><span class="voto">4,3 su 5</span> <span class="numero">(87 recensioni)</span></div>
+<ul class="recensioni"><li class="recensione" id="r-11"><span class="stelle" aria-label="Valutazione 5 su 5"></span><span class="autore">Giulia</span> <span class="data">3 marzo 2025</span><p class="testo">Personale competente e prezzi onesti.</p></li>
+<li class="recensione" id="r-12"><span class="stelle" aria-label="Valutazione 3 su 5"></span><span class="autore">Marco</span> <span class="data">14 febbraio 2025</span><p class="testo">Buon assortimento ma attesa lunga alla cassa.</p></li></ul>
+</body></html>""",
+    # A game's user reviews: thumbs verdicts ("Recommended", "Not Recommended") and a summary
+    # "Very Positive" "(12,345)", no stars: no rating at all (a verdict is not a star rating).
+    "rendered_thumbs_verdicts_only": """<html lang="en"><head><title>Steam Community :: Harbour Drift :: Reviews</title></head><body>
+<div class="apphub_AppName">Harbour Drift</div>
+<div class="user_reviews_summary_row" data-tooltip-html="92% of the 12,345 user reviews for this game are positive."><div class="subtitle column all">All Reviews:</div><div class="summary column"><span class="game_review_summary positive">Very Positive</span><span class="responsive_hidden">(12,345)</span></div></div>
+<div class="apphub_Card modalContentLink interactable" data-modal-content-url="https://steamcommunity.com/id/kat/recommended/123/">
+<div class="apphub_CardContentMain"><div class="apphub_UserReviewCardContent"><div class="found_helpful">12 people found this review helpful</div>
+<div class="vote_header"><div class="reviewInfo"><div class="thumb"><img src="icon_thumbsUp_v6.png" width="40" height="40"></div><div class="title">Recommended</div><div class="hours">41.2 hrs on record</div></div></div>
+<div class="apphub_CardTextContent"><div class="date_posted">Posted: 3 March</div>A lovely slow game about fishing and fixing boats.</div></div></div>
+<div class="apphub_CardContentAuthorBlock"><div class="apphub_friend_block"><div class="apphub_CardContentAuthorName offline ellipsis"><a href="https://steamcommunity.com/id/kat/">kat</a></div><div class="apphub_CardContentMoreLink ellipsis">128 products in account</div></div></div></div>
+<div class="apphub_Card modalContentLink interactable" data-modal-content-url="https://steamcommunity.com/id/zed/recommended/123/">
+<div class="apphub_CardContentMain"><div class="apphub_UserReviewCardContent"><div class="found_helpful">3 people found this review helpful</div>
+<div class="vote_header"><div class="reviewInfo"><div class="thumb"><img src="icon_thumbsDown_v6.png" width="40" height="40"></div><div class="title">Not Recommended</div><div class="hours">2.1 hrs on record</div></div></div>
+<div class="apphub_CardTextContent"><div class="date_posted">Posted: 27 February</div>Crashes on launch on my machine, refunded.</div></div></div>
+<div class="apphub_CardContentAuthorBlock"><div class="apphub_friend_block"><div class="apphub_CardContentAuthorName offline ellipsis"><a href="https://steamcommunity.com/id/zed/">zed</a></div><div class="apphub_CardContentMoreLink ellipsis">12 products in account</div></div></div></div>
+</body></html>""",
+}
+
+SIXTH_EXPECTED: dict[str, tuple | None] = {
+    "rendered_dutch_van_de_five": (("4,5", 123, "5"), ["5", "2"], "rendered", "12 maart 2025"),
+    "rendered_hotel_class_property": (("9.2", 1024, "10"), ["10", "6"], "rendered", "Mar 3, 2025"),
+    "rendered_score_then_plain_scale": (("4,6", 1234, "5"), ["5", "2"], "rendered", "publié le 12/03/2025 suite à une commande du 02/03/2025"),
+    "rendered_score_dot_count": (("4.7", 12300, "5"), ["4", "1"], "rendered", "03/03/2025"),
+    "rendered_plugin_wrapped_parts": (("4.5", 22, "5"), ["5", "3"], "rendered", "3 March 2025"),
+    "rendered_italian_author_class": (("4,3", 87, "5"), ["5", "3"], "rendered", "3 marzo 2025"),
+    "rendered_thumbs_verdicts_only": None,
+}  # fmt: skip

@@ -1,0 +1,133 @@
+# ruff: noqa: E501  (saved markup reads better unwrapped)
+"""The generic reader on the sixth round's miniatures (``generic_shapes_sixth``, issue
+15): scales said in more languages, a hotel's class, a score beside its plain "/5", a score
+and its count in one text, parts wrapped in containers named for them, reviewers named in
+other languages, and thumbs verdicts that are no ratings."""
+
+from __future__ import annotations
+
+import pytest
+
+from spiders.pages.generic.counts import rating_before_count
+from spiders.pages.generic.shown import rating_in_text
+from tests.spiders.pages.test_generic_misreadings import _read as _read_body
+from tests.spiders.pages.test_generic_shapes import _read
+
+
+def _reviews(case: str) -> list:
+    return [i for i in _read(case).items if i.kind == "review"]
+
+
+def _aggregate(case: str):
+    (agg,) = [i for i in _read(case).items if i.kind == "aggregate"]
+    return agg
+
+
+@pytest.mark.parametrize(
+    ("text", "rating"),
+    [
+        ("Gemiddeld 4,5 van de 5 sterren", ("4,5", "5")),
+        ("Beoordeeld met 2 van de 5 sterren", ("2", "5")),
+        ("4,5 uit 5", ("4,5", "5")),
+        ("4,5 av 5 stjärnor", ("4,5", "5")),
+        ("4 ud af 5 stjerner", ("4", "5")),
+        ("4,5 od 5", ("4,5", "5")),
+        ("4,5 din 5", ("4,5", "5")),
+    ],
+)
+def test_a_scale_said_in_more_languages(text: str, rating: tuple[str, str]) -> None:
+    assert rating_in_text(text) == rating
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4 van de 5 klanten raden dit aan",
+        "Pagina 2 van de 5",
+        "4.0 star property",
+        "5-star accommodation",
+        "Hôtel 4 étoiles",
+        "Hotel de 4 estrellas",
+        "4 · 12 reviews",
+    ],
+)
+def test_a_share_a_hotels_class_or_a_reviewers_line_is_no_rating(text: str) -> None:
+    assert rating_in_text(text) is None
+
+
+def test_a_dutch_shops_ratings_van_de_five() -> None:
+    agg = _aggregate("rendered_dutch_van_de_five")
+    assert (agg.rating_value, agg.rating_best, agg.review_count) == ("4,5", "5", 123)
+    reviews = _reviews("rendered_dutch_van_de_five")
+    assert [(r.rating_value, r.rating_best) for r in reviews] == [("5", "5"), ("2", "5")]
+    # data-test="review-author-name" names the reviewer
+    assert [r.author_name for r in reviews] == ["Kees", "Marieke"]
+
+
+def test_a_hotels_class_is_not_its_guests_rating() -> None:
+    agg = _aggregate("rendered_hotel_class_property")
+    assert (agg.rating_value, agg.rating_best, agg.review_count) == ("9.2", "10", 1024)
+
+
+def test_a_score_with_a_plain_scale_in_the_next_element() -> None:
+    agg = _aggregate("rendered_score_then_plain_scale")
+    assert (agg.rating_value, agg.rating_best, agg.review_count) == ("4,6", "5", 1234)
+    assert agg.company_name == "Maison Duval"
+    body = '<h1>Tour Nord</h1><div class="gallery"><span class="index">1</span><span>/ 5</span></div><div class="score"><span class="value">8.1</span><span>/10</span> <span>2,345 ratings</span></div>'
+    (got,) = _read_body("imdb_like", body).items
+    assert (got.kind, got.rating_value, got.rating_best, got.review_count) == (
+        "aggregate",
+        "8.1",
+        "10",
+        2345,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("4.7 • 12.3K Ratings", "4.7"),
+        ("4.92 · 128 reviews", "4.92"),
+        ("★ 4,6 | 1.234 avis", "4,6"),
+        ("4 · 12 reviews", None),  # a whole number: a reviewer's line as often as a score
+        ("4.7 · Open now", None),
+    ],
+)
+def test_a_score_before_its_count_in_one_text(text: str, score: str | None) -> None:
+    assert rating_before_count(text) == score
+
+
+def test_an_app_stores_score_and_rounded_count_in_one_text() -> None:
+    agg = _aggregate("rendered_score_dot_count")
+    assert (agg.rating_value, agg.review_count, "count_rounded" in agg.flags) == (
+        "4.7",
+        12300,
+        True,
+    )
+    assert [r.rating_value for r in _reviews("rendered_score_dot_count")] == ["4", "1"]
+
+
+def test_parts_wrapped_in_containers_named_for_them() -> None:
+    first, second = _reviews("rendered_plugin_wrapped_parts")
+    assert (first.author_name, second.author_name) == ("Emma", "Dan")
+    assert (first.title, second.title) == ("Lovely scones", "Slow")  # "Slow" is no reviewer
+    # the reply's heading in a paragraph of its own is not its text
+    assert first.reply_text == "Thank you Emma!"
+
+
+def test_reviewers_named_in_other_languages() -> None:
+    reviews = _reviews("rendered_italian_author_class")
+    assert [r.author_name for r in reviews] == ["Giulia", "Marco"]
+    for cls, lang in (("auteur", "fr"), ("autor", "es"), ("nombre", "es"), ("naam", "nl")):
+        body = f'<div class="rv" id="a1"><span class="stars" aria-label="4 of 5"></span><span class="{cls}">Ana P.</span> <span class="date">12/03/2025</span><p class="txt">Muy buen servicio, volveré pronto.</p></div>'
+        (review,) = _read_body(f"author_{cls}", body, lang).items
+        assert review.author_name == "Ana P.", cls
+
+
+def test_thumbs_verdicts_and_percent_scores_are_no_ratings() -> None:
+    result = _read("rendered_thumbs_verdicts_only")
+    assert result.items == []
+    assert [p.split(":")[0] for p in result.problems] == ["no ratings found"]
+    body = '<h1>Harbour Lights</h1><div class="scores"><span class="critics">91%</span> Tomatometer <a>245 Reviews</a> <span class="audience">78%</span> Popcornmeter <a>10,000+ Ratings</a></div><p class="spec">Rating: IP67</p><a href="#comments">5 comments</a>'
+    result = _read_body("percent_scores", body)
+    assert result.items == []
