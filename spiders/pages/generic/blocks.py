@@ -45,9 +45,9 @@ from spiders.pages.generic.texts import (
 )
 
 # Matched against lowercased hints (re.IGNORECASE costs ~10x on every element).
-_AUTHOR_HINT = re.compile(  # "autore", "auteur", "autor"; "nom", "nombre", "naam"
+_AUTHOR_HINT = re.compile(  # "autore", "auteur", "autor"; "nom", "nombre", "naam", "nick"
     r"author|autor|auteur|verfasser|reviewer|user-?name|profile-name|consumer|__user(?:$|\s)|"
-    r"(?<![a-z])(?:name|nom|nome|nombre|naam)(?![a-z])"
+    r"(?<![a-z])(?:name|nom|nome|nombre|naam|nick(?:name)?)(?![a-z])"
 )
 # "review-header", not a colour utility's "link--header-color".
 _TITLE_HINT = re.compile(r"title|headline|header(?![-_]+colou?r)")

@@ -237,13 +237,18 @@ def _profile_link(el: Any) -> bool:
 
 
 # A reviewer's job or status beside the review, never its text (Glassdoor's avatar label).
-_ABOUT_REVIEWER = re.compile(r"avatar|job-?title|employee-?(?:role|status)").search
+_ABOUT_REVIEWER = re.compile(
+    r"avatar|job-?title|employee-?(?:role|status)|(?:reviewer|author|user)[-_]?(?:role|position|job)"
+).search
 
 
 def may_be_text(t: str, hint: str) -> bool:
     """Whether a text may be the review's own: not about the reviewer or the rating
-    ("Local Guide · 12 reviews", "5 stars", a job title)."""
-    if _VOTES(t.lower()):
+    ("Local Guide · 12 reviews", "5 stars", a job title), nor a line of votes, a verdict
+    ("No, I would not recommend this to a friend") or a short field ("Used the software
+    for: 1-2 years", "Fit: True to size")."""
+    low = t.lower()
+    if _VOTES(low) or (len(t) <= 80 and (_RECOMMENDS(low) or _FIELD_LINE(t))):
         return False  # "87 people found this review helpful"
     return not rating_in_text(t) and count_in_text(t) is None and not _ABOUT_REVIEWER(hint)
 
@@ -253,6 +258,17 @@ _VOTES = re.compile(
     r"found\s+(?:this|it)\s+(?:review\s+)?(?:helpful|useful)|(?:fanden|fand)\s+(?:das|diese)"
     r"\s+\w*\s*hilfreich|people\s+found|personen\s+fanden|was\s+this\s+(?:review\s+)?helpful"
 ).search
+# A reviewer's verdict of recommending, the whole line: "I would recommend this to a friend",
+# "No, I would not recommend this to a friend", "Would recommend: Yes", "Ich würde dieses
+# Produkt weiterempfehlen", "Je recommande ce produit", "Recomendaría este producto".
+_RECOMMENDS = re.compile(
+    r"^(?:(?:yes|no|ja|nein|oui|non|sí|si),?\s+)?(?:(?:i|ich|je)\s+)?(?:would|würde|"
+    r"ne\s+)?\s*(?:not\s+|nicht\s+)?(?:recommend\w*|(?:\w+\s+){0,2}weiterempfehlen|"
+    r"recommande|recomendar\w*|consiglio|consiglierei|raad\w*\s+\w+\s+aan)\b[^.!?]{0,40}$"
+).match
+# A short field beside the review, a label and a few words with no sentence's end: "Used the
+# software for: 1-2 years", "Fit: True to size", "Company size: 51-200 employees".
+_FIELD_LINE = re.compile(r"^[^\W\d][\w '/-]{1,30}:\s+(?:\S+\s*){1,5}(?<![.!?…])$").match
 
 
 def link_title(

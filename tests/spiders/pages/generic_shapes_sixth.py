@@ -3,7 +3,9 @@
 brings (issue 15): a Dutch shop's "4,5 van de 5 sterren", a hotel's class "4.0 star property"
 beside its guests' 9.2 out of 10, a French widget's "4,6" "/5", an app store's "4.7 • 12.3K
 Ratings", a WordPress plugin's parts each wrapped in a container named for it, an Italian
-portal's ``autore``, and a game's thumbs verdicts, which are no ratings."""
+portal's ``autore``, a Polish reviewer's ``nick``, a verdict line "I would recommend this to a
+friend" and a field "Used the software for: 1-2 years" that are no review's text, and a game's
+thumbs verdicts, which are no ratings."""
 
 from __future__ import annotations
 
@@ -71,6 +73,27 @@ SIXTH_SHAPES: dict[str, str] = {
 <div class="apphub_CardTextContent"><div class="date_posted">Posted: 27 February</div>Crashes on launch on my machine, refunded.</div></div></div>
 <div class="apphub_CardContentAuthorBlock"><div class="apphub_friend_block"><div class="apphub_CardContentAuthorName offline ellipsis"><a href="https://steamcommunity.com/id/zed/">zed</a></div><div class="apphub_CardContentMoreLink ellipsis">12 products in account</div></div></div></div>
 </body></html>""",
+    # A shop's product reviews: each review's verdict line ("No, I would not recommend this to a
+    # friend") beside a shorter text of its own; "89% would recommend to a friend" is a share.
+    "rendered_recommend_verdict_line": """<html lang="en-US"><head><title>Harbour 55" 4K TV - Best Buy</title></head><body><h1 class="heading-5">Harbour 55" Class 4K UHD Smart TV</h1>
+<div class="ugc-c-review-average"><span class="ugc-c-review-average font-weight-medium order-1">4.6</span><p class="visually-hidden">Rating 4.6 out of 5 stars with 2345 reviews</p><span class="c-reviews order-2">(2,345 Reviews)</span></div><div class="recommend">89% would recommend to a friend</div>
+<ul class="reviews-list"><li class="review-item"><div class="review-rating"><p class="visually-hidden">Rated 5 out of 5 stars</p></div><h4 class="review-title">Great picture</h4><div class="posted-date">Posted 3 weeks ago</div><div class="ugc-author">TVfan22</div><p class="pre-white-space">Bright, sharp, and the setup took ten minutes.</p><div class="ugc-recommendation">I would recommend this to a friend</div></li>
+<li class="review-item"><div class="review-rating"><p class="visually-hidden">Rated 2 out of 5 stars</p></div><h4 class="review-title">Remote broke</h4><div class="posted-date">Posted 2 months ago</div><div class="ugc-author">jlee</div><p class="pre-white-space">The remote stopped working after a week.</p><div class="ugc-recommendation">No, I would not recommend this to a friend</div></li></ul>
+</body></html>""",
+    # A software directory: the reviewer's role and "Used the software for: 1-2 years" beside the
+    # review, whose words are all in its "Pros:" and "Cons:" (no text of its own).
+    "rendered_saas_fields_and_role": """<html lang="en"><head><title>TaskBoard Reviews 2025 | Capterra</title></head><body><h1 class="product-name">TaskBoard Reviews</h1>
+<div class="ratings-summary"><span class="star-rating-label">4.5</span><span class="review-count">(1,234)</span><ul><li>Ease of use <span>4.3</span></li><li>Customer Service <span>4.4</span></li><li>Value for money <span>4.1</span></li></ul></div>
+<div class="review-card" id="r-90"><div class="reviewer"><span class="reviewer-name">Anna K.</span><span class="reviewer-role">Project Manager</span><span>Used the software for: 1-2 years</span></div><div class="review-body"><div class="overall"><span class="sr-only">Overall Rating</span><span class="stars" aria-label="5 out of 5 stars"></span></div><span class="date">March 3, 2025</span><h3>"Keeps our team on track"</h3><p><b>Pros:</b> Boards are quick to set up and everyone gets it.</p><p><b>Cons:</b> Mobile app is slow.</p></div></div>
+<div class="review-card" id="r-91"><div class="reviewer"><span class="reviewer-name">Luis M.</span><span class="reviewer-role">Owner</span><span>Used the software for: Less than 6 months</span></div><div class="review-body"><div class="overall"><span class="sr-only">Overall Rating</span><span class="stars" aria-label="3 out of 5 stars"></span></div><span class="date">February 20, 2025</span><h3>"Fine for small teams"</h3><p><b>Pros:</b> Cheap and simple for a small crew.</p><p><b>Cons:</b> Reports are limited.</p></div></div>
+</body></html>""",
+    # A Polish marketplace: "ocena produktu 4,85 z 5" with "1234 oceny i 567 recenzji", each
+    # reviewer in ``class="nick"``, a date kept in ``<time datetime>``.
+    "rendered_polish_nick": """<html lang="pl"><head><title>Czajnik elektryczny 1,7 l - Allegro</title></head><body><h1 class="mp0t_0a">Czajnik elektryczny 1,7 l</h1>
+<div class="rating"><span aria-label="ocena produktu 4,85 z 5">4,85</span><a href="#opinie">1234 oceny i 567 recenzji</a></div>
+<div id="opinie"><div class="opinion" data-opinion-id="o1"><span class="stars" aria-label="5 z 5"></span><span class="nick">Kasia</span><time datetime="2025-03-03">3 marca 2025</time><p>Szybko gotuje wodę, cichy.</p></div>
+<div class="opinion" data-opinion-id="o2"><span class="stars" aria-label="2 z 5"></span><span class="nick">Piotr</span><time datetime="2025-02-11">11 lutego 2025</time><p>Po miesiącu zaczął przeciekać.</p></div></div>
+</body></html>""",
 }
 
 SIXTH_EXPECTED: dict[str, tuple | None] = {
@@ -81,4 +104,7 @@ SIXTH_EXPECTED: dict[str, tuple | None] = {
     "rendered_plugin_wrapped_parts": (("4.5", 22, "5"), ["5", "3"], "rendered", "3 March 2025"),
     "rendered_italian_author_class": (("4,3", 87, "5"), ["5", "3"], "rendered", "3 marzo 2025"),
     "rendered_thumbs_verdicts_only": None,
+    "rendered_recommend_verdict_line": (("4.6", 2345, "5"), ["5", "2"], "rendered", "Posted 3 weeks ago"),
+    "rendered_saas_fields_and_role": (("4.5", 1234, "5"), ["5", "3"], "rendered", "March 3, 2025"),
+    "rendered_polish_nick": (("4,85", 1234, "5"), ["5", "2"], "rendered", "3 marca 2025"),
 }  # fmt: skip

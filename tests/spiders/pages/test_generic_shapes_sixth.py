@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from spiders.pages.generic.counts import rating_before_count
+from spiders.pages.generic.parts import may_be_text
 from spiders.pages.generic.shown import rating_in_text
 from tests.spiders.pages.test_generic_misreadings import _read as _read_body
 from tests.spiders.pages.test_generic_shapes import _read
@@ -131,3 +132,40 @@ def test_thumbs_verdicts_and_percent_scores_are_no_ratings() -> None:
     body = '<h1>Harbour Lights</h1><div class="scores"><span class="critics">91%</span> Tomatometer <a>245 Reviews</a> <span class="audience">78%</span> Popcornmeter <a>10,000+ Ratings</a></div><p class="spec">Rating: IP67</p><a href="#comments">5 comments</a>'
     result = _read_body("percent_scores", body)
     assert result.items == []
+
+
+def test_a_verdict_line_is_no_reviews_text() -> None:
+    reviews = _reviews("rendered_recommend_verdict_line")
+    assert [r.text for r in reviews] == [
+        "Bright, sharp, and the setup took ten minutes.",
+        "The remote stopped working after a week.",  # not "No, I would not recommend ..."
+    ]
+
+
+def test_a_field_and_the_reviewers_role_are_no_reviews_text() -> None:
+    first, second = _reviews("rendered_saas_fields_and_role")
+    assert (first.text, second.text) == (None, None)  # not "Used the software for: ..."
+    assert (first.pros, first.cons) == (
+        "Boards are quick to set up and everyone gets it.",
+        "Mobile app is slow.",
+    )
+    assert (first.author_name, second.author_name) == ("Anna K.", "Luis M.")
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("Used the software for: 1-2 years", True),
+        ("Fit: True to size", True),
+        ("No, I would not recommend this to a friend", True),
+        ("Ich würde dieses Produkt weiterempfehlen", True),
+        ("Overall: Great product, works well.", False),
+        ("I would recommend this to anyone who needs a quiet fridge, it is great.", False),
+    ],
+)
+def test_fields_and_verdicts_beside_a_review(text: str, field: bool) -> None:
+    assert may_be_text(text, "") is not field
+
+
+def test_a_reviewer_named_nick() -> None:
+    assert [r.author_name for r in _reviews("rendered_polish_nick")] == ["Kasia", "Piotr"]
