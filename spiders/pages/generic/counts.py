@@ -16,7 +16,9 @@ COUNT_WORDS = (
     r"avis|évaluations?|notes|valoraciones|opiniones|reseñas|recensioni|valutazioni|"
     r"beoordelingen|recensies|omdömen|anmeldelser|arvostelua|opinie|ocen\w*|"
     r"votes?|stimmen|comments?|kommentare|avaliações|avaliação|recenzj\w*|değerlendirme\w*|"
-    r"opinii|hodnocení|recenzí|個の評価|件の評価|件のレビュー|件のカスタマーレビュー"
+    r"opinii|opiniões|hodnocení|hodnotenia|recenz[ií]\w*|vélemény\w*|értékelés\w*|"
+    r"arvostelu\w*|recensioner|vurderinger|отзыв\w*|відгук\w*|κριτικ\w*|"
+    r"個の評価|件の評価|件のレビュー|件のカスタマーレビュー"
 )
 _COUNT = re.compile(
     r"(\d{1,3}(?:[.,\u202f\u00a0' ]\d{3})+|\d+)\s*"

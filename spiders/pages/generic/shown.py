@@ -46,7 +46,10 @@ RATED = re.compile(
     r"\b(?:rated|rating|bewertet\s+mit|(?:gesamt|durchschnitts|schul)?note|notendurchschnitt|"
     r"scored|mit(?=\s+\d[\d.,]*\s+bewertet))\s*:?\s*"
     + _NUM
-    + r"(?![\d.,/])(?!\s*(?:times?|mal)\b)"  # "Rated 10 times" is how often
+    # "Rated 10 times" is how often, "Rated 5 minutes to boil" how long; "Rated 230 V", "Rated
+    # 16 A", "Water rating 5 ATM": an electrical or a technical rating
+    + r"(?![\d.,/])(?!\s*(?:times?|mal|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b)"
+    r"(?!\s*(?:°|(?:v|a|w|kw|va|kva|mah|ah|ma|hz|atm|bar|psi|kg|lbs?|nm|db|rpm)\b))"
 )
 # The scale in words: "Rated 4 stars out of five stars", "Mit 4 von fünf Sternen bewertet".
 WORD_SCALE = re.compile(
@@ -60,8 +63,10 @@ JA_OF = re.compile(r"(5|10)\s*つ星のうち\s*" + _NUM)
 # Bare "5 Sonnen" only after a rating label ("Bewertung: 5 Sonnen"; a forecast's suns are weather).
 SUNS = re.compile(r"(?<![\d:.,])" + _NUM + r"\s*(?:(von|aus|/)\s*6\s*)?(?:sonnen|sonne)\b")
 _SUN_LABEL = re.compile(r"(?:bewertung|bewertet\s+mit|note|rating)\s*:?\s*$")
-STARS = re.compile(
-    _NUM + r"\s*-?\s*(?:stars?|sterne?n?|étoiles?|etoiles?|estrellas?|stelle|sterren|"
+STARS = re.compile(  # not the "200 points" of "1200 points"
+    r"(?<![\d.,])"
+    + _NUM
+    + r"\s*-?\s*(?:stars?|sterne?n?|étoiles?|etoiles?|estrellas?|stelle|sterren|"
     r"gwiazdk\w*|bubbles?|punkte?n?|points?|estrelas?|stjärnor?|stjerner?|yıldız)\b",
 )
 # Texts about a share of ratings or a filter, never one rating: "59 percent of
@@ -96,6 +101,10 @@ _CJK_AGO = r"\d+\s*(?:分|時間|小时|日|天|週間|周|か月|ヶ月|个月|
 _DATE = re.compile(
     r"\b\d{4}-\d{1,2}-\d{1,2}(?:\b|(?=t\d))|"  # ISO, 2024-03-03T10:15:00Z
     r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b|"  # 21/10/2016, 12.04.2020, 26/10/13
+    # Hungarian and Korean, the year first and each part ending in a dot: "2025. 03. 03.",
+    # "2025.3.3.", "2025. március 3." (not a version "2024.1.2")
+    r"\b(?:19|20)\d{2}\.\s?(?:\d{1,2}\.\s?\d{1,2}\.|(?:január|február|március|április|"
+    r"május|június|július|augusztus|szeptember|október|november|december)\s\d{1,2}\.)|"
     # 2024年3月3日, 2024年3月 (ja, zh), 2024년 3월 3일 (ko): a day, or the month alone at the
     # end, not "2023年12月に購入" (bought in December 2023) in a title.
     r"\d{4}\s*[年년]\s*\d{1,2}\s*[月월](?:\s*\d{1,2}\s*[日일]|(?!\w))|"

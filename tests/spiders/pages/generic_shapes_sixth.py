@@ -5,7 +5,8 @@ beside its guests' 9.2 out of 10, a French widget's "4,6" "/5", an app store's "
 Ratings", a WordPress plugin's parts each wrapped in a container named for it, an Italian
 portal's ``autore``, a Polish reviewer's ``nick``, a verdict line "I would recommend this to a
 friend" and a field "Used the software for: 1-2 years" that are no review's text, and a game's
-thumbs verdicts, which are no ratings."""
+thumbs verdicts and a spec sheet's "Rated 230 V", which are no ratings; a Hungarian portal's
+"1 234 vélemény" and its dates "2025. 03. 03."."""
 
 from __future__ import annotations
 
@@ -94,6 +95,19 @@ SIXTH_SHAPES: dict[str, str] = {
 <div id="opinie"><div class="opinion" data-opinion-id="o1"><span class="stars" aria-label="5 z 5"></span><span class="nick">Kasia</span><time datetime="2025-03-03">3 marca 2025</time><p>Szybko gotuje wodę, cichy.</p></div>
 <div class="opinion" data-opinion-id="o2"><span class="stars" aria-label="2 z 5"></span><span class="nick">Piotr</span><time datetime="2025-02-11">11 lutego 2025</time><p>Po miesiącu zaczął przeciekać.</p></div></div>
 </body></html>""",
+    # A Hungarian price portal: "4,7 / 5" with "1 234 vélemény", each review dated with the year
+    # first and every part ending in a dot ("2025. 03. 03.").
+    "rendered_hungarian_dotted_dates": """<html lang="hu"><head><title>Kávéfőző X1 vélemények - Árukereső.hu</title></head><body><h1 class="product-name">Kávéfőző X1</h1>
+<div class="rating-summary"><span class="rating">4,7 / 5</span> <a class="count" href="#velemenyek">1 234 vélemény</a></div>
+<div id="velemenyek"><div class="review" id="v1"><span class="stars" aria-label="5 / 5"></span><span class="name">Kovács Anna</span> <span class="date">2025. 03. 03.</span><p class="text">Gyors szállítás, kiváló kávé.</p></div>
+<div class="review" id="v2"><span class="stars" aria-label="2 / 5"></span><span class="name">Nagy Péter</span> <span class="date">2025. 02. 11.</span><p class="text">Egy hónap után elromlott a gép.</p></div></div>
+</body></html>""",
+    # A product's spec sheet: ratings of another kind ("Rated 230 V", "Rated 13 A", "Rating: IP44", "Rated 5 minutes",
+    # "Score: 1200 points"): no rating at all.
+    "rendered_spec_sheet_no_ratings": """<html lang="en-GB"><head><title>Harbour Kettle K2 | Shop</title></head><body><h1 class="product-title">Harbour Kettle K2</h1>
+<table class="specs"><tr><th>Voltage</th><td>Rated 230 V</td></tr><tr><th>Current</th><td>Rated 13 A</td></tr><tr><th>Ingress</th><td>Rating: IP44</td></tr><tr><th>Loyalty</th><td>Score: 1200 points</td></tr></table>
+<p class="delivery">Rated 5 minutes to boil 1.7 l? Our tests say 3.</p>
+</body></html>""",
 }
 
 SIXTH_EXPECTED: dict[str, tuple | None] = {
@@ -107,4 +121,6 @@ SIXTH_EXPECTED: dict[str, tuple | None] = {
     "rendered_recommend_verdict_line": (("4.6", 2345, "5"), ["5", "2"], "rendered", "Posted 3 weeks ago"),
     "rendered_saas_fields_and_role": (("4.5", 1234, "5"), ["5", "3"], "rendered", "March 3, 2025"),
     "rendered_polish_nick": (("4,85", 1234, "5"), ["5", "2"], "rendered", "3 marca 2025"),
+    "rendered_hungarian_dotted_dates": (("4,7", 1234, "5"), ["5", "2"], "rendered", "2025. 03. 03."),
+    "rendered_spec_sheet_no_ratings": None,
 }  # fmt: skip

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from spiders.pages.generic.counts import rating_before_count
+from spiders.pages.generic.counts import count_in_text, rating_before_count
 from spiders.pages.generic.parts import may_be_text
-from spiders.pages.generic.shown import rating_in_text
+from spiders.pages.generic.shown import looks_like_date, rating_in_text
 from tests.spiders.pages.test_generic_misreadings import _read as _read_body
 from tests.spiders.pages.test_generic_shapes import _read
 
@@ -169,3 +169,56 @@ def test_fields_and_verdicts_beside_a_review(text: str, field: bool) -> None:
 
 def test_a_reviewer_named_nick() -> None:
     assert [r.author_name for r in _reviews("rendered_polish_nick")] == ["Kasia", "Piotr"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rated 230 V",
+        "Rated 13 A",
+        "Water rating 5 ATM",
+        "Rating 30 °C",
+        "Score: 1200 points",
+        "Rated 5 minutes to boil",
+    ],
+)
+def test_an_electrical_or_technical_rating_is_no_rating(text: str) -> None:
+    assert rating_in_text(text) is None
+
+
+def test_a_spec_sheet_shows_no_ratings() -> None:
+    result = _read("rendered_spec_sheet_no_ratings")
+    assert result.items == []
+    assert [p.split(":")[0] for p in result.problems] == ["no ratings found"]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("1 234 vélemény", 1234),
+        ("12 értékelés", 12),
+        ("57 recenzii", 57),
+        ("19 arvostelua", 19),
+        ("123 recensioner", 123),
+        ("45 отзывов", 45),
+        ("1.234 opiniões", 1234),
+    ],
+)
+def test_counts_in_more_languages(text: str, count: int) -> None:
+    assert count_in_text(text) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [("2025. 03. 03.", True), ("2025.3.3.", True), ("2025. március 3.", True), ("2024.1.2", False)],
+)
+def test_dates_with_the_year_first_and_dotted_parts(text: str, date: bool) -> None:
+    assert looks_like_date(text) is date
+
+
+def test_a_hungarian_portals_reviews() -> None:
+    reviews = _reviews("rendered_hungarian_dotted_dates")
+    assert [(r.author_name, r.published_raw) for r in reviews] == [
+        ("Kovács Anna", "2025. 03. 03."),
+        ("Nagy Péter", "2025. 02. 11."),
+    ]
