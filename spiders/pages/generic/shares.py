@@ -19,7 +19,8 @@ _RATING_GOES_ON_WORDS = (
     "sterren gwiazdek gwiazdki point points punkt punkte punkten punkto puntos pontos "
     "bubble bubbles sonnen possible possibles möglichen posibles overall insgesamt gesamt "
     "rating bewertung score note by von from on at in for with mit bei auf für and und et y "
-    "e based basierend stimmen votes "
+    "e based basierend stimmen votes звезд звёзд звезды звёзды звезда баллов балла балл зірок "
+    "зірки бали балів на по от в с за "
 )
 _RATING_GOES_ON = frozenset(_RATING_GOES_ON_WORDS.split())
 _RATING_LABEL = re.compile(r"rat|bewert|score|note|punkt|gave|gab|vergeb|verdict|urteil|:")
@@ -45,6 +46,9 @@ def _counted_after(low: str, m: re.Match[str]) -> bool:
     plural = word in _COUNTED or (
         len(word) > 3 and word.endswith("s") and not word.endswith(_NOT_PLURAL)
     )
+    # Russian and Ukrainian: a word after the scale that is not of stars or points counts
+    # ("3 из 5 покупателей рекомендуют")
+    plural = plural or "а" <= word[0] <= "я" or word[0] in "ёіїє"
     return plural or (bool(before) and _RATING_LABEL.search(before) is None)
 
 
@@ -56,7 +60,8 @@ _NOT_PLURAL = ("ss", "us", "is", "ys", "ous")
 _POSITION_BEFORE = re.compile(
     r"\b(?:page|seite|pages?|página|pagina|image|img|photo|picture|bild|foto|slide|step|"
     r"schritt|item|frage|question|result|ergebnis|part|teil|chapter|kapitel|episode|folge|"
-    r"season|staffel|round|runde|day|tag|week|woche|video|no\.|nr\.|#)\s*$"
+    r"season|staffel|round|runde|day|tag|week|woche|video|no\.|nr\.|#|"
+    r"страница|сторінка|стр\.|фото|изображение|шаг|крок|вопрос|питання|слайд)\s*$"
 )
 
 

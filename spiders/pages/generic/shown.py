@@ -24,13 +24,15 @@ from spiders.pages.generic.shares import is_share, measures_another_thing
 
 _NUM = r"(\d{1,3}(?:[.,]\d{1,2})?)"
 # "4.5 out of 5", "4,1 de 5", "4 von 5", "8/10", "4,5 / 5", "3 of 5", "4 sur 5", "4 su 5", "4 z 5",
-# "4,5 van de 5", "4,5 uit 5" (nl), "4,5 av 5" (sv, no), "4 ud af 5" (da), "4,5 od 5", "4,5 din 5";
+# "4,5 van de 5", "4,5 uit 5" (nl), "4,5 av 5" (sv, no), "4 ud af 5" (da), "4,5 od 5", "4,5 din 5",
+# "4,5 из 5" (ru), "4,5 з 5" (uk);
 # the scale is 5, 10 or 100, or 6 with a decimal ("5,6 / 6"; 1/2 cup, 06/11/2014 and 3/199
 # photos are not ratings).
 RATING_OF = re.compile(
     r"(?<![\d/.,])"
     + _NUM
-    + r"\s*(?:out\s+of|von|aus|of|de|sur|su|van(?:\s+de)?|uit|av|(?:ud\s+)?af|od|din|z|/)\s*"
+    + r"\s*(?:out\s+of|von|aus|of|de|sur|su|van(?:\s+de)?|uit|av|(?:ud\s+)?af|od|din|z|из|з|/)"
+    r"\s*"
     r"(5|6|10|100)(?:[.,]00?)?"
     r"(?![\d/.,]*\d)(?!\s*%)",
 )
@@ -94,7 +96,14 @@ _MONTHS = (
     "noviembre|diciembre|januar|februar|märz|juni|juli|oktober|dezember|janvier|février|"
     "avril|juillet|septembre|octobre|novembre|décembre|gennaio|febbraio|aprile|maggio|"
     "giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus|"
-    "janeiro|fevereiro|março|junho|julho|setembro|outubro|novembro|dezembro"
+    "janeiro|fevereiro|março|junho|julho|setembro|outubro|novembro|dezembro|"
+    # Polish, Czech, Russian and Ukrainian, as a date says them ("3 marca", "3. března",
+    # "3 марта", "3 березня")
+    "maj|stycznia|lutego|kwietnia|czerwca|lipca|sierpnia|września|października|listopada|"
+    "grudnia|ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|"
+    "prosince|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|"
+    "декабря|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|"
+    "листопада|грудня"
 )
 # "3日前" ends its text or phrase; "2日前に届きました" (arrived 2 days ago) is a sentence.
 _CJK_AGO = r"\d+\s*(?:分|時間|小时|日|天|週間|周|か月|ヶ月|个月|年)前(?!\w)"
@@ -133,7 +142,8 @@ def rating_in_text(text: str | None) -> tuple[str, str | None] | None:
         return (ja.group(2), ja.group(1)) if as_number(ja.group(2)) <= int(ja.group(1)) else None  # type: ignore[operator]
     low = text.lower()
     if _LETTER_OR_SLASH(low) is None:  # "1.234", "12.04.2020": every shape has a word or "/"
-        return None
+        glyph = _GLYPH_SCORE.match(text) if text[0] in "★⭐" or text[-1] in "★⭐" else None
+        return (glyph.group(1) or glyph.group(2), None) if glyph else None  # "★ 4.8"
     m = RATING_OF.search(low)
     if m is not None and not _on_six(m.group(1), m.group(2)):
         m = None  # "6 von 6 Sonnen" is the suns' (below), "3/6" no rating
@@ -215,7 +225,12 @@ _CURRENCY_AFTER = re.compile(r"\s*(?:[€$£¥₹]|(?:eur|usd|gbp|chf|sek|nok|dk
 _CURRENCY_BEFORE = re.compile(r"(?:[€$£¥₹]|\b(?:eur|usd|gbp|chf|sek|nok|dkk|pln|czk|brl))\s*$")
 
 
-_LETTER_OR_SLASH = re.compile(r"[a-z/]").search
+_LETTER_OR_SLASH = re.compile(r"[a-zа-яёіїє/]").search  # Latin or Cyrillic
+# One star glyph beside a score written with its decimal, up to 5: "★ 4.92", "4,8 ⭐" (not a
+# repository's "★ 12" stars, a count).
+_GLYPH_SCORE = re.compile(
+    r"^[★⭐]\s*([0-4][.,]\d{1,2}|5[.,]00?)$|^([0-4][.,]\d{1,2}|5[.,]00?)\s*[★⭐]$"
+)
 # Star glyphs: "★★★★☆", "★★★½☆", "⭐⭐⭐⭐⭐" (filled, an optional half, empty).
 _GLYPHS = re.compile("^([★⭐✭✮]*)([½⯪⯨]?)([☆✩✰]*)$")
 GLYPH_FIRST = frozenset("★⭐✭✮½⯪⯨☆✩✰")
@@ -269,7 +284,7 @@ def bare_rating(text: str | None) -> str | None:
 
 # The scale after a number: " out of 10", "/5", " von 5 Sternen" (not "/5/2024").
 _SCALE_AFTER = re.compile(
-    r"^\s*(?:out\s+of|von|aus|of|de|sur|su|van(?:\s+de)?|uit|av|(?:ud\s+)?af|od|din|/)\s*"
+    r"^\s*(?:out\s+of|von|aus|of|de|sur|su|van(?:\s+de)?|uit|av|(?:ud\s+)?af|od|din|из|з|/)\s*"
     r"(5|6|10|100)(?:[.,]00?)?(?![\d/.,]*\d)",
     re.I,
 )

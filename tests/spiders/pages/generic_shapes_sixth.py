@@ -6,7 +6,8 @@ Ratings", a WordPress plugin's parts each wrapped in a container named for it, a
 portal's ``autore``, a Polish reviewer's ``nick``, a verdict line "I would recommend this to a
 friend" and a field "Used the software for: 1-2 years" that are no review's text, and a game's
 thumbs verdicts and a spec sheet's "Rated 230 V", which are no ratings; a Hungarian portal's
-"1 234 vélemény" and its dates "2025. 03. 03."."""
+"1 234 vélemény" and its dates "2025. 03. 03.", a Russian shop's "4,6 из 5" and "3 марта 2025", a
+rental's "★ 4.92"."""
 
 from __future__ import annotations
 
@@ -108,6 +109,20 @@ SIXTH_SHAPES: dict[str, str] = {
 <table class="specs"><tr><th>Voltage</th><td>Rated 230 V</td></tr><tr><th>Current</th><td>Rated 13 A</td></tr><tr><th>Ingress</th><td>Rating: IP44</td></tr><tr><th>Loyalty</th><td>Score: 1200 points</td></tr></table>
 <p class="delivery">Rated 5 minutes to boil 1.7 l? Our tests say 3.</p>
 </body></html>""",
+    # A Russian shop: "4,6 из 5" with "1 234 отзыва", each review's "Оценка 5 из 5" and its date "3
+    # марта 2025"; a share "3 из 5 покупателей рекомендуют" and a pager "Страница 1 из 5".
+    "rendered_russian_iz_five": """<html lang="ru"><head><title>Кофемашина X1 — отзывы покупателей</title></head><body><h1 class="product-title">Кофемашина X1</h1>
+<div class="rating-summary"><span class="rating-value">4,6 из 5</span> <a class="rating-count" href="#reviews">1 234 отзыва</a><div class="recommend">3 из 5 покупателей рекомендуют</div></div>
+<div id="reviews"><div class="review" id="rv-1"><span class="stars" aria-label="Оценка 5 из 5"></span><span class="author-name">Ольга</span> <span class="date">3 марта 2025</span><p class="text">Отличный кофе, быстро нагревается.</p></div>
+<div class="review" id="rv-2"><span class="stars" aria-label="Оценка 2 из 5"></span><span class="author-name">Дмитрий</span> <span class="date">11 февраля 2025</span><p class="text">Через месяц начала протекать.</p></div></div>
+<nav class="pager"><span>Страница 1 из 5</span></nav>
+</body></html>""",
+    # A rental: the score after one star glyph ("★ 4.92") and its count in the link after it.
+    "rendered_star_glyph_score": """<html lang="en"><head><title>Sea view loft - Porto</title></head><body><h1 class="listing-title">Sea view loft</h1>
+<div class="summary"><span class="avg">★ 4.92</span> · <a href="#reviews">128 reviews</a></div>
+<div id="reviews"><div class="review" data-review-id="r1"><span class="name">Laura</span><span class="stars" aria-label="Rated 5 out of 5"></span><span class="date">March 2025</span><p>Spotless, great view, easy check-in.</p></div>
+<div class="review" data-review-id="r2"><span class="name">Tom</span><span class="stars" aria-label="Rated 3 out of 5"></span><span class="date">February 2025</span><p>Nice place but noisy street at night.</p></div></div>
+</body></html>""",
 }
 
 SIXTH_EXPECTED: dict[str, tuple | None] = {
@@ -123,4 +138,6 @@ SIXTH_EXPECTED: dict[str, tuple | None] = {
     "rendered_polish_nick": (("4,85", 1234, "5"), ["5", "2"], "rendered", "3 marca 2025"),
     "rendered_hungarian_dotted_dates": (("4,7", 1234, "5"), ["5", "2"], "rendered", "2025. 03. 03."),
     "rendered_spec_sheet_no_ratings": None,
+    "rendered_russian_iz_five": (("4,6", 1234, "5"), ["5", "2"], "rendered", "3 марта 2025"),
+    "rendered_star_glyph_score": (("4.92", 128, "5"), ["5", "3"], "rendered", "March 2025"),
 }  # fmt: skip

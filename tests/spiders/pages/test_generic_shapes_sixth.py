@@ -222,3 +222,41 @@ def test_a_hungarian_portals_reviews() -> None:
         ("Kovács Anna", "2025. 03. 03."),
         ("Nagy Péter", "2025. 02. 11."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "rating"),
+    [
+        ("4,5 из 5", ("4,5", "5")),
+        ("Оценка 5 из 5", ("5", "5")),
+        ("4 з 5 зірок", ("4", "5")),
+        ("★ 4.92", ("4.92", None)),
+        ("4,8 ⭐", ("4,8", None)),
+        ("3 из 5 покупателей рекомендуют", None),
+        ("Страница 2 из 5", None),
+        ("★ 12", None),  # a repository's stars: a count
+        ("★ 5.5", None),
+    ],
+)
+def test_cyrillic_scales_and_a_score_beside_one_star(text: str, rating) -> None:
+    assert rating_in_text(text) == rating
+
+
+@pytest.mark.parametrize(
+    "text", ["3 марта 2025", "12 жовтня 2024", "11 lutego 2025", "3 maja 2025", "3. března 2025"]
+)
+def test_dates_with_slavic_month_names(text: str) -> None:
+    assert looks_like_date(text)
+
+
+def test_a_russian_shops_reviews() -> None:
+    reviews = _reviews("rendered_russian_iz_five")
+    assert [(r.author_name, r.rating_value, r.published_raw) for r in reviews] == [
+        ("Ольга", "5", "3 марта 2025"),
+        ("Дмитрий", "2", "11 февраля 2025"),
+    ]
+
+
+def test_a_score_after_one_star_glyph() -> None:
+    agg = _aggregate("rendered_star_glyph_score")
+    assert (agg.rating_value, agg.review_count, agg.company_name) == ("4.92", 128, "Sea view loft")
