@@ -32,7 +32,6 @@ from spiders.pages.generic.cards import card_review, rating_cards
 from spiders.pages.generic.counts import count_after, count_in_text
 from spiders.pages.generic.drawn import (
     drawn_rating,
-    feedback_verdict,
     image_rating,
     precise_value,
     scale_in_next,
@@ -55,6 +54,7 @@ from spiders.pages.generic.shown import (
     rating_in_text,
 )
 from spiders.pages.generic.texts import iter_texts, text_content
+from spiders.pages.generic.values import VALUE_KEYS, value_signal
 
 _HAS_DIGIT = re.compile(r"\d").search
 _CLASS_HINT = re.compile(r"star|rating|bubble|score|count-", re.I).search
@@ -78,11 +78,8 @@ _INLINE = frozenset({"a", "span", "b", "strong", "i", "em", "small", "br", "img"
 _NOT_RATING_CLASS = re.compile(
     r"histogram|distribution|breakdown|(?:^|[\s_-])(?:filters?|sort)(?:$|[\s_-])"
 )
-_ATTRS = ("aria-label", "title", "alt")
 _SCORE_CLASS = re.compile(r"(?:^|[\s_-])(?:score|rating|rating-value|review-score)(?:$|[\s_-])")
 _OVERALL = re.compile(r"overall[-_]?rating|rating[-_]?overall", re.I).search  # Glassdoor's
-_DATA_ATTRS = ("data-rating", "data-score", "data-rating-value")
-_VALUE_KEYS = frozenset((*_ATTRS, *_DATA_ATTRS))
 MAX_BLOCK_TEXT = 6000
 
 
@@ -132,32 +129,6 @@ def _class_of(classes: str) -> tuple[str, str | None, str] | str | None:
         return found
 
 
-def _value_signal(
-    el: Any, keys: list[str], values: dict[str, tuple[str, str | None] | None]
-) -> tuple[str, str | None, str] | None:
-    """A rating stated in an attribute's value (``aria-label``, ``data-score``, ...);
-    ``values``: what each value said, for the rest of the page."""
-    for attr in _ATTRS:
-        if attr in keys:
-            value = el.get(attr)
-            if value and len(value) <= 120:
-                found = values.get(value, _UNSEEN)
-                if found is _UNSEEN:  # a page repeats its titles and labels ("5 stars")
-                    found = values[value] = (
-                        rating_in_text(value)
-                        if not value.isalpha() and _HAS_DIGIT(value)
-                        else feedback_verdict(value)
-                    )
-                if found:
-                    return found[0], found[1], value
-    for attr in _DATA_ATTRS:
-        if attr in keys:
-            value = el.get(attr)
-            if value and bare_rating(value):
-                return value.strip(), None, value
-    return None
-
-
 def _short_text(text: str) -> tuple[str, tuple[str, str | None] | None, bool] | str | None:
     """(The text collapsed, the rating it states, whether it is a label like "Review
     score" before its number), else the bare number it is (a scale may follow), else None."""
@@ -182,7 +153,7 @@ def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
     # One pass in document order asking each element only for what it has (keys() is
     # one call; an XPath over the attributes costs more). Classes, texts: looked up.
     out: dict[Any, tuple[str, str | None, str]] = {}
-    no_values = _VALUE_KEYS.isdisjoint
+    no_values = VALUE_KEYS.isdisjoint
     class_of = _CLASSES.get
     # What each short text and attribute value says, read once per page ("Helpful").
     texts: dict[str, tuple[str, tuple[str, str | None] | None, bool] | str | None] = {}
@@ -198,7 +169,7 @@ def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
         found = None
         if keys:
             if keys != only_class and not no_values(keys):
-                found = _value_signal(el, keys, values)
+                found = value_signal(el, keys, values)
             if found is None and "class" in keys:
                 cls = el.get("class")
                 found = class_of(cls, unseen)

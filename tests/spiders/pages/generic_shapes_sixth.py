@@ -7,7 +7,8 @@ portal's ``autore``, a Polish reviewer's ``nick``, a verdict line "I would recom
 friend" and a field "Used the software for: 1-2 years" that are no review's text, and a game's
 thumbs verdicts and a spec sheet's "Rated 230 V", which are no ratings; a Hungarian portal's
 "1 234 vélemény" and its dates "2025. 03. 03.", a Russian shop's "4,6 из 5" and "3 марта 2025", a
-rental's "★ 4.92"."""
+rental's "★ 4.92", a film's audience stars in ``<rating-stars-group score="4.5">`` beside percent
+scores that are no ratings."""
 
 from __future__ import annotations
 
@@ -123,6 +124,17 @@ SIXTH_SHAPES: dict[str, str] = {
 <div id="reviews"><div class="review" data-review-id="r1"><span class="name">Laura</span><span class="stars" aria-label="Rated 5 out of 5"></span><span class="date">March 2025</span><p>Spotless, great view, easy check-in.</p></div>
 <div class="review" data-review-id="r2"><span class="name">Tom</span><span class="stars" aria-label="Rated 3 out of 5"></span><span class="date">February 2025</span><p>Nice place but noisy street at night.</p></div></div>
 </body></html>""",
+    # A film's page: the critics' and the audience's percent scores ("91%" Tomatometer, "78%"),
+    # no star rating; each audience review's stars in a web component's own attribute
+    # (``<rating-stars-group score="4.5">``).
+    "rendered_web_component_score": """<html lang="en"><head><title>Harbour Lights | Rotten Tomatoes</title></head><body><h1 class="unset" data-qa="score-panel-title">Harbour Lights</h1>
+<div class="media-scorecard"><rt-button slot="criticsScore"><rt-text>91%</rt-text></rt-button><rt-text slot="criticsScoreType">Tomatometer</rt-text><rt-link slot="criticsReviews">245 Reviews</rt-link>
+<rt-button slot="audienceScore"><rt-text>78%</rt-text></rt-button><rt-text slot="audienceScoreType">Popcornmeter</rt-text><rt-link slot="audienceReviews">10,000+ Ratings</rt-link></div>
+<section class="audience-reviews"><div class="audience-review-row" data-qa="review-item"><div class="review-data"><a class="audience-reviews__name" data-qa="review-name" href="/profiles/x">Ann B</a></div>
+<div class="review-text-container"><rating-stars-group score="4.5" slot="rating"></rating-stars-group><span class="audience-reviews__duration" data-qa="review-duration">Mar 3, 2024</span><p class="audience-reviews__review js-review-text" data-qa="review-text">Funny and warm, the cast is great.</p></div></div>
+<div class="audience-review-row" data-qa="review-item"><div class="review-data"><a class="audience-reviews__name" data-qa="review-name" href="/profiles/y">Carl D</a></div>
+<div class="review-text-container"><rating-stars-group score="2" slot="rating"></rating-stars-group><span class="audience-reviews__duration" data-qa="review-duration">Feb 27, 2024</span><p class="audience-reviews__review js-review-text" data-qa="review-text">Too long and the jokes fall flat.</p></div></div></section>
+</body></html>""",
 }
 
 SIXTH_EXPECTED: dict[str, tuple | None] = {
@@ -140,4 +152,5 @@ SIXTH_EXPECTED: dict[str, tuple | None] = {
     "rendered_spec_sheet_no_ratings": None,
     "rendered_russian_iz_five": (("4,6", 1234, "5"), ["5", "2"], "rendered", "3 марта 2025"),
     "rendered_star_glyph_score": (("4.92", 128, "5"), ["5", "3"], "rendered", "March 2025"),
+    "rendered_web_component_score": (None, ["4.5", "2"], "rendered", "Mar 3, 2024"),
 }  # fmt: skip

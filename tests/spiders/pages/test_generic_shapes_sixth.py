@@ -260,3 +260,16 @@ def test_a_russian_shops_reviews() -> None:
 def test_a_score_after_one_star_glyph() -> None:
     agg = _aggregate("rendered_star_glyph_score")
     assert (agg.rating_value, agg.review_count, agg.company_name) == ("4.92", 128, "Sea view loft")
+
+
+def test_a_web_components_own_attribute_and_no_percent_score() -> None:
+    result = _read("rendered_web_component_score")
+    assert [i.kind for i in result.items] == ["review", "review"]  # "91%", "78%": no aggregate
+    assert [(r.rating_value, r.author_name) for r in result.items] == [
+        ("4.5", "Ann B"),
+        ("2", "Carl D"),
+    ]
+    body = '<form><input type="range" name="score" value="4"></form><ul><li value="3">Third</li></ul><div class="rv"><score-board score="7"></score-board></div>'
+    assert [p.split(":")[0] for p in _read_body("plain_values", body).problems] == [
+        "no ratings found"
+    ]
