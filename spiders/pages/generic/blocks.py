@@ -21,6 +21,7 @@ from spiders.pages.generic.dates import (
     date_attribute,
     date_element,
     other_date,
+    review_dates,
     short_date,
     stay_date,
 )
@@ -344,7 +345,7 @@ def read_review(
             if stay_date(t, before):
                 stay = stay or t
             else:
-                values["published_raw"] = t
+                values.update(review_dates(t))  # and the order's day after it, if shown
         elif entity is None and len(t) <= 120 and ENTITY_HINT.search(hint):
             entity = entity_of(sub)
         elif "author_name" not in values and len(t) <= 60 and _AUTHOR_HINT.search(hint):

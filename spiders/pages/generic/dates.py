@@ -105,3 +105,26 @@ _SHORT_DATE = re.compile(r"\d").search
 def short_date(tail: str) -> bool:
     """A short text after an element that may be a date ("<a>Jane S</a> Mar 3, 2024")."""
     return len(tail) <= 40 and _SHORT_DATE(tail) is not None and looks_like_date(tail.strip())
+
+
+# The day of the order or the experience after the review's own in one line: "Avis du
+# 12/03/2025 suite à une commande du 02/03/2025" (Avis Vérifiés), "Bewertet am 12.03.2025 nach
+# Kauf am 02.03.2025", "Reviewed on March 12, 2025 after a purchase on March 2, 2025".
+_THEN_ORDERED = re.compile(
+    r"[,;]?\s+(?:suite\s+à\s+(?:une|votre|sa)\s+(?:commande|achat|expérience|visite)\s+d[ue]|"
+    r"(?:nach|zu)\s+(?:dem|einem|ihrem|seinem)?\s*(?:kauf|einkauf|bestellung|besuch)\s+(?:vom|am)|"
+    r"(?:after|following)\s+(?:a|an|the|their|his|her)?\s*(?:purchase|order|visit|stay)\s+(?:on|of)|"
+    r"tras\s+(?:una|la|su)\s+(?:compra|pedido|visita)\s+(?:del?|el)|"
+    r"dopo\s+(?:un|l'|il)\s*(?:acquisto|ordine)\s+del|na\s+(?:een\s+)?(?:aankoop|bestelling)\s+op)"
+    r"\s+(?=[^.]{0,20}\d)",
+    re.I,
+)
+
+
+def review_dates(text: str) -> dict[str, str]:
+    """A review's shown date line as ``published_raw``, and the order's or the visit's day
+    after it, in the same line, as ``experienced_raw``."""
+    m = _THEN_ORDERED.search(text) if len(text) > 20 else None
+    if m is None or not looks_like_date(text[: m.start()]):
+        return {"published_raw": text}
+    return {"published_raw": text[: m.start()], "experienced_raw": text[m.end() :]}

@@ -30,7 +30,8 @@ SIXTH_SHAPES: dict[str, str] = {
 </body></html>""",
     # A French reviews widget: the score "4,6" with its scale "/5" in the next element (a
     # counter's "1" "/ 5" is no score: its number has no decimal), "Basée sur 1 234 avis"; each
-    # review's "Note : 5 sur 5", the shop's reply under "Réponse de ...".
+    # review's "Note : 5 sur 5", its date and the order's in one line ("publié le 12/03/2025 suite
+    # à une commande du 02/03/2025"), the shop's reply under "Réponse de ...".
     "rendered_score_then_plain_scale": """<html lang="fr"><head><title>Avis clients Maison Duval</title></head><body><h1 class="shop-name">Maison Duval</h1>
 <div class="av-summary"><span class="av-note">4,6</span><span class="av-max">/5</span> <span class="av-count">Basée sur 1 234 avis</span></div>
 <div class="av-reviews"><div class="av-review" id="av-1"><div class="av-stars" title="Note : 5 sur 5"></div><div class="av-author">Sophie L.</div><div class="av-date">publié le 12/03/2025 suite à une commande du 02/03/2025</div><p class="av-text">Livraison rapide et produit conforme.</p>
@@ -140,7 +141,7 @@ SIXTH_SHAPES: dict[str, str] = {
 SIXTH_EXPECTED: dict[str, tuple | None] = {
     "rendered_dutch_van_de_five": (("4,5", 123, "5"), ["5", "2"], "rendered", "12 maart 2025"),
     "rendered_hotel_class_property": (("9.2", 1024, "10"), ["10", "6"], "rendered", "Mar 3, 2025"),
-    "rendered_score_then_plain_scale": (("4,6", 1234, "5"), ["5", "2"], "rendered", "publié le 12/03/2025 suite à une commande du 02/03/2025"),
+    "rendered_score_then_plain_scale": (("4,6", 1234, "5"), ["5", "2"], "rendered", "publié le 12/03/2025"),
     "rendered_score_dot_count": (("4.7", 12300, "5"), ["4", "1"], "rendered", "03/03/2025"),
     "rendered_plugin_wrapped_parts": (("4.5", 22, "5"), ["5", "3"], "rendered", "3 March 2025"),
     "rendered_italian_author_class": (("4,3", 87, "5"), ["5", "3"], "rendered", "3 marzo 2025"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from spiders.pages.generic.counts import count_in_text, rating_before_count
+from spiders.pages.generic.dates import review_dates
 from spiders.pages.generic.parts import may_be_text
 from spiders.pages.generic.shown import looks_like_date, rating_in_text
 from tests.spiders.pages.test_generic_misreadings import _read as _read_body
@@ -273,3 +274,36 @@ def test_a_web_components_own_attribute_and_no_percent_score() -> None:
     assert [p.split(":")[0] for p in _read_body("plain_values", body).problems] == [
         "no ratings found"
     ]
+
+
+def test_the_orders_day_after_the_reviews_own_in_one_line() -> None:
+    reviews = _reviews("rendered_score_then_plain_scale")
+    assert [(r.published_raw, r.experienced_raw) for r in reviews] == [
+        ("publié le 12/03/2025", "02/03/2025"),
+        ("publié le 01/02/2025", "20/01/2025"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        (
+            "Bewertet am 12.03.2025 nach Kauf am 02.03.2025",
+            ("Bewertet am 12.03.2025", "02.03.2025"),
+        ),
+        (
+            "Reviewed on March 12, 2025 after a purchase on March 2, 2025",
+            ("Reviewed on March 12, 2025", "March 2, 2025"),
+        ),
+        ("Reviewed in the United States on August 2, 2021", None),
+        ("suite à une commande du 02/03/2025", None),  # the order's day alone
+    ],
+)
+def test_a_date_line_with_the_orders_day(text: str, dates) -> None:
+    got = review_dates(text)
+    want = (
+        {"published_raw": text}
+        if dates is None
+        else dict(zip(("published_raw", "experienced_raw"), dates, strict=True))
+    )
+    assert got == want
