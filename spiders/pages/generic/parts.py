@@ -171,11 +171,12 @@ def author_of(
 ) -> None:
     """The author of a review whose markup names none: the name its link to the
     reviewer's profile shows (Yelp's ``/user_details?userid=``, a map's
-    ``/contrib/``), else its heading when that is a person's name right above the
-    date line (Airbnb's shape: ``<h3>Julia</h3><div>March 2024</div>``: one word or
-    two, capitalised), not its title. A link in the business's reply (``in_reply``)
-    names the replier, one after the review's text (``body``) a replier or a voter
-    ("Tom K. found this helpful"); one that counts ("12 reviews") names no one."""
+    ``/contrib/``), else its heading when that is a person's name above the date line,
+    with at most a few short lines between (Airbnb's shape: ``<h3>Julia</h3><div>2 years on
+    Airbnb</div><div>March 2024</div>``: one word or two, capitalised), not its title. A
+    link in the business's reply (``in_reply``) names the replier, one after the review's
+    text (``body``) a replier or a voter ("Tom K. found this helpful"); one that counts
+    ("12 reviews") names no one."""
     if "author_name" in values:  # eBay's "b***r (312)": the name without its feedback score
         values["author_name"] = (
             _SCORE_AFTER.sub(r"\1", values["author_name"]) or values["author_name"]
@@ -202,9 +203,18 @@ def author_of(
         if t == title:  # a heading the markup names a title stays one
             if "title" in (sub.get("class") or "").lower():
                 return
-            if looks_like_date(texts[i + 1][1]) and texts[i + 1][1] == values.get("published_raw"):
-                values["author_name"] = values.pop("title")
+            # the date line next, or after a few short lines about the reviewer and the
+            # rating ("2 years on Airbnb", "Rating, 5 stars", "·"), before the review's text
+            for later, after in texts[i + 1 : i + 1 + _LINES_TO_DATE]:
+                if later is body or len(after) > _SHORT_LINE:
+                    return
+                if after == values.get("published_raw") and looks_like_date(after):
+                    values["author_name"] = values.pop("title")
+                    return
             return
+
+
+_LINES_TO_DATE, _SHORT_LINE = 5, 40
 
 
 # A link to a reviewer's profile (href or a button's data-href), not to an action

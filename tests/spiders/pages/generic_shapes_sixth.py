@@ -136,6 +136,13 @@ SIXTH_SHAPES: dict[str, str] = {
 <div class="audience-review-row" data-qa="review-item"><div class="review-data"><a class="audience-reviews__name" data-qa="review-name" href="/profiles/y">Carl D</a></div>
 <div class="review-text-container"><rating-stars-group score="2" slot="rating"></rating-stars-group><span class="audience-reviews__duration" data-qa="review-duration">Feb 27, 2024</span><p class="audience-reviews__review js-review-text" data-qa="review-text">Too long and the jokes fall flat.</p></div></div></section>
 </body></html>""",
+    # A rental: each reviewer's name in a heading, a line about them ("2 years on Airbnb",
+    # "Lisbon, Portugal") and the rating's line ("Rating, 5 stars" · "March 2025") before the text.
+    "rendered_name_heading_above_reviewer_line": """<html lang="en"><head><title>Sea view loft - Lofts for Rent in Porto</title></head><body><h1 class="hpipapi">Sea view loft</h1>
+<div class="r1lutz1s"><span aria-hidden="true">★ 4.92 · <a href="#reviews">128 reviews</a></span><span class="a8jt5op">Rated 4.92 out of 5 from 128 reviews.</span></div>
+<div data-section-id="REVIEWS_DEFAULT"><div class="r1are2x1" data-review-id="9911"><h3 class="hpipapi">Laura</h3><div class="s78n3tv">2 years on Airbnb</div><div class="c5dn5hn"><span class="a8jt5op">Rating, 5 stars</span><span>·</span><span>March 2025</span></div><span class="ll4r2nl">Spotless, great view, easy check-in.</span></div>
+<div class="r1are2x1" data-review-id="9912"><h3 class="hpipapi">Tom</h3><div class="s78n3tv">Lisbon, Portugal</div><div class="c5dn5hn"><span class="a8jt5op">Rating, 3 stars</span><span>·</span><span>February 2025</span></div><span class="ll4r2nl">Nice place but noisy street at night.</span></div></div>
+</body></html>""",
 }
 
 SIXTH_EXPECTED: dict[str, tuple | None] = {
@@ -154,4 +161,5 @@ SIXTH_EXPECTED: dict[str, tuple | None] = {
     "rendered_russian_iz_five": (("4,6", 1234, "5"), ["5", "2"], "rendered", "3 марта 2025"),
     "rendered_star_glyph_score": (("4.92", 128, "5"), ["5", "3"], "rendered", "March 2025"),
     "rendered_web_component_score": (None, ["4.5", "2"], "rendered", "Mar 3, 2024"),
+    "rendered_name_heading_above_reviewer_line": (("4.92", 128, "5"), ["5", "3"], "rendered", "March 2025"),
 }  # fmt: skip

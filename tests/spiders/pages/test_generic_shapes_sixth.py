@@ -307,3 +307,8 @@ def test_a_date_line_with_the_orders_day(text: str, dates) -> None:
         else dict(zip(("published_raw", "experienced_raw"), dates, strict=True))
     )
     assert got == want
+
+
+def test_a_name_heading_above_a_line_about_the_reviewer_and_the_date() -> None:
+    reviews = _reviews("rendered_name_heading_above_reviewer_line")
+    assert [(r.author_name, r.title) for r in reviews] == [("Laura", None), ("Tom", None)]
