@@ -10,13 +10,17 @@ rest here, once per distinct (text, date order):
   26/10/13, 03:48 pm", "Samstag, 23. März 2024", "Date of experience: March 2024";
 * month names (``transforms.date_words``): "23. März 2024", "March 23, 2024",
   "Mar 23rd, 2024", "Oktober 2025" (month precision), with a clock ("23. Juni 2016
-  um 17:21 Uhr", "Tue, 21 Nov 2023 21:41:08 GMT");
-* numeric dates with a clock or a two-digit year, year first or with dashes, in the
-  order the page's locale writes them (``day_first``): 3/4/2024 is 4 March under
-  en-US and 3 April under de, fr, en-GB; a part over 12 decides by itself;
+  um 17:21 Uhr", "Tue, 21 Nov 2023 21:41:08 GMT"); Polish, Czech, Russian and
+  Ukrainian ones ("11 lutego 2025 r.", "3. března 2024", "5 марта 2024 г. в 14:30",
+  "12 березня 2025", "marzec 2025"), Hungarian ones after the year ("2025. március 3.",
+  "2025. márc. 3.", "2025. május");
+* numeric dates with a clock or a two-digit year, year first ("2025/12/09", and with
+  each part ending in a dot, "2025. 03. 03.") or with dashes, in the order the page's
+  locale writes them (``day_first``): 3/4/2024 is 4 March under en-US and 3 April
+  under de, fr, en-GB; a part over 12 decides by itself;
 * relative dates ("a week ago", "vor 3 Tagen", "il y a 2 mois", "hace 3 días",
-  "2 ore fa", "yesterday", "in the last week"): how far back, applied to each row's
-  ``fetched_at`` by the caller, so they stay one parse per text.
+  "2 ore fa", "3 dni temu", "yesterday", "in the last week"): how far back, applied to
+  each row's ``fetched_at`` by the caller, so they stay one parse per text.
 
 A clock without a zone is read as UTC, as ISO 8601 times without one are.
 """
@@ -28,6 +32,8 @@ from datetime import UTC, datetime, timedelta
 from typing import NamedTuple
 
 from transforms.date_words import (
+    AGO_AFTER,
+    BEFORE_CLOCK,
     BEFORE_DATE,
     BY,
     DAYS_AGO,
@@ -36,10 +42,12 @@ from transforms.date_words import (
     MONTHS,
     NUMBER,
     NUMBERS,
+    ONE_UNIT,
     UNIT,
     UNITS,
     VERBS,
     WEEKDAYS,
+    YEAR_WORDS,
 )
 
 # How a locale orders day and month in numeric dates. None: the page said no locale.
@@ -97,26 +105,33 @@ _WORDING = re.compile(
 )
 _WEEKDAY = re.compile(rf"^{_one_of(WEEKDAYS)}\.?,?\s+")
 
-# A clock: "17:21", "03:48 pm", "um 17:21 Uhr", "21:41:08 GMT", "10h30", "17.21 Uhr".
+# A clock: "17:21", "03:48 pm", "um 17:21 Uhr", "21:41:08 GMT", "10h30", "17.21 Uhr",
+# "o 14:30" (pl), "в 14:30" (ru).
 _CLOCK = (
-    r"(?:[,\s]+(?:um\s+|at\s+|à\s+|a\s+las\s+|alle\s+|om\s+)?|t)"
+    rf"(?:[,\s]+(?:{_one_of(BEFORE_CLOCK)}\s+)?|t)"
     r"(?P<hh>\d{1,2})[:.h](?P<mm>\d{2})(?::(?P<ss>\d{2})(?:[.,]\d+)?)?\s*"
     r"(?P<half>[ap]\.?\s?m\.?|uhr|h)?\s*(?P<tz>z|utc|gmt|[+-]\d{2}:?\d{2})?"
 )
 _NUMERIC = re.compile(
     rf"^(?P<a>\d{{1,2}})(?P<sep>[./-])\s?(?P<b>\d{{1,2}})[./-]\s?(?P<y>\d{{4}}|\d{{2}})(?:{_CLOCK})?$"
 )
+# Year first, also with each part ending in a dot ("2025. 03. 03.", hu, ko).
 _YEAR_FIRST = re.compile(
-    rf"^(?P<y>\d{{4}})[./-](?P<m>\d{{1,2}})[./-](?P<d>\d{{1,2}})(?:{_CLOCK})?$"
+    rf"^(?P<y>\d{{4}})[./-]\s?(?P<m>\d{{1,2}})[./-]\s?(?P<d>\d{{1,2}})\.?(?:{_CLOCK})?$"
 )
+# "2025. március 3.", "2025. márc. 3. 14:22" (hu).
+_YEAR_MONTH_DAY = re.compile(rf"^(?P<y>\d{{4}})\.?\s*{MONTH}\s*(?P<d>\d{{1,2}})\.?(?:{_CLOCK})?$")
+# The word for "year" after it: "11 lutego 2025 r.", "5 марта 2024 г.".
+_YEAR_WORD = rf"(?:\s+{_one_of(YEAR_WORDS)}\.?)?"
 _DAY_MONTH_YEAR = re.compile(
     rf"^(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?{MONTH},?\s*(?:de\s+)?(?P<y>\d{{4}})"
-    rf"(?:{_CLOCK})?$"
+    rf"{_YEAR_WORD}(?:{_CLOCK})?$"
 )
 _MONTH_DAY_YEAR = re.compile(
     rf"^{MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?,?\s+(?P<y>\d{{4}})(?:{_CLOCK})?$"
 )
-_MONTH_YEAR = re.compile(rf"^{MONTH},?\s*(?:de\s+)?(?P<y>\d{{4}})$")
+_MONTH_YEAR = re.compile(rf"^{MONTH},?\s*(?:de\s+)?(?P<y>\d{{4}}){_YEAR_WORD}$")
+_YEAR_MONTH = re.compile(rf"^(?P<y>\d{{4}})\.?\s*{MONTH}$")  # "2025. március" (hu)
 _NUMERIC_MONTH_YEAR = re.compile(r"^(?P<m>\d{1,2})[/.](?P<y>\d{4})$")
 
 _RELATIVE = tuple(
@@ -126,7 +141,8 @@ _RELATIVE = tuple(
         rf"^(?:vor|before)\s+(?:etwa\s+|about\s+|ca\.\s+)?{NUMBER}\s+{UNIT}$",
         rf"^il\s+y\s+a\s+(?:environ\s+)?{NUMBER}\s+{UNIT}$",
         rf"^hace\s+(?:unos?\s+|unas?\s+)?{NUMBER}\s+{UNIT}$",
-        rf"^{NUMBER}\s+{UNIT}\s+(?:fa|geleden|atrás)$",
+        rf"^{NUMBER}\s+{UNIT}\s+{_one_of(AGO_AFTER)}$",
+        rf"^{ONE_UNIT}\s+temu$",  # "tydzień temu": a week ago
         r"^(?:in\s+the\s+last|within\s+the\s+last|au\s+cours\s+de\s+la\s+dernière|"
         rf"in\s+der\s+letzten|en\s+la\s+última)\s+{UNIT}$",
     )
@@ -217,11 +233,11 @@ def read_words(text: str, order: str | None = None) -> Shown:
     m = _YEAR_FIRST.match(s)
     if m:
         return _at(int(m.group("y")), int(m.group("m")), int(m.group("d")), m)
-    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
+    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _YEAR_MONTH_DAY):
         m = pattern.match(s)
         if m:
             return _at(int(m.group("y")), MONTHS[m.group("mon")], int(m.group("d")), m)
-    m = _MONTH_YEAR.match(s)
+    m = _MONTH_YEAR.match(s) or _YEAR_MONTH.match(s)
     if m:
         at = _utc(int(m.group("y")), MONTHS[m.group("mon")], 1)
         return Shown(at, None, "month") if at else UNREADABLE

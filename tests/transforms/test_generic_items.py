@@ -183,3 +183,42 @@ def test_stay_and_reply_dates_read_in_the_items_locale(tmp_path, monkeypatch):
         "stay 2": (at(2025, 10, 1), at(2020, 4, 12, 17, 2), False),
         "stay 3": (at(2026, 9, 1), None, True),
     }
+
+
+def test_shown_dates_of_the_readers_newer_languages_reach_the_lake(tmp_path, monkeypatch):
+    """The generic reader keeps Polish, Czech, Russian, Ukrainian and Hungarian dates as
+    shown ("11 lutego 2025", "2025. 03. 03."); their rows land, none in quarantine."""
+    monkeypatch.setenv("RUF_TRANSFORM_WORKERS", "1")
+    settings = shop_settings(tmp_path)
+    base = next(i for i in generic_items() if i["portal_company_id"] == "diner-gb")
+    shown = {
+        "pl": ("11 lutego 2025", "3 dni temu"),
+        "cs": ("3. března 2024", "březen 2024"),
+        "ru": ("5 марта 2024 г.", "5 марта 2024"),
+        "uk": ("12 березня 2025", "листопад 2024"),
+        "hu": ("2025. 03. 03.", "2025. március 1."),
+    }
+    rows = [
+        {
+            **base,
+            "text": f"review {locale}",
+            "published_raw": published_raw,
+            "experienced_raw": experienced_raw,
+            "extra": {**base["extra"], "locale": locale},
+        }
+        for locale, (published_raw, experienced_raw) in shown.items()
+    ]
+    write_items(settings.raw_url, PORTAL, RUN_DATE, rows)
+    report = transform(settings)
+    assert report.quarantined_rows == 0
+    got = {
+        r["text"]: (r["published_at"], r["published_precision"], r["experienced_at"])
+        for r in lake.read_table(settings, "reviews").to_pylist()
+    }
+    assert got == {
+        "review pl": (at(2025, 2, 11), "day", at(2026, 11, 20)),
+        "review cs": (at(2024, 3, 3), "day", at(2024, 3, 1)),
+        "review ru": (at(2024, 3, 5), "day", at(2024, 3, 5)),
+        "review uk": (at(2025, 3, 12), "day", at(2024, 11, 1)),
+        "review hu": (at(2025, 3, 3), "day", at(2025, 3, 1)),
+    }

@@ -9,6 +9,7 @@ import pyarrow as pa
 import pytest
 
 from core.contracts.lake import UTC_TS
+from transforms.date_words import MONTHS, by_word
 from transforms.dates import parse_dates, parse_shown_date
 from transforms.shown_dates import (
     DAY_FIRST,
@@ -166,3 +167,63 @@ def test_one_column_reads_each_row_in_its_own_locale() -> None:
         at(2024, 12, 30),
     ]
     assert got.reason.to_pylist() == [None] * 5
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "expected"),
+    [
+        # Polish, Czech, Russian and Ukrainian month names as a date says them (genitive).
+        ("11 lutego 2025", "pl", (at(2025, 2, 11), "day")),
+        ("3 maja 2025", "pl", (at(2025, 5, 3), "day")),
+        ("31 października 2024 r.", "pl", (at(2024, 10, 31), "day")),
+        ("11 lutego 2025 o 14:30", "pl", (at(2025, 2, 11, 14, 30), "second")),
+        ("Dodano 1 września 2024", "pl", (at(2024, 9, 1), "day")),
+        ("wtorek, 11 lutego 2025", "pl", (at(2025, 2, 11), "day")),
+        ("3. března 2024", "cs", (at(2024, 3, 3), "day")),
+        ("1. listopadu 2024 v 9:05", "cs", (at(2024, 11, 1, 9, 5), "second")),
+        ("Přidáno dne 3. září 2024", "cs", (at(2024, 9, 3), "day")),
+        ("5 марта 2024", "ru", (at(2024, 3, 5), "day")),
+        ("5 марта 2024 г.", "ru", (at(2024, 3, 5), "day")),
+        ("Отзыв от 28 декабря 2023", "ru", (at(2023, 12, 28), "day")),
+        ("вторник, 5 марта 2024", "ru", (at(2024, 3, 5), "day")),
+        ("12 березня 2025", "uk", (at(2025, 3, 12), "day")),
+        ("12 жовтня 2024 р.", "uk", (at(2024, 10, 12), "day")),
+        # ... and on their own with the year (nominative): month precision.
+        ("marzec 2025", "pl", (at(2025, 3, 1), "month")),
+        ("maj 2025", "pl", (at(2025, 5, 1), "month")),
+        ("březen 2024", "cs", (at(2024, 3, 1), "month")),
+        ("январь 2024", "ru", (at(2024, 1, 1), "month")),
+        ("листопад 2024", "uk", (at(2024, 11, 1), "month")),
+        # Hungarian: the year first, each part ending in a dot.
+        ("2025. 03. 03.", "hu", (at(2025, 3, 3), "day")),
+        ("2025.3.3.", "hu", (at(2025, 3, 3), "day")),
+        ("2025. 02. 11. 14:22", "hu", (at(2025, 2, 11, 14, 22), "second")),
+        ("2025. március 3.", "hu", (at(2025, 3, 3), "day")),
+        ("2025. márc. 3.", "hu", (at(2025, 3, 3), "day")),
+        ("2024. szeptember 30.", "hu", (at(2024, 9, 30), "day")),
+        ("2025. május", "hu", (at(2025, 5, 1), "month")),
+        # Polish relative dates ("temu", ago), counted back from the fetch.
+        ("3 dni temu", "pl", (at(2026, 11, 20), "day")),
+        ("2 tygodnie temu", "pl", (at(2026, 11, 9), "day")),
+        ("tydzień temu", "pl", (at(2026, 11, 16), "day")),
+        ("dwa dni temu", "pl", (at(2026, 11, 21), "day")),
+        ("2 godziny temu", "pl", (at(2026, 11, 23, 7, 30), "second")),
+        ("miesiąc temu", "pl", (at(2026, 10, 1), "month")),
+        ("5 lat temu", "pl", (at(2021, 11, 1), "month")),
+    ],
+)
+def test_shown_dates_in_more_languages(text, locale, expected) -> None:
+    assert parse_shown_date(text, locale, FETCHED) == expected
+
+
+@pytest.mark.parametrize("text", ["31 lutego 2025", "2025. 13. 03.", "2025. 02. 30.", "dni temu"])
+def test_impossible_days_in_more_languages_are_none(text) -> None:
+    assert parse_shown_date(text, None, FETCHED) == (None, None)
+
+
+def test_a_month_name_names_one_month_in_every_language() -> None:
+    assert MONTHS["maj"] == MONTHS["maja"] == MONTHS["mai"] == MONTHS["május"] == 5
+    assert MONTHS["listopad"] == MONTHS["листопад"] == MONTHS["november"] == 11
+    assert MONTHS["lipiec"] == 7 and MONTHS["июнь"] == 6 and MONTHS["červenec"] == 7
+    with pytest.raises(ValueError, match="lis"):
+        by_word({11: "listopad lis"}, {7: "lis"})
