@@ -7,7 +7,13 @@ and Portuguese; Polish, Czech, Russian and Ukrainian month names (the genitive a
 says, "11 lutego 2025", "3. března 2024", "5 марта 2024 г.", "12 березня 2025", and the
 nominative, "marzec 2025"), weekdays and a few words around a date ("Dodano", "Přidáno
 dne", "Отзыв от"); Hungarian month names and their abbreviations ("2025. március 3.",
-"2025. márc. 3."); Polish relative dates ("3 dni temu", "tydzień temu").
+"2025. márc. 3."); relative dates in Polish ("3 dni temu", "tydzień temu", "wczoraj"),
+Portuguese ("há uma semana"), Swedish ("för 2 veckor sedan"), Danish and Norwegian ("for 2
+uger siden", "for 3 dager siden"), Turkish ("1 hafta önce"), Czech ("před 3 dny"), Russian
+("3 дня назад"), Ukrainian ("3 дні тому"), Hungarian ("3 napja"), Japanese and Chinese
+("3日前", "3天前") and Korean ("3일 전"); the Japanese, Chinese and Korean date's marks
+("2024年3月3日", "2024년 3월 3일"), the half of the day before a clock ("오후 2:30", "午後2:30")
+and the words around such a date ("に日本でレビュー済み", "投稿日：").
 """
 
 from __future__ import annotations
@@ -100,6 +106,24 @@ NUMBERS = {
     **_each("osiem", 8),
     **_each("dziewięć", 9),
     **_each("dziesięć", 10),
+    # Swedish, Danish, Norwegian ("för en vecka sedan", "for to uger siden")
+    **_each("en ett et", 1),
+    **_each("två to", 2),
+    **_each("fyra fire", 4),
+    **_each("fem", 5),
+    **_each("seks", 6),
+    **_each("sju syv", 7),
+    **_each("åtta otte åtte", 8),
+    **_each("nio ni", 9),
+    **_each("tio ti", 10),
+    # Turkish ("bir hafta önce"), Russian and Ukrainian ("два дня назад", "два дні тому"),
+    # Czech ("před dvěma dny"), Hungarian ("egy napja", "két hete")
+    **_each("bir один одна одну одне", 1),
+    **_each("iki два две дві dvěma két kettő", 2),
+    **_each("üç три třemi három", 3),
+    **_each("четыре чотири čtyřmi négy", 4),
+    **_each("пять п'ять пʼять öt", 5),
+    **_each("egy", 1),
 }
 NUMBER = r"(?P<n>\d{1,4}|" + _alternatives(NUMBERS) + ")"
 
@@ -125,14 +149,96 @@ UNITS = {
     **_each("tydzień tygodnie tygodni", ("day", 7 * 86_400)),
     **_each("miesiąc miesiące miesięcy", ("month", 30 * 86_400)),
     **_each("rok lata lat", ("month", 365 * 86_400)),
+    # Portuguese after "há": "há 3 dias", "há um mês", "há 2 anos"
+    **_each("mês ano anos", ("month", 30 * 86_400)),
+    # Swedish, Danish, Norwegian: "för 5 timmar sedan", "for 2 uger siden", "for 3 dager siden"
+    **_each("sekund sekunder", _SECOND),
+    **_each("minuter minutter minutt", ("second", 60)),
+    **_each("timme timmar time timer", ("second", 3600)),
+    **_each("dagar dage dager", _DAY),
+    **_each("vecka veckor uge uger uke uker", ("day", 7 * 86_400)),
+    **_each("månad månader måned måneder", ("month", 30 * 86_400)),
+    **_each("år", ("month", 365 * 86_400)),
+    # Turkish, before "önce": "30 saniye önce", "5 saat önce", "1 hafta önce", "2 ay önce"
+    **_each("saniye", _SECOND),
+    **_each("dakika", ("second", 60)),
+    **_each("saat", ("second", 3600)),
+    **_each("gün", _DAY),
+    **_each("hafta", ("day", 7 * 86_400)),
+    **_each("ay", ("month", 30 * 86_400)),
+    **_each("yıl sene", ("month", 365 * 86_400)),
+    # Russian before "назад", Ukrainian before "тому": "3 дня назад", "2 тижні тому"
+    **_each("секунду секунды секунд секунди", _SECOND),
+    **_each("минуту минуты минут хвилину хвилини хвилин", ("second", 60)),
+    **_each("час часа часов годину години годин", ("second", 3600)),
+    **_each("день дня дней дні днів", _DAY),
+    **_each("неделю недели недель тиждень тижні тижнів", ("day", 7 * 86_400)),
+    **_each("месяц месяца месяцев місяць місяці місяців", ("month", 30 * 86_400)),
+    **_each("год года лет рік роки років", ("month", 365 * 86_400)),
+    # Czech after "před": "před 3 dny", "před týdnem", "před 2 lety"
+    **_each("sekundou sekundami", _SECOND),
+    **_each("minutou minutami", ("second", 60)),
+    **_each("hodinou hodinami", ("second", 3600)),
+    **_each("dnem dny", _DAY),
+    **_each("týdnem týdny", ("day", 7 * 86_400)),
+    **_each("měsícem měsíci", ("month", 30 * 86_400)),
+    **_each("rokem roky lety", ("month", 365 * 86_400)),
+    # Japanese, Chinese, Korean before "前"/"전": "3日前", "2週間前", "3天前", "3일 전"
+    **_each("秒 초", _SECOND),
+    **_each("分 분", ("second", 60)),
+    **_each("時間 小时 小時 시간", ("second", 3600)),
+    **_each("日 天 일", _DAY),
+    **_each("週間 周 週 주", ("day", 7 * 86_400)),
+    **_each("か月 ヶ月 カ月 ヵ月 个月 個月 개월 달", ("month", 30 * 86_400)),
+    **_each("年 년", ("month", 365 * 86_400)),
 }  # fmt: skip
 UNIT = "(?P<unit>" + _alternatives(UNITS) + ")"
-# Words after a relative date's unit that say "ago": "2 ore fa", "3 dni temu".
-AGO_AFTER = _words("fa geleden atrás temu")
-# A unit said alone for one of it before "temu": "tydzień temu", "rok temu".
+# Words after a relative date's unit that say "ago": "2 ore fa", "3 dni temu", "1 hafta
+# önce", "3 дня назад", "3 дні тому".
+AGO_AFTER = _words("fa geleden atrás temu önce назад тому")
+# Words before one that say "ago": "há 3 dias", "před 3 dny".
+AGO_BEFORE = _words("há před")
+# ... and around one: "för 2 veckor sedan" (sv), "for 2 uger siden" (da, no).
+AGO_AROUND = {"för": "sedan", "for": "siden"}
+# A unit said alone for one of it: "tydzień temu", "неделю назад", "тиждень тому", "před týdnem".
 ONE_UNIT = (
-    "(?P<unit>" + _alternatives(_words("sekundę minutę godzinę dzień tydzień miesiąc rok")) + ")"
+    "(?P<unit>"
+    + _alternatives(
+        _words(
+            "sekundę minutę godzinę dzień tydzień miesiąc rok "
+            "секунду минуту час день неделю месяц год хвилину годину тиждень місяць рік "
+            "sekundou minutou hodinou dnem týdnem měsícem rokem"
+        )
+    )
+    + ")"
 )
+# Hungarian units that say "ago" themselves: "3 napja", "2 hete", "egy hónapja", "1 éve".
+AGO_UNITS = {
+    **_each("másodperce", _SECOND),
+    **_each("perce", ("second", 60)),
+    **_each("órája", ("second", 3600)),
+    **_each("napja", _DAY),
+    **_each("hete", ("day", 7 * 86_400)),
+    **_each("hónapja", ("month", 30 * 86_400)),
+    **_each("éve", ("month", 365 * 86_400)),
+}
+# The units a Japanese, Chinese or Korean relative date counts in, before "前" or "전".
+CJK_UNITS = _words("秒 초 分 분 時間 小时 小時 시간 日 天 일 週間 周 週 주 年 년")
+CJK_UNITS += _words("か月 ヶ月 カ月 ヵ月 个月 個月 개월 달")
+CJK_AGO = _words("前 전")
+
+# Japanese, Chinese and Korean dates: the marks after the year, month and day ("2024年3月3日",
+# "2024년 3월 3일"), a weekday in brackets after the day ("2024年3月3日(日)"), the half of the day
+# before a clock ("오후 2:30", "午後2:30"), and what Amazon.co.jp writes after the date:
+# "2024年3月3日に日本でレビュー済み" (reviewed in Japan on), "...にアメリカ合衆国でレビュー済み".
+CJK_YEAR, CJK_MONTH, CJK_DAY = "年년", "月월", "日일"
+CJK_WEEKDAYS = "月火水木金土日월화수목금토일"
+HALF_BEFORE = {"오전": "am", "오후": "pm", "午前": "am", "午後": "pm", "上午": "am", "下午": "pm"}
+# Around the date: "2024年3月3日に日本でレビュー済み" (where between the two), "...に投稿"
+# (posted on), "投稿日：2024年3月3日" (posted on:), "发布于 2024年3月3日", "작성일 2024. 3. 3."
+REVIEWED_IN = ("に", "でレビュー済み")
+CJK_AFTER = _words("に投稿 に更新 に投稿済み")
+CJK_BEFORE = _words("投稿日 作成日 レビュー日 评论日期 发布于 發佈於 发表于 發表於 작성일 등록일")
 
 # The word for "year" after one, "11 lutego 2025 r.", "5 марта 2024 г.", "12 березня 2025 р."
 YEAR_WORDS = _words("r roku г года р року")
@@ -145,6 +251,17 @@ DAYS_AGO = {
     **dict.fromkeys(["just now", "gerade eben"], 0),
     **_each("yesterday gestern hier ayer ieri gisteren ontem", 1),
     **_each("vorgestern avant-hier anteayer", 2),
+    # pt, sv, da/no, tr, pl, cs, ru, uk, hu, ja, zh, ko
+    **dict.fromkeys(["idag", "i dag", "bugün"], 0),
+    **dict.fromkeys(["igår", "i går", "dün"], 1),
+    **dict.fromkeys(["anteontem", "i förrgår", "i forgårs", "i forgår"], 2),
+    **dict.fromkeys(
+        ["för ett ögonblick sedan", "for et øjeblik siden", "for et øyeblikk siden", "před chvílí"],
+        0,
+    ),
+    **_each("dzisiaj dziś dnes сегодня сьогодні ma 今日 今天 오늘", 0),
+    **_each("wczoraj včera вчера вчора tegnap 昨日 昨天 어제", 1),
+    **_each("przedwczoraj předevčírem позавчера позавчора tegnapelőtt 一昨日 前天 그저께", 2),
 }
 
 WEEKDAYS = _words(

@@ -3,10 +3,11 @@
 The machine forms (ISO 8601, Unix seconds/milliseconds, D/M/YYYY and D.M.YYYY in the
 order the item's locale writes them) are parsed vectorised over a column. Everything
 else ("23. März 2024", "Reviewed in Germany on 3 March 2024", "vor 3 Tagen", "a week
-ago") is read by ``transforms.shown_dates`` in Python once per distinct (text, date
-order), which is cheap because a batch shows few distinct date texts; what is left
-once the wording around a date is cut goes through the machine forms again. Relative
-dates come back as how far back they are, applied to each row's ``fetched_at`` here.
+ago", "2024年3月3日", "för 2 veckor sedan") is read by ``transforms.shown_dates`` in
+Python once per distinct (text, date order), which is cheap because a batch shows few
+distinct date texts; what is left once the wording around a date is cut goes through
+the machine forms again. Relative dates come back as how far back they are, applied to
+each row's ``fetched_at`` here.
 """
 
 from __future__ import annotations

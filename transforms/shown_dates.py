@@ -7,20 +7,27 @@ rest here, once per distinct (text, date order):
 * the wording around a date goes first (``strip_wording``): "Reviewed in Germany on
   3 March 2024", "Revisado en España el 25 de agosto de 2017", "Rezension aus
   Deutschland vom 3. März 2024", "Veröffentlicht am 23.03.2024", "von lupa am
-  26/10/13, 03:48 pm", "Samstag, 23. März 2024", "Date of experience: March 2024";
+  26/10/13, 03:48 pm", "Samstag, 23. März 2024", "Date of experience: March 2024",
+  "2024年3月3日に日本でレビュー済み" (Amazon.co.jp's "reviewed in Japan on"), "投稿日：...";
 * month names (``transforms.date_words``): "23. März 2024", "March 23, 2024",
   "Mar 23rd, 2024", "Oktober 2025" (month precision), with a clock ("23. Juni 2016
   um 17:21 Uhr", "Tue, 21 Nov 2023 21:41:08 GMT"); Polish, Czech, Russian and
   Ukrainian ones ("11 lutego 2025 r.", "3. března 2024", "5 марта 2024 г. в 14:30",
   "12 березня 2025", "marzec 2025"), Hungarian ones after the year ("2025. március 3.",
   "2025. márc. 3.", "2025. május");
+* Japanese, Chinese and Korean dates ("2024年3月3日", "2024年3月3日(日) 14:30",
+  "2024년 3월 3일", "2024年3月" month precision), a clock after the half of the day
+  ("2024년 3월 3일 오후 2:30", "2025. 3. 3. 오후 2:30", "午後2:30");
 * numeric dates with a clock or a two-digit year, year first ("2025/12/09", and with
   each part ending in a dot, "2025. 03. 03.") or with dashes, in the order the page's
   locale writes them (``day_first``): 3/4/2024 is 4 March under en-US and 3 April
   under de, fr, en-GB; a part over 12 decides by itself;
 * relative dates ("a week ago", "vor 3 Tagen", "il y a 2 mois", "hace 3 días",
-  "2 ore fa", "3 dni temu", "yesterday", "in the last week"): how far back, applied to
-  each row's ``fetched_at`` by the caller, so they stay one parse per text.
+  "2 ore fa", "3 dni temu", "há uma semana", "för 2 veckor sedan", "for 2 uger siden",
+  "for 3 dager siden", "1 hafta önce", "před 3 dny", "3 дня назад", "3 дні тому",
+  "3 napja", "3日前", "3天前", "3일 전", "yesterday", "wczoraj", "вчера", "in the last
+  week"): how far back, applied to each row's ``fetched_at`` by the caller, so they stay
+  one parse per text.
 
 A clock without a zone is read as UTC, as ISO 8601 times without one are.
 """
@@ -33,16 +40,29 @@ from typing import NamedTuple
 
 from transforms.date_words import (
     AGO_AFTER,
+    AGO_AROUND,
+    AGO_BEFORE,
+    AGO_UNITS,
     BEFORE_CLOCK,
     BEFORE_DATE,
     BY,
+    CJK_AFTER,
+    CJK_AGO,
+    CJK_BEFORE,
+    CJK_DAY,
+    CJK_MONTH,
+    CJK_UNITS,
+    CJK_WEEKDAYS,
+    CJK_YEAR,
     DAYS_AGO,
+    HALF_BEFORE,
     LABELS,
     MONTH,
     MONTHS,
     NUMBER,
     NUMBERS,
     ONE_UNIT,
+    REVIEWED_IN,
     UNIT,
     UNITS,
     VERBS,
@@ -104,11 +124,18 @@ _WORDING = re.compile(
     rf"|(?:am|on|le|el|il|den|the)\s+)"
 )
 _WEEKDAY = re.compile(rf"^{_one_of(WEEKDAYS)}\.?,?\s+")
+# Around a Japanese, Chinese or Korean date: "投稿日：" before it, "に日本でレビュー済み" after.
+_CJK_WORDING = re.compile(
+    rf"^{_one_of(CJK_BEFORE)}\s*[:：]?\s*(?=\d)"
+    rf"|(?<=[\d{CJK_DAY}{CJK_MONTH}]){re.escape(REVIEWED_IN[0])}\D{{1,20}}?{re.escape(REVIEWED_IN[1])}$"
+    rf"|(?<=[\d{CJK_DAY}{CJK_MONTH}]){_one_of(CJK_AFTER)}$"
+)
 
 # A clock: "17:21", "03:48 pm", "um 17:21 Uhr", "21:41:08 GMT", "10h30", "17.21 Uhr",
-# "o 14:30" (pl), "в 14:30" (ru).
+# "o 14:30" (pl), "в 14:30" (ru), "오후 2:30" (ko), "午後2:30" (ja).
+_HALF = _one_of(HALF_BEFORE)
 _CLOCK = (
-    rf"(?:[,\s]+(?:{_one_of(BEFORE_CLOCK)}\s+)?|t)"
+    rf"(?:(?:[,\s]+(?:{_one_of(BEFORE_CLOCK)}\s+)?|(?={_HALF}))(?:(?P<pre>{_HALF})\s*)?|t)"
     r"(?P<hh>\d{1,2})[:.h](?P<mm>\d{2})(?::(?P<ss>\d{2})(?:[.,]\d+)?)?\s*"
     r"(?P<half>[ap]\.?\s?m\.?|uhr|h)?\s*(?P<tz>z|utc|gmt|[+-]\d{2}:?\d{2})?"
 )
@@ -133,6 +160,11 @@ _MONTH_DAY_YEAR = re.compile(
 _MONTH_YEAR = re.compile(rf"^{MONTH},?\s*(?:de\s+)?(?P<y>\d{{4}}){_YEAR_WORD}$")
 _YEAR_MONTH = re.compile(rf"^(?P<y>\d{{4}})\.?\s*{MONTH}$")  # "2025. március" (hu)
 _NUMERIC_MONTH_YEAR = re.compile(r"^(?P<m>\d{1,2})[/.](?P<y>\d{4})$")
+# "2024年3月3日", "2024年3月3日(日) 14:30", "2024년 3월 3일 오후 2:30", "2024年3月" (a month).
+_CJK_DATE = re.compile(
+    rf"^(?P<y>\d{{4}})\s*[{CJK_YEAR}]\s*(?P<m>\d{{1,2}})\s*[{CJK_MONTH}]"
+    rf"(?:\s*(?P<d>\d{{1,2}})\s*[{CJK_DAY}](?:\s*[(（][{CJK_WEEKDAYS}][)）])?)?(?:{_CLOCK})?$"
+)
 
 _RELATIVE = tuple(
     re.compile(p)
@@ -142,7 +174,12 @@ _RELATIVE = tuple(
         rf"^il\s+y\s+a\s+(?:environ\s+)?{NUMBER}\s+{UNIT}$",
         rf"^hace\s+(?:unos?\s+|unas?\s+)?{NUMBER}\s+{UNIT}$",
         rf"^{NUMBER}\s+{UNIT}\s+{_one_of(AGO_AFTER)}$",
-        rf"^{ONE_UNIT}\s+temu$",  # "tydzień temu": a week ago
+        rf"^{ONE_UNIT}\s+{_one_of(AGO_AFTER)}$",  # "tydzień temu", "неделю назад": a week ago
+        rf"^{_one_of(AGO_BEFORE)}\s+(?:cerca\s+de\s+)?{NUMBER}\s+{UNIT}$",  # "há 3 dias"
+        rf"^{_one_of(AGO_BEFORE)}\s+{ONE_UNIT}$",  # "před týdnem"
+        *(rf"^{a}\s+(?:ca\.?\s+|cirka\s+)?{NUMBER}\s+{UNIT}\s+{b}$" for a, b in AGO_AROUND.items()),
+        rf"^{NUMBER}\s+(?P<unit>{_one_of(AGO_UNITS)})$",  # "3 napja" (hu)
+        rf"^(?P<n>\d{{1,4}})\s*(?P<unit>{_one_of(CJK_UNITS)})\s*{_one_of(CJK_AGO)}$",  # "3日前"
         r"^(?:in\s+the\s+last|within\s+the\s+last|au\s+cours\s+de\s+la\s+dernière|"
         rf"in\s+der\s+letzten|en\s+la\s+última)\s+{UNIT}$",
     )
@@ -162,7 +199,8 @@ def strip_wording(text: object) -> str:
     if _relative(s).precision:
         return s
     s = _WORDING.sub("", s, count=1).strip(" .,")
-    return _WEEKDAY.sub("", s, count=1).strip(" .,")
+    s = _WEEKDAY.sub("", s, count=1).strip(" .,")
+    return _CJK_WORDING.sub("", s).strip(" .,")
 
 
 def _utc(y: int, m: int, d: int, hh: int = 0, mm: int = 0, ss: int = 0) -> datetime | None:
@@ -180,6 +218,7 @@ def _at(y: int, m: int, d: int, match: re.Match) -> Shown:
         return Shown(at, None, "day") if at else UNREADABLE
     h, minute, second = int(parts["hh"]), int(parts["mm"]), int(parts["ss"] or 0)
     half = (parts["half"] or "").replace(".", "").replace(" ", "")
+    half = HALF_BEFORE.get(parts.get("pre") or "", half)  # "오후 2:30", "午後2:30"
     if half in ("am", "pm") and not 1 <= h <= 12:
         return UNREADABLE
     if half == "pm" and h < 12:
@@ -215,7 +254,8 @@ def _relative(s: str) -> Shown:
         if m:
             n_text = m.groupdict().get("n") or "1"
             n = int(n_text) if n_text.isdigit() else NUMBERS[n_text]
-            precision, seconds = UNITS[m.group("unit")]
+            unit = m.group("unit")
+            precision, seconds = UNITS[unit] if unit in UNITS else AGO_UNITS[unit]
             return Shown(None, n * seconds, precision)
     return UNREADABLE
 
@@ -237,6 +277,12 @@ def read_words(text: str, order: str | None = None) -> Shown:
         m = pattern.match(s)
         if m:
             return _at(int(m.group("y")), MONTHS[m.group("mon")], int(m.group("d")), m)
+    m = _CJK_DATE.match(s)
+    if m and m.group("d"):
+        return _at(int(m.group("y")), int(m.group("m")), int(m.group("d")), m)
+    if m and m.group("hh") is None:
+        at = _utc(int(m.group("y")), int(m.group("m")), 1)
+        return Shown(at, None, "month") if at else UNREADABLE
     m = _MONTH_YEAR.match(s) or _YEAR_MONTH.match(s)
     if m:
         at = _utc(int(m.group("y")), MONTHS[m.group("mon")], 1)

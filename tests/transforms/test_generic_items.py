@@ -222,3 +222,87 @@ def test_shown_dates_of_the_readers_newer_languages_reach_the_lake(tmp_path, mon
         "review uk": (at(2025, 3, 12), "day", at(2024, 11, 1)),
         "review hu": (at(2025, 3, 3), "day", at(2025, 3, 1)),
     }
+
+
+# Dates the generic reader keeps as shown, each with the day it stands for on FETCHED: a
+# rendered page's (the reader's date patterns accept them) and JSON-LD's (kept as written).
+RENDERED_DATES = {
+    "há uma semana": (at(2026, 11, 16), "day"),
+    "há 3 dias": (at(2026, 11, 20), "day"),
+    "för 2 veckor sedan": (at(2026, 11, 9), "day"),
+    "for 2 uger siden": (at(2026, 11, 9), "day"),
+    "for 3 dager siden": (at(2026, 11, 20), "day"),
+    "1 hafta önce": (at(2026, 11, 16), "day"),
+    "2024年3月3日": (at(2024, 3, 3), "day"),
+    "2024年3月3日に日本でレビュー済み": (at(2024, 3, 3), "day"),
+    "2024년 3월 3일": (at(2024, 3, 3), "day"),
+    "2025. 3. 3. 오후 2:30": (at(2025, 3, 3, 14, 30), "second"),
+    "3日前": (at(2026, 11, 20), "day"),
+    "5時間前": (at(2026, 11, 23, 4), "second"),
+}
+JSON_LD_DATES = {
+    "вчера": (at(2026, 11, 22), "day"),
+    "3 дня назад": (at(2026, 11, 20), "day"),
+    "3 дні тому": (at(2026, 11, 20), "day"),
+    "před 3 dny": (at(2026, 11, 20), "day"),
+    "3 napja": (at(2026, 11, 20), "day"),
+    "wczoraj": (at(2026, 11, 22), "day"),
+}
+
+
+def _read(slug: str, body: str) -> list[dict]:
+    got = parse_page(
+        "generic",
+        body.encode(),
+        f"http://127.0.0.1:8765/shop/{slug}",
+        portal=PORTAL,
+        fetched_at=FETCHED,
+        response_sha256="0" * 64,
+    )
+    assert got.problems == [], got.problems
+    return [item_record(to_raw_item(i)) for i in got.items]
+
+
+def test_relative_and_east_asian_dates_the_reader_keeps_reach_the_lake(tmp_path, monkeypatch):
+    """Portuguese, Swedish, Danish, Norwegian, Turkish, Japanese and Korean dates a rendered
+    page shows, and Russian, Ukrainian, Czech, Hungarian and Polish relative ones its JSON-LD
+    says, read by the real reader and transformed: every row lands, none in quarantine."""
+    monkeypatch.setenv("RUF_TRANSFORM_WORKERS", "1")
+    settings = shop_settings(tmp_path)
+    rendered = "".join(
+        f'<li class="review"><span class="name">Ana {chr(65 + n)}</span>'
+        f'<div role="img" aria-label="4 star rating"></div><span class="date">{shown}</span>'
+        f'<p class="comment">Lovely bread, visit {shown}.</p></li>'
+        for n, shown in enumerate(RENDERED_DATES)
+    )
+    reviews = [
+        {
+            "@type": "Review",
+            "author": {"name": f"Ivan {n}"},
+            "reviewRating": {"ratingValue": "4"},
+            "datePublished": shown,
+            "reviewBody": f"Good coffee, visit {shown}.",
+        }
+        for n, shown in enumerate(JSON_LD_DATES)
+    ]
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "LocalBusiness",
+        "name": "D",
+        "review": reviews,
+    }
+    items = _read(
+        "bakery", f'<html lang="ja"><body><h1>Bakery</h1><ul>{rendered}</ul></body></html>'
+    )
+    items += _read(
+        "diner-gb",
+        f'<html lang="ru"><head><script type="application/ld+json">{json.dumps(ld)}</script>'
+        "</head><body></body></html>",
+    )
+    kept = {i["published_raw"] for i in items if i["kind"] == "review"}
+    assert kept == set(RENDERED_DATES) | set(JSON_LD_DATES)
+    write_items(settings.raw_url, PORTAL, RUN_DATE, items)
+    report = transform(settings)
+    assert report.quarantined_rows == 0
+    got = {text.split("visit ")[1][:-1]: day for (_, text), day in published(settings).items()}
+    assert got == {**RENDERED_DATES, **JSON_LD_DATES}

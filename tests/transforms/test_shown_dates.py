@@ -227,3 +227,82 @@ def test_a_month_name_names_one_month_in_every_language() -> None:
     assert MONTHS["lipiec"] == 7 and MONTHS["июнь"] == 6 and MONTHS["červenec"] == 7
     with pytest.raises(ValueError, match="lis"):
         by_word({11: "listopad lis"}, {7: "lis"})
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "expected"),
+    [
+        # Portuguese, Swedish, Danish, Norwegian and Turkish relative dates (FETCHED: 23
+        # November 2026, 09:30 UTC); days and weeks are days, months and years months.
+        ("há uma semana", "pt-BR", (at(2026, 11, 16), "day")),
+        ("há 3 dias", "pt", (at(2026, 11, 20), "day")),
+        ("há 2 meses", "pt", (at(2026, 9, 1), "month")),
+        ("há 5 horas", "pt", (at(2026, 11, 23, 4, 30), "second")),
+        ("för 2 veckor sedan", "sv", (at(2026, 11, 9), "day")),
+        ("för en månad sedan", "sv", (at(2026, 10, 1), "month")),
+        ("för 10 minuter sedan", "sv", (at(2026, 11, 23, 9, 20), "second")),
+        ("för ett ögonblick sedan", "sv", (at(2026, 11, 23), "day")),
+        ("for 2 uger siden", "da", (at(2026, 11, 9), "day")),
+        ("for et år siden", "da", (at(2025, 11, 1), "month")),
+        ("for 3 dager siden", "no", (at(2026, 11, 20), "day")),
+        ("for en uke siden", "nb", (at(2026, 11, 16), "day")),
+        ("1 hafta önce", "tr", (at(2026, 11, 16), "day")),
+        ("3 gün önce", "tr", (at(2026, 11, 20), "day")),
+        ("2 saat önce", "tr", (at(2026, 11, 23, 7, 30), "second")),
+        # Russian, Ukrainian, Czech, Hungarian and Polish ones (JSON-LD keeps them as written).
+        ("3 дня назад", "ru", (at(2026, 11, 20), "day")),
+        ("неделю назад", "ru", (at(2026, 11, 16), "day")),
+        ("вчера", "ru", (at(2026, 11, 22), "day")),
+        ("2 роки тому", "uk", (at(2024, 11, 1), "month")),
+        ("вчора", "uk", (at(2026, 11, 22), "day")),
+        ("před 3 dny", "cs", (at(2026, 11, 20), "day")),
+        ("před týdnem", "cs", (at(2026, 11, 16), "day")),
+        ("včera", "cs", (at(2026, 11, 22), "day")),
+        ("3 napja", "hu", (at(2026, 11, 20), "day")),
+        ("egy hónapja", "hu", (at(2026, 10, 1), "month")),
+        ("tegnap", "hu", (at(2026, 11, 22), "day")),
+        ("wczoraj", "pl", (at(2026, 11, 22), "day")),
+        # Japanese, Chinese and Korean: the marks after year, month and day, a clock after
+        # the half of the day (오후, 午後: afternoon), the words around the date.
+        ("2024年3月3日", "ja", (at(2024, 3, 3), "day")),
+        ("2024年3月3日に日本でレビュー済み", "ja", (at(2024, 3, 3), "day")),
+        ("2023年5月12日にアメリカ合衆国でレビュー済み", "ja", (at(2023, 5, 12), "day")),
+        ("2024年3月3日(日) 14:30", "ja", (at(2024, 3, 3, 14, 30), "second")),
+        ("2024年3月3日 午後2:30", "ja", (at(2024, 3, 3, 14, 30), "second")),
+        ("投稿日：2024年3月3日", "ja", (at(2024, 3, 3), "day")),
+        ("２０２４年３月３日", "ja", (at(2024, 3, 3), "day")),
+        ("2024年3月", "zh", (at(2024, 3, 1), "month")),
+        ("2024년 3월 3일", "ko", (at(2024, 3, 3), "day")),
+        ("2024년 3월 3일 오전 9:05", "ko", (at(2024, 3, 3, 9, 5), "second")),
+        ("2025. 3. 3. 오후 2:30", "ko", (at(2025, 3, 3, 14, 30), "second")),
+        ("2025. 3. 3. 오후 12:10", "ko", (at(2025, 3, 3, 12, 10), "second")),
+        ("3日前", "ja", (at(2026, 11, 20), "day")),
+        ("2週間前", "ja", (at(2026, 11, 9), "day")),
+        ("5時間前", "ja", (at(2026, 11, 23, 4, 30), "second")),
+        ("1か月前", "ja", (at(2026, 10, 1), "month")),
+        ("3天前", "zh", (at(2026, 11, 20), "day")),
+        ("3일 전", "ko", (at(2026, 11, 20), "day")),
+    ],
+)
+def test_shown_dates_in_the_readers_latest_forms(text, locale, expected) -> None:
+    assert parse_shown_date(text, locale, FETCHED) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年2月30日",
+        "2024年13月",
+        "2024년 3월 3일 오후 13:30",
+        "2025. 3. 3. 오후 0:30",
+        "2024年12月に購入",  # bought in December 2024: no review's date
+        "2日前に届きました",  # arrived 2 days ago: a sentence
+        "3日後",  # in 3 days
+        "há muito tempo",
+        "för länge sedan",
+        "Há 3 anos que sou cliente",
+        "3 days",
+    ],
+)
+def test_impossible_forms_of_the_latest_languages_are_none(text) -> None:
+    assert parse_shown_date(text, None, FETCHED) == (None, None)
