@@ -180,8 +180,9 @@ _RELATIVE = tuple(
         *(rf"^{a}\s+(?:ca\.?\s+|cirka\s+)?{NUMBER}\s+{UNIT}\s+{b}$" for a, b in AGO_AROUND.items()),
         rf"^{NUMBER}\s+(?P<unit>{_one_of(AGO_UNITS)})$",  # "3 napja" (hu)
         rf"^(?P<n>\d{{1,4}})\s*(?P<unit>{_one_of(CJK_UNITS)})\s*{_one_of(CJK_AGO)}$",  # "3日前"
-        r"^(?:in\s+the\s+last|within\s+the\s+last|au\s+cours\s+de\s+la\s+dernière|"
-        rf"in\s+der\s+letzten|en\s+la\s+última)\s+{UNIT}$",
+        # "in the last week", eBay's "Past month", "Past 6 months": as far back as that
+        r"^(?:in\s+the\s+last|within\s+the\s+last|past|au\s+cours\s+de\s+la\s+dernière|"
+        rf"in\s+der\s+letzten|en\s+la\s+última)\s+(?:{NUMBER}\s+)?{UNIT}$",
     )
 )
 

@@ -239,6 +239,7 @@ RENDERED_DATES = {
     "2025. 3. 3. 오후 2:30": (at(2025, 3, 3, 14, 30), "second"),
     "3日前": (at(2026, 11, 20), "day"),
     "5時間前": (at(2026, 11, 23, 4), "second"),
+    "Past 6 months": (at(2026, 5, 1), "month"),
 }
 JSON_LD_DATES = {
     "вчера": (at(2026, 11, 22), "day"),
@@ -264,9 +265,10 @@ def _read(slug: str, body: str) -> list[dict]:
 
 
 def test_relative_and_east_asian_dates_the_reader_keeps_reach_the_lake(tmp_path, monkeypatch):
-    """Portuguese, Swedish, Danish, Norwegian, Turkish, Japanese and Korean dates a rendered
-    page shows, and Russian, Ukrainian, Czech, Hungarian and Polish relative ones its JSON-LD
-    says, read by the real reader and transformed: every row lands, none in quarantine."""
+    """Portuguese, Swedish, Danish, Norwegian, Turkish, Japanese and Korean dates (and eBay's
+    "Past 6 months") a rendered page shows, and Russian, Ukrainian, Czech, Hungarian and
+    Polish relative ones its JSON-LD says, read by the real reader and transformed: every
+    row lands, none in quarantine."""
     monkeypatch.setenv("RUF_TRANSFORM_WORKERS", "1")
     settings = shop_settings(tmp_path)
     rendered = "".join(

@@ -282,6 +282,10 @@ def test_a_month_name_names_one_month_in_every_language() -> None:
         ("1か月前", "ja", (at(2026, 10, 1), "month")),
         ("3天前", "zh", (at(2026, 11, 20), "day")),
         ("3일 전", "ko", (at(2026, 11, 20), "day")),
+        # eBay's feedback period, as far back as it reaches, as "in the last week" is.
+        ("Past month", "en-US", (at(2026, 10, 1), "month")),
+        ("Past 6 months", "en-US", (at(2026, 5, 1), "month")),
+        ("Past year", "en-US", (at(2025, 11, 1), "month")),
     ],
 )
 def test_shown_dates_in_the_readers_latest_forms(text, locale, expected) -> None:
