@@ -6,6 +6,7 @@ Rezensionen"). Pure functions over short texts, read lowercased (see ``shown``).
 from __future__ import annotations
 
 import re
+from typing import Any
 
 _HAS_DIGIT = re.compile(r"\d").search
 _NON_DIGITS = re.compile(r"\D").sub
@@ -13,17 +14,19 @@ _NON_DIGITS = re.compile(r"\D").sub
 COUNT_WORDS = (
     r"reviews?|ratings?|[\w-]*bewertung(?:en)?|rezension(?:en)?|erfahrung(?:en|sberichte)?|"
     r"testberichte?|[\w-]*meinungen|beurteilungen|"
-    r"avis|évaluations?|notes|valoraciones|opiniones|reseñas|recensioni|valutazioni|"
+    r"avis|évaluations?|notes|valoraciones|calificaciones|opiniones|reseñas|recensioni|valutazioni|"
     r"beoordelingen|recensies|omdömen|anmeldelser|arvostelua|opinie|ocen\w*|"
     r"votes?|stimmen|comments?|kommentare|avaliações|avaliação|recenzj\w*|değerlendirme\w*|"
     r"opinii|opiniões|hodnocení|hodnotenia|recenz[ií]\w*|vélemény\w*|értékelés\w*|"
     r"arvostelu\w*|recensioner|vurderinger|отзыв\w*|відгук\w*|κριτικ\w*|"
     r"個の評価|件の評価|件のレビュー|件のカスタマーレビュー"
 )
+# A count's number stands alone: "K1 review" and "X5 ratings" name a model, not a count.
 _COUNT = re.compile(
-    r"(\d{1,3}(?:[.,\u202f\u00a0' ]\d{3})+|\d+)\s*"
+    r"(?<![a-z\u00c0-\u024f\u0370-\u04ff])(\d{1,3}(?:[.,\u202f\u00a0' ]\d{3})+|\d+)\s*"
     r"(?:(?:global|customer|guest|verified|critic|user|player|member|product|seller|shop|"
-    r"store|hotel|google|app)\s+)?"
+    r"store|hotel|google|app|globale|weltweite|verifizierte|echte|geprüfte|wereldwijde|"
+    r"globala|globalne|globální)\s+)?"
     rf"(?:{COUNT_WORDS})\b",
 )
 _PAREN_COUNT = re.compile(r"^\(?\s*(\d{1,3}(?:[.,\u202f\u00a0]\d{3})+|\d+)\s*\)$")
@@ -104,3 +107,21 @@ def count_after(text: str) -> tuple[int, str] | None:
     "4.6 out of 5 stars (2,345)"."""
     m = _TRAILING_PAREN.search(text)
     return (int(_NON_DIGITS("", m.group(1))), text[: m.start()].strip()) if m else None
+
+
+# A reviewer's or a post's other tallies beside a count: "12 friends · 43 reviews", "Local
+# Guide · 12 reviews", "43 contributions", "42 likes" beside "3 comments"; in a dated block
+# they make its count the reviewer's or the post's, not the page's.
+_TALLY = re.compile(
+    r"\b(?:friends?|freunde|amis|amigos|amici|vrienden|znajomych|followers?|abonnés|seguidores|"
+    r"photos?|fotos?|foto's|contributions?|beiträge|contribuciones|contributi|bijdragen|"
+    r"likes?|j'aime|me\s+gusta|mi\s+piace|helpful\s+votes?|local\s+guide|guide\s+local|"
+    r"check-ins?|elite)\b",
+    re.I,
+).search
+
+
+def tallied(texts: list[tuple[Any, str]]) -> bool:
+    """Whether a block's short texts show a reviewer's or a post's tallies (friends,
+    followers, photos, contributions, likes) beside its count."""
+    return any(len(t) <= 80 and _TALLY(t) for _, t in texts)

@@ -29,7 +29,7 @@ from spiders.pages.generic.blocks import (
     view_of,
 )
 from spiders.pages.generic.cards import card_review, rating_cards
-from spiders.pages.generic.counts import count_after, count_in_text
+from spiders.pages.generic.counts import count_after, count_in_text, tallied
 from spiders.pages.generic.drawn import (
     drawn_rating,
     image_rating,
@@ -322,7 +322,7 @@ def read(root: Any) -> Found:
         if count is None:
             near = _near(el, block)
             count = _near_count(el, near)
-            if count is not None and _dated(near) and reviewish(_view(views, block)):
+            if count is not None and _dated(near) and _reviewers_count(_view(views, block)):
                 count = None  # the reviewer's count of reviews ("Local Guide · 12 reviews")
             elif near is not block and count is None and len(text_content(block)) <= 300:
                 # A score deep in a small box (its labels, its count apart): not a review's.
@@ -357,6 +357,12 @@ def _school_grades(found: Found, lang: str | None) -> None:
     for record in (*found.reviews, *found.aggregates):
         if record.rating_best is None and as_grade(record.rating_value, lang):
             record.rating_worst, record.rating_best = GRADE_WORST, GRADE_BEST
+
+
+def _reviewers_count(view: View) -> bool:
+    """A dated block's count is its reviewer's or its post's: the block reads as a review, or
+    shows the reviewer's other tallies ("12 friends · 43 reviews", "42 likes")."""
+    return reviewish(view) or tallied(view.texts)
 
 
 def _dated(near: Any) -> bool:
