@@ -48,6 +48,7 @@ from spiders.pages.generic.texts import (
 # Matched against lowercased hints (re.IGNORECASE costs ~10x on every element).
 _AUTHOR_HINT = re.compile(  # "autore", "auteur", "autor"; "nom", "nombre", "naam", "nick"
     r"author|autor|auteur|verfasser|reviewer|user-?name|profile-name|consumer|__user(?:$|\s)|"
+    r"commenter|display-?name|screen-?name|"  # "c-single-comment__commenter-info", "displayname"
     r"(?<![a-z])(?:name|nom|nome|nombre|naam|nick(?:name)?)(?![a-z])"
 )
 # "review-header", not a colour utility's "link--header-color".
@@ -345,7 +346,8 @@ def read_review(
             if stay_date(t, before):
                 stay = stay or t
             else:
-                values.update(review_dates(t))  # and the order's day after it, if shown
+                # and the order's day after it, the reviewer's name before it, if shown
+                values |= {k: v for k, v in review_dates(t).items() if k not in values}
         elif entity is None and len(t) <= 120 and ENTITY_HINT.search(hint):
             entity = entity_of(sub)
         elif "author_name" not in values and len(t) <= 60 and _AUTHOR_HINT.search(hint):

@@ -67,17 +67,25 @@ def date_attribute(block: Any) -> str | None:
 
 
 # A trip's date, not the review's: "Date of stay: March 2024", "Mar 2024 • Couples"
-# (TripAdvisor's trip types), "Aufenthalt: März 2024"; or a date right after such a label.
+# (TripAdvisor's trip types), "Aufenthalt: März 2024", "Aufenthaltsdatum: März 2024 • Paare",
+# "Date du séjour : mars 2024", "Data del soggiorno: marzo 2024", "Datum van verblijf: maart
+# 2024", "Fecha de la estancia: marzo de 2024"; or a date right after such a label.
+_STAY_WORDS = (
+    r"date\s+of\s+(?:stay|visit|experience|travel)|aufenthalt(?:sdatum)?|reisezeitraum|"
+    r"reisedatum|besuchsdatum|date\s+du\s+séjour|date\s+de\s+(?:la\s+)?visite|"
+    r"data\s+(?:del\s+soggiorno|della\s+visita)|datum\s+van\s+(?:verblijf|bezoek)|"
+    r"fecha\s+de\s+(?:la\s+)?(?:estancia|estadía|visita)|data\s+d[ao]\s+(?:estadia|visita)|"
+    r"data\s+pobytu"
+)
 _STAY = re.compile(
-    r"^(?:date\s+of\s+(?:stay|visit|experience|travel)|stayed|visited|aufenthalt|reisezeitraum"
-    r"|reisedatum|verreist|gereist|urlaub\s+im|fecha\s+de\s+la\s+estancia|date\s+du\s+séjour)\b|"
-    r"[•·]\s*(?:couples?|family|friends|solo|business|traveled\s+\w+)\s*$",
+    rf"^(?:{_STAY_WORDS}|stayed|visited|verreist|gereist|urlaub\s+im)\b|"
+    r"[•·]\s*(?:couples?|family|friends|solo|business|traveled\s+\w+|paare?|familie|freunde|"
+    r"allein|geschäftlich|en\s+couple|en\s+famille|entre\s+amis|seul|affaires|coppia|"
+    r"famiglia|amici|da\s+solo|lavoro|pareja|familia|amigos|negocios)\s*$",
     re.I,
 )
 
-_STAY_LABEL = re.compile(
-    r"^(?:date\s+of\s+(?:stay|visit|travel)|aufenthalt|reisezeitraum)\s*:?$", re.I
-)
+_STAY_LABEL = re.compile(rf"^(?:{_STAY_WORDS})\s*:?$", re.I)
 
 # A date of the thing reviewed or of the reviewer, never the review's: "Released On: Feb 25,
 # 2022", "Member since 2019", "Gegründet 1998".
@@ -121,9 +129,26 @@ _THEN_ORDERED = re.compile(
 )
 
 
+# The reviewer's name and the date in one line, split by a bar or a dot: AliExpress's "J***n |
+# 03 Mar 2024", "Anna K. · 3 days ago" (the name has no digit nor comma; a label, a weekday,
+# a place "Lisbon, Portugal" or a trip's type "Couples" is no name).
+_NAME_THEN_DATE = re.compile(r"^([^\d|·•:,]{1,30}?)\s+[|·•]\s+(?=\S)")
+_NOT_A_NAME = re.compile(
+    r"^(?:couples?|family|friends|solo|business|paare?|familie|freunde|allein|"
+    r"verified|verifiziert|vérifié|verificad|posted|reviewed|updated|edited|written|"
+    r"geschrieben|bewertet|publié|publicado|pubblicato|mon|tue|wed|thu|fri|sat|sun|mo|di|mi|"
+    r"do|fr|sa|so|lun|mar|mer|jeu|ven|sam|dim)\b",
+    re.I,
+)
+
+
 def review_dates(text: str) -> dict[str, str]:
     """A review's shown date line as ``published_raw``, and the order's or the visit's day
-    after it, in the same line, as ``experienced_raw``."""
+    after it, in the same line, as ``experienced_raw``; a name before the date, split from it
+    by a bar or a dot ("J***n | 03 Mar 2024"), as ``author_name``."""
+    named = _NAME_THEN_DATE.match(text) if len(text) <= 80 else None
+    if named and not _NOT_A_NAME.match(named.group(1)) and looks_like_date(text[named.end() :]):
+        return {**review_dates(text[named.end() :]), "author_name": named.group(1).strip()}
     m = _THEN_ORDERED.search(text) if len(text) > 20 else None
     if m is None or not looks_like_date(text[: m.start()]):
         return {"published_raw": text}
