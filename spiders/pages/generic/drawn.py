@@ -24,9 +24,12 @@ _EMPTY = re.compile(
 )
 _HALF = re.compile(r"half|(?:^|\s)h(?:$|\s)")  # Trustindex's "ti-star h"
 # An icon marked filled, where the empty ones carry no mark of their own: "star active" x3 +
-# "star" x2 is 3 of 5 ("is-filled", "full", "on", "selected"; Trustindex's "ti-star f").
+# "star" x2 is 3 of 5 ("is-filled", "full", "on", "selected"; Trustindex's "ti-star f"), the
+# mark glued to the icon's name too: AliExpress's "comet-icon-starreviewfilled" x3 beside
+# "comet-icon-starreview" x2, "icon-starFull".
 _FILLED = re.compile(
-    r"(?:^|[\s_-])(?:active|full|filled|is-filled|fill|on|selected|checked|f)(?:$|\s)"
+    r"(?:^|[\s_-])(?:active|full|filled|is-filled|fill|on|selected|checked|f)(?:$|\s)|"
+    r"star[a-z]*(?:filled|full|active)(?:$|\s)"
 )
 _EMPTY_MARK = re.compile(r"(?:^|\s)e(?:$|\s)")  # Trustindex's "ti-star e"
 _IMAGE = re.compile(r"(?:^|[-_])(\d{1,2})(?:[-_](half|5))?(?:@\dx)?\.(?:png|gif|svg|jpe?g|webp)")
@@ -44,7 +47,7 @@ def score_text(el: Any) -> tuple[str, str | None, str] | None:
     if _COUNT_CLASS.search(classes) and not _SCORE_NAMED.search(classes):
         return None  # <span class="rating-count">20</span> is a count
     if len(el):
-        return _value_class(el)
+        return _value_class(el) or _number_and_scale(el)
     number = bare_rating(el.text)
     if number:
         return number, _scale_after(number, el), ""
@@ -61,6 +64,18 @@ def _scale_after(number: str, el: Any) -> str | None:
     )
     scaled = number_then_scale(number, after) if after else None
     return scaled[1] if scaled else None
+
+
+def _number_and_scale(el: Any) -> tuple[str, str | None, str] | None:
+    """A score element holding only its number and its scale, each in an element of its own
+    (``<div class="review-score"><span>10</span><span>/10</span></div>``): the element names
+    a score, so a whole number is one too (a gallery's counter "1" "/ 5" names none)."""
+    kids = [c for c in el if type(c.tag) is str]
+    if len(kids) != 2 or len(kids[0]) or len(kids[1]) or (el.text or "").strip():
+        return None
+    number = bare_rating(kids[0].text)
+    scaled = number_then_scale(number, kids[1].text) if number and kids[1].text else None
+    return (number, scaled[1], f"{number} {kids[1].text.strip()}") if scaled else None
 
 
 def _value_class(el: Any) -> tuple[str, str | None, str] | None:
