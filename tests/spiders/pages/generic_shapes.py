@@ -1,13 +1,13 @@
 # ruff: noqa: E501  (saved markup reads better unwrapped)
 """Hand-written miniatures of the markup real portals serve, one per shape the
 generic reader must handle (never copies of real pages): each is a fixture of
-``fixtures/generic/<case>/`` and ``EXPECTED`` says what a person reads off it.
-"""
+``fixtures/generic/<case>/`` and ``EXPECTED`` says what a person reads off it."""
 
 from __future__ import annotations
 
 from tests.spiders.pages.generic_shapes_fifth import FIFTH_EXPECTED, FIFTH_SHAPES
 from tests.spiders.pages.generic_shapes_fourth import FOURTH_EXPECTED, FOURTH_SHAPES
+from tests.spiders.pages.generic_shapes_seventh import SEVENTH_EXPECTED, SEVENTH_SHAPES
 from tests.spiders.pages.generic_shapes_sixth import SIXTH_EXPECTED, SIXTH_SHAPES
 
 BASE = "http://127.0.0.1:8765/shapes/"
@@ -391,8 +391,8 @@ EXPECTED: dict[str, tuple] = {
     "rendered_ebay_feedback": (None, ["3", "1"], "rendered", "Past month"),
     "rendered_shopping_out_of_stars_count": (("4.5", 1234, "5"), ["5", "2"], "rendered", "March 3, 2024"),
 }  # fmt: skip
-SHAPES |= FOURTH_SHAPES | FIFTH_SHAPES | SIXTH_SHAPES
-EXPECTED |= FOURTH_EXPECTED | FIFTH_EXPECTED | SIXTH_EXPECTED
+SHAPES |= FOURTH_SHAPES | FIFTH_SHAPES | SIXTH_SHAPES | SEVENTH_SHAPES
+EXPECTED |= FOURTH_EXPECTED | FIFTH_EXPECTED | SIXTH_EXPECTED | SEVENTH_EXPECTED
 
 
 def cases() -> list[tuple[str, str, str]]:

@@ -1,0 +1,138 @@
+# ruff: noqa: E501  (saved markup reads better unwrapped)
+"""The generic reader on the seventh round's miniatures (``generic_shapes_seventh``, issue
+15): the reviewer's or the post's tallies beside a rating, count words with an adjective
+before them, a trip's date in more languages, star icons marked filled in their name, a
+name and a date in one line, a whole score split from its scale, reviewers named
+``commenter`` and ``displayname``, and a repository's stars and a Q&A page's votes."""
+
+from __future__ import annotations
+
+import pytest
+
+from spiders.pages.generic.counts import count_in_text
+from spiders.pages.generic.dates import review_dates, stay_date
+from tests.spiders.pages.test_generic_misreadings import _read as _read_body
+from tests.spiders.pages.test_generic_shapes import _read
+
+
+def _reviews(case: str) -> list:
+    return [i for i in _read(case).items if i.kind == "review"]
+
+
+def _aggregate(case: str):
+    (agg,) = [i for i in _read(case).items if i.kind == "aggregate"]
+    return agg
+
+
+def test_a_reviewers_tallies_beside_a_rating_are_not_its_count() -> None:
+    agg = _aggregate("rendered_reviewer_tallies_directory")
+    assert (agg.rating_value, agg.review_count) == ("4.5", 328)
+    reviews = _reviews("rendered_reviewer_tallies_directory")
+    assert [(r.author_name, r.rating_value) for r in reviews] == [
+        ("Dee R.", "5.0"),
+        ("Hal K.", "2.0"),
+    ]
+    # a post's "42 likes" beside its "3 comments"
+    reviews = _reviews("rendered_book_review_likes")
+    assert [(r.author_name, r.rating_value) for r in reviews] == [("Kim", "5"), ("Ravi", "2")]
+    # an undated summary keeps its count beside its photos
+    body = '<h1>Rosa</h1><div class="biz"><div class="i-stars" title="4.5 star rating"></div><span>328 reviews</span><span>56 photos</span></div>'
+    (got,) = _read_body("summary_photos", body).items
+    assert (got.kind, got.rating_value, got.review_count) == ("aggregate", "4.5", 328)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("1.234 globale Bewertungen", 1234),
+        ("12 weltweite Bewertungen", 12),
+        ("1.234 calificaciones globales", 1234),
+        ("87 verifizierte Bewertungen", 87),
+        ("Kettle K1 review: 4.5 stars?", None),  # a model's name, not a count
+        ("X5 ratings", None),
+        ("1,234 reviews", 1234),
+    ],
+)
+def test_count_words_with_an_adjective_and_a_models_number(text: str, count: int | None) -> None:
+    assert count_in_text(text) == count
+
+
+def test_a_german_shops_global_count() -> None:
+    agg = _aggregate("rendered_amazon_de_global_count")
+    assert (agg.rating_value, agg.rating_best, agg.review_count) == ("4,5", "5", 1234)
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "stay"),
+    [
+        ("Aufenthaltsdatum: März 2024 • Paare", "", True),
+        ("März 2024", "Aufenthaltsdatum:", True),
+        ("Date du séjour : mars 2024", "", True),
+        ("Data del soggiorno: marzo 2024", "", True),
+        ("Datum van verblijf: maart 2024", "", True),
+        ("Fecha de la estancia: marzo de 2024", "", True),
+        ("mars 2024 • En couple", "", True),
+        ("Geschrieben am 5. März 2024", "", False),
+        ("3. März 2024", "", False),
+    ],
+)
+def test_a_trips_date_in_more_languages(text: str, before: str, stay: bool) -> None:
+    assert stay_date(text, before) is stay
+
+
+def test_a_german_hotel_reviews_own_date_over_its_stay() -> None:
+    reviews = _reviews("rendered_tripadvisor_de_stay_date")
+    assert [r.published_raw for r in reviews] == [
+        "Geschrieben am 5. März 2024",
+        "Geschrieben am 20. Februar 2024",
+    ]
+
+
+def test_star_icons_marked_filled_in_their_name_and_a_name_with_its_date() -> None:
+    reviews = _reviews("rendered_glued_filled_star_icons")
+    assert [(r.rating_value, r.rating_best) for r in reviews] == [("5", "5"), ("3", "5")]
+    assert [(r.author_name, r.published_raw) for r in reviews] == [
+        ("J***n", "03 Mar 2024"),
+        ("M***a", "20 Feb 2024"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("J***n | 03 Mar 2024", {"published_raw": "03 Mar 2024", "author_name": "J***n"}),
+        ("Anna K. · 3 days ago", {"published_raw": "3 days ago", "author_name": "Anna K."}),
+        ("Paris, France · March 2025", None),  # a place
+        ("Couples · March 2025", None),  # a trip's type
+        ("Verified buyer | 3 Mar 2024", None),
+        ("Mon · 3 Mar 2024", None),
+        ("Mar 3, 2024 · Edited", None),
+    ],
+)
+def test_a_name_and_a_date_in_one_line(text: str, want: dict | None) -> None:
+    assert review_dates(text) == (want or {"published_raw": text})
+
+
+def test_a_whole_score_split_from_its_scale_in_a_score_element() -> None:
+    reviews = _reviews("rendered_score_split_whole_number")
+    assert [(r.rating_value, r.rating_best) for r in reviews] == [("10", "10"), ("6", "10")]
+    body = '<h1>Bäckerei Korn</h1><div class="review"><div class="rating"><span>4</span><span>von 5</span></div><span>3. März 2024</span><p>Frische Brötchen, nette Bedienung am Morgen.</p></div>'
+    (got,) = _read_body("split_von", body, "de").items
+    assert (got.kind, got.rating_value, got.rating_best) == ("review", "4", "5")
+
+
+def test_reviewers_named_commenter_and_displayname() -> None:
+    assert [r.author_name for r in _reviews("rendered_commenter_display_name")] == [
+        "Mary L.",
+        "Bob",
+    ]
+    assert [r.author_name for r in _reviews("rendered_film_diary_display_name")] == ["kate", "tom"]
+
+
+@pytest.mark.parametrize(
+    "case", ["rendered_repo_stars_no_ratings", "rendered_question_votes_no_ratings"]
+)
+def test_a_repositorys_stars_and_a_questions_votes_are_no_ratings(case: str) -> None:
+    result = _read(case)
+    assert result.items == []
+    assert len(result.problems) == 1
