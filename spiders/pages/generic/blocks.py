@@ -51,8 +51,8 @@ _AUTHOR_HINT = re.compile(  # "autore", "auteur", "autor"; "nom", "nombre", "naa
     r"commenter|display-?name|screen-?name|"  # "c-single-comment__commenter-info", "displayname"
     r"(?<![a-z])(?:name|nom|nome|nombre|naam|nick(?:name)?)(?![a-z])"
 )
-# "review-header", not a colour utility's "link--header-color".
-_TITLE_HINT = re.compile(r"title|headline|header(?![-_]+colou?r)")
+# "review-header", not a colour utility's "link--header-color"; Bootstrap's heading class "h4".
+_TITLE_HINT = re.compile(r"title|headline|header(?![-_]+colou?r)|(?:^|\s)h[1-6](?:$|\s)")
 _REPLY_HINT = re.compile(
     r"repl(?:y|ies)|response(?!ive)|answer|antwort|respuesta|r[ée]ponse|risposta"
 )

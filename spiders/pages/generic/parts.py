@@ -178,9 +178,9 @@ def author_of(
     text (``body``) a replier or a voter ("Tom K. found this helpful"); one that counts
     ("12 reviews") names no one."""
     if "author_name" in values:  # eBay's "b***r (312)": the name without its feedback score
-        values["author_name"] = (
-            _SCORE_AFTER.sub(r"\1", values["author_name"]) or values["author_name"]
-        )
+        name = _SCORE_AFTER.sub(r"\1", values["author_name"]) or values["author_name"]
+        by = _BY.match(name)  # PrestaShop's <div class="comment-author">Par Julie</div>
+        values["author_name"] = by.group(1) if by and _plain_name(by.group(1)) else name
         return
     for sub, t in texts:
         if sub is body:
@@ -310,7 +310,7 @@ def link_title(
 _BY_LABEL = re.compile(
     r"^(?:by|von|par|por|door|di|av|przez|(?:written|posted|reviewed|submitted)\s+by)\s*:?$"
 )
-_BY = re.compile(r"^(?:By|by|Par|par|Von|von)\s+(.+)$")
+_BY = re.compile(r"^(?:By|by|Par|par|Von|von|Por|por|Door|door)\s+(.+)$")
 _ACTION_WORDS = re.compile(
     r"(?i)\b(?:read|more|show|report|helpful|yes|no|share|reply|load|next|previous|write"
     r"|see|sort|filter|close|open|menu|translate|follow|like|flag|cancel|submit|search)\b"

@@ -15,10 +15,15 @@ _HAS_DIGIT = re.compile(r"\d").search
 _UNSEEN = object()
 _ATTRS = ("aria-label", "title", "alt")
 _DATA_ATTRS = ("data-rating", "data-score", "data-rating-value")
+# Plainer data attributes, read only on an element whose class names stars or a rating:
+# PrestaShop's ``<div class="grade-stars" data-grade="4.5">``, ``<div class="rating"
+# data-value="4">`` (a grades table's ``<td data-grade="2">`` is none).
+_STARRED_ATTRS = ("data-grade", "data-value", "data-stars", "data-star")
+_STARRED = re.compile(r"star|rating").search
 # A custom element's plain attributes, read only when its tag names a rating.
 _OWN_ATTRS = ("score", "rating", "value", "stars")
 _RATING_TAG = re.compile(r"rating|stars?(?![a-z])").search  # not a game's <score-board>
-VALUE_KEYS = frozenset((*_ATTRS, *_DATA_ATTRS, *_OWN_ATTRS))
+VALUE_KEYS = frozenset((*_ATTRS, *_DATA_ATTRS, *_STARRED_ATTRS, *_OWN_ATTRS))
 
 
 def value_signal(
@@ -41,6 +46,11 @@ def value_signal(
                     return found[0], found[1], value
     for attr in _DATA_ATTRS:
         if attr in keys:
+            value = el.get(attr)
+            if value and bare_rating(value):
+                return value.strip(), None, value
+    for attr in _STARRED_ATTRS:
+        if attr in keys and _STARRED((el.get("class") or "").lower()):
             value = el.get(attr)
             if value and bare_rating(value):
                 return value.strip(), None, value
