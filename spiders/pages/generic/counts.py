@@ -16,7 +16,7 @@ COUNT_WORDS = (
     r"testberichte?|[\w-]*meinungen|beurteilungen|"
     r"avis|évaluations?|notes|valoraciones|calificaciones|opiniones|reseñas|recensioni|valutazioni|"
     r"beoordelingen|recensies|omdömen|anmeldelser|arvostelua|opinie|ocen\w*|"
-    r"votes?|stimmen|comments?|kommentare|avaliações|avaliação|recenzj\w*|değerlendirme\w*|"
+    r"votes?|stimmen|comments?|kommentare|commentaires|commenti|comentarios|avaliações|avaliação|recenzj\w*|değerlendirme\w*|"
     r"opinii|opiniões|hodnocení|hodnotenia|recenz[ií]\w*|vélemény\w*|értékelés\w*|"
     r"arvostelu\w*|recensioner|vurderinger|отзыв\w*|відгук\w*|κριτικ\w*|"
     r"個の評価|件の評価|件のレビュー|件のカスタマーレビュー"
@@ -28,6 +28,18 @@ _COUNT = re.compile(
     r"store|hotel|google|app|globale|weltweite|verifizierte|echte|geprüfte|wereldwijde|"
     r"globala|globalne|globální)\s+)?"
     rf"(?:{COUNT_WORDS})\b",
+)
+# A count after its word, a plural one, the whole text: a tab's "Reviews (12)", PrestaShop's
+# "Commentaires (2)", "Bewertungen: 12" (not "Rating: 3", "Bewertung: 4", a rating; nor a
+# sentence: "Read all reviews (12)" is a link's).
+_PLURAL_WORDS = (
+    r"reviews|ratings|[\w-]*bewertungen|rezensionen|kommentare|comments|avis|évaluations|"
+    r"commentaires|valoraciones|opiniones|reseñas|comentarios|recensioni|valutazioni|commenti|"
+    r"beoordelingen|recensies|opinie|avaliações|отзывы|відгуки"
+)
+_WORD_THEN_COUNT = re.compile(
+    rf"^(?:{_PLURAL_WORDS})\s*(?:\(\s*(\d{{1,3}}(?:[.,\u202f\u00a0]\d{{3}})+|\d+)\s*\)|"
+    r":\s*(\d{1,3}(?:[.,\u202f\u00a0]\d{3})+|\d+))$"
 )
 _PAREN_COUNT = re.compile(r"^\(?\s*(\d{1,3}(?:[.,\u202f\u00a0]\d{3})+|\d+)\s*\)$")
 # A rating packed with its count in one text: "4.5(12345)", "4,7 (1.234)".
@@ -63,6 +75,8 @@ def count_in_text(text: str | None, tail: str | None = None) -> int | None:
     if not _HAS_DIGIT(text):
         return None
     m = _COUNT.search(text.lower()) or _PAREN_COUNT.match(text.strip())
+    if m is None and (after := _WORD_THEN_COUNT.match(text.strip().lower())):
+        return int(_NON_DIGITS("", after.group(1) or after.group(2)))
     if m is None:
         packed = _PACKED.match(text.strip())
         return int(_NON_DIGITS("", packed.group(2))) if packed else rounded_count(text)

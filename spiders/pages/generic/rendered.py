@@ -296,7 +296,16 @@ def _near_count(el: Any, near: Any) -> int | None:
             count = count_in_text(t, sub.tail)  # <b>20</b> Bewertungen
             if count is not None:
                 return count
+    for sub in near.iter(_ICONS):  # <i class="material-icons">chat</i>Commentaires (2)
+        tail = sub.tail
+        if tail and len(tail) <= 60 and _HAS_DIGIT(tail) and not len(sub) and not sub.text:
+            count = count_in_text(" ".join(tail.split()))
+            if count is not None:
+                return count
     return None
+
+
+_ICONS = ("i", "svg", "img", "span", "em")  # an icon before its count's words
 
 
 def read(root: Any) -> Found:
