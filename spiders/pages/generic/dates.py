@@ -69,13 +69,14 @@ def date_attribute(block: Any) -> str | None:
 # A trip's date, not the review's: "Date of stay: March 2024", "Mar 2024 • Couples"
 # (TripAdvisor's trip types), "Aufenthalt: März 2024", "Aufenthaltsdatum: März 2024 • Paare",
 # "Date du séjour : mars 2024", "Data del soggiorno: marzo 2024", "Datum van verblijf: maart
-# 2024", "Fecha de la estancia: marzo de 2024"; or a date right after such a label.
+# 2024", "Reisgezelschap: Stel · Reisperiode: maart 2024" (Zoover), "Fecha de la estancia:
+# marzo de 2024"; or a date right after such a label.
 _STAY_WORDS = (
     r"date\s+of\s+(?:stay|visit|experience|travel)|aufenthalt(?:sdatum)?|reisezeitraum|"
     r"reisedatum|besuchsdatum|date\s+du\s+séjour|date\s+de\s+(?:la\s+)?visite|"
     r"data\s+(?:del\s+soggiorno|della\s+visita)|datum\s+van\s+(?:verblijf|bezoek)|"
     r"fecha\s+de\s+(?:la\s+)?(?:estancia|estadía|visita)|data\s+d[ao]\s+(?:estadia|visita)|"
-    r"data\s+pobytu"
+    r"data\s+pobytu|reisperiode|reisgezelschap|reisezeit"
 )
 _STAY = re.compile(
     rf"^(?:{_STAY_WORDS}|stayed|visited|verreist|gereist|urlaub\s+im)\b|"
