@@ -5,8 +5,9 @@ post's tallies ("12 friends · 43 reviews", "42 likes" "3 comments") beside each
 shop's "1.234 globale Bewertungen", a German hotel review's stay "Aufenthaltsdatum: März 2024"
 above its own date, star icons whose filled mark is glued to their name with the reviewer and
 the date in one line ("M***a | 20 Feb 2024"), a review's whole "10" "/10" split in a score
-element, reviewers named ``commenter`` and ``displayname``, and a repository's stars and a Q&A
-page's votes, which are no ratings."""
+element, reviewers named ``commenter`` and ``displayname``, a repository's stars and a Q&A
+page's votes, which are no ratings; a PrestaShop shop's ``data-grade`` stars with "Par Julie"
+and "Commentaires (2)", and a Dutch portal's travel period above the review's own date."""
 
 from __future__ import annotations
 
@@ -95,6 +96,22 @@ SEVENTH_SHAPES: dict[str, str] = {
 <h2 class="mb0" data-answercount="2">2 Answers</h2><div id="answer-1" class="answer" itemprop="acceptedAnswer"><div class="js-vote-count" data-value="57">57</div><div class="s-prose js-post-body" itemprop="text"><p>Use itertools.chain.</p></div><div class="user-details"><a href="/users/2/bo">bo</a></div><span class="relativetime">Mar 4, 2024 at 11:00</span></div>
 <div id="answer-2" class="answer"><div class="js-vote-count" data-value="3">3</div><div class="s-prose js-post-body" itemprop="text"><p>A list comprehension works.</p></div><div class="user-details"><a href="/users/3/cy">cy</a></div><span class="relativetime">Mar 5, 2024 at 12:00</span></div>
 </body></html>""",
+    # A PrestaShop shop's default reviews module: each rating in ``data-grade`` on a
+    # ``grade-stars`` element, "Par Julie" in ``comment-author``, the title in Bootstrap's
+    # ``<p class="h4">``; the product's ``data-grade="4.5"`` with "Commentaires (2)" after a
+    # chat icon.
+    "rendered_prestashop_data_grade": """<html lang="fr"><head><title>Théière fonte</title></head><body><h1 class="h1">Théière fonte</h1>
+<div class="product-comments-additional-info"><div class="comments-note"><span>Note</span><div class="grade-stars small-stars" data-grade="4.5"></div></div><div class="comments-nb"><i class="material-icons chat" data-icon="chat"></i>Commentaires (2)</div><div class="additional-links"><a class="link-comment" href="#product-comments-list-header"><i class="material-icons chat" data-icon="chat"></i>Lire les avis</a></div></div>
+<div id="product-comments-list"><div class="product-comment-list-item row" data-product-comment-id="11" data-product-id="3"><div class="comment-infos"><div class="grade-stars" data-grade="5"></div><div class="comment-date">03/03/2024</div><div class="comment-author">Par Julie</div></div><div class="comment-content"><p class="h4">Superbe</p><p>Garde bien la chaleur, très belle finition.</p></div></div>
+<div class="product-comment-list-item row" data-product-comment-id="12" data-product-id="3"><div class="comment-infos"><div class="grade-stars" data-grade="4"></div><div class="comment-date">12/02/2024</div><div class="comment-author">Par Marc</div></div><div class="comment-content"><p class="h4">Bien</p><p>Un peu lourde mais jolie.</p></div></div></div>
+</body></html>""",
+    # A Dutch holiday portal: each review's "Reisgezelschap: Stel · Reisperiode: maart 2024"
+    # (the trip) above its own "Geschreven op 12 maart 2024"; scores "9,0" in ``review-score``.
+    "rendered_dutch_travel_period": """<html lang="nl"><head><title>Hotel Zeezicht, Zandvoort - Zoover</title></head><body><h1>Hotel Zeezicht</h1>
+<div class="review-summary"><span class="score">8,4</span><span class="label">Zeer goed</span><span>Gebaseerd op 214 beoordelingen</span></div>
+<div class="review-item"><div class="review-score">9,0</div><div class="reviewer-name">Annelies</div><div class="review-meta">Reisgezelschap: Stel · Reisperiode: maart 2024</div><div class="review-date">Geschreven op 12 maart 2024</div><p class="review-text">Mooi uitzicht, lekker ontbijt.</p></div>
+<div class="review-item"><div class="review-score">6,0</div><div class="reviewer-name">Joost</div><div class="review-meta">Reisgezelschap: Gezin · Reisperiode: februari 2024</div><div class="review-date">Geschreven op 20 februari 2024</div><p class="review-text">Kamer was gehorig en klein.</p></div>
+</body></html>""",
 }
 
 SEVENTH_EXPECTED: dict[str, tuple | None] = {
@@ -108,4 +125,6 @@ SEVENTH_EXPECTED: dict[str, tuple | None] = {
     "rendered_film_diary_display_name": (None, ["4", "1.5"], "rendered", "03 Mar 2024"),
     "rendered_repo_stars_no_ratings": None,
     "rendered_question_votes_no_ratings": None,
+    "rendered_prestashop_data_grade": (("4.5", 2, "5"), ["5", "4"], "rendered", "03/03/2024"),
+    "rendered_dutch_travel_period": (("8,4", 214, "10"), ["9,0", "6,0"], "rendered", "Geschreven op 12 maart 2024"),
 }  # fmt: skip

@@ -136,3 +136,41 @@ def test_a_repositorys_stars_and_a_questions_votes_are_no_ratings(case: str) -> 
     result = _read(case)
     assert result.items == []
     assert len(result.problems) == 1
+
+
+def test_a_prestashop_shops_data_grade_stars() -> None:
+    agg = _aggregate("rendered_prestashop_data_grade")
+    assert (agg.rating_value, str(agg.rating_best), agg.review_count) == ("4.5", "5", 2)
+    reviews = _reviews("rendered_prestashop_data_grade")
+    # "Par Julie" in the element named for the author; the title in <p class="h4">
+    assert [(r.author_name, r.title, r.text) for r in reviews] == [
+        ("Julie", "Superbe", "Garde bien la chaleur, très belle finition."),
+        ("Marc", "Bien", "Un peu lourde mais jolie."),
+    ]
+    # a grades table's data-grade is no rating: only an element named for stars or a rating
+    body = '<h1>Klasse 8b</h1><table><tr><td>Mathe</td><td class="grade" data-grade="2">2</td><td>03.03.2024</td></tr><tr><td>Deutsch</td><td class="grade" data-grade="1.3">1,3</td><td>04.03.2024</td></tr></table>'
+    assert _read_body("grades_table", body, "de").items == []
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Commentaires (2)", 2),
+        ("Reviews (12)", 12),
+        ("Bewertungen: 1.234", 1234),
+        ("Kundenbewertungen (12)", 12),
+        ("Rating: 3", None),  # a rating
+        ("Bewertung: 4", None),
+        ("Read all reviews (12)", None),
+    ],
+)
+def test_a_count_after_its_plural_word(text: str, count: int | None) -> None:
+    assert count_in_text(text) == count
+
+
+def test_a_dutch_travel_period_gives_way_to_the_reviews_own_date() -> None:
+    reviews = _reviews("rendered_dutch_travel_period")
+    assert [r.published_raw for r in reviews] == [
+        "Geschreven op 12 maart 2024",
+        "Geschreven op 20 februari 2024",
+    ]
