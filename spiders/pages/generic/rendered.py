@@ -294,7 +294,9 @@ def _near_count(el: Any, near: Any) -> int | None:
     for sub, t in iter_texts(near):
         if len(t) <= 60 and sub is not el:
             count = count_in_text(t, sub.tail)  # <b>20</b> Bewertungen
-            if count is not None:
+            if count is None and t[-1] == ":" and (nxt := sub.getnext()) is not None:
+                count = count_in_text(f"{t} {nxt.text.strip()}") if nxt.text else None
+            if count is not None:  # and a label's number in the next element: "Ratings:" "89"
                 return count
     for sub in near.iter(_ICONS):  # <i class="material-icons">chat</i>Commentaires (2)
         tail = sub.tail
