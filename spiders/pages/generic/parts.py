@@ -310,6 +310,13 @@ def link_title(
 _BY_LABEL = re.compile(
     r"^(?:by|von|par|por|door|di|av|przez|(?:written|posted|reviewed|submitted)\s+by)\s*:?$"
 )
+_ON = frozenset(("on", "am", "le", "el", "il", "op", "em", "den"))  # a name "on" its date
+# Words before "on" a date that name no one: "Posted on", "Bewertet am", "Publié le".
+_DATE_VERB = re.compile(
+    r"(?i)^(?:posted|reviewed|published|updated|edited|written|submitted|added|commented|"
+    r"created|verfasst|bewertet|geschrieben|veröffentlicht|gepostet|aktualisiert|publié|écrit|"
+    r"publicado|escrito|pubblicato|scritto|geplaatst|geschreven)\b"
+).match
 _BY = re.compile(r"^(?:By|by|Par|par|Von|von|Por|por|Door|door)\s+(.+)$")
 _ACTION_WORDS = re.compile(
     r"(?i)\b(?:read|more|show|report|helpful|yes|no|share|reply|load|next|previous|write"
@@ -325,6 +332,11 @@ def named_by(sub: Any, t: str, before: str) -> str | None:
     labelled = _BY_LABEL.match(before.lower()) is not None
     by = _BY.match(t)
     named = by is not None and _plain_name(by.group(1))
+    if not labelled and not named and sub.tail and sub.tail.strip().lower() in _ON:
+        # Shopify's byline: <strong>Jane</strong> on <strong>Mar 03, 2024</strong>
+        nxt = sub.getnext()
+        dated = nxt is not None and nxt.text and looks_like_date(nxt.text.strip())
+        return t if dated and _plain_name(t) and not _DATE_VERB(t) else None
     button = None
     if not labelled and not named:
         button = next(
