@@ -7,7 +7,8 @@ above its own date, star icons whose filled mark is glued to their name with the
 the date in one line ("M***a | 20 Feb 2024"), a review's whole "10" "/10" split in a score
 element, reviewers named ``commenter`` and ``displayname``, a repository's stars and a Q&A
 page's votes, which are no ratings; a PrestaShop shop's ``data-grade`` stars with "Par Julie"
-and "Commentaires (2)", and a Dutch portal's travel period above the review's own date."""
+and "Commentaires (2)", a Dutch portal's travel period above the review's own date, and a
+Shopify store's byline "Jane on Mar 03, 2024"."""
 
 from __future__ import annotations
 
@@ -112,6 +113,14 @@ SEVENTH_SHAPES: dict[str, str] = {
 <div class="review-item"><div class="review-score">9,0</div><div class="reviewer-name">Annelies</div><div class="review-meta">Reisgezelschap: Stel · Reisperiode: maart 2024</div><div class="review-date">Geschreven op 12 maart 2024</div><p class="review-text">Mooi uitzicht, lekker ontbijt.</p></div>
 <div class="review-item"><div class="review-score">6,0</div><div class="reviewer-name">Joost</div><div class="review-meta">Reisgezelschap: Gezin · Reisperiode: februari 2024</div><div class="review-date">Geschreven op 20 februari 2024</div><p class="review-text">Kamer was gehorig en klein.</p></div>
 </body></html>""",
+    # A Shopify store's native product reviews (``spr-*``): the reviewer "on" the date in one
+    # byline, ``<strong>Jane</strong> on <strong>Mar 03, 2024</strong>``; the shop's reply.
+    "rendered_shopify_spr_byline": """<html lang="en"><head><title>Linen Apron – Oak &amp; Thread</title></head><body><h1 class="product__title">Linen Apron</h1>
+<div id="shopify-product-reviews" data-id="123"><div class="spr-container"><div class="spr-header"><h2 class="spr-header-title">Customer Reviews</h2><div class="spr-summary rte"><span class="spr-starrating spr-summary-starrating"><i class="spr-icon spr-icon-star"></i><i class="spr-icon spr-icon-star"></i><i class="spr-icon spr-icon-star"></i><i class="spr-icon spr-icon-star"></i><i class="spr-icon spr-icon-star-half-alt"></i></span><span class="spr-summary-caption"><span class="spr-summary-actions-togglereviews">Based on 12 reviews</span></span></div></div>
+<div class="spr-content"><div class="spr-reviews"><div class="spr-review" id="spr-review-1"><div class="spr-review-header"><span class="spr-starratings spr-review-header-starratings" aria-label="5 of 5 stars" role="img"><i class="spr-icon spr-icon-star"></i><i class="spr-icon spr-icon-star"></i><i class="spr-icon spr-icon-star"></i><i class="spr-icon spr-icon-star"></i><i class="spr-icon spr-icon-star"></i></span><h3 class="spr-review-header-title">Love it</h3><span class="spr-review-header-byline"><strong>Jane</strong> on <strong>Mar 03, 2024</strong></span></div><div class="spr-review-content"><p class="spr-review-content-body">Soft linen, great pockets.</p></div></div>
+<div class="spr-review" id="spr-review-2"><div class="spr-review-header"><span class="spr-starratings spr-review-header-starratings" aria-label="3 of 5 stars" role="img"><i class="spr-icon spr-icon-star"></i><i class="spr-icon spr-icon-star"></i><i class="spr-icon spr-icon-star"></i><i class="spr-icon spr-icon-star-empty"></i><i class="spr-icon spr-icon-star-empty"></i></span><h3 class="spr-review-header-title">Runs small</h3><span class="spr-review-header-byline"><strong>Mark</strong> on <strong>Feb 12, 2024</strong></span></div><div class="spr-review-content"><p class="spr-review-content-body">Nice but the straps are short.</p></div>
+<div class="spr-review-reply"><p class="spr-review-reply-body">Thanks Mark, we now sell longer straps.</p><p class="spr-review-reply-shop">Oak &amp; Thread</p></div></div></div></div></div></div>
+</body></html>""",
 }
 
 SEVENTH_EXPECTED: dict[str, tuple | None] = {
@@ -126,5 +135,6 @@ SEVENTH_EXPECTED: dict[str, tuple | None] = {
     "rendered_repo_stars_no_ratings": None,
     "rendered_question_votes_no_ratings": None,
     "rendered_prestashop_data_grade": (("4.5", 2, "5"), ["5", "4"], "rendered", "03/03/2024"),
+    "rendered_shopify_spr_byline": (("4.5", 12, "5"), ["5", "3"], "rendered", "Mar 03, 2024"),
     "rendered_dutch_travel_period": (("8,4", 214, "10"), ["9,0", "6,0"], "rendered", "Geschreven op 12 maart 2024"),
 }  # fmt: skip

@@ -174,3 +174,26 @@ def test_a_dutch_travel_period_gives_way_to_the_reviews_own_date() -> None:
         "Geschreven op 12 maart 2024",
         "Geschreven op 20 februari 2024",
     ]
+
+
+def test_a_reviewer_on_the_date_in_one_byline() -> None:
+    reviews = _reviews("rendered_shopify_spr_byline")
+    assert [(r.author_name, r.published_raw) for r in reviews] == [
+        ("Jane", "Mar 03, 2024"),
+        ("Mark", "Feb 12, 2024"),
+    ]
+    assert reviews[1].reply_text == "Thanks Mark, we now sell longer straps."
+    # "Posted on" a date names no one
+    body = '<h1>Mug</h1><div class="review"><div class="stars" aria-label="5 of 5 stars"></div><span>Posted</span> on <span>Mar 3, 2024</span><p>Lovely mug, keeps the coffee warm all morning.</p></div><div class="review"><div class="stars" aria-label="4 of 5 stars"></div><span>Posted</span> on <span>Mar 4, 2024</span><p>Nice glaze and a good weight in the hand.</p></div>'
+    assert [r.author_name for r in _read_body("posted_on", body).items] == [None, None]
+
+
+def test_a_labelled_count_in_the_next_element() -> None:
+    body = '<h1>Harbour Lights – Blue Tide</h1><ul class="statistics"><li><span>Have:</span> <a>1,234</a></li><li><span>Avg Rating:</span> <span>4.35 / 5</span></li><li><span>Ratings:</span> <a>89</a></li></ul>'
+    (got,) = _read_body("stats_list", body).items
+    assert (got.kind, got.rating_value, got.rating_best, got.review_count) == (
+        "aggregate",
+        "4.35",
+        "5",
+        89,
+    )
