@@ -37,13 +37,7 @@ from spiders.pages.generic.parts import (
 )
 from spiders.pages.generic.records import Record
 from spiders.pages.generic.shown import looks_like_date, pick_date, rating_in_text
-from spiders.pages.generic.texts import (
-    SKIP,
-    body_of,
-    iter_texts,
-    shown_text,
-    text_content,
-)
+from spiders.pages.generic.texts import SKIP, body_of, iter_texts, shown_text, text_content
 
 # Matched against lowercased hints (re.IGNORECASE costs ~10x on every element).
 _AUTHOR_HINT = re.compile(  # "autore", "auteur", "autor"; "nom", "nombre", "naam", "nick"
@@ -334,6 +328,7 @@ def read_review(
     body_marked = False
     entity = None  # the business the review is of, on a reviewer's page
     stay, last = None, ""  # a trip's date ("Date of stay: March 2024") gives way to another
+    line_name = None  # a name before the date in its line ("J***n | 03 Mar 2024"): the last resort
     for sub, t in texts:
         if sub in in_reply:
             continue
@@ -346,8 +341,9 @@ def read_review(
             if stay_date(t, before):
                 stay = stay or t
             else:
-                # and the order's day after it, the reviewer's name before it, if shown
-                values |= {k: v for k, v in review_dates(t).items() if k not in values}
+                dates = review_dates(t)  # and the order's day after it, if shown
+                line_name = dates.pop("author_name", None)
+                values.update(dates)
         elif entity is None and len(t) <= 120 and ENTITY_HINT.search(hint):
             entity = entity_of(sub)
         elif "author_name" not in values and len(t) <= 60 and _AUTHOR_HINT.search(hint):
@@ -376,6 +372,8 @@ def read_review(
     rid = review_id(block, counts)
     link_title(values, texts, in_reply, body[0] if body else None, rid)
     author_of(values, texts, in_reply, body[0] if body else None)
+    if line_name and "author_name" not in values:
+        values["author_name"] = line_name
     at = date_element(block, texts, values.get("published_raw"))
     date = pick_date(values.get("published_raw"), lambda: date_attribute(at))
     if date is None:

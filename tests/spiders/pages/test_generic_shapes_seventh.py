@@ -197,3 +197,12 @@ def test_a_labelled_count_in_the_next_element() -> None:
         "5",
         89,
     )
+
+
+def test_a_name_before_the_date_in_its_line_is_the_last_resort() -> None:
+    body = '<h1>X</h1><div class="review"><div class="stars" aria-label="5 of 5 stars"></div><div>Germany · 3 days ago</div><span class="author">Hans</span><p>Great kettle, boils fast and quietly every morning.</p></div><div class="review"><div class="stars" aria-label="4 of 5 stars"></div><div>France · 4 days ago</div><span class="author">Marie</span><p>Good kettle, a bit loud but works well for us.</p></div>'
+    reviews = _read_body("place_before_date", body).items
+    assert [(r.author_name, r.published_raw) for r in reviews] == [
+        ("Hans", "3 days ago"),
+        ("Marie", "4 days ago"),
+    ]
