@@ -25,7 +25,7 @@ COUNT_WORDS = (
 _COUNT = re.compile(
     r"(?<![a-z\u00c0-\u024f\u0370-\u04ff])(\d{1,3}(?:[.,\u202f\u00a0' ]\d{3})+|\d+)\s*"
     r"(?:(?:global|customer|guest|verified|critic|user|player|member|product|seller|shop|"
-    r"store|hotel|google|app|globale|weltweite|verifizierte|echte|geprüfte|wereldwijde|"
+    r"store|hotel|google|app|total|globale|weltweite|verifizierte|echte|geprüfte|wereldwijde|"
     r"globala|globalne|globální)\s+)?"
     rf"(?:{COUNT_WORDS})\b",
 )

@@ -296,6 +296,9 @@ def _near_count(el: Any, near: Any) -> int | None:
             count = count_in_text(t, sub.tail)  # <b>20</b> Bewertungen
             if count is None and t[-1] == ":" and (nxt := sub.getnext()) is not None:
                 count = count_in_text(f"{t} {nxt.text.strip()}") if nxt.text else None
+            elif count is None and len(sub) and sub[0].text and _HAS_DIGIT(t):
+                # the words in a child: "(1,234 <span class="screen-reader-text">ratings</span>)"
+                count = count_in_text(f"{t} {sub[0].text.strip()}")
             if count is not None:  # and a label's number in the next element: "Ratings:" "89"
                 return count
     for sub in near.iter(_ICONS):  # <i class="material-icons">chat</i>Commentaires (2)
