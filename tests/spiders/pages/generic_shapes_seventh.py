@@ -8,7 +8,8 @@ the date in one line ("M***a | 20 Feb 2024"), a review's whole "10" "/10" split 
 element, reviewers named ``commenter`` and ``displayname``, a repository's stars and a Q&A
 page's votes, which are no ratings; a PrestaShop shop's ``data-grade`` stars with "Par Julie"
 and "Commentaires (2)", a Dutch portal's travel period above the review's own date, and a
-Shopify store's byline "Jane on Mar 03, 2024"."""
+Shopify store's byline "Jane on Mar 03, 2024", and a count whose words are in a child
+("(1,234 <span>total ratings</span>)")."""
 
 from __future__ import annotations
 
@@ -121,6 +122,13 @@ SEVENTH_SHAPES: dict[str, str] = {
 <div class="spr-review" id="spr-review-2"><div class="spr-review-header"><span class="spr-starratings spr-review-header-starratings" aria-label="3 of 5 stars" role="img"><i class="spr-icon spr-icon-star"></i><i class="spr-icon spr-icon-star"></i><i class="spr-icon spr-icon-star"></i><i class="spr-icon spr-icon-star-empty"></i><i class="spr-icon spr-icon-star-empty"></i></span><h3 class="spr-review-header-title">Runs small</h3><span class="spr-review-header-byline"><strong>Mark</strong> on <strong>Feb 12, 2024</strong></span></div><div class="spr-review-content"><p class="spr-review-content-body">Nice but the straps are short.</p></div>
 <div class="spr-review-reply"><p class="spr-review-reply-body">Thanks Mark, we now sell longer straps.</p><p class="spr-review-reply-shop">Oak &amp; Thread</p></div></div></div></div></div></div>
 </body></html>""",
+    # A plugin directory's reviews: "4.9 out of 5 stars" over "(1,234 <span
+    # class="screen-reader-text">total ratings</span>)" (the count's words in a child).
+    "rendered_plugin_directory_count_words_in_child": """<html lang="en-US"><head><title>Reviews – Classic Editor – WordPress.org</title></head><body><h1 class="plugin-title">Classic Editor</h1>
+<div class="plugin-rating"><div class="wporg-ratings" aria-label="4.9 out of 5 stars" data-title-template="%s out of 5 stars" data-rating="4.9"><span class="dashicons dashicons-star-filled"></span><span class="dashicons dashicons-star-filled"></span><span class="dashicons dashicons-star-filled"></span><span class="dashicons dashicons-star-filled"></span><span class="dashicons dashicons-star-filled"></span></div><span class="rating-count">(1,234 <span class="screen-reader-text">total ratings</span>)</span></div>
+<ul class="topic"><li class="bbp-body"><div class="review"><div class="wporg-ratings" aria-label="5 out of 5 stars" data-rating="5"><span class="dashicons dashicons-star-filled"></span><span class="dashicons dashicons-star-filled"></span><span class="dashicons dashicons-star-filled"></span><span class="dashicons dashicons-star-filled"></span><span class="dashicons dashicons-star-filled"></span></div><a class="bbp-topic-permalink" href="/support/topic/great-1/">Still essential</a><p class="bbp-topic-meta"><span class="bbp-topic-started-by">Started by: <a class="bbp-author-link"><span class="bbp-author-name">wpuser1</span></a></span> <span class="bbp-topic-freshness">March 3, 2024</span></p><div class="bbp-topic-content"><p>Can't live without it for client sites.</p></div></div></li>
+<li class="bbp-body"><div class="review"><div class="wporg-ratings" aria-label="1 out of 5 stars" data-rating="1"><span class="dashicons dashicons-star-filled"></span><span class="dashicons dashicons-star-empty"></span><span class="dashicons dashicons-star-empty"></span><span class="dashicons dashicons-star-empty"></span><span class="dashicons dashicons-star-empty"></span></div><a class="bbp-topic-permalink" href="/support/topic/bad-2/">Broke my site</a><p class="bbp-topic-meta"><span class="bbp-topic-started-by">Started by: <a class="bbp-author-link"><span class="bbp-author-name">devgirl</span></a></span> <span class="bbp-topic-freshness">February 12, 2024</span></p><div class="bbp-topic-content"><p>White screen after the update.</p></div></div></li></ul>
+</body></html>""",
 }
 
 SEVENTH_EXPECTED: dict[str, tuple | None] = {
@@ -136,5 +144,6 @@ SEVENTH_EXPECTED: dict[str, tuple | None] = {
     "rendered_question_votes_no_ratings": None,
     "rendered_prestashop_data_grade": (("4.5", 2, "5"), ["5", "4"], "rendered", "03/03/2024"),
     "rendered_shopify_spr_byline": (("4.5", 12, "5"), ["5", "3"], "rendered", "Mar 03, 2024"),
+    "rendered_plugin_directory_count_words_in_child": (("4.9", 1234, "5"), ["5", "1"], "rendered", "March 3, 2024"),
     "rendered_dutch_travel_period": (("8,4", 214, "10"), ["9,0", "6,0"], "rendered", "Geschreven op 12 maart 2024"),
 }  # fmt: skip
