@@ -280,7 +280,9 @@ WEEKDAYS = _words(
 VERBS = _words(
     "reviewed rated posted published written updated commented revisado valorado publicado "
     "rezension rezensiert bewertet geschrieben verfasst veröffentlicht gepostet erstellt "
-    "aktualisiert commenté évalué publié recensito recensione beoordeeld avaliado "
+    "aktualisiert commenté évalué publié écrit rédigé recensito recensione scritto "
+    "pubblicato escrito escrita publicada beoordeeld geschreven geplaatst gepubliceerd "
+    "avaliado "
     "dodano opublikowano napisano wystawiono oceniono přidáno publikováno napsáno hodnoceno "
     "опубликовано добавлено написано отзыв опубліковано додано відгук "
     "közzétéve értékelve"

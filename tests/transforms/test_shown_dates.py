@@ -286,6 +286,13 @@ def test_a_month_name_names_one_month_in_every_language() -> None:
         ("Past month", "en-US", (at(2026, 10, 1), "month")),
         ("Past 6 months", "en-US", (at(2026, 5, 1), "month")),
         ("Past year", "en-US", (at(2025, 11, 1), "month")),
+        # What was done on the date, in the words of the portals the reader keeps them from:
+        # Zoover's "Geschreven op ...", and the same in French, Italian and Spanish.
+        ("Geschreven op 12 maart 2024", "nl-NL", (at(2024, 3, 12), "day")),
+        ("Geplaatst op 3 januari 2025", "nl-NL", (at(2025, 1, 3), "day")),
+        ("Écrit le 5 mars 2024", "fr-FR", (at(2024, 3, 5), "day")),
+        ("Scritto il 5 marzo 2024", "it-IT", (at(2024, 3, 5), "day")),
+        ("Escrito el 5 de marzo de 2024", "es-ES", (at(2024, 3, 5), "day")),
     ],
 )
 def test_shown_dates_in_the_readers_latest_forms(text, locale, expected) -> None:
