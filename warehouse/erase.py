@@ -38,15 +38,21 @@ def dbt_files_dirs(settings: Settings) -> list[Path]:
     ]
 
 
+# The table the next build reads the erased reviews from (int_review_changes).
+ERASED_REVIEWS = "erased_reviews"
+
+
 def erase_author(settings: Settings, pseudonym: str) -> dict[str, int]:
     """Delete one author's rows from the published warehouse and their pseudonym from
     dbt's files; republish atomically. Returns rows removed per table.
 
     The warehouse is written anew (deleted rows leave their bytes in a file's free
     blocks). The lake is erased by the transforms; a later build does not bring the
-    rows back, as they are gone from the lake. That build is a full refresh: the
-    incremental models recompute what changes touched, and an erased review is no
-    change the lake shows, so the alerts and scores it was part of are recomputed whole.
+    rows back, as they are gone from the lake. The erased reviews' keys, companies, days
+    and word-set signatures (nothing of the author) are kept in
+    ``intermediate.erased_reviews`` until that build, which takes them as deleted
+    reviews (``int_review_changes``): the scores and alerts they were part of are
+    recomputed as for any review the lake dropped.
     """
     target = settings.warehouse_path
     removed: dict[str, int] = {}
@@ -70,6 +76,26 @@ def erase_author(settings: Settings, pseudonym: str) -> dict[str, int]:
     return removed
 
 
+def _keep_erased_reviews(con: duckdb.DuckDBPyConnection, pseudonym: str) -> None:
+    """Note the author's reviews for the next incremental build (see erase_author)."""
+    found = con.execute(
+        "select count(*) from duckdb_tables() "
+        "where schema_name = 'intermediate' and table_name = 'int_reviews'"
+    ).fetchone()[0]
+    if not found:
+        return
+    con.execute(
+        f"create table if not exists intermediate.{ERASED_REVIEWS} ("
+        "review_key varchar, company_id varchar, published_on date, text_signature ubigint)"
+    )
+    con.execute(
+        f"insert into intermediate.{ERASED_REVIEWS} "
+        "select review_key, company_id, published_on, text_signature "
+        "from intermediate.int_reviews where author_pseudonym = ?",
+        [pseudonym],
+    )
+
+
 def _erased_copy(target: Path, work: Path, pseudonym: str) -> dict[str, int]:
     """The published warehouse without the author's rows, written to work/<name>."""
     # Same file name, so the copy's catalog is named as the published one's, which the
@@ -90,13 +116,12 @@ def _erased_copy(target: Path, work: Path, pseudonym: str) -> dict[str, int]:
             """
         ).fetchall()
         con.execute("begin")
+        _keep_erased_reviews(con, pseudonym)
         for schema, table in tables:
             n = con.execute(
                 f'delete from "{schema}"."{table}" where author_pseudonym = ?', [pseudonym]
             ).fetchone()[0]
             removed[f"{schema}.{table}"] = n
-        # Without its incremental state the next build is a full refresh (publish.LAYOUT).
-        con.execute("drop table if exists intermediate.int_build_state")
         con.execute("commit")
         # Only the rows that are left go into the file that is published.
         fresh = work / target.name

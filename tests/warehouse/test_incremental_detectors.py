@@ -1,7 +1,8 @@
 """Incremental detectors: a build after new reviews recomputes the bursts of the companies
 those reviews touch, and the unanswered criticism of those whose bad reviews passed the
-reply deadline or whose alert is still open as the as-of day moves; it keeps the others'
-alerts, with the same rows a full refresh writes."""
+reply deadline or whose alert is still open as the as-of day moves, the near-duplicates of
+the changed reviews' word sets, and what an erased author's reviews were part of; it keeps
+the others' alerts, with the same rows a full refresh writes."""
 
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ import pytest
 
 from core.contracts.lake import REVIEWS
 from tests.warehouse.test_detectors import FETCHED, START, Lake, companies_file
+from tests.warehouse.test_publish import same_rows, warehouse_relations
 from tests.warehouse.world_lake import settings_for, write_table
-from warehouse.build import build
+from warehouse.build import build, erase_author
 
 pytestmark = pytest.mark.slow
 
@@ -184,3 +186,35 @@ def test_incremental_near_duplicates_equal_a_full_refresh(tmp_path):
     got, want = _alerts(inc.warehouse_path), _alerts(full.warehouse_path)
     assert got == want
     assert _near_duplicates(got) == {"copies-kept": 3, "copies-growing": 3, "copies-main": 3}
+
+
+def test_a_build_after_an_erase_equals_a_full_refresh(tmp_path):
+    """An erased author's review leaves the alerts and scores it was part of: the build
+    after `ruf erase` (the lake erased too, as the transforms do) takes it as deleted."""
+    lake, _ = _near_duplicate_lakes()
+    companies = companies_file(tmp_path / "companies.yaml", lake)
+    inc = settings_for(tmp_path / "inc", companies)
+    write_table(tmp_path / "inc" / "lake", "reviews", lake.rows, REVIEWS)
+    assert build(inc).full_refresh
+    assert _near_duplicates(_alerts(inc.warehouse_path))["copies-kept"] == 3
+    copy = next(r for r in lake.rows if r["text"] == COPIED["kept"])
+    assert erase_author(inc, copy["author_pseudonym"])["main.fct_reviews"] == 1
+
+    rows = [r for r in lake.rows if r["author_pseudonym"] != copy["author_pseudonym"]]
+    shutil.rmtree(tmp_path / "inc" / "lake" / "reviews")
+    write_table(tmp_path / "inc" / "lake", "reviews", rows, REVIEWS)
+    shutil.copytree(tmp_path / "inc" / "lake", tmp_path / "full" / "lake")
+    assert not build(inc).full_refresh
+    full = settings_for(tmp_path / "full", companies)
+    assert build(full, full_refresh=True).full_refresh
+
+    got, want = warehouse_relations(inc.warehouse_path), warehouse_relations(full.warehouse_path)
+    assert sorted(got) == sorted(want)
+    for rel in want:
+        assert same_rows(got[rel], want[rel]), rel
+    assert "copies-kept" not in _near_duplicates(_alerts(inc.warehouse_path))
+    con = duckdb.connect(str(inc.warehouse_path), read_only=True)
+    try:  # read once: the next build has nothing left to delete
+        assert con.execute("select count(*) from intermediate.erased_reviews").fetchone()[0] == 0
+    finally:
+        con.close()

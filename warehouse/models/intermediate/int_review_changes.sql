@@ -5,10 +5,19 @@
 -- and version it touched (the old and the new company and day; the old version's
 -- text_signature, for near_duplicate); empty on a full refresh, where everything is
 -- rebuilt. Downstream incremental models recompute the companies here.
+-- Reviews `ruf erase` deleted since the last build (intermediate.erased_reviews, written
+-- by warehouse.erase: keys, companies, days and signatures only) are deleted ones too;
+-- the table is emptied once read.
 -- depends_on: {{ ref('stg_lake__reviews') }}
 {%- set previous = adapter.get_relation(
     database=target.database, schema='intermediate', identifier='int_reviews') %}
 {%- set incremental = previous is not none and not flags.FULL_REFRESH %}
+{%- set erased = adapter.get_relation(
+    database=target.database, schema='intermediate', identifier='erased_reviews') %}
+{{ config(post_hook=[
+    "{%- set erased = adapter.get_relation(database=target.database, schema='intermediate',
+        identifier='erased_reviews') %}{% if erased is not none %}delete from {{ erased }}{% endif %}"
+]) }}
 with
 
 {% if incremental %}
@@ -81,6 +90,12 @@ unioned as (
     select * from moved_from
     union
     select * from deleted
+    {%- if erased is not none %}
+    union
+    select review_key, company_id, published_on, 'delete' as change, false as late,
+        text_signature,
+    from {{ erased }}
+    {%- endif %}
 ),
 {% else %}
 unioned as (
