@@ -15,7 +15,7 @@ import pytest
 
 from core.contracts.lake import REVIEWS
 from tests.warehouse.test_detectors import FETCHED, START, Lake, companies_file
-from tests.warehouse.test_publish import same_rows, warehouse_relations
+from tests.warehouse.test_publish import assert_same_warehouse
 from tests.warehouse.world_lake import settings_for, write_table
 from warehouse.build import build, erase_author
 
@@ -208,10 +208,7 @@ def test_a_build_after_an_erase_equals_a_full_refresh(tmp_path):
     full = settings_for(tmp_path / "full", companies)
     assert build(full, full_refresh=True).full_refresh
 
-    got, want = warehouse_relations(inc.warehouse_path), warehouse_relations(full.warehouse_path)
-    assert sorted(got) == sorted(want)
-    for rel in want:
-        assert same_rows(got[rel], want[rel]), rel
+    assert_same_warehouse(inc.warehouse_path, full.warehouse_path)
     assert "copies-kept" not in _near_duplicates(_alerts(inc.warehouse_path))
     con = duckdb.connect(str(inc.warehouse_path), read_only=True)
     try:  # read once: the next build has nothing left to delete

@@ -181,6 +181,14 @@ def same_rows(got: list[tuple], want: list[tuple]) -> bool:
     return True
 
 
+def assert_same_warehouse(path, other) -> None:
+    """Every main table and bi view of the two warehouses holds the same rows."""
+    got, want = warehouse_relations(path), warehouse_relations(other)
+    assert sorted(got) == sorted(want)
+    for rel in want:
+        assert same_rows(got[rel], want[rel]), rel
+
+
 def test_incremental_build_equals_a_full_refresh(tmp_path):
     """New, edited, deleted and backfilled reviews: incremental = full refresh, row for row."""
     end = datetime.combine(ANCHOR, time(23, 59, 59), UTC)
@@ -225,10 +233,7 @@ def test_incremental_build_equals_a_full_refresh(tmp_path):
     full = settings_for(tmp_path / "full", companies)
     assert build(full, full_refresh=True).full_refresh
 
-    got, want = warehouse_relations(inc.warehouse_path), warehouse_relations(full.warehouse_path)
-    assert sorted(got) == sorted(want)
-    for rel in want:
-        assert same_rows(got[rel], want[rel]), rel
+    assert_same_warehouse(inc.warehouse_path, full.warehouse_path)
     path = inc.warehouse_path
     assert (
         count(path, f"select count(*) from bi.reviews where review_key = '{gone['review_key']}'")

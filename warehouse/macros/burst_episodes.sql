@@ -243,13 +243,14 @@ episodes as (
 
 
 {#
-  Config of a burst model whose rows depend only on its company's reviews: incremental,
-  the companies of `recompute` (SQL selecting company_id, run before the old rows go:
-  it may read the model's previous rows) put in a temporary table `recompute_table`
-  (the model's recompute_companies), their rows deleted and recomputed, the others
-  kept. A changed var alerts needs a full refresh, like every var.
+  Config of a detector whose rows depend only on the reviews of one `key` (a burst: its
+  company's; a near-duplicate cluster: its word-set signature's): incremental, the keys
+  of `recompute` (SQL selecting the key column, run before the old rows go: it may read
+  the model's previous rows) put in a temporary table `recompute_table`, their rows
+  deleted and recomputed, the others kept. A changed var alerts needs a full refresh,
+  like every var.
 #}
-{% macro burst_incremental_config(recompute_table, recompute) %}
+{% macro burst_incremental_config(recompute_table, recompute, key='company_id') %}
 {{ config(
     materialized='incremental',
     incremental_strategy='append',
@@ -259,8 +260,8 @@ episodes as (
         create or replace temporary table " ~ recompute_table ~ " as " ~ recompute ~ "
         {% endif %}",
         "{% if is_incremental() %}
-        delete from {{ this }} where company_id in (
-            select company_id from " ~ recompute_table ~ "
+        delete from {{ this }} where " ~ key ~ " in (
+            select " ~ key ~ " from " ~ recompute_table ~ "
         )
         {% endif %}",
     ],

@@ -11,26 +11,15 @@
 -- old versions' and their new ones': those signatures' alerts are deleted and
 -- rewritten, every other alert is kept (the same rows a full refresh writes).
 -- depends_on: {{ ref('int_review_changes') }}
-{{ config(
-    materialized='incremental',
-    incremental_strategy='append',
-    on_schema_change='append_new_columns',
-    pre_hook=[
-        "{% if is_incremental() %}
-        create or replace temporary table near_duplicate_recompute as
-        select text_signature from {{ ref('int_review_changes') }}
-        where text_signature is not null
-        union
-        select reviews.text_signature from {{ ref('int_reviews') }} as reviews
-        semi join {{ ref('int_review_changes') }} as changes using (review_key)
-        where reviews.text_signature is not null
-        {% endif %}",
-        "{% if is_incremental() %}
-        delete from {{ this }}
-        where text_signature in (select text_signature from near_duplicate_recompute)
-        {% endif %}",
-    ],
-    post_hook=["{% if is_incremental() %}drop table if exists near_duplicate_recompute{% endif %}"],
+{{ burst_incremental_config(
+    'near_duplicate_recompute',
+    "select text_signature from {{ ref('int_review_changes') }}
+    where text_signature is not null
+    union
+    select reviews.text_signature from {{ ref('int_reviews') }} as reviews
+    semi join {{ ref('int_review_changes') }} as changes using (review_key)
+    where reviews.text_signature is not null",
+    key='text_signature',
 ) }}
 {%- set a = var('alerts') %}
 {%- set window = a['near_duplicate_window_days'] %}
