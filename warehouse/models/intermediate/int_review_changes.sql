@@ -95,6 +95,7 @@ unioned as (
     select review_key, company_id, published_on, 'delete' as change, false as late,
         text_signature,
     from {{ erased }}
+    anti join lake using (review_key)  -- a lake not erased yet brings it back (added)
     {%- endif %}
 ),
 {% else %}
