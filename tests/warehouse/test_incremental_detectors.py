@@ -85,12 +85,30 @@ def _alerts(path) -> list[tuple]:
         con.close()
 
 
-def test_incremental_bursts_equal_a_full_refresh(tmp_path):
-    lake, second = _lakes()
+def _first_build(tmp_path, lake: Lake):
+    """The companies file and the settings of a warehouse built in full from ``lake``."""
     companies = companies_file(tmp_path / "companies.yaml", lake)
     inc = settings_for(tmp_path / "inc", companies)
     write_table(tmp_path / "inc" / "lake", "reviews", lake.rows, REVIEWS)
     assert build(inc).full_refresh
+    return companies, inc
+
+
+def _second_builds(tmp_path, companies, inc, rows: list[dict]):
+    """The lake rewritten to ``rows``: ``inc`` built on incrementally, and the settings of
+    a full refresh of a copy of the same lake."""
+    shutil.rmtree(tmp_path / "inc" / "lake" / "reviews")
+    write_table(tmp_path / "inc" / "lake", "reviews", rows, REVIEWS)
+    shutil.copytree(tmp_path / "inc" / "lake", tmp_path / "full" / "lake")
+    assert not build(inc).full_refresh
+    full = settings_for(tmp_path / "full", companies)
+    assert build(full, full_refresh=True).full_refresh
+    return full
+
+
+def test_incremental_bursts_equal_a_full_refresh(tmp_path):
+    lake, second = _lakes()
+    companies, inc = _first_build(tmp_path, lake)
     before = {(a[1], a[4]) for a in _alerts(inc.warehouse_path)}
     assert {("kept-burst", "negative_burst"), ("fading-burst", "negative_burst")} <= before
     assert ("rising-burst", "negative_burst") not in before
@@ -98,12 +116,7 @@ def test_incremental_bursts_equal_a_full_refresh(tmp_path):
     assert "open-unanswered" in unanswered_before
     assert "newly-overdue" not in unanswered_before
 
-    shutil.rmtree(tmp_path / "inc" / "lake" / "reviews")
-    write_table(tmp_path / "inc" / "lake", "reviews", second, REVIEWS)
-    shutil.copytree(tmp_path / "inc" / "lake", tmp_path / "full" / "lake")
-    assert not build(inc).full_refresh
-    full = settings_for(tmp_path / "full", companies)
-    assert build(full, full_refresh=True).full_refresh
+    full = _second_builds(tmp_path, companies, inc, second)
 
     got, want = _alerts(inc.warehouse_path), _alerts(full.warehouse_path)
     assert got == want
@@ -169,19 +182,11 @@ def _near_duplicates(alerts: list[tuple]) -> dict[str, int]:
 
 def test_incremental_near_duplicates_equal_a_full_refresh(tmp_path):
     lake, second = _near_duplicate_lakes()
-    companies = companies_file(tmp_path / "companies.yaml", lake)
-    inc = settings_for(tmp_path / "inc", companies)
-    write_table(tmp_path / "inc" / "lake", "reviews", lake.rows, REVIEWS)
-    assert build(inc).full_refresh
+    companies, inc = _first_build(tmp_path, lake)
     before = _near_duplicates(_alerts(inc.warehouse_path))
     assert before == {"copies-kept": 3, "copies-shrinking": 3, "copies-main": 5}
 
-    shutil.rmtree(tmp_path / "inc" / "lake" / "reviews")
-    write_table(tmp_path / "inc" / "lake", "reviews", second, REVIEWS)
-    shutil.copytree(tmp_path / "inc" / "lake", tmp_path / "full" / "lake")
-    assert not build(inc).full_refresh
-    full = settings_for(tmp_path / "full", companies)
-    assert build(full, full_refresh=True).full_refresh
+    full = _second_builds(tmp_path, companies, inc, second)
 
     got, want = _alerts(inc.warehouse_path), _alerts(full.warehouse_path)
     assert got == want
@@ -194,10 +199,7 @@ def test_a_build_after_an_erase_equals_a_full_refresh(tmp_path, lake_erased):
     after `ruf erase` (the lake erased too, as the transforms do) takes it as deleted; a
     lake that still holds it brings it back, as a full refresh would."""
     lake, _ = _near_duplicate_lakes()
-    companies = companies_file(tmp_path / "companies.yaml", lake)
-    inc = settings_for(tmp_path / "inc", companies)
-    write_table(tmp_path / "inc" / "lake", "reviews", lake.rows, REVIEWS)
-    assert build(inc).full_refresh
+    companies, inc = _first_build(tmp_path, lake)
     assert _near_duplicates(_alerts(inc.warehouse_path))["copies-kept"] == 3
     copy = next(r for r in lake.rows if r["text"] == COPIED["kept"])
     assert erase_author(inc, copy["author_pseudonym"])["main.fct_reviews"] == 1
@@ -205,12 +207,7 @@ def test_a_build_after_an_erase_equals_a_full_refresh(tmp_path, lake_erased):
     rows = [
         r for r in lake.rows if not lake_erased or r["author_pseudonym"] != copy["author_pseudonym"]
     ]
-    shutil.rmtree(tmp_path / "inc" / "lake" / "reviews")
-    write_table(tmp_path / "inc" / "lake", "reviews", rows, REVIEWS)
-    shutil.copytree(tmp_path / "inc" / "lake", tmp_path / "full" / "lake")
-    assert not build(inc).full_refresh
-    full = settings_for(tmp_path / "full", companies)
-    assert build(full, full_refresh=True).full_refresh
+    full = _second_builds(tmp_path, companies, inc, rows)
 
     assert_same_warehouse(inc.warehouse_path, full.warehouse_path)
     kept = _near_duplicates(_alerts(inc.warehouse_path)).get("copies-kept")
