@@ -53,10 +53,19 @@ def _lakes() -> tuple[Lake, list[dict]]:
     lake.history(overdue, START, FIRST_AS_OF, lambda d: 1 / 20, 0.2)
     for i in range(10):
         lake.review(overdue, FIRST_AS_OF - timedelta(days=20 - i), 1.0)
+    # A burst under way for a month at the first as-of day that the second run's bad
+    # reviews carry on: one alert that grows, recomputed from its first flagged day, more
+    # than a window before the new reviews.
+    growing = lake.company("growing-burst", reply_rate=1.0)
+    lake.history(growing, START, FIRST_AS_OF, lambda d: 1 / 20, 0.2)
+    for i in range(20):
+        lake.review(growing, FIRST_AS_OF - timedelta(days=30 - i * 3 // 2), 1.0, replied=True)
     first = [dict(r) for r in lake.rows]
 
     for i in range(9):
         lake.review(rising, FIRST_AS_OF + timedelta(days=2 + i * 3 // 2), 1.0, replied=True)
+    for i in range(6):
+        lake.review(growing, FIRST_AS_OF + timedelta(days=2 + i), 1.0, replied=True)
     second = [dict(r) for r in lake.rows]
     for row in second[len(first) :]:
         row["first_seen_at"] = row["last_seen_at"] = row["fetched_at"] = LATER
@@ -75,6 +84,10 @@ def _lakes() -> tuple[Lake, list[dict]]:
 
 def _unanswered(alerts: list[tuple]) -> dict[str, tuple]:
     return {a[1]: (a[5], a[6]) for a in alerts if a[4] == "unanswered_criticism"}
+
+
+def _bursts(alerts: list[tuple], company: str) -> list[tuple]:
+    return [a for a in alerts if a[1] == company and a[4] == "negative_burst"]
 
 
 def _alerts(path) -> list[tuple]:
@@ -112,6 +125,8 @@ def test_incremental_bursts_equal_a_full_refresh(tmp_path):
     before = {(a[1], a[4]) for a in _alerts(inc.warehouse_path)}
     assert {("kept-burst", "negative_burst"), ("fading-burst", "negative_burst")} <= before
     assert ("rising-burst", "negative_burst") not in before
+    growing_before = _bursts(_alerts(inc.warehouse_path), "growing-burst")
+    assert len(growing_before) == 1
     unanswered_before = _unanswered(_alerts(inc.warehouse_path))
     assert "open-unanswered" in unanswered_before
     assert "newly-overdue" not in unanswered_before
@@ -124,6 +139,9 @@ def test_incremental_bursts_equal_a_full_refresh(tmp_path):
     assert ("kept-burst", "negative_burst") in after
     assert ("fading-burst", "negative_burst") not in after
     assert ("rising-burst", "negative_burst") in after
+    (grown,) = _bursts(got, "growing-burst")  # one alert, from the same first day, bigger
+    assert grown[5] == growing_before[0][5]
+    assert grown[9] >= growing_before[0][9] + 6
     unanswered_after = _unanswered(got)
     started, ended = unanswered_after["open-unanswered"]
     assert started == unanswered_before["open-unanswered"][0]

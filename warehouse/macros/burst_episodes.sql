@@ -20,9 +20,10 @@
   author_one_review_share.
 
   A company's episodes depend only on its own reviews (and the as-of day through
-  `member`), so an incremental model passes recompute_companies, a relation with the
-  company_id of the companies whose episodes can have changed (it deletes their old
-  rows first: burst_incremental_config), and only those companies are read.
+  `member`), so an incremental model passes recompute_companies (burst_window_config):
+  the companies whose episodes can have changed, each with the day its episodes are
+  recomputed from (null: all of them) and its first review's day; their older episodes
+  are kept, and only the reviews those days' windows reach are read.
 #}
 {% macro burst_episodes(member, population, window_days, min_reviews, min_share,
                         min_surprise=none, min_ratio=0, min_history_days=0,
@@ -31,6 +32,8 @@
 {%- set baseline_days = a['burst_baseline_days'] -%}
 {%- set prior_days = a['burst_prior_days'] -%}
 {%- set season_pad = a['burst_season_pad_days'] -%}
+{%- set windowed = recompute_companies is not none and is_incremental() -%}
+{%- set first_day = 'first_day' if windowed else 'min(day) over (partition by company_id)' -%}
 candidates as (
     select
         *,
@@ -38,8 +41,11 @@ candidates as (
         ({{ population }}) as in_population,
     from {{ ref('int_reviews') }}
     cross join {{ ref('int_as_of') }}
-    {%- if recompute_companies is not none and is_incremental() %}
-    where company_id in (select company_id from {{ recompute_companies }})
+    {%- if windowed %}
+    inner join {{ recompute_companies }} using (company_id)
+    -- the windows of the days recomputed, and the spans of their episodes
+    where recompute_from is null
+        or published_on >= recompute_from - {{ burst_lookback_days(window_days) }}
     {%- endif %}
 ),
 
@@ -50,6 +56,10 @@ daily as (
         count(*) filter (where is_member) as members,
         count(*) filter (where in_population) as population,
         count(*) filter (where not is_member) as others,
+        {%- if windowed %}
+        any_value(recompute_from) as recompute_from,
+        any_value(company_first_day) as first_day,
+        {%- endif %}
     from candidates
     group by all
 ),
@@ -66,10 +76,9 @@ windowed as (
         -- days of the baseline on or after the company's first review
         greatest(0, least(
             {{ baseline_days }} + 1,
-            (day - min(day) over (partition by company_id)) - {{ window_days }} + 1
+            (day - {{ first_day }}) - {{ window_days }} + 1
         )) as history_days,
-        (day - min(day) over (partition by company_id))
-            >= {{ 365 + season_pad + window_days - 1 }} as has_last_season,
+        (day - {{ first_day }}) >= {{ 365 + season_pad + window_days - 1 }} as has_last_season,
     from daily
     window
         recent as (
@@ -143,6 +152,9 @@ flagged as (
         and surprise >= {{ min_surprise }}
         and members_in_window >= {{ min_ratio }} * expected_in_window
         and history_days >= {{ min_history_days }}
+        {%- endif %}
+        {%- if windowed %}
+        and (recompute_from is null or day >= recompute_from)
         {%- endif %}
 ),
 
@@ -243,8 +255,8 @@ episodes as (
 
 
 {#
-  Config of a detector whose rows depend only on the reviews of one `key` (a burst: its
-  company's; a near-duplicate cluster: its word-set signature's): incremental, the keys
+  Config of a detector whose rows depend only on the reviews of one `key` (a near-duplicate
+  cluster: its word-set signature's; the bursts take burst_window_config): incremental, the keys
   of `recompute` (SQL selecting the key column, run before the old rows go: it may read
   the model's previous rows) put in a temporary table `recompute_table`, their rows
   deleted and recomputed, the others kept. A changed var alerts needs a full refresh,

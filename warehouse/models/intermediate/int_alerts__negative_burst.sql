@@ -1,25 +1,27 @@
 -- Bad reviews (<= 2 stars) far more than the company's own past predicts, however few:
 -- a surprise under a Poisson baseline that follows seasons and volume (burst_episodes).
 -- Incremental: only the companies with changed reviews are recomputed (their bursts
--- depend on their own reviews alone).
+-- depend on their own reviews alone), and only from the first day a changed review can
+-- move on (burst_window_config).
 -- depends_on: {{ ref('int_review_changes') }}
-{{ burst_incremental_config(
-    'negative_burst_recompute',
-    "select distinct company_id from {{ ref('int_review_changes') }}",
-) }}
 {%- set a = var('alerts') %}
-with
-
-{{ burst_episodes(
+{%- set changed = "select company_id, published_on as day from {{ ref('int_review_changes') }}" %}
+{%- set flag = dict(
     member='is_negative',
     population='true',
     window_days=a['negative_burst_window_days'],
     min_reviews=a['negative_burst_min_reviews'],
     min_share=0.5,
+) %}
+{{ burst_window_config('negative_burst_recompute', changed, **flag) }}
+with
+
+{{ burst_episodes(
     min_surprise=a['burst_min_surprise'],
     min_ratio=a['burst_min_ratio'],
     min_history_days=a['burst_min_history_days'],
     recompute_companies='negative_burst_recompute',
+    **flag
 ) }},
 
 final as (

@@ -1,24 +1,26 @@
 -- Many short 5-star reviews from one-review accounts within a few days.
 -- Incremental: only the companies with changed reviews are recomputed (their bursts
--- depend on their own reviews alone).
+-- depend on their own reviews alone), and only from the first day a changed review can
+-- move on (burst_window_config).
 -- depends_on: {{ ref('int_review_changes') }}
-{{ burst_incremental_config(
-    'positive_burst_recompute',
-    "select distinct company_id from {{ ref('int_review_changes') }}",
-) }}
 {%- set a = var('alerts') %}
-with
-
-{{ burst_episodes(
+{%- set changed = "select company_id, published_on as day from {{ ref('int_review_changes') }}" %}
+{%- set flag = dict(
     member="is_five_star and coalesce(author_review_count, 99) <= 1 and length(coalesce(text, '')) <= " ~ a['positive_burst_max_text_chars'],
     population='true',
     window_days=a['positive_burst_window_days'],
     min_reviews=a['positive_burst_min_reviews'],
     min_share=0.5,
+) %}
+{{ burst_window_config('positive_burst_recompute', changed, **flag) }}
+with
+
+{{ burst_episodes(
     min_surprise=a['burst_min_surprise'],
     min_ratio=a['burst_min_ratio'],
     min_history_days=a['burst_min_history_days'],
     recompute_companies='positive_burst_recompute',
+    **flag
 ) }},
 
 final as (
