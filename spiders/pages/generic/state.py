@@ -18,13 +18,25 @@ from __future__ import annotations
 from typing import Any
 
 from spiders.pages.generic import state_keys as K
+from spiders.pages.generic.jsondata import loads
 from spiders.pages.generic.records import Found, Record
 from spiders.pages.generic.scripts import Layout
-from spiders.pages.generic.shown import as_number, rating_in_text
-from spiders.pages.generic.state_sources import blobs
+from spiders.pages.generic.shown import rating_in_text
+from spiders.pages.generic.state_sources import MAX_SCAN, blobs, ratingish
+from spiders.pages.generic.state_values import (
+    COUNT_PARTS,
+    count_of,
+    counts_of,
+    date_value,
+    lower_keys,
+    pick,
+    rating_like,
+    text_value,
+)
 
 MAX_DEPTH = 80
 MAX_NODES = 400_000
+_JSON_OPENINGS = ("{", "[")
 
 # The keys met so far, and those that are rating-like or a page's date once
 # lowercased: states repeat a few hundred keys over thousands of objects, so an
@@ -43,25 +55,11 @@ def _learn(keys: Any) -> None:
         if k in _SEEN:
             continue
         _SEEN.add(k)
-        low = k.lower() if isinstance(k, str) else ""
+        low = K.fold(k) if isinstance(k, str) else ""
         if low in K.RATING_SET:
             _RATING_RAW.add(k)
         if low in K.PAGE_DATE_SET:
             _DATED_RAW.add(k)
-
-
-def _lower_keys(d: dict) -> dict[str, str]:
-    return {k.lower(): k for k in d if isinstance(k, str)}
-
-
-def _get(d: dict, low: dict[str, str], keys: tuple[str, ...]) -> tuple[str | None, Any]:
-    for k in keys:
-        real = low.get(k)
-        if real is not None:
-            v = d[real]
-            if v is not None and v != "":
-                return real, v
-    return None, None
 
 
 class _Walker:
@@ -109,8 +107,12 @@ class _Walker:
             seen += 1
         return value
 
-    def walk(self, data: Any, depth: int = 0, listed: Any = False, seen: set | None = None) -> None:
-        """``listed``: the key of the list the object is in (False: in none)."""
+    def walk(
+        self, data: Any, depth: int = 0, listed: Any = False, seen: set | None = None,
+        parent: dict | None = None,
+    ) -> None:  # fmt: skip
+        """``listed``: the key of the list the object is in (False: in none); ``parent``:
+        the object holding this one."""
         seen = set() if seen is None else seen
         if self.refs and type(data) is dict and len(data) <= 2:
             data = self.deref(data)
@@ -131,18 +133,18 @@ class _Walker:
         if not _SEEN.issuperset(keys):
             _learn(keys)
         # Most objects of a state hold no rating-like key: they are only walked through.
-        low = _lower_keys(data) if not _RATING_RAW.isdisjoint(keys) else None
+        low = lower_keys(data) if not _RATING_RAW.isdisjoint(keys) else None
         kind = self.classify(data, low) if low is not None else None
         if kind == "review":
-            self.lists.setdefault(listed, []).append(self.review(data, low))
+            self.lists.setdefault(listed, []).append(self.review(data, low, parent))
             self.found.saw_ratings = True
             return  # its parts are not reviews of their own
         if kind == "aggregate":
             self.found.aggregates.append(self.aggregate(data, low, listed is not False))
             self.found.saw_ratings = True
         elif not _DATED_RAW.isdisjoint(keys):
-            low = low or _lower_keys(data)
-            _, date = _get(data, low, K.PAGE_DATE_KEYS)
+            low = low or lower_keys(data)
+            _, date = pick(data, low, K.PAGE_DATE_KEYS)
             if isinstance(date, str | int):
                 self.dates.append(date)
         for k, v in data.items():
@@ -150,7 +152,14 @@ class _Walker:
             if kind_of is list:
                 self.walk(v, depth + 1, k, seen)
             elif kind_of is dict:
-                self.walk(v, depth + 1, listed, seen)
+                self.walk(v, depth + 1, listed, seen, data)
+            elif kind_of is str and v[:1] in _JSON_OPENINGS and ratingish(v, 0, MAX_SCAN):
+                # JSON inside a string: a fetched response's body (SvelteKit), a cached payload.
+                try:
+                    inner = loads(v)
+                except (ValueError, RecursionError):
+                    continue
+                self.walk(inner, depth + 1, listed, seen)
 
     def rating(self, data: dict, low: dict[str, str]) -> tuple[Any, Any, str | None]:
         """(value, best, key) of the rating-like value, else (None, None, None)."""
@@ -160,17 +169,17 @@ class _Walker:
                 continue
             v = self.deref(data[real])
             if isinstance(v, dict):
-                vlow = _lower_keys(v)
-                _, inner = _get(v, vlow, ("ratingvalue", "value", "rating", "average", "score"))
-                _, best = _get(v, vlow, K.BEST_KEYS)
-                if _rating_like(inner):
+                vlow = lower_keys(v)
+                _, inner = pick(v, vlow, ("ratingvalue", "value", "rating", "average", "score"))
+                _, best = pick(v, vlow, K.BEST_KEYS)
+                if rating_like(inner):
                     return inner, best, real
                 continue
             if isinstance(v, str):
                 shown = rating_in_text(v)
                 if shown and "/" in v:
                     return shown[0], shown[1], real
-            if _rating_like(v):
+            if rating_like(v):
                 return v, None, real
         return None, None, None
 
@@ -178,62 +187,67 @@ class _Walker:
         _, _, key = self.rating(data, low)
         if key is None:
             return None
-        _, count = _get(data, low, K.COUNT_KEYS)
-        inner = self.deref(data[key])
-        if count is None and isinstance(inner, dict):  # rating: {value: 4.5, count: 128}
-            count = _get(inner, _lower_keys(inner), K.COUNT_KEYS)[1]
+        count = self.count(data, low, key)
+        if K.fold(key) in K.AGGREGATE_ONLY_KEYS:
+            return "aggregate" if count is not None else None
         has_text = any(isinstance(data.get(low.get(k, "")), str | dict) for k in K.BODY_KEYS)
-        has_date = _get(data, low, K.DATE_KEYS)[1] is not None
-        if _count_like(count) and not (has_text and has_date):
+        has_date = pick(data, low, K.DATE_KEYS)[1] is not None
+        if count is not None and not (has_text and has_date):
             return "aggregate"
         if has_date or has_text:
             return "review"
         return None
 
-    def review(self, data: dict, low: dict[str, str]) -> Record:
+    def count(self, data: dict, low: dict[str, str], key: str) -> int | None:
+        """The count beside a rating: its own, the rating object's ({value: 4.5, count:
+        128}), or a summary's meta beside it ({meta: {count: 2}, rating: {...}})."""
+        count = count_of(pick(data, low, K.COUNT_KEYS)[1])
+        inner = self.deref(data[key])
+        if count is None and isinstance(inner, dict):
+            count = count_of(pick(inner, lower_keys(inner), K.COUNT_KEYS)[1])
+        for part in COUNT_PARTS:
+            meta = data.get(low.get(part, ""))
+            if count is None and isinstance(meta, dict):
+                count = count_of(pick(meta, lower_keys(meta), K.COUNT_KEYS)[1])
+        return count
+
+    def review(self, data: dict, low: dict[str, str], parent: dict | None = None) -> Record:
         value, best, key = self.rating(data, low)
         values: dict[str, Any] = {}
-        _, title = _get(data, low, K.TITLE_KEYS)
+        _, title = pick(data, low, K.TITLE_KEYS)
         text = None
         for k in K.TEXT_KEYS:
             real = low.get(k)
             if real is not None:
-                text = _text(self.deref(data[real]))
+                text = text_value(self.deref(data[real]))
                 if text:
                     break
         # Pros and cons are parts of their own (employer reviews); a summary is the
         # text only of a review that has nothing else.
         for part in ("pros", "cons"):
             real = low.get(part)
-            if real is not None and _text(self.deref(data[real])):
-                values[part] = _text(self.deref(data[real]))
+            if real is not None and text_value(self.deref(data[real])):
+                values[part] = text_value(self.deref(data[real]))
         if text is None and not values:
-            _, text = _get(data, low, ("summary",))
-            text = _text(text)
-        values["title"] = _text(title) if title is not text else None
+            _, text = pick(data, low, ("summary",))
+            text = text_value(text)
+        values["title"] = text_value(title) if title is not text else None
         values["text"] = text
-        values["published_raw"] = _date(self.deref(_get(data, low, K.DATE_KEYS)[1]))
-        _, dates = _get(data, low, ("dates",))
+        values["published_raw"] = date_value(self.deref(pick(data, low, K.DATE_KEYS)[1]))
+        _, dates = pick(data, low, ("dates",))
         if isinstance(dates, dict):
-            values["experienced_raw"] = _date(
-                _get(dates, _lower_keys(dates), ("experienceddate",))[1]
+            values["experienced_raw"] = date_value(
+                pick(dates, lower_keys(dates), ("experienceddate",))[1]
             )
-        _, rid = _get(data, low, K.ID_KEYS)
+        _, rid = pick(data, low, K.ID_KEYS)
         values["review_id"] = str(rid) if isinstance(rid, str | int) and rid != "" else None
-        _, name = _get(data, low, K.AUTHOR_NAME_KEYS)
-        _, author = _get(data, low, K.AUTHOR_KEYS)
-        author = self.deref(author)
-        if isinstance(author, dict):
-            alow = _lower_keys(author)
-            name = name or _get(author, alow, K.NAME_KEYS)[1]
-            aid = _get(author, alow, ("id", "encid", "userid", "uuid"))[1]
-            values["author_id"] = str(aid) if isinstance(aid, str | int) else None
-        elif isinstance(author, str):
-            name = name or author
-        values["author_name"] = name if isinstance(name, str) else None
-        _, lang = _get(data, low, ("language", "lang", "locale"))
+        name, values["author_id"] = self.author(data, low)
+        if name is None and parent is not None:  # a rated part beside its entry's author (Feefo)
+            name, values["author_id"] = self.author(parent, lower_keys(parent))
+        values["author_name"] = name
+        _, lang = pick(data, low, ("language", "lang", "locale"))
         values["language"] = lang if isinstance(lang, str) else None
-        _, reply = _get(data, low, K.REPLY_KEYS)
+        _, reply = pick(data, low, K.REPLY_KEYS)
         if reply is None:  # bizUserPublicReply, companyResponse, ...
             reply = next(
                 (data[k] for lk, k in low.items() if ("reply" in lk or "response" in lk)
@@ -242,19 +256,19 @@ class _Walker:
             )  # fmt: skip
         reply = self.deref(reply)
         if isinstance(reply, dict):
-            rlow = _lower_keys(reply)
-            values["reply_text"] = _text(
-                _get(reply, rlow, ("message", "text", "comment", "body", "content"))[1]
+            rlow = lower_keys(reply)
+            values["reply_text"] = text_value(
+                pick(reply, rlow, ("message", "text", "comment", "body", "content"))[1]
             )
-            values["reply_raw_date"] = _date(self.deref(_get(reply, rlow, K.DATE_KEYS)[1]))
+            values["reply_raw_date"] = date_value(self.deref(pick(reply, rlow, K.DATE_KEYS)[1]))
         elif isinstance(reply, str):
             values["reply_text"] = reply
-            _, rdate = _get(data, low, ("review_reply_created", "replydate", "reply_date"))
-            values["reply_raw_date"] = _date(rdate)
+            _, rdate = pick(data, low, ("reviewreplycreated", "replydate"))
+            values["reply_raw_date"] = date_value(rdate)
         subs = {
             k: v
             for k, v in data.items()
-            if k != key and k.lower().startswith("rating") and _rating_like(v)
+            if k != key and k.lower().startswith("rating") and rating_like(v)
         }
         if subs:
             values["sub_ratings"] = subs
@@ -262,82 +276,57 @@ class _Walker:
             "review",
             "embedded_json",
             rating_value=value,
-            rating_best=best or _get(data, low, K.BEST_KEYS)[1],
+            rating_best=best or pick(data, low, K.BEST_KEYS)[1],
             values={k: v for k, v in values.items() if v is not None},
         )
 
+    def author(self, data: dict, low: dict[str, str]) -> tuple[str | None, str | None]:
+        """(name, id) of the author an object names."""
+        _, name = pick(data, low, K.AUTHOR_NAME_KEYS)
+        author_id = None
+        _, author = pick(data, low, K.AUTHOR_KEYS)
+        author = self.deref(author)
+        if isinstance(author, dict):
+            alow = lower_keys(author)
+            name = name or pick(author, alow, K.NAME_KEYS)[1]
+            if name is None:  # {first_name: "Amy", last_name: "B."}
+                parts = [pick(author, alow, (k,))[1] for k in ("firstname", "lastname")]
+                name = " ".join(p for p in parts if isinstance(p, str)) or None
+            aid = pick(author, alow, ("id", "encid", "userid", "uuid"))[1]
+            author_id = str(aid) if isinstance(aid, str | int) else None
+        elif isinstance(author, str):
+            name = name or author
+        return (name if isinstance(name, str) else None), author_id
+
     def aggregate(self, data: dict, low: dict[str, str], listed: bool) -> Record:
         value, best, _ = self.rating(data, low)
-        counts = {k: data[low[k]] for k in K.COUNT_KEYS if k in low and _count_like(data[low[k]])}
+        counts = counts_of(data, low)
         inner = next((self.deref(data[low[k]]) for k in K.RATING_KEYS if k in low), None)
         if not counts and isinstance(inner, dict):
-            ilow = _lower_keys(inner)
-            counts = {
-                k: inner[ilow[k]] for k in K.COUNT_KEYS if k in ilow and _count_like(inner[ilow[k]])
-            }
+            counts = counts_of(inner, lower_keys(inner))
+        for part in COUNT_PARTS:
+            meta = data.get(low.get(part, ""))
+            if not counts and isinstance(meta, dict):
+                counts = counts_of(meta, lower_keys(meta))
         review_count = next(
-            (int(v) for k, v in counts.items() if "review" in k or k == "user_ratings_total"), None
+            (v for k, v in counts.items() if "review" in k or k == "userratingstotal"), None
         )
-        rating_count = next((int(v) for k, v in counts.items() if "rating" in k), None)
+        rating_count = next((v for k, v in counts.items() if "rating" in k), None)
         if review_count is None and rating_count is None and counts:
-            review_count = int(next(iter(counts.values())))
-        _, name = _get(data, low, K.ENTITY_NAME_KEYS)
-        _, url = _get(data, low, ("url", "websiteurl", "website", "link"))
+            review_count = next(iter(counts.values()))
+        _, name = pick(data, low, K.ENTITY_NAME_KEYS)
+        _, url = pick(data, low, ("url", "websiteurl", "website", "link"))
         return Record(
             "aggregate",
             "embedded_json",
             rating_value=value,
-            rating_best=best or _get(data, low, K.BEST_KEYS)[1],
+            rating_best=best or pick(data, low, K.BEST_KEYS)[1],
             review_count=review_count if review_count is not None else rating_count,
             rating_count=rating_count,
             company_name=name if isinstance(name, str) else None,
             company_url=url if isinstance(url, str) else None,
             listed=listed,
         )
-
-
-def _rating_like(v: Any) -> bool:
-    if isinstance(v, bool) or v is None:
-        return False
-    n = as_number(v) if isinstance(v, int | float) or (isinstance(v, str) and len(v) <= 8) else None
-    # Ratings start at 1 (0.5 on half-star scales); 0-1 values are shares (0.62 recommend).
-    return (
-        n is not None
-        and 0.5 <= n <= 100
-        and (not isinstance(v, str) or bool(rating_in_text(f"{v} stars") or "/" in v))
-    )
-
-
-def _count_like(v: Any) -> bool:
-    if isinstance(v, bool):
-        return False
-    if isinstance(v, int):
-        return v >= 0
-    return isinstance(v, str) and v.isdigit()
-
-
-def _text(v: Any) -> str | None:
-    if isinstance(v, str):
-        return v or None
-    if isinstance(v, dict):  # Yelp: {"full": "...", "language": "en"}
-        for k in ("full", "text", "plain", "value", "raw", "body"):
-            if isinstance(v.get(k), str) and v[k]:
-                return v[k]
-    return None
-
-
-def _date(v: Any) -> Any:
-    if isinstance(v, str | int | float) and not isinstance(v, bool):
-        return v if v != "" else None
-    if isinstance(v, dict):  # {"publishedDate": ...}, Yelp's {"localDateTimeForBusiness": ...}
-        ranked = sorted(v.items(), key=lambda kv: not any(w in str(kv[0]).lower() for w in _FIRST))
-        for _, inner in ranked:
-            if isinstance(inner, str) and inner[:1].isdigit():
-                return inner
-    return None
-
-
-_FIRST = ("publish", "created", "submitted", "posted")
 
 
 def _page_reviews(groups: list[list[Record]]) -> list[Record]:

@@ -7,7 +7,12 @@
 * ``window.__X__ = {...}`` / ``window["X"] = {...}`` / ``self.__X = ...`` assignments,
   read as JSON and, when that fails, as a JavaScript literal (``jsvalue``, which
   runs nothing), Nuxt 2's ``window.__NUXT__=(function(a){return {...}}(1))`` too;
-* ``JSON.parse("...")`` of a string literal.
+* ``JSON.parse("...")`` of a string literal;
+* the frameworks' own encodings (``state_encodings``): Next.js App Router's flight
+  chunks, React Router's turbo-stream (``streamController.enqueue("...")``), Angular's
+  ``&q;``-escaped transfer state;
+* JSON in an attribute of the markup: Inertia's ``data-page``, React on Rails'
+  ``data-react-props``, any ``data-*`` or ``props`` attribute (Astro islands' typed props).
 
 Only blobs that mention a rating-like word are decoded: pages carry megabytes
 of state about other things.
@@ -20,6 +25,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from spiders.pages.generic import state_encodings as enc
 from spiders.pages.generic.jsondata import loads
 from spiders.pages.generic.jsvalue import read_literal
 from spiders.pages.generic.scripts import Layout, Script, layout
@@ -93,6 +99,8 @@ def _loads(raw: str) -> Any:
     except ValueError:
         if "&quot;" in raw or "&#34;" in raw:
             return loads(unescape(raw))
+        if "&q;" in raw:  # Angular's transfer state before v16
+            return loads(enc.unescape_angular(raw))
         raise
 
 
@@ -191,6 +199,91 @@ def blobs(
                 yield "JSON.parse", loads(literal)
         except (ValueError, IndexError, RecursionError):
             continue
+    yield from _flight(text, code)
+    yield from _streamed(text, code)
+    yield from _attributes(text, page)
+
+
+def _string_arguments(text: str, code: list[Script], call: str) -> Iterator[Any]:
+    """The literal first argument of every ``call`` in the page's inline scripts."""
+    for script in code:
+        at = text.find(call, script.body, script.end)
+        while at != -1:
+            try:
+                literal = read_literal(text, at + len(call))
+            except (ValueError, IndexError, RecursionError):
+                literal = None  # code, not a literal
+            if literal is not None:
+                yield literal
+            at = text.find(call, at + len(call), script.end)
+
+
+def _flight(text: str, code: list[Script]) -> Iterator[tuple[str, Any]]:
+    """Next.js App Router's state: the pushed string chunks, joined, as rows."""
+    chunks = [
+        c[1]
+        for c in _string_arguments(text, code, "self.__next_f.push(")
+        if isinstance(c, list) and len(c) == 2 and c[0] == 1 and isinstance(c[1], str)
+    ]
+    if not chunks or not any(ratingish(c) for c in chunks):
+        return
+    rows = enc.flight_rows("".join(chunks))
+    wanted = [key for key, row in rows.items() if ratingish(row)]
+    try:
+        values = enc.revive_flight(rows, wanted)
+    except RecursionError:
+        return
+    for value in values:  # each row a state of its own, not entries of a list
+        yield "flight", value
+
+
+def _streamed(text: str, code: list[Script]) -> Iterator[tuple[str, Any]]:
+    """React Router's loader data, streamed to the page as turbo-stream strings."""
+    for chunk in _string_arguments(text, code, "streamController.enqueue("):
+        if not isinstance(chunk, str) or not ratingish(chunk):
+            continue
+        try:
+            data = loads(chunk.split("\n", 1)[0])
+        except (ValueError, RecursionError):
+            continue
+        if enc.is_turbo_stream(data):
+            yield "turbo-stream", enc.revive_turbo_stream(data)
+
+
+# A JSON object or array as an attribute's value: data-page="{&quot;props&quot;: ...}",
+# data-react-props='{"reviews": ...}', an Astro island's props="{...}". Found from its
+# opening (="{, ='[) back to its name: a scan for the name itself reads every space.
+_OPENING = re.compile(r"=([\"'])[\[{]")
+_NAME_BEFORE = re.compile(r"\s(data-[\w-]+|props)$")
+
+
+def _attributes(text: str, page: Layout) -> Iterator[tuple[str, Any]]:
+    for start, stop in page.markup():
+        at = start
+        while True:
+            m = _OPENING.search(text, at, stop)
+            if m is None:
+                break
+            close = text.find(m.group(1), m.end(), stop)
+            if close == -1:
+                break
+            value = m.end() - 1
+            if close - value <= MAX_BLOB and ratingish(text, value, close):
+                name = _NAME_BEFORE.search(text, max(start, m.start() - 80), m.start())
+                found = _attribute_state(name.group(1), text[value:close]) if name else None
+                if found is not None:
+                    yield found
+            at = close + 1
+
+
+def _attribute_state(name: str, raw: str) -> tuple[str, Any] | None:
+    try:
+        data = loads(unescape(raw))
+    except (ValueError, RecursionError):
+        return None
+    if name == "props" and enc.is_astro_props(data):
+        data = enc.revive_astro(data)
+    return f"attribute {name}", data
 
 
 def _json_parse_calls(text: str, code: list[Script]) -> Iterator[re.Match]:
