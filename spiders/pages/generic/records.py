@@ -122,25 +122,31 @@ def to_item(record: Record, ctx: Context, pid: str, locale: str | None) -> RawIt
 
 
 def dedupe(records: list[Record]) -> list[Record]:
-    """Each review once: carousels and "read more" copies repeat the same review."""
+    """Each review once: carousels and "read more" copies repeat the same review, and
+    two blocks of structured data (a theme's and a review app's) one with the reviews'
+    ids and one without. Reviews with ids are told apart by them; one without an id
+    repeats any review with the same rating, author, date, title and text."""
     out: list[Record] = []
-    seen: set[tuple] = set()
+    ids: set[str] = set()
+    contents: set[tuple] = set()  # of every review kept
+    unnamed: set[tuple] = set()  # of the reviews kept without an id
     for r in records:
         v = r.values
-        key = (
-            ("id", v["review_id"])
-            if v.get("review_id")
-            else (
-                str(r.rating_value),
-                v.get("author_name"),
-                v.get("published_raw"),
-                v.get("title"),
-                (v.get("text") or "")[:200],
-            )
+        content = (
+            str(r.rating_value),
+            v.get("author_name"),
+            v.get("published_raw"),
+            v.get("title"),
+            (v.get("text") or "")[:200],
         )
-        if key in seen:
+        rid = v.get("review_id")
+        if (rid in ids or content in unnamed) if rid else (content in contents):
             continue
-        seen.add(key)
+        if rid:
+            ids.add(rid)
+        else:
+            unnamed.add(content)
+        contents.add(content)
         out.append(r)
     return out
 

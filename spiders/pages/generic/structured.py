@@ -17,8 +17,9 @@ from typing import Any
 from spiders.pages.base import to_int
 from spiders.pages.generic import structured_nodes as sn
 from spiders.pages.generic.blocks import unmarked_text
-from spiders.pages.generic.records import Found, Record
+from spiders.pages.generic.records import SCALE_INFERRED, Found, Record
 from spiders.pages.generic.scripts import Layout, layout
+from spiders.pages.generic.shown import as_number
 from spiders.pages.generic.structured_nodes import EL, Node, first, types_of
 from spiders.pages.generic.structured_values import (
     date_in_element,
@@ -144,16 +145,64 @@ def extract(nodes: list[Node], strategy: str) -> Found:
             agg.company_name = agg.company_name or name
             agg.company_url = agg.company_url or url
     # Reviews held by several named things (the hotels of a search page, a product's
-    # related products) are each of the thing that holds them, not of the page.
-    holders = {id(h) for _, h in reviews if h is not None and first(h, "name")}
+    # related products) are each of the thing that holds them, not of the page; two
+    # blocks naming the page's product twice hold its reviews both.
+    holders = {text(first(h, "name")) for _, h in reviews if h is not None and first(h, "name")}
+    main_name = text(first(rated_main, "name")) if rated_main else None
     for review, holder in reviews:
         record = _review(review, defs, strategy, name, url)
-        if len(holders) > 1 and holder is not None and holder is not rated_main:
-            record.company_name = text(first(holder, "name"))
+        holder_name = text(first(holder, "name")) if holder is not None else None
+        if (
+            len(holders) > 1
+            and holder_name
+            and holder is not rated_main
+            and holder_name != main_name
+        ):
+            record.company_name = holder_name
             record.company_url = text(first(holder, "url"))
             record.listed = True
+        elif rated_main is not None:
+            other = _other_reviewed(review, defs, rated_main)
+            if other is not None:  # "customers also reviewed": a review of another product
+                record.company_url = text(first(other, "url"))
+                record.listed = True
         found.reviews.append(record)
+    _aggregate_scale(found)
     return found
+
+
+def _other_reviewed(review: Node, defs: dict[str, Node], main: Node) -> Node | None:
+    """A review's ``itemReviewed`` when it is another thing than the page's rated one: a
+    name of its own (not one inside the other: "Hotel Zee" and "Hotel Zee Amsterdam"
+    are one) and, when both have one, another URL."""
+    reviewed = _resolve(first(review, "itemReviewed"), defs)
+    if not isinstance(reviewed, dict) or reviewed is main:
+        return None
+    if reviewed.get("@id") and reviewed.get("@id") == main.get("@id"):
+        return None
+    theirs, ours = (_plain(text(first(n, "name"))) for n in (reviewed, main))
+    if not theirs or not ours or theirs in ours or ours in theirs:
+        return None
+    urls = [text(first(n, "url")) for n in (reviewed, main)]
+    return reviewed if not all(urls) or urls[0] != urls[1] else None
+
+
+def _plain(name: str | None) -> str:
+    return " ".join("".join(c for c in (name or "").casefold() if c.isalnum() or c == " ").split())
+
+
+def _aggregate_scale(found: Found) -> None:
+    """Reviews that state no scale are on their aggregate's when it states one above 5
+    (a restaurant's "7.9" of "10" above reviews rated "4" and "9" with no bestRating)."""
+    main = found.main_aggregate()
+    best = as_number(main.rating_best) if main is not None else None
+    if best is None or best <= 5 or main.rating_worst not in (None, 1, "1"):
+        return
+    unstated = [r for r in found.reviews if r.rating_best is None and r.rated and not r.listed]
+    if unstated and all((as_number(r.rating_value) or 0) <= best for r in unstated):
+        for r in unstated:
+            r.rating_best = main.rating_best
+            r.flags.append(SCALE_INFERRED)
 
 
 def _aggregate(agg: Node, company: Node | None, strategy: str, listed: bool) -> Record:
