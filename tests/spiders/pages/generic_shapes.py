@@ -5,10 +5,7 @@ generic reader must handle (never copies of real pages): each is a fixture of
 
 from __future__ import annotations
 
-from tests.spiders.pages.generic_shapes_fifth import FIFTH_EXPECTED, FIFTH_SHAPES
-from tests.spiders.pages.generic_shapes_fourth import FOURTH_EXPECTED, FOURTH_SHAPES
-from tests.spiders.pages.generic_shapes_seventh import SEVENTH_EXPECTED, SEVENTH_SHAPES
-from tests.spiders.pages.generic_shapes_sixth import SIXTH_EXPECTED, SIXTH_SHAPES
+from tests.spiders.pages.generic_shapes_rounds import ROUND_EXPECTED, ROUND_SHAPES
 
 BASE = "http://127.0.0.1:8765/shapes/"
 
@@ -391,8 +388,8 @@ EXPECTED: dict[str, tuple] = {
     "rendered_ebay_feedback": (None, ["3", "1"], "rendered", "Past month"),
     "rendered_shopping_out_of_stars_count": (("4.5", 1234, "5"), ["5", "2"], "rendered", "March 3, 2024"),
 }  # fmt: skip
-SHAPES |= FOURTH_SHAPES | FIFTH_SHAPES | SIXTH_SHAPES | SEVENTH_SHAPES
-EXPECTED |= FOURTH_EXPECTED | FIFTH_EXPECTED | SIXTH_EXPECTED | SEVENTH_EXPECTED
+SHAPES |= ROUND_SHAPES
+EXPECTED |= ROUND_EXPECTED
 
 
 def cases() -> list[tuple[str, str, str]]:
