@@ -1,7 +1,6 @@
 # ruff: noqa: E501  (saved markup reads better unwrapped)
-"""Hand-written miniatures of the markup real portals serve, one per shape the
-generic reader must handle (never copies of real pages): each is a fixture of
-``fixtures/generic/<case>/`` and ``EXPECTED`` says what a person reads off it."""
+"""Hand-written miniatures of real portals' markup, one per shape the generic reader must handle
+(never copies of real pages): each a fixture of ``fixtures/generic/<case>/``, ``EXPECTED`` what a person reads off it."""
 
 from __future__ import annotations
 
@@ -336,8 +335,7 @@ SHAPES: dict[str, str] = {
 <div class="z6XoBf"><div aria-label="Rated 2 out of 5," role="img"></div><span class="less-spaced">February 20, 2024</span><div class="g1lvWe">The lid broke after a month of use.</div></div></div></body></html>""",
 }
 
-# case -> (aggregate (value, count, best) or None, ratings of the reviews in order,
-#          the strategy that read the reviews, a date as shown)
+# case -> (aggregate (value, count, best) or None, the reviews' ratings, their strategy, a date)
 EXPECTED: dict[str, tuple] = {
     "apollo_comment_wrapped": (("4.4", 2721, "5"), ["5", "3"], "embedded_json", "2025-09-22T16:46:34-05:00"),
     "next_data_apollo_cache": (("3.6", 164958, "5"), ["4", "2"], "embedded_json", "2025-08-23T21:11:05.447"),

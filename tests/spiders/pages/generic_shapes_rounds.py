@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from tests.spiders.pages.generic_shapes_eighth import EIGHTH_EXPECTED, EIGHTH_SHAPES
 from tests.spiders.pages.generic_shapes_fifth import FIFTH_EXPECTED, FIFTH_SHAPES
 from tests.spiders.pages.generic_shapes_fourth import FOURTH_EXPECTED, FOURTH_SHAPES
 from tests.spiders.pages.generic_shapes_ninth import NINTH_EXPECTED, NINTH_SHAPES
@@ -15,3 +16,5 @@ ROUND_EXPECTED: dict[str, tuple | None] = (
 )
 ROUND_SHAPES |= NINTH_SHAPES
 ROUND_EXPECTED |= NINTH_EXPECTED
+ROUND_SHAPES |= EIGHTH_SHAPES
+ROUND_EXPECTED |= EIGHTH_EXPECTED

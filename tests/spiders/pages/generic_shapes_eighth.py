@@ -1,0 +1,159 @@
+# ruff: noqa: E501  (saved markup reads better unwrapped)
+"""The eighth round's hand-written miniatures, merged into ``generic_shapes``: review widgets
+shops embed as rendered HTML and portals' rendered review cards (issue 15)."""
+
+from __future__ import annotations
+
+EIGHTH_SHAPES: dict[str, str] = {
+    # Okendo on a Shopify store: "Rated 4.7 out of 5 stars" in an off-screen ``oke-a11yText``
+    # over stars drawn by a foreground's width, "Based on 128 reviews"; each review's reviewer
+    # beside "Verified Buyer", its date, title and body.
+    "rendered_widget_okendo": """<html lang="en-US"><head><title>Linen Shirt – Oak &amp; Thread</title></head><body><h1 class="product__title">Linen Shirt</h1>
+<div class="okeReviews oke-w" data-oke-container><div class="oke-w-header"><div class="oke-w-ratingAverageModule"><span class="oke-w-ratingAverageModule-rating-average">4.7</span><div class="oke-stars"><div class="oke-a11yText">Rated 4.7 out of 5 stars</div><div class="oke-stars-background"><svg height="18" viewBox="0 0 79.68 14.51" aria-hidden="true"><use href="#oke-star-empty"></use></svg></div><div class="oke-stars-foreground" style="width: 94%"><svg height="18" viewBox="0 0 79.68 14.51" aria-hidden="true"><use href="#oke-star-filled"></use></svg></div></div><div class="oke-w-ratingAverageModule-count">Based on 128 reviews</div></div></div>
+<ul class="oke-w-reviews-list"><li class="oke-w-reviews-list-item"><div class="oke-w-review"><div class="oke-w-review-side"><div class="oke-w-reviewer"><div class="oke-w-reviewer-name"><strong>Sarah M.</strong></div><div class="oke-w-reviewer-verified"><span class="oke-w-reviewer-verified-text">Verified Buyer</span></div></div></div><div class="oke-w-review-main"><div class="oke-reviewContent"><div class="oke-reviewContent-header"><div class="oke-stars"><div class="oke-a11yText">Rated 5 out of 5 stars</div><div class="oke-stars-foreground" style="width: 100%"><svg aria-hidden="true"><use href="#oke-star-filled"></use></svg></div></div><div class="oke-reviewContent-date"><span>03/03/2024</span></div></div><div class="oke-reviewContent-title">Perfect summer shirt</div><div class="oke-reviewContent-body"><p>Breathable, true to size, lovely colour.</p></div></div></div></div></li>
+<li class="oke-w-reviews-list-item"><div class="oke-w-review"><div class="oke-w-review-side"><div class="oke-w-reviewer"><div class="oke-w-reviewer-name"><strong>James P.</strong></div><div class="oke-w-reviewer-verified"><span class="oke-w-reviewer-verified-text">Verified Buyer</span></div></div></div><div class="oke-w-review-main"><div class="oke-reviewContent"><div class="oke-reviewContent-header"><div class="oke-stars"><div class="oke-a11yText">Rated 3 out of 5 stars</div><div class="oke-stars-foreground" style="width: 60%"><svg aria-hidden="true"><use href="#oke-star-filled"></use></svg></div></div><div class="oke-reviewContent-date"><span>02/14/2024</span></div></div><div class="oke-reviewContent-title">Creases a lot</div><div class="oke-reviewContent-body"><p>Nice fabric but needs ironing after every wash.</p></div></div></div></div></li></ul></div>
+</body></html>""",
+    # Stamped.io: the summary's "4.8" in ``data-rating``, "Based on 212 Reviews"; each review's
+    # ``aria-label="5 star rating"`` stars, the author in ``strong.author``, "03/03/2024".
+    "rendered_widget_stamped": """<html lang="en"><head><title>Cold Brew Kit | Bean Co</title></head><body><h1 class="product-single__title">Cold Brew Kit</h1>
+<div id="stamped-main-widget" class="stamped-main-widget"><div class="stamped-container"><div class="stamped-header"><div class="stamped-summary"><span class="stamped-summary-caption stamped-summary-caption-1"><span class="stamped-summary-text-1" data-rating="4.8">4.8</span></span><span class="stamped-starrating stamped-summary-starrating" aria-label="4.8 star rating" data-rating="4.8"><i class="stamped-fa stamped-fa-star" aria-hidden="true"></i><i class="stamped-fa stamped-fa-star" aria-hidden="true"></i><i class="stamped-fa stamped-fa-star" aria-hidden="true"></i><i class="stamped-fa stamped-fa-star" aria-hidden="true"></i><i class="stamped-fa stamped-fa-star-half-o" aria-hidden="true"></i></span><span class="stamped-summary-caption stamped-summary-caption-2"><span class="stamped-summary-text" data-count="212">Based on 212 Reviews</span></span></div></div>
+<div class="stamped-content"><div class="stamped-reviews"><div id="stamped-review-1001" class="stamped-review" data-review-id="1001"><div class="stamped-review-header"><div class="stamped-review-avatar"><div class="stamped-review-avatar-content">ER</div></div><strong class="author" data-verified-label="Verified Buyer">Emily R.</strong><div class="review-location"><span>United States</span></div><span class="created">03/03/2024</span><div class="stamped-review-header-byline"><span class="stamped-starratings stamped-review-header-starratings" aria-label="5 star rating" data-rating="5"><i class="stamped-fa stamped-fa-star"></i><i class="stamped-fa stamped-fa-star"></i><i class="stamped-fa stamped-fa-star"></i><i class="stamped-fa stamped-fa-star"></i><i class="stamped-fa stamped-fa-star"></i></span></div></div><div class="stamped-review-content"><h3 class="stamped-review-header-title">Smoothest coffee</h3><p class="stamped-review-content-body">Makes a litre overnight, no bitterness at all.</p></div></div>
+<div id="stamped-review-1002" class="stamped-review" data-review-id="1002"><div class="stamped-review-header"><div class="stamped-review-avatar"><div class="stamped-review-avatar-content">DK</div></div><strong class="author" data-verified-label="Verified Buyer">Dan K.</strong><div class="review-location"><span>Canada</span></div><span class="created">02/20/2024</span><div class="stamped-review-header-byline"><span class="stamped-starratings stamped-review-header-starratings" aria-label="2 star rating" data-rating="2"><i class="stamped-fa stamped-fa-star"></i><i class="stamped-fa stamped-fa-star"></i><i class="stamped-fa stamped-fa-star-o"></i><i class="stamped-fa stamped-fa-star-o"></i><i class="stamped-fa stamped-fa-star-o"></i></span></div></div><div class="stamped-review-content"><h3 class="stamped-review-header-title">Filter tore</h3><p class="stamped-review-content-body">The mesh filter ripped on the third use.</p></div></div></div></div></div></div>
+</body></html>""",
+    # Feefo: "Service rating 4.8/5 based on 1,234 reviews" in one line; each review's stars in
+    # an ``aria-label="Rated 5 out of 5 stars"``, the customer's place, the date.
+    "rendered_widget_feefo": """<html lang="en-GB"><head><title>Harbour Blinds reviews | Feefo</title></head><body><h1 class="merchant-name">Harbour Blinds</h1>
+<div class="feefo-summary"><div class="feefo-rating-stars" aria-label="Rated 4.8 out of 5 stars" role="img"></div><p class="feefo-summary-text">Service rating 4.8/5 based on 1,234 reviews</p></div>
+<div class="feefo-reviews"><div class="feefo-review"><div class="feefo-review-header"><div class="feefo-rating-stars" aria-label="Rated 5 out of 5 stars" role="img"></div><span class="feefo-review-customer">Customer, Bristol</span><span class="feefo-review-date">3 March 2024</span></div><p class="feefo-review-service">Fitter was on time and very tidy.</p></div>
+<div class="feefo-review"><div class="feefo-review-header"><div class="feefo-rating-stars" aria-label="Rated 2 out of 5 stars" role="img"></div><span class="feefo-review-customer">Customer, Leeds</span><span class="feefo-review-date">14 February 2024</span></div><p class="feefo-review-service">Blinds came in the wrong colour, took weeks to fix.</p></div></div>
+</body></html>""",
+    # eKomi's seal on a German shop: "4,8" "/5" beside "1.234 Bewertungen"; each review's
+    # stars "5 von 5 Sternen", "vor 3 Tagen".
+    "rendered_widget_ekomi_german": """<html lang="de-DE"><head><title>Kundenbewertungen | Gartenwelt24</title></head><body><h1 class="shop-title">Gartenwelt24</h1>
+<div class="ekomi-widget-container"><div class="ekomi-summary"><span class="ekomi-rating-value">4,8</span><span class="ekomi-rating-max">/5</span><span class="ekomi-count">1.234 Bewertungen</span></div>
+<div class="ekomi-feedbacks"><div class="ekomi-feedback"><div class="ekomi-stars" title="5 von 5 Sternen"></div><div class="ekomi-feedback-date">vor 3 Tagen</div><div class="ekomi-feedback-text">Schnelle Lieferung, Pflanzen gut verpackt.</div></div>
+<div class="ekomi-feedback"><div class="ekomi-stars" title="2 von 5 Sternen"></div><div class="ekomi-feedback-date">vor 2 Wochen</div><div class="ekomi-feedback-text">Rasenmäher kam mit Kratzern an.</div></div></div></div>
+</body></html>""",
+    # ProvenExpert: "4,92" "von 5,00" with "148 Bewertungen" and "Empfehlungsquote 98 %" (a
+    # share); each review's "Bewertung vom 03.03.2024" and its stars in a title.
+    "rendered_widget_provenexpert": """<html lang="de"><head><title>Steuerberatung Weber Erfahrungen &amp; Bewertungen | ProvenExpert</title></head><body><h1 class="profile-name">Steuerberatung Weber</h1>
+<div class="pe-rating"><div class="pe-rating-grade">SEHR GUT</div><div class="pe-rating-value"><span class="pe-value">4,92</span> <span class="pe-max">von 5,00</span></div><div class="pe-count">148 Bewertungen</div><div class="pe-recommend">Empfehlungsquote 98 %</div></div>
+<div class="pe-reviews"><div class="pe-review"><div class="pe-stars" title="5 von 5 Sternen"></div><div class="pe-review-date">Bewertung vom 03.03.2024</div><div class="pe-review-text">Kompetente Beratung, schnelle Antworten auf alle Fragen.</div></div>
+<div class="pe-review"><div class="pe-stars" title="3 von 5 Sternen"></div><div class="pe-review-date">Bewertung vom 12.02.2024</div><div class="pe-review-text">Gute Arbeit, aber lange Wartezeit auf Termine.</div></div></div>
+</body></html>""",
+    # Elfsight's Google reviews widget: hashed class names; "4.9" with "Based on 215 reviews";
+    # each review's stars as five svgs filled or not by ``fill``, the reviewer and "2 weeks ago".
+    "rendered_widget_elfsight_google": """<html lang="en"><head><title>Bella Napoli Pizzeria</title></head><body><h1>Bella Napoli Pizzeria</h1>
+<div class="eapps-widget"><div class="es-header-container"><div class="HeaderRating__Value-sc-1x2y3z">4.9</div><div class="es-stars" aria-label="Rating 4.9 out of 5"></div><div class="HeaderRating__Count-sc-4r5t6y">Based on 215 reviews</div></div>
+<div class="es-review-container"><div class="ReviewContainer-sc-a1b2"><div class="es-review-author-name">Marco Rossi</div><div class="es-review-info-date">2 weeks ago</div><div class="es-review-rating" aria-label="Rating 5 out of 5"></div><div class="es-review-content-text">Best margherita outside Naples, friendly staff.</div></div>
+<div class="ReviewContainer-sc-a1b2"><div class="es-review-author-name">Julia Chen</div><div class="es-review-info-date">a month ago</div><div class="es-review-rating" aria-label="Rating 3 out of 5"></div><div class="es-review-content-text">Good pizza, but we waited 40 minutes for a table.</div></div></div></div>
+</body></html>""",
+    # WooCommerce: "Rated 4.50 out of 5 based on 12 customer ratings" inside ``star-rating``
+    # (its width 90%), "(12 customer reviews)"; each review's "Rated 5 out of 5", the author,
+    # "(verified owner)", a dash and the date in a ``<time>``.
+    "rendered_woocommerce_reviews": """<html lang="en-US"><head><title>Ceramic Pour-Over – Kiln &amp; Co</title></head><body><h1 class="product_title entry-title">Ceramic Pour-Over</h1>
+<div class="woocommerce-product-rating"><div class="star-rating" role="img" aria-label="Rated 4.50 out of 5"><span style="width:90%">Rated <strong class="rating">4.50</strong> out of 5 based on <span class="rating">12</span> customer ratings</span></div><a href="#reviews" class="woocommerce-review-link" rel="nofollow">(<span class="count">12</span> customer reviews)</a></div>
+<div id="reviews" class="woocommerce-Reviews"><ol class="commentlist"><li class="review byuser comment-author-anna even thread-even depth-1" id="li-comment-21"><div id="comment-21" class="comment_container"><img alt="" src="/avatar.png" class="avatar avatar-60 photo" height="60" width="60"><div class="comment-text"><div class="star-rating" role="img" aria-label="Rated 5 out of 5"><span style="width:100%">Rated <strong class="rating">5</strong> out of 5</span></div><p class="meta"><strong class="woocommerce-review__author">Anna </strong><em class="woocommerce-review__verified verified">(verified owner)</em> <span class="woocommerce-review__dash">&ndash;</span> <time class="woocommerce-review__published-date" datetime="2024-03-03T10:12:00+00:00">March 3, 2024</time></p><div class="description"><p>Beautiful glaze and a steady, even pour.</p></div></div></div></li>
+<li class="review byuser comment-author-ben odd alt thread-odd depth-1" id="li-comment-22"><div id="comment-22" class="comment_container"><img alt="" src="/avatar.png" class="avatar avatar-60 photo" height="60" width="60"><div class="comment-text"><div class="star-rating" role="img" aria-label="Rated 3 out of 5"><span style="width:60%">Rated <strong class="rating">3</strong> out of 5</span></div><p class="meta"><strong class="woocommerce-review__author">Ben </strong><span class="woocommerce-review__dash">&ndash;</span> <time class="woocommerce-review__published-date" datetime="2024-02-12T09:00:00+00:00">February 12, 2024</time></p><div class="description"><p>Drips a little from the spout.</p></div></div></div></li></ol></div>
+</body></html>""",
+    # A rental's reviews: "Rated 4.92 out of 5 stars." off-screen beside "4.92 · 128 reviews";
+    # each review's "Rating, 5 stars" in hidden text, the guest's name in a heading over the
+    # place, "March 2024".
+    "rendered_airbnb_rating_comma_stars": """<html lang="en"><head><title>Loft by the canal - Lofts for Rent in Amsterdam - Airbnb</title></head><body><h1 class="hpipapi">Loft by the canal</h1>
+<div class="r1lutz1s"><span class="a8jt5op">Rated 4.92 out of 5 stars.</span><div aria-hidden="true" class="r1dxllyb">4.92</div><span class="s1b4clln">·</span><a class="l1ovpqvx" href="/rooms/1/reviews">128 reviews</a></div>
+<div data-section-id="REVIEWS_DEFAULT"><div class="r1are2x1"><div class="c10or9ri"><h3 class="hpipapi">Jana</h3><div class="s17vloqa">Berlin, Germany</div></div><div class="c5dn5hn"><div class="s78n3tv"><span class="a8jt5op">Rating, 5 stars</span></div><span class="s1b4clln">·</span><div class="s78n3tv">March 2024</div></div><div class="r1bctolv"><span class="ll4r2nl">Spotless, quiet and the host left great tips for dinner.</span></div></div>
+<div class="r1are2x1"><div class="c10or9ri"><h3 class="hpipapi">Tom</h3><div class="s17vloqa">Leeds, United Kingdom</div></div><div class="c5dn5hn"><div class="s78n3tv"><span class="a8jt5op">Rating, 3 stars</span></div><span class="s1b4clln">·</span><div class="s78n3tv">February 2024</div></div><div class="r1bctolv"><span class="ll4r2nl">Lovely view but the stairs are steep and the bed is small.</span></div></div></div>
+</body></html>""",
+    # A US retailer: "(4.5)" and "4.5 out of 5 stars. 1,234 reviews" hidden; each review's
+    # "5 out of 5 stars review", its date, the reviewer beside "Verified Purchase".
+    "rendered_walmart_stars_review": """<html lang="en-US"><head><title>Acme Air Fryer 5.8 Qt - Walmart.com</title></head><body><h1 id="main-title" itemprop="name">Acme Air Fryer 5.8 Qt</h1>
+<div class="flex items-center"><span class="f7 rating-number">(4.5)</span><div class="w_iUH7">4.5 out of 5 stars. 1,234 reviews</div><a class="f7 ml1" href="/reviews">1,234 reviews</a></div>
+<div class="reviews-list"><div class="overflow-hidden relative"><div class="flex"><div class="w_ExHd"><span class="w_iUH7">5 out of 5 stars review</span></div><div class="f7 gray">3/3/2024</div></div><span class="b w_V_DM">Crispy fries</span><span class="tl-m db-m">Cooks evenly, easy to clean basket.</span><div class="f7 b mv0">Jenny</div><div class="pl2 green b f7">Verified Purchase</div></div>
+<div class="overflow-hidden relative"><div class="flex"><div class="w_ExHd"><span class="w_iUH7">2 out of 5 stars review</span></div><div class="f7 gray">2/12/2024</div></div><span class="b w_V_DM">Loud fan</span><span class="tl-m db-m">The fan rattles and the coating peeled.</span><div class="f7 b mv0">Carl</div><div class="pl2 green b f7">Verified Purchase</div></div></div>
+</body></html>""",
+    # A home-improvement store: stars drawn by a span's width (``stars--c43xm`` 100% of 5), the
+    # summary's "4.6" "out of 5" "(1,234)"; each review's reviewer and "Mar 3, 2024".
+    "rendered_home_depot_drawn_width": """<html lang="en-US"><head><title>Cordless Drill 20V - The Home Depot</title></head><body><h1 class="sui-h4-bold">Cordless Drill 20V</h1>
+<div class="ratings-reviews__accordion-subheader"><span class="ratings-reviews__rating">4.6</span><span class="ratings-reviews__out-of">out of 5</span><span class="ratings-reviews__count">(1,234)</span></div>
+<div class="review_item"><div class="review-content__header"><div class="stars-reviews"><span class="stars--c43xm" style="width: 100%"></span></div><span class="review-content__title">Powerful</span></div><div class="review-content__body">Drove 3 inch screws into oak with no trouble.</div><div class="review-content__author"><span class="review-content__no-padding">BuilderBob</span><span class="review-content__date">Mar 3, 2024</span></div></div>
+<div class="review_item"><div class="review-content__header"><div class="stars-reviews"><span class="stars--c43xm" style="width: 40%"></span></div><span class="review-content__title">Chuck slips</span></div><div class="review-content__body">The chuck loosens under load, bits fall out.</div><div class="review-content__author"><span class="review-content__no-padding">Dana_R</span><span class="review-content__date">Feb 12, 2024</span></div></div>
+</body></html>""",
+    # A consumer review site: "Overall satisfaction rating" "4.6/5" "Based on 1,234 ratings";
+    # each review's stars in an image's ``alt="Rating: 5 out of 5"``, "Jane of Austin, TX",
+    # "Verified Reviewer", "Reviewed March 3, 2024".
+    "rendered_consumeraffairs_reviewed_on": """<html lang="en-US"><head><title>Acme Movers Reviews | ConsumerAffairs</title></head><body><h1 class="ca-a-hd">Acme Movers</h1>
+<div class="ca-rtg"><div class="ca-rtg__lbl">Overall satisfaction rating</div><div class="ca-rtg__val">4.6/5</div><div class="ca-rtg__cnt">Based on 1,234 ratings</div></div>
+<div id="reviews-container"><div class="rvw js-rvw" id="review-1"><div class="rvw__hdr-stat"><img alt="Rating: 5 out of 5" src="/stars/5.svg"></div><div class="rvw-aut"><strong class="rvw-aut__inf-nm">Jane of Austin, TX</strong><span class="rvw-aut__inf-str">Verified Reviewer</span></div><p class="rvw__rvd-dt">Reviewed March 3, 2024</p><div class="rvw__top-text"><p>The crew wrapped every piece of furniture and nothing broke.</p></div></div>
+<div class="rvw js-rvw" id="review-2"><div class="rvw__hdr-stat"><img alt="Rating: 1 out of 5" src="/stars/1.svg"></div><div class="rvw-aut"><strong class="rvw-aut__inf-nm">Mark of Denver, CO</strong><span class="rvw-aut__inf-str">Verified Reviewer</span></div><p class="rvw__rvd-dt">Reviewed February 12, 2024</p><div class="rvw__top-text"><p>They showed up a day late and charged extra hours.</p></div></div></div>
+</body></html>""",
+    # A freelance marketplace: the seller's "4.9" and "(1,234)"; each review's "5" in
+    # ``rating-score``, the buyer and country, "1 week ago".
+    "rendered_fiverr_rating_score": """<html lang="en"><head><title>I will design a minimalist logo | Fiverr</title></head><body><h1 class="text-display-3">I will design a minimalist logo for your brand</h1>
+<div class="seller-overview"><div class="orca-rating"><strong class="rating-score">4.9</strong><span class="ratings-count">(1,234)</span></div></div>
+<ul class="review-list"><li class="review-item-component"><div class="reviewer-details"><p class="username">jlee_co</p><div class="country"><p>United States</p></div></div><div class="rating-details"><div class="orca-rating"><strong class="rating-score">5</strong></div><time class="review-date">1 week ago</time></div><div class="review-description"><p>Fast, creative and open to changes. Will order again.</p></div></li>
+<li class="review-item-component"><div class="reviewer-details"><p class="username">marco_b</p><div class="country"><p>Italy</p></div></div><div class="rating-details"><div class="orca-rating"><strong class="rating-score">3</strong></div><time class="review-date">2 weeks ago</time></div><div class="review-description"><p>The logo was fine but it took three revisions to get there.</p></div></li></ul>
+</body></html>""",
+    # A Polish comparison site: "Ocena 4,5 / 5" with "128 opinii"; each review's "Ocena 5/5",
+    # "Wystawiono 3 dni temu" and the author.
+    "rendered_polish_issued_dates": """<html lang="pl"><head><title>Odkurzacz Vortex 200 - Opinie - Ceneo.pl</title></head><body><h1 class="product-top__product-info__name">Odkurzacz Vortex 200</h1>
+<div class="product-review"><span class="product-review__score" title="Ocena 4,5 / 5">4,5</span><span class="product-review__qo">128 opinii</span></div>
+<div class="js_product-reviews"><div class="user-post user-post__card"><span class="user-post__author-name">Tomasz</span><span class="user-post__score-count">Ocena 5/5</span><span class="user-post__published">Wystawiono 3 dni temu</span><div class="user-post__text">Bardzo dobra siła ssania, cichy.</div></div>
+<div class="user-post user-post__card"><span class="user-post__author-name">Agnieszka</span><span class="user-post__score-count">Ocena 2/5</span><span class="user-post__published">Wystawiono 2 tygodnie temu</span><div class="user-post__text">Filtr zapycha się po tygodniu.</div></div></div>
+</body></html>""",
+    # An Italian portal: "Pubblicata il 3 marzo 2024", "4,5 su 5" with "1.234 recensioni";
+    # each review's "Valutazione 5 su 5".
+    "rendered_italian_published_on": """<html lang="it"><head><title>Trattoria da Gino - Recensioni</title></head><body><h1 class="business-name">Trattoria da Gino</h1>
+<div class="summary"><div class="stars" aria-label="4,5 su 5 stelle"></div><span class="summary-count">1.234 recensioni</span></div>
+<div class="review"><div class="review-stars" aria-label="Valutazione 5 su 5"></div><span class="review-author">Giulia</span><span class="review-date">Pubblicata il 3 marzo 2024</span><p>Carbonara perfetta e servizio gentile.</p></div>
+<div class="review"><div class="review-stars" aria-label="Valutazione 2 su 5"></div><span class="review-author">Luca</span><span class="review-date">Pubblicata il 12 febbraio 2024</span><p>Attesa lunghissima e pasta scotta.</p></div>
+</body></html>""",
+    # A Swedish portal: "4,3 av 5" with "1 234 omdömen"; reviews "Publicerad 3 mars 2024".
+    "rendered_swedish_published": """<html lang="sv"><head><title>Nordbutiken omdömen | Reco</title></head><body><h1 class="company-name">Nordbutiken</h1>
+<div class="summary"><div class="stars" title="4,3 av 5"></div><span class="count">1 234 omdömen</span></div>
+<div class="review"><div class="stars" title="5 av 5"></div><span class="author">Erik</span><span class="date">Publicerad 3 mars 2024</span><p>Snabb leverans och bra kundtjänst.</p></div>
+<div class="review"><div class="stars" title="2 av 5"></div><span class="author">Sara</span><span class="date">Publicerad 12 februari 2024</span><p>Fel storlek skickades två gånger.</p></div>
+</body></html>""",
+    # A review directory: "4.5 stars" "from 1,234 reviews"; stars drawn as
+    # ``star-rating__star--full`` and ``--half``, ``--empty``; "3/3/24" dates.
+    "rendered_sitejabber_modifier_stars": """<html lang="en-US"><head><title>Acme Shoes Reviews | Sitejabber</title></head><body><h1 class="url-header__title">Acme Shoes</h1>
+<div class="url-header__rating"><div class="star-rating"><div class="star-rating__star star-rating__star--full"></div><div class="star-rating__star star-rating__star--full"></div><div class="star-rating__star star-rating__star--full"></div><div class="star-rating__star star-rating__star--full"></div><div class="star-rating__star star-rating__star--half"></div></div><span class="rating-text">4.5 stars</span><span class="rating-count">from 1,234 reviews</span></div>
+<div class="url-reviews"><div class="review"><div class="review__author"><span class="author-name">Carla M.</span></div><div class="star-rating"><div class="star-rating__star star-rating__star--full"></div><div class="star-rating__star star-rating__star--full"></div><div class="star-rating__star star-rating__star--full"></div><div class="star-rating__star star-rating__star--full"></div><div class="star-rating__star star-rating__star--full"></div></div><div class="review__date">3/3/24</div><p class="review__text">Comfortable from the first day, fast shipping.</p></div>
+<div class="review"><div class="review__author"><span class="author-name">Ted B.</span></div><div class="star-rating"><div class="star-rating__star star-rating__star--full"></div><div class="star-rating__star star-rating__star--empty"></div><div class="star-rating__star star-rating__star--empty"></div><div class="star-rating__star star-rating__star--empty"></div><div class="star-rating__star star-rating__star--empty"></div></div><div class="review__date">2/12/24</div><p class="review__text">Returned them, refund took a month.</p></div></div>
+</body></html>""",
+    # A pros marketplace: "Excellent 4.9" with "(212)" and "212 reviews"; each review's stars
+    # in ``data-star="5"``, the reviewer and "Mar 3, 2024"; the pro's "Hired 340 times" is no count.
+    "rendered_thumbtack_hired_times": """<html lang="en-US"><head><title>Sparkle Cleaning - House Cleaner in Austin, TX | Thumbtack</title></head><body><h1 class="_3Y6vV">Sparkle Cleaning</h1>
+<div class="pro-rating"><span class="pro-rating__word">Excellent 4.9</span><div class="star-rating" data-star="4.9"></div><span class="pro-rating__count">(212)</span><div class="pro-facts"><span>Hired 340 times</span><span>5 years in business</span></div></div>
+<div class="reviews"><div class="review"><div class="review__name">Aisha W.</div><div class="star-rating" data-star="5"></div><div class="review__date">Mar 3, 2024</div><p class="review__text">Spotless house, they even cleaned the oven.</p></div>
+<div class="review"><div class="review__name">Derek L.</div><div class="star-rating" data-star="3"></div><div class="review__date">Feb 12, 2024</div><p class="review__text">Good job overall but they arrived an hour late.</p></div></div>
+</body></html>""",
+    # A Finnish shop: stars "4,4/5 tähteä" in a label, "1 234 arvostelua", dates "3.3.2024".
+    "rendered_finnish_reviews": """<html lang="fi"><head><title>Kahvinkeitin Lumo 3 arvostelut | Verkkokauppa</title></head><body><h1 class="product-name">Kahvinkeitin Lumo 3</h1>
+<div class="rating-summary"><div class="stars" aria-label="4,4/5 tähteä"></div><span class="count">1 234 arvostelua</span></div>
+<div class="review"><div class="stars" aria-label="5/5 tähteä"></div><span class="author">Mikko</span><span class="date">3.3.2024</span><p>Nopea ja hiljainen, hyvä kahvi.</p></div>
+<div class="review"><div class="stars" aria-label="2/5 tähteä"></div><span class="author">Laura</span><span class="date">12.2.2024</span><p>Vuotaa vettä kuukauden jälkeen.</p></div>
+</body></html>""",
+}
+
+# case -> (aggregate (value, count, best) or None, ratings of the reviews in order,
+#          the strategy that read the reviews, a date as shown)
+EIGHTH_EXPECTED: dict[str, tuple | None] = {
+    "rendered_widget_okendo": (("4.7", 128, "5"), ["5", "3"], "rendered", "03/03/2024"),
+    "rendered_widget_stamped": (("4.8", 212, "5"), ["5", "2"], "rendered", "03/03/2024"),
+    "rendered_widget_feefo": (("4.8", 1234, "5"), ["5", "2"], "rendered", "3 March 2024"),
+    "rendered_widget_ekomi_german": (("4,8", 1234, "5"), ["5", "2"], "rendered", "vor 3 Tagen"),
+    "rendered_widget_provenexpert": (("4,92", 148, "5"), ["5", "3"], "rendered", "Bewertung vom 03.03.2024"),
+    "rendered_widget_elfsight_google": (("4.9", 215, "5"), ["5", "3"], "rendered", "2 weeks ago"),
+    "rendered_woocommerce_reviews": (("4.50", 12, "5"), ["5", "3"], "rendered", "March 3, 2024"),
+    "rendered_airbnb_rating_comma_stars": (("4.92", 128, "5"), ["5", "3"], "rendered", "March 2024"),
+    "rendered_walmart_stars_review": (("4.5", 1234, "5"), ["5", "2"], "rendered", "3/3/2024"),
+    "rendered_home_depot_drawn_width": (("4.6", 1234, "5"), ["5", "2"], "rendered", "Mar 3, 2024"),
+    "rendered_consumeraffairs_reviewed_on": (("4.6", 1234, "5"), ["5", "1"], "rendered", "Reviewed March 3, 2024"),
+    "rendered_fiverr_rating_score": (("4.9", 1234, "5"), ["5", "3"], "rendered", "1 week ago"),
+    "rendered_polish_issued_dates": (("4,5", 128, "5"), ["5", "2"], "rendered", "Wystawiono 3 dni temu"),
+    "rendered_italian_published_on": (("4,5", 1234, "5"), ["5", "2"], "rendered", "Pubblicata il 3 marzo 2024"),
+    "rendered_swedish_published": (("4,3", 1234, "5"), ["5", "2"], "rendered", "Publicerad 3 mars 2024"),
+    "rendered_sitejabber_modifier_stars": (("4.5", 1234, "5"), ["5", "1"], "rendered", "3/3/24"),
+    "rendered_thumbtack_hired_times": (("4.9", 212, "5"), ["5", "3"], "rendered", "Mar 3, 2024"),
+    "rendered_finnish_reviews": (("4,4", 1234, "5"), ["5", "2"], "rendered", "3.3.2024"),
+}  # fmt: skip
