@@ -143,13 +143,22 @@ _NOT_A_NAME = re.compile(
 )
 
 
+# The last of the dashes that part a reviewer's line: "Software Engineer (Former Employee) -
+# Austin, TX - March 3, 2024" (a job site's): the date after it, when the rest shows none.
+_LAST_DASH = re.compile(r"\s[-–]\s(?!.*\s[-–]\s)")
+
+
 def review_dates(text: str) -> dict[str, str]:
     """A review's shown date line as ``published_raw``, and the order's or the visit's day
     after it, in the same line, as ``experienced_raw``; a name before the date, split from it
-    by a bar or a dot ("J***n | 03 Mar 2024"), as ``author_name``."""
+    by a bar or a dot ("J***n | 03 Mar 2024"), as ``author_name``; the date alone after the
+    dashes of a reviewer's line ("Sales Associate - Denver, CO - March 3, 2024")."""
     named = _NAME_THEN_DATE.match(text) if len(text) <= 80 else None
     if named and not _NOT_A_NAME.match(named.group(1)) and looks_like_date(text[named.end() :]):
         return {**review_dates(text[named.end() :]), "author_name": named.group(1).strip()}
+    last = _LAST_DASH.search(text) if " - " in text or " – " in text else None
+    if last and looks_like_date(text[last.end() :]) and not looks_like_date(text[: last.start()]):
+        return review_dates(text[last.end() :])  # "Sales Associate - Denver, CO - March 3, 2024"
     m = _THEN_ORDERED.search(text) if len(text) > 20 else None
     if m is None or not looks_like_date(text[: m.start()]):
         return {"published_raw": text}

@@ -105,6 +105,18 @@ _MONTHS = (
     "декабря|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|"
     "листопада|грудня"
 )
+# "ago" in cs, sk, ru, uk, hu, ro, hr ("před 3 dny", "3 дня назад", "3 дні тому", "3 napja", "acum
+# 3 zile", "prije 3 dana"), a unit of time beside it ("před nákupem" is "before"); "yesterday".
+_MORE_AGO = (
+    r"\bp[rř]ed\s+(?:\d+\s+)?(?:sekund|minut|hodin|dn[yemiaň]|dň|týd[ne]|týžd|měsíc|mesiac|"
+    r"rok|let|lety)\w*\b|"
+    r"(?:^|\s)(?:\d+\s+)?(?:секунд|минут|час|дн|день|недел|месяц|год|лет)\w*\s+назад(?!\w)|"
+    r"(?:^|\s)(?:\d+\s+)?(?:секунд|хвилин|годин|дн|день|тижд|тижн|місяц|рік|рок)\w*\s+тому(?!\w)|"
+    r"(?:^|\s)(?:\d+|egy)\s+(?:másodperce|perce|órája|napja|hete|hónapja|éve)(?!\w)|"
+    r"\bacum\s+(?:\d+|o|un)\s+(?:secund|minut|or[aăe]|zi|zile|săptăm|lun|an)\w*|"
+    r"\bprije?\s+(?:\d+\s+)?(?:sekund|minut|sat|dan|tjed|nedelj|mjesec|mesec|godin)\w*|"
+    r"(?:^|\s)(?:včera|вчера|вчора|tegnap|wczoraj|ieri|gisteren)(?!\w)"  # yesterday
+)
 # "3日前" ends its text or phrase; "2日前に届きました" (arrived 2 days ago) is a sentence.
 _CJK_AGO = r"\d+\s*(?:分|時間|小时|日|天|週間|周|か月|ヶ月|个月|年)前(?!\w)"
 _DATE = re.compile(
@@ -128,7 +140,7 @@ _DATE = re.compile(
     r"\bhá\s+(?:\d+|uma?)\s+(?:segundos?|minutos?|horas?|dias?|semanas?|mês|meses|anos?)\W*$|"
     r"\b(?:sekund\w*|minut\w*|godzin\w*|dni|dzień|tydzień|tygodni\w*|miesiąc\w*|miesięcy|rok|lat\w*)"
     r"\s+temu\b|\bför\s+(?:\d+|en|ett)\s+\w+\s+sedan\b|"
-    r"\bfor\s+(?:\d+|en|et)\s+\w+\s+siden\b|\b\d+\s+\w+\s+önce\b",
+    r"\bfor\s+(?:\d+|en|et)\s+\w+\s+siden\b|\b\d+\s+\w+\s+önce\b|" + _MORE_AGO,
 )
 
 
@@ -309,7 +321,7 @@ def number_then_scale(number: str, tail: str) -> tuple[str, str, str] | None:
 
 _RELATIVE = re.compile(
     r"\b(?:ago|vor|il\s+y\s+a|hace|fa|geleden|yesterday|gestern|hier|ayer|today|heute|há|temu|"
-    rf"sedan|siden|önce)\b|{_CJK_AGO}"
+    rf"sedan|siden|önce)\b|{_CJK_AGO}|{_MORE_AGO}"
 )
 
 

@@ -86,12 +86,46 @@ EIGHTH_SHAPES: dict[str, str] = {
 <div id="reviews-container"><div class="rvw js-rvw" id="review-1"><div class="rvw__hdr-stat"><img alt="Rating: 5 out of 5" src="/stars/5.svg"></div><div class="rvw-aut"><strong class="rvw-aut__inf-nm">Jane of Austin, TX</strong><span class="rvw-aut__inf-str">Verified Reviewer</span></div><p class="rvw__rvd-dt">Reviewed March 3, 2024</p><div class="rvw__top-text"><p>The crew wrapped every piece of furniture and nothing broke.</p></div></div>
 <div class="rvw js-rvw" id="review-2"><div class="rvw__hdr-stat"><img alt="Rating: 1 out of 5" src="/stars/1.svg"></div><div class="rvw-aut"><strong class="rvw-aut__inf-nm">Mark of Denver, CO</strong><span class="rvw-aut__inf-str">Verified Reviewer</span></div><p class="rvw__rvd-dt">Reviewed February 12, 2024</p><div class="rvw__top-text"><p>They showed up a day late and charged extra hours.</p></div></div></div>
 </body></html>""",
+    # A job site's company reviews: each review's "5.0 out of 5 stars." in a role="img" label,
+    # the author line "Software Engineer (Former Employee) - Austin, TX - March 3, 2024".
+    "rendered_indeed_author_line_date": """<html lang="en-US"><head><title>Working at Acme Corp: 1,234 Reviews | Indeed.com</title></head><body><h1 class="css-1tgi5tp">Acme Corp</h1>
+<div class="css-1n0d0c9"><span class="css-1oxbpod">4.1</span><div aria-label="4.1 out of 5 stars." role="img" class="css-1ynpgv1"></div><span class="css-1c9w4a1">1,234 reviews</span></div>
+<div data-testid="reviewsList"><div data-tn-entitytype="reviewId" class="css-lw17hn"><div aria-label="5.0 out of 5 stars." role="img" class="css-1ynpgv1"></div><h2 class="css-1edqxdo"><span class="css-15r9gu1">Great place to grow</span></h2><span class="css-xvmbeo"><span itemprop="author" class="css-1kqftj4">Software Engineer (Former Employee) - Austin, TX - March 3, 2024</span></span><div class="css-15r9gu1"><span class="css-82hnxc">Good mentors, flexible hours, fair pay.</span></div></div>
+<div data-tn-entitytype="reviewId" class="css-lw17hn"><div aria-label="2.0 out of 5 stars." role="img" class="css-1ynpgv1"></div><h2 class="css-1edqxdo"><span class="css-15r9gu1">Constant reorgs</span></h2><span class="css-xvmbeo"><span class="css-1kqftj4">Sales Associate (Current Employee) - Denver, CO - February 12, 2024</span></span><div class="css-15r9gu1"><span class="css-82hnxc">Management changes every quarter, targets keep rising.</span></div></div></div>
+</body></html>""",
     # A freelance marketplace: the seller's "4.9" and "(1,234)"; each review's "5" in
     # ``rating-score``, the buyer and country, "1 week ago".
     "rendered_fiverr_rating_score": """<html lang="en"><head><title>I will design a minimalist logo | Fiverr</title></head><body><h1 class="text-display-3">I will design a minimalist logo for your brand</h1>
 <div class="seller-overview"><div class="orca-rating"><strong class="rating-score">4.9</strong><span class="ratings-count">(1,234)</span></div></div>
 <ul class="review-list"><li class="review-item-component"><div class="reviewer-details"><p class="username">jlee_co</p><div class="country"><p>United States</p></div></div><div class="rating-details"><div class="orca-rating"><strong class="rating-score">5</strong></div><time class="review-date">1 week ago</time></div><div class="review-description"><p>Fast, creative and open to changes. Will order again.</p></div></li>
 <li class="review-item-component"><div class="reviewer-details"><p class="username">marco_b</p><div class="country"><p>Italy</p></div></div><div class="rating-details"><div class="orca-rating"><strong class="rating-score">3</strong></div><time class="review-date">2 weeks ago</time></div><div class="review-description"><p>The logo was fine but it took three revisions to get there.</p></div></li></ul>
+</body></html>""",
+    # A Czech shop comparison: "4,6 z 5" with "1 234 hodnocení"; reviews "5 z 5 hvězdiček",
+    # "před 3 dny", "před týdnem".
+    "rendered_czech_relative_dates": """<html lang="cs"><head><title>Kávovar Lumo 3 - recenze | Heureka.cz</title></head><body><h1 class="c-product-info__name">Kávovar Lumo 3</h1>
+<div class="c-rating-widget"><span class="c-rating-widget__value">4,6 z 5</span><span class="c-rating-widget__count">1 234 hodnocení</span></div>
+<ul class="c-reviews__list"><li class="c-post"><div class="c-post__author">Petr N.</div><div class="c-stars" title="5 z 5 hvězdiček"></div><time class="c-post__publish-time">před 3 dny</time><p class="c-post__summary">Skvělá káva, tichý a rychlý.</p></li>
+<li class="c-post"><div class="c-post__author">Jana K.</div><div class="c-stars" title="2 z 5 hvězdiček"></div><time class="c-post__publish-time">před týdnem</time><p class="c-post__summary">Po měsíci teče voda pod přístrojem.</p></li></ul>
+</body></html>""",
+    # A Russian marketplace: "4,7 из 5" over "1 234 отзыва"; each review's "5 из 5", "3 дня
+    # назад", "неделю назад".
+    "rendered_russian_relative_dates": """<html lang="ru"><head><title>Пылесос Vortex 200 — отзывы покупателей</title></head><body><h1 class="product-title">Пылесос Vortex 200</h1>
+<div class="rating-summary"><span class="rating-value">4,7 из 5</span><span class="rating-count">1 234 отзыва</span></div>
+<div class="reviews"><div class="review"><div class="review-author">Алексей</div><div class="review-stars" aria-label="5 из 5"></div><div class="review-date">3 дня назад</div><p class="review-text">Мощный и тихий, отлично собирает шерсть.</p></div>
+<div class="review"><div class="review-author">Ольга</div><div class="review-stars" aria-label="2 из 5"></div><div class="review-date">неделю назад</div><p class="review-text">Через месяц сломалась щётка.</p></div></div>
+</body></html>""",
+    # A Ukrainian shop: "4 з 5" stars, "3 дні тому", "тиждень тому"; "128 відгуків".
+    "rendered_ukrainian_relative_dates": """<html lang="uk"><head><title>Чайник Kettle K1 — відгуки | Rozetka</title></head><body><h1 class="product__title">Чайник Kettle K1</h1>
+<div class="product-rating"><div class="stars" aria-label="4,5 з 5"></div><span class="product-rating__count">128 відгуків</span></div>
+<ul class="product-comments__list"><li class="product-comment"><div class="product-comment__author">Олена</div><div class="stars" aria-label="5 з 5"></div><time class="product-comment__date">3 дні тому</time><p class="product-comment__body">Швидко закипає, зручна ручка.</p></li>
+<li class="product-comment"><div class="product-comment__author">Іван</div><div class="stars" aria-label="2 з 5"></div><time class="product-comment__date">тиждень тому</time><p class="product-comment__body">Кришка погано закривається.</p></li></ul>
+</body></html>""",
+    # A Hungarian price comparison: "4,5 / 5" with "1 234 értékelés"; reviews "5/5", "3 napja",
+    # "2 hete".
+    "rendered_hungarian_relative_dates": """<html lang="hu"><head><title>Kávéfőző Lumo 3 vélemények | Árukereső</title></head><body><h1 class="product-title">Kávéfőző Lumo 3</h1>
+<div class="rating-summary"><span class="rating-value">4,5 / 5</span><span class="rating-count">1 234 értékelés</span></div>
+<div class="reviews"><div class="review"><div class="review-author">Kovács Péter</div><div class="review-stars" title="5/5 csillag"></div><div class="review-date">3 napja</div><p class="review-text">Gyors, csendes, finom kávét főz.</p></div>
+<div class="review"><div class="review-author">Nagy Anna</div><div class="review-stars" title="2/5 csillag"></div><div class="review-date">2 hete</div><p class="review-text">Egy hónap után szivárogni kezdett.</p></div></div>
 </body></html>""",
     # A Polish comparison site: "Ocena 4,5 / 5" with "128 opinii"; each review's "Ocena 5/5",
     # "Wystawiono 3 dni temu" and the author.
@@ -149,7 +183,12 @@ EIGHTH_EXPECTED: dict[str, tuple | None] = {
     "rendered_walmart_stars_review": (("4.5", 1234, "5"), ["5", "2"], "rendered", "3/3/2024"),
     "rendered_home_depot_drawn_width": (("4.6", 1234, "5"), ["5", "2"], "rendered", "Mar 3, 2024"),
     "rendered_consumeraffairs_reviewed_on": (("4.6", 1234, "5"), ["5", "1"], "rendered", "Reviewed March 3, 2024"),
+    "rendered_indeed_author_line_date": (("4.1", 1234, "5"), ["5.0", "2.0"], "rendered", "March 3, 2024"),
     "rendered_fiverr_rating_score": (("4.9", 1234, "5"), ["5", "3"], "rendered", "1 week ago"),
+    "rendered_czech_relative_dates": (("4,6", 1234, "5"), ["5", "2"], "rendered", "před 3 dny"),
+    "rendered_russian_relative_dates": (("4,7", 1234, "5"), ["5", "2"], "rendered", "3 дня назад"),
+    "rendered_ukrainian_relative_dates": (("4,5", 128, "5"), ["5", "2"], "rendered", "3 дні тому"),
+    "rendered_hungarian_relative_dates": (("4,5", 1234, "5"), ["5", "2"], "rendered", "3 napja"),
     "rendered_polish_issued_dates": (("4,5", 128, "5"), ["5", "2"], "rendered", "Wystawiono 3 dni temu"),
     "rendered_italian_published_on": (("4,5", 1234, "5"), ["5", "2"], "rendered", "Pubblicata il 3 marzo 2024"),
     "rendered_swedish_published": (("4,3", 1234, "5"), ["5", "2"], "rendered", "Publicerad 3 mars 2024"),

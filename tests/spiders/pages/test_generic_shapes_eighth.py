@@ -7,6 +7,10 @@ section, and reviewers found by their label, their avatar or their place in a ha
 
 from __future__ import annotations
 
+import pytest
+
+from spiders.pages.generic.dates import review_dates
+from spiders.pages.generic.shown import looks_like_date
 from tests.spiders.pages.test_generic_shapes import _read
 
 
@@ -17,6 +21,59 @@ def _reviews(case: str) -> list:
 def _aggregate(case: str):
     (agg,) = [i for i in _read(case).items if i.kind == "aggregate"]
     return agg
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        ("před 3 dny", True),
+        ("před týdnem", True),
+        ("pred 2 dňami", True),
+        ("3 дня назад", True),
+        ("неделю назад", True),
+        ("3 дні тому", True),
+        ("тиждень тому", True),
+        ("3 napja", True),
+        ("egy éve", True),
+        ("acum 3 zile", True),
+        ("prije 3 dana", True),
+        ("вчера", True),
+        ("před nákupem", False),  # "before the purchase"
+        ("тому що", False),  # "because"
+        ("3 napos", False),  # "3-day"
+        ("назад", False),
+    ],
+)
+def test_relative_dates_in_more_languages(text: str, dated: bool) -> None:
+    assert looks_like_date(text) is dated
+
+
+@pytest.mark.parametrize(
+    ("case", "dates"),
+    [
+        ("rendered_czech_relative_dates", ["před 3 dny", "před týdnem"]),
+        ("rendered_russian_relative_dates", ["3 дня назад", "неделю назад"]),
+        ("rendered_ukrainian_relative_dates", ["3 дні тому", "тиждень тому"]),
+        ("rendered_hungarian_relative_dates", ["3 napja", "2 hete"]),
+    ],
+)
+def test_reviews_dated_relatively_in_more_languages(case: str, dates: list[str]) -> None:
+    reviews = _reviews(case)
+    assert [r.published_raw for r in reviews] == dates
+    assert all(r.author_name and r.text for r in reviews)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Software Engineer (Former Employee) - Austin, TX - March 3, 2024", "March 3, 2024"),
+        ("Sales Associate - 12 February 2024", "12 February 2024"),
+        ("Mar 3, 2024 - Edited", "Mar 3, 2024 - Edited"),
+        ("Jan 2020 - Mar 2024", "Jan 2020 - Mar 2024"),  # a period: both are dates
+    ],
+)
+def test_the_date_after_the_dashes_of_a_reviewers_line(text: str, want: str) -> None:
+    assert review_dates(text)["published_raw"] == want
 
 
 def test_widgets_reviewers_dates_and_texts() -> None:
