@@ -3,7 +3,8 @@ a rating drawn instead of written: a filled bar's width, filled and empty star
 icons, a star image's file name.
 
 ``<div class="star-rating"><span style="width:80%">`` is 4 of 5;
-``<i class="fa fa-star">`` x4 + ``<i class="fa fa-star-o">`` is 4 of 5;
+``<i class="fa fa-star">`` x4 + ``<i class="fa fa-star-o">`` is 4 of 5 (an icon may be drawn in
+nested parts, or state its filled share: ``percentage-star--80``);
 ``<img src="stars_4_half.png">`` is 4.5. Each reads only the element that names
 itself a rating (a class with "star" or "rating") and its own children.
 """
@@ -12,6 +13,8 @@ from __future__ import annotations
 
 import re
 from typing import Any
+
+from lxml import etree
 
 from spiders.pages.generic.counts import count_in_text, packed_rating
 from spiders.pages.generic.shown import bare_rating, number_then_scale, rating_in_text
@@ -22,7 +25,10 @@ _WIDTH = re.compile(r"(?:^|;)\s*width\s*:\s*(\d{1,3}(?:\.\d+)?)\s*%")
 _EMPTY = re.compile(
     r"empty|outline|inactive|(?:^|[\s_-])(?:o|off|far|fa-regular|grey|gray|blank|unfilled)(?:$|\s)"
 )
-_HALF = re.compile(r"half|(?:^|\s)h(?:$|\s)")  # Trustindex's "ti-star h"
+# Trustindex's "ti-star h", Shopware's "point-partial" (clipped to its share)
+_HALF = re.compile(r"half|partial|(?:^|\s)h(?:$|\s)")
+# REVIEWS.io's "ricon-percentage-star--80": the share of the icon filled, in percent.
+_SHARE = re.compile(r"percent\w*-star-+(\d{1,3})(?:$|\s)")
 # An icon marked filled, where the empty ones carry no mark of their own: "star active" x3 +
 # "star" x2 is 3 of 5 ("is-filled", "full", "on", "selected"; Trustindex's "ti-star f"), the
 # mark glued to the icon's name too: AliExpress's "comet-icon-starreviewfilled" x3 beside
@@ -101,25 +107,55 @@ def drawn_rating(el: Any) -> tuple[str, str | None, str] | None:
         if style and "width" in style:
             m = _WIDTH.search(style.lower())
             if m and float(m.group(1)) <= 100:
-                return _number(float(m.group(1)) / 20), "5", f"width {m.group(1)}%"
+                # 87% of five stars is 4.35: a bar's share is as precise as its percent
+                return f"{round(float(m.group(1)) / 20, 2):g}", "5", f"width {m.group(1)}%"
     if len(kids) < _MIN_ICONS:
         return None
     full = half = marked = 0
+    share = 0.0  # icons that state their filled share: "percentage-star--80"
     for kid in kids:
-        classes = (kid.get("class") or "").lower()
+        classes = _icon_classes(kid)
         icon = f"{classes} {kid.get('src') or ''}".lower()
-        if "star" not in icon or len(kid):
+        if classes is None or ("star" not in icon and "point" not in icon):
             return None  # not a row of star icons
-        if _HALF.search(classes) or "half" in icon:
+        if m := _SHARE.search(classes):
+            share += int(m.group(1)) / 100 if int(m.group(1)) <= 100 else 0
+        elif _HALF.search(classes) or "half" in icon:
             half += 1
         elif not _EMPTY.search(icon) and not _EMPTY_MARK.search(classes):
             full += 1
             marked += _FILLED.search(classes) is not None
     if marked and marked < full:  # the filled ones are marked, the rest are empty
         full = marked
-    if full + half == 0:
+    value = full + half / 2 + share
+    if value == 0:
         return None
-    return _number(full + half / 2), str(len(kids)), f"{full + half / 2:g} of {len(kids)} stars"
+    return _number(value), str(len(kids)), f"{round(value, 1):g} of {len(kids)} stars"
+
+
+_ICON_PARTS = 24
+
+
+def _icon_classes(kid: Any) -> str | None:
+    """An icon's classes, lowercased, with its parts' when it is drawn in nested elements
+    (Shopware's ``product-review-point`` > ``point-rating point-full`` > a star's svg); None
+    when it shows words or a number ("5.0", "Average rating": a summary's parts, no icons)."""
+    classes = (kid.get("class") or "").lower()
+    if not _ICON_TEXT(kid.text or ""):
+        return None
+    if not len(kid):
+        return classes
+    parts = [classes]
+    for n, sub in enumerate(kid.iterdescendants()):
+        if n >= _ICON_PARTS or not _ICON_TEXT(sub.text or "") or not _ICON_TEXT(sub.tail or ""):
+            return None
+        if type(sub.tag) is str:
+            parts.append((sub.get("class") or "").lower())
+    return " ".join(parts)
+
+
+# An icon's own text: none, a glyph, or a font's ligature ("star", "star_half"), one word.
+_ICON_TEXT = re.compile(r"^\s*[^\d\s]{0,12}\s*$").match
 
 
 _DECIMAL_SCALE = re.compile(r"^\s*/\s*(5|10)[.,]00?\s*$")
@@ -129,13 +165,23 @@ _PLAIN_SCALE = re.compile(r"^\s*/\s*(5|10)\s*$")
 def scale_in_next(el: Any, number: str) -> tuple[str, str | None, str] | None:
     """``<span>4,89</span><span>/ 5,00</span>`` (Trusted Shops): the scale in the next
     element, written with its decimals, or a plain "/5", "/10" after a number written with
-    its own ("4,6" "/5", IMDb's "8.1" "/10"); a gallery's counter "1 / 5" states neither."""
+    its own ("4,6" "/5", IMDb's "8.1" "/10", "4.5" "out of 5", or one star "4.7" "★"); a
+    gallery's counter "1 / 5" states neither."""
     nxt = el.getnext()
     text = nxt.text if nxt is not None and not (el.tail or "").strip() else None
     m = _DECIMAL_SCALE.match(text) if text else None
-    if m is None and text and ("," in number or "." in number):
+    precise = "," in number or "." in number
+    if m is None and text and precise:
         m = _PLAIN_SCALE.match(text)
+        if m is None and len(nxt) == 0:
+            # "4.5" "out of 5" (the scale in words), "4.7" "★" (one star beside it)
+            scaled = number_then_scale(number, text)
+            if scaled or text.strip() in _ONE_STAR:
+                return number, scaled[1] if scaled else None, f"{number} {text.strip()}"
     return (number, m.group(1), f"{number} {text.strip()}") if m else None
+
+
+_ONE_STAR = frozenset("★⭐")
 
 
 # A marketplace's feedback (eBay's): a verdict of three, "Positive feedback rating".
@@ -200,7 +246,8 @@ def precise_value(
     number shown next to it ("TrustScore 4.6 out of 5"), within half a star of it:
     the only one in the nearest ancestor that shows one (several are sub-scores,
     "Location 4.4 out of 5"), said on its own, and with no count of its own (another
-    entry's, "4.6 out of 5 · 88 reviews")."""
+    entry's, "4.6 out of 5 · 88 reviews"); beside stars drawn, a decimal written bare in an
+    element of no note too (REVIEWS.io's "4.85" beside 4.8 drawn, Vivino's "4.2")."""
     drawn = bool(label) and _DRAWN_SAID.match(label) is not None
     if (label and not drawn) or not (drawn or _WHOLE.match(value)):
         return value, best
@@ -217,6 +264,12 @@ def precise_value(
             and (other[2] or drawn)  # stars drawn in halves: a score shown beside them
             and _PRECISE.match(other[0])
         ]
+        if not shown and drawn:  # a number written beside the drawing, in no element of note
+            shown = [
+                (sub, (said, None, said))
+                for sub in anc.iter(etree.Element)
+                if not len(sub) and (said := (sub.text or "").strip()) and _PRECISE.match(said)
+            ]
         if not shown:
             continue
         sub, other = shown[0]

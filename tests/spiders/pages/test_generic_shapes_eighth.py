@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (saved markup reads better unwrapped)
 """The generic reader on the eighth round's miniatures (``generic_shapes_eighth``, issue 15):
 review widgets shops embed (Okendo, Stamped, REVIEWS.io, Feefo, eKomi, ProvenExpert, a
 TrustBox, Elfsight, Magento, Shopware, WooCommerce) and portals' rendered cards: relative dates
@@ -11,6 +12,7 @@ import pytest
 
 from spiders.pages.generic.dates import review_dates
 from spiders.pages.generic.shown import looks_like_date
+from tests.spiders.pages.test_generic_misreadings import _read as _read_body
 from tests.spiders.pages.test_generic_shapes import _read
 
 
@@ -61,6 +63,41 @@ def test_reviews_dated_relatively_in_more_languages(case: str, dates: list[str])
     reviews = _reviews(case)
     assert [r.published_raw for r in reviews] == dates
     assert all(r.author_name and r.text for r in reviews)
+
+
+def test_star_icons_drawn_in_parts_or_stating_their_share() -> None:
+    # REVIEWS.io's "ricon-percentage-star--100" x2 + "--0" x3 is 2 of 5, not 5
+    assert [r.rating_value for r in _reviews("rendered_widget_reviews_io_percentage_stars")] == [
+        "5",
+        "2",
+    ]
+    # Shopware's points: "point-full" x4 and one "point-partial" over its "point-blank"
+    reviews = _reviews("rendered_shopware_points")
+    assert [(r.rating_value, str(r.rating_best), r.title) for r in reviews] == [
+        ("5", "5", "Hält lange warm"),
+        ("2", "5", "Deckel undicht"),
+    ]
+    # a summary's parts named for stars ("hz-star-rate__rating-number" "5.0", "Average
+    # rating", "62 Reviews") are no icons: not 3 of 3 stars
+    agg = _aggregate("rendered_houzz_average_rating")
+    assert (agg.rating_value, str(agg.rating_best), agg.review_count) == ("5.0", "5", 62)
+
+
+def test_a_number_written_beside_drawn_stars_wins_over_the_drawing() -> None:
+    assert _aggregate("rendered_widget_reviews_io_percentage_stars").rating_value == "4.85"
+    assert _aggregate("rendered_vivino_rating_badge").rating_value == "4.2"
+    # a bar's share is as precise as its percent: 87% of five stars
+    assert _aggregate("rendered_magento_rating_result").rating_value == "4.35"
+
+
+def test_a_score_with_its_scale_in_words_or_one_star_in_the_next_element() -> None:
+    agg = _aggregate("rendered_chrome_store_hashed_author")
+    assert (agg.rating_value, str(agg.rating_best), agg.review_count) == ("4.5", "5", 2900)
+    agg = _aggregate("rendered_temu_hashed_cards")
+    assert (agg.rating_value, agg.review_count) == ("4.7", 12345)
+    # a whole number beside "out of 5" in hashed spans is no score: a counter, a step
+    body = '<h1>Onboarding</h1><div class="a1"><span class="b2">3</span><span class="c3">out of 5</span><span>steps done</span></div>'
+    assert _read_body("step_out_of", body).items == []
 
 
 @pytest.mark.parametrize(
