@@ -66,9 +66,9 @@ _NOT_RATING_CLASSES: dict[str, bool] = {}
 _UNSEEN = object()
 _LABEL = re.compile(
     r"^(?:review\s+score|guest\s+rating|rating|score|bewertung|gesamtbewertung|note|"
-    r"puntuación|valutazione|beoordeling|overall)\s*:?$",
+    r"puntuación|valutazione|beoordeling|overall|trustscore)\s*:?$",
 )  # matched against the lowercased text
-_LABEL_INITIALS = frozenset("rRgGsSbBnNpPvVoO")
+_LABEL_INITIALS = frozenset("rRgGsSbBnNpPvVoOtT")
 _SAYS_FIRST = _LABEL_INITIALS | GLYPH_FIRST  # how a text without a digit can say something
 _NOT_RATINGS = frozenset({"button", "option", "select", "label", "form", "input", "textarea"})
 _SKIP = frozenset({"script", "style", "noscript", "template", "title", "head"})
@@ -201,8 +201,9 @@ def _signals(root: Any) -> dict[Any, tuple[str, str | None, str]]:
                 elif said is not None:
                     text, shown, label = said
                     if label:
-                        # "Review score" "9.0": the number is the next element's text.
-                        nxt = el.getnext()
+                        # "Review score" "9.0": the number is the next element's text,
+                        # or its own child's ("TrustScore <strong>4.6</strong>").
+                        nxt = el[0] if len(el) else el.getnext()
                         number = bare_rating(text_of(nxt)) if nxt is not None else None
                         if number:  # "Note:" <b>8</b> / 10: the scale after it
                             scaled = number_then_scale(number, nxt.tail) if nxt.tail else None
@@ -277,11 +278,12 @@ def _block(el: Any, counts: dict[Any, int]) -> Any:
 
 
 def _near(el: Any, block: Any) -> Any:
-    """The signal's close surroundings (3 levels up, within its block): a count
-    further away (the reviewer's "2 reviews") is not the rating's count."""
+    """The signal's close surroundings (3 levels up, within its block, below the page's
+    body): a count further away (the reviewer's "2 reviews", the press's "12 Testberichte"
+    in the section before) is not the rating's count."""
     near = el
     for i, anc in enumerate(el.iterancestors()):
-        if i >= 3:
+        if i >= 3 or anc.tag in ("body", "html", "main"):
             break
         near = anc
         if anc is block:

@@ -57,10 +57,13 @@ RATED = re.compile(
 WORD_SCALE = re.compile(
     _NUM
     + r"\s*(?:stars?\s+|sternen?\s+|étoiles?\s+|estrellas?\s+)?(?:out\s+of|von|of|de|sur|su)\s+"
-    r"(?:five|fünf|cinq|cinco|cinque|vijf)\s+(?:stars?|sternen?|étoiles?|estrellas?|stelle|sterren)\b"
+    r"(?:five|fünf|cinq|cinco|cinque|vijf)\s+(?:stars?|sternen?|étoiles?|estrellas?|stelle|sterren)"
+    r"(?:\s+rating)?\b"  # "4.5 out of five star rating on Trustpilot"
 )
 # Japanese: "5つ星のうち4.0" (the scale first: "4.0 of 5 stars").
 JA_OF = re.compile(r"(5|10)\s*つ星のうち\s*" + _NUM)
+# Turkish, the scale first, the whole text: "5 üzerinden 4,6" ("10 üzerinden 7'si" is a share).
+TR_OF = re.compile(r"(5|10)\s+üzerinden\s+" + _NUM + r"(?:\s+(?:yıldız|puan))?$")
 # A travel portal's suns, 1 to 6 (HolidayCheck): "5,8 von 6 Sonnen", "5,0 / 6 Sonnen".
 # Bare "5 Sonnen" only after a rating label ("Bewertung: 5 Sonnen"; a forecast's suns are weather).
 SUNS = re.compile(r"(?<![\d:.,])" + _NUM + r"\s*(?:(von|aus|/)\s*6\s*)?(?:sonnen|sonne)\b")
@@ -152,6 +155,8 @@ def rating_in_text(text: str | None) -> tuple[str, str | None] | None:
         return glyph_rating(text) if text[0] in GLYPH_FIRST else None
     if "つ星" in text and (ja := JA_OF.search(text)):
         return (ja.group(2), ja.group(1)) if as_number(ja.group(2)) <= int(ja.group(1)) else None  # type: ignore[operator]
+    if "üzerinden" in text and (tr := TR_OF.match(text.strip())):
+        return (tr.group(2), tr.group(1)) if as_number(tr.group(2)) <= int(tr.group(1)) else None  # type: ignore[operator]
     low = text.lower()
     if _LETTER_OR_SLASH(low) is None:  # "1.234", "12.04.2020": every shape has a word or "/"
         glyph = _GLYPH_SCORE.match(text) if text[0] in "★⭐" or text[-1] in "★⭐" else None

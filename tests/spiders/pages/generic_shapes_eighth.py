@@ -49,6 +49,14 @@ EIGHTH_SHAPES: dict[str, str] = {
 <div class="pe-reviews"><div class="pe-review"><div class="pe-stars" title="5 von 5 Sternen"></div><div class="pe-review-date">Bewertung vom 03.03.2024</div><div class="pe-review-text">Kompetente Beratung, schnelle Antworten auf alle Fragen.</div></div>
 <div class="pe-review"><div class="pe-stars" title="3 von 5 Sternen"></div><div class="pe-review-date">Bewertung vom 12.02.2024</div><div class="pe-review-text">Gute Arbeit, aber lange Wartezeit auf Termine.</div></div></div>
 </body></html>""",
+    # A Trustpilot TrustBox carousel on a shop: "TrustScore 4.6 | 1,234 reviews" beside stars
+    # in an svg titled "4.5 out of five star rating on Trustpilot" (rounded to a half); each
+    # slide's stars titled so, its title, text, name and "3 days ago".
+    "rendered_trustbox_carousel": """<html lang="en-GB"><head><title>Trustpilot widget</title></head><body><h1 class="visually-hidden">Northwind Bikes</h1>
+<div class="tp-widget-wrapper"><div class="tp-widget-summary"><div class="tp-widget-businessinfo"><span class="tp-widget-trustscore">TrustScore <strong id="trust-score">4.6</strong></span> | <span id="translations-main"><strong class="tp-widget-businessinfo__total">1,234</strong> reviews</span></div><div class="tp-widget-stars"><div class="tp-stars tp-stars--4--half"><svg role="img" aria-labelledby="starRating-alf" viewBox="0 0 251 46"><title id="starRating-alf" lang="en">4.5 out of five star rating on Trustpilot</title><g class="tp-star"><path class="tp-star__canvas" fill="#00b67a" d="M0 46.330002h46.375586V0H0z"></path></g></svg></div></div></div>
+<div class="tp-widget-reviews"><div class="tp-widget-review"><div class="tp-widget-stars"><div class="tp-stars tp-stars--5"><svg role="img" aria-labelledby="starRating---5" viewBox="0 0 251 46"><title id="starRating---5" lang="en">5 out of five star rating on Trustpilot</title><g class="tp-star"><path class="tp-star__canvas" fill="#00b67a" d="M0 46.330002h46.375586V0H0z"></path></g></svg></div></div><div class="header">Great service</div><div class="text">Bike arrived fully assembled and tuned.</div><div class="name">Laura</div><div class="date">3 days ago</div></div>
+<div class="tp-widget-review"><div class="tp-widget-stars"><div class="tp-stars tp-stars--2"><svg role="img" aria-labelledby="starRating---2" viewBox="0 0 251 46"><title id="starRating---2" lang="en">2 out of five star rating on Trustpilot</title><g class="tp-star"><path class="tp-star__canvas" fill="#00b67a" d="M0 46.330002h46.375586V0H0z"></path></g></svg></div></div><div class="header">Slow refund</div><div class="text">Returned a helmet, waited five weeks for my money.</div><div class="name">Owen</div><div class="date">2 weeks ago</div></div></div></div>
+</body></html>""",
     # Elfsight's Google reviews widget: hashed class names; "4.9" with "Based on 215 reviews";
     # each review's stars as five svgs filled or not by ``fill``, the reviewer and "2 weeks ago".
     "rendered_widget_elfsight_google": """<html lang="en"><head><title>Bella Napoli Pizzeria</title></head><body><h1>Bella Napoli Pizzeria</h1>
@@ -87,6 +95,14 @@ EIGHTH_SHAPES: dict[str, str] = {
 <div class="r1lutz1s"><span class="a8jt5op">Rated 4.92 out of 5 stars.</span><div aria-hidden="true" class="r1dxllyb">4.92</div><span class="s1b4clln">·</span><a class="l1ovpqvx" href="/rooms/1/reviews">128 reviews</a></div>
 <div data-section-id="REVIEWS_DEFAULT"><div class="r1are2x1"><div class="c10or9ri"><h3 class="hpipapi">Jana</h3><div class="s17vloqa">Berlin, Germany</div></div><div class="c5dn5hn"><div class="s78n3tv"><span class="a8jt5op">Rating, 5 stars</span></div><span class="s1b4clln">·</span><div class="s78n3tv">March 2024</div></div><div class="r1bctolv"><span class="ll4r2nl">Spotless, quiet and the host left great tips for dinner.</span></div></div>
 <div class="r1are2x1"><div class="c10or9ri"><h3 class="hpipapi">Tom</h3><div class="s17vloqa">Leeds, United Kingdom</div></div><div class="c5dn5hn"><div class="s78n3tv"><span class="a8jt5op">Rating, 3 stars</span></div><span class="s1b4clln">·</span><div class="s78n3tv">February 2024</div></div><div class="r1bctolv"><span class="ll4r2nl">Lovely view but the stairs are steep and the bed is small.</span></div></div></div>
+</body></html>""",
+    # A price comparison: the press's "Testnote: gut (2,0)" from "12 Testberichte" above the
+    # users' "4,5 / 5" from "87 Bewertungen" (the aggregate); each user's "5 von 5 Sternen".
+    "rendered_idealo_press_grade_and_users": """<html lang="de-DE"><head><title>Bosch Akkuschrauber X18 ab 89,00 € | Preisvergleich bei idealo.de</title></head><body><h1 class="oopStage-title" id="oopStage-title">Bosch Akkuschrauber X18</h1>
+<div class="oopStage-testReports"><span class="oopStage-testReports-grade">Testnote: gut (2,0)</span><span class="oopStage-testReports-count">12 Testberichte</span></div>
+<div class="oopStage-userRating"><div class="sr-stars" title="4,5 von 5 Sternen"></div><span class="sr-rating">4,5 / 5</span><span class="sr-count">87 Bewertungen</span></div>
+<div class="productReviews"><div class="productReviews-review"><div class="sr-stars" title="5 von 5 Sternen"></div><span class="productReviews-author">Heimwerker_Max</span><span class="productReviews-date">03.03.2024</span><p class="productReviews-text">Kräftig, leicht und der Akku hält lange.</p></div>
+<div class="productReviews-review"><div class="sr-stars" title="3 von 5 Sternen"></div><span class="productReviews-author">Sabine</span><span class="productReviews-date">12.02.2024</span><p class="productReviews-text">Gutes Gerät, aber das Bitset ist billig.</p></div></div>
 </body></html>""",
     # A US retailer: "(4.5)" and "4.5 out of 5 stars. 1,234 reviews" hidden; each review's
     # "5 out of 5 stars review", its date, the reviewer beside "Verified Purchase".
@@ -192,6 +208,13 @@ EIGHTH_SHAPES: dict[str, str] = {
 <div class="review"><div class="stars" title="5 av 5"></div><span class="author">Erik</span><span class="date">Publicerad 3 mars 2024</span><p>Snabb leverans och bra kundtjänst.</p></div>
 <div class="review"><div class="stars" title="2 av 5"></div><span class="author">Sara</span><span class="date">Publicerad 12 februari 2024</span><p>Fel storlek skickades två gånger.</p></div>
 </body></html>""",
+    # A Turkish marketplace: "4,6" with "1.234 değerlendirme"; each review's "5 yıldız", "3 gün
+    # önce", the buyer masked "A*** K***".
+    "rendered_turkish_reviews": """<html lang="tr"><head><title>Kahve Makinesi Lumo 3 Yorumları - Trendyol</title></head><body><h1 class="pr-new-br">Kahve Makinesi Lumo 3</h1>
+<div class="rating-line"><span class="rating-line-count" aria-label="5 üzerinden 4,6">4,6</span><span class="total-rating-count">1.234 değerlendirme</span></div>
+<div class="reviews"><div class="comment"><div class="ratings" aria-label="5 yıldız"></div><div class="comment-text"><p>Çok hızlı ve sessiz, tavsiye ederim.</p></div><div class="comment-info"><span class="comment-info-item">A*** K***</span><span class="comment-info-item">3 gün önce</span></div></div>
+<div class="comment"><div class="ratings" aria-label="2 yıldız"></div><div class="comment-text"><p>Bir ay sonra su sızdırmaya başladı.</p></div><div class="comment-info"><span class="comment-info-item">M*** Y***</span><span class="comment-info-item">2 hafta önce</span></div></div></div>
+</body></html>""",
     # A marketplace with hashed class names only: "4.7" beside a star glyph and "12,345
     # reviews"; each review's masked name first in its card, the stars as ``aria-label="5
     # stars"``, "Purchased: Black / M", its text and "Mar 3, 2024".
@@ -231,11 +254,13 @@ EIGHTH_EXPECTED: dict[str, tuple | None] = {
     "rendered_widget_feefo": (("4.8", 1234, "5"), ["5", "2"], "rendered", "3 March 2024"),
     "rendered_widget_ekomi_german": (("4,8", 1234, "5"), ["5", "2"], "rendered", "vor 3 Tagen"),
     "rendered_widget_provenexpert": (("4,92", 148, "5"), ["5", "3"], "rendered", "Bewertung vom 03.03.2024"),
+    "rendered_trustbox_carousel": (("4.6", 1234, "5"), ["5", "2"], "rendered", "3 days ago"),
     "rendered_widget_elfsight_google": (("4.9", 215, "5"), ["5", "3"], "rendered", "2 weeks ago"),
     "rendered_magento_rating_result": (("4.35", 12, "5"), ["5", "2"], "rendered", "3/3/24"),
     "rendered_shopware_points": (("4,5", 12, "5"), ["5", "2"], "rendered", "03.03.2024"),
     "rendered_woocommerce_reviews": (("4.50", 12, "5"), ["5", "3"], "rendered", "March 3, 2024"),
     "rendered_airbnb_rating_comma_stars": (("4.92", 128, "5"), ["5", "3"], "rendered", "March 2024"),
+    "rendered_idealo_press_grade_and_users": (("4,5", 87, "5"), ["5", "3"], "rendered", "03.03.2024"),
     "rendered_walmart_stars_review": (("4.5", 1234, "5"), ["5", "2"], "rendered", "3/3/2024"),
     "rendered_home_depot_drawn_width": (("4.6", 1234, "5"), ["5", "2"], "rendered", "Mar 3, 2024"),
     "rendered_consumeraffairs_reviewed_on": (("4.6", 1234, "5"), ["5", "1"], "rendered", "Reviewed March 3, 2024"),
@@ -251,6 +276,7 @@ EIGHTH_EXPECTED: dict[str, tuple | None] = {
     "rendered_polish_issued_dates": (("4,5", 128, "5"), ["5", "2"], "rendered", "Wystawiono 3 dni temu"),
     "rendered_italian_published_on": (("4,5", 1234, "5"), ["5", "2"], "rendered", "Pubblicata il 3 marzo 2024"),
     "rendered_swedish_published": (("4,3", 1234, "5"), ["5", "2"], "rendered", "Publicerad 3 mars 2024"),
+    "rendered_turkish_reviews": (("4,6", 1234, "5"), ["5", "2"], "rendered", "3 gün önce"),
     "rendered_temu_hashed_cards": (("4.7", 12345, "5"), ["5", "2"], "rendered", "Mar 3, 2024"),
     "rendered_sitejabber_modifier_stars": (("4.5", 1234, "5"), ["5", "1"], "rendered", "3/3/24"),
     "rendered_thumbtack_hired_times": (("4.9", 212, "5"), ["5", "3"], "rendered", "Mar 3, 2024"),

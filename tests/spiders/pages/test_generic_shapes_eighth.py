@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from spiders.pages.generic.dates import review_dates
-from spiders.pages.generic.shown import looks_like_date
+from spiders.pages.generic.shown import looks_like_date, rating_in_text
 from tests.spiders.pages.test_generic_misreadings import _read as _read_body
 from tests.spiders.pages.test_generic_shapes import _read
 
@@ -98,6 +98,42 @@ def test_a_score_with_its_scale_in_words_or_one_star_in_the_next_element() -> No
     # a whole number beside "out of 5" in hashed spans is no score: a counter, a step
     body = '<h1>Onboarding</h1><div class="a1"><span class="b2">3</span><span class="c3">out of 5</span><span>steps done</span></div>'
     assert _read_body("step_out_of", body).items == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rating"),
+    [
+        ("5 üzerinden 4,6", ("4,6", "5")),
+        ("5 üzerinden 4 yıldız", ("4", "5")),
+        ("10 üzerinden 7'si", None),  # a share
+        ("5 üzerinden 6", None),
+        ("4.5 out of five star rating on Trustpilot", ("4.5", "5")),
+        ("4.5 out of five star rating on the page of our shop", None),
+    ],
+)
+def test_a_scale_first_in_turkish_and_a_star_rating_in_words(
+    text: str, rating: tuple | None
+) -> None:
+    assert rating_in_text(text) == rating
+
+
+def test_a_turkish_marketplaces_score_and_a_trustbox_trustscore() -> None:
+    agg = _aggregate("rendered_turkish_reviews")
+    assert (agg.rating_value, str(agg.rating_best), agg.review_count) == ("4,6", "5", 1234)
+    # "TrustScore <strong>4.6</strong>" over the stars rounded to "4.5 out of five"
+    agg = _aggregate("rendered_trustbox_carousel")
+    assert (agg.rating_value, agg.review_count) == ("4.6", 1234)
+    reviews = _reviews("rendered_trustbox_carousel")
+    assert [(r.author_name, r.title) for r in reviews] == [
+        ("Laura", "Great service"),
+        ("Owen", "Slow refund"),
+    ]
+
+
+def test_a_count_in_the_sections_before_is_not_the_ratings() -> None:
+    # the press's "12 Testberichte" above the users' "4,5 / 5" and "87 Bewertungen"
+    agg = _aggregate("rendered_idealo_press_grade_and_users")
+    assert (agg.rating_value, agg.review_count) == ("4,5", 87)
 
 
 @pytest.mark.parametrize(
