@@ -42,7 +42,7 @@ from spiders.pages.generic.texts import SKIP, body_of, iter_texts, shown_text, t
 # Matched against lowercased hints (re.IGNORECASE costs ~10x on every element).
 _AUTHOR_HINT = re.compile(  # "autore", "auteur", "autor"; "nom", "nombre", "naam", "nick"
     r"author|autor|auteur|verfasser|reviewer|user-?name|profile-name|consumer|__user(?:$|\s)|"
-    r"commenter|display-?name|screen-?name|"  # "c-single-comment__commenter-info", "displayname"
+    r"commenter|display-?name|screen-?name|avatar-block__title|review-by(?:$|\s)|"  # Booking's
     r"(?<![a-z])(?:name|nom|nome|nombre|naam|nick(?:name)?)(?![a-z])"
 )
 # "review-header", not a colour utility's "link--header-color"; Bootstrap's heading class "h4".
@@ -353,7 +353,7 @@ def read_review(
         elif (
             "title" not in values
             and len(t) <= 200
-            and (_TITLE_HINT.search(hint) or _in_heading(sub))
+            and ((_TITLE_HINT.search(hint) and "avatar" not in hint) or _in_heading(sub))
             and not rating_in_text(t)
         ):
             values["title"] = t

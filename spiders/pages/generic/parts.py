@@ -179,7 +179,8 @@ def author_of(
     ("12 reviews") names no one."""
     if "author_name" in values:  # eBay's "b***r (312)": the name without its feedback score
         name = _SCORE_AFTER.sub(r"\1", values["author_name"]) or values["author_name"]
-        by = _BY.match(name)  # PrestaShop's <div class="comment-author">Par Julie</div>
+        # PrestaShop's <div class="comment-author">Par Julie</div>, "Verified patient · Jane D."
+        by = _BY.match(name) or _VERIFIED_NAME.match(name)
         values["author_name"] = by.group(1) if by and _plain_name(by.group(1)) else name
         return
     for sub, t in texts:
@@ -194,24 +195,50 @@ def author_of(
         ):
             values["author_name"] = t
             return
+    if _title_names(values, texts, body):
+        values["author_name"] = values.pop("title")
+    elif first := _first_line_name(values, texts, body):
+        values["author_name"] = first
+
+
+def _first_line_name(values: dict[str, Any], texts: list[tuple[Any, str]], body: Any) -> str | None:
+    """A card's first line when it is a person's whole name ("Priya Nair", "Marco B.") or a
+    masked one ("J**n") above its date, its classes hashed (a marketplace's, a store's); not
+    a link elsewhere than to a profile (a reviewer's page names the business first)."""
+    if not texts or texts[0][0] is body or texts[0][1] == values.get("title"):
+        return None
+    sub, t = texts[0]
+    if any(a.tag == "a" for a in (sub, *itertools.islice(sub.iterancestors(), 2))):
+        return None
+    if len(t) > MAX_NAME or not (_MASKED(t) or (" " in t and _plain_name(t))):
+        return None
+    shown = values.get("published_raw")
+    return t if any(after == shown for _, after in texts[1:_LINES_TO_DATE]) else None
+
+
+_MASKED = re.compile(r"^[A-Za-zÀ-ÿ]\*{1,6}[A-Za-zÀ-ÿ]?\.?$").match  # "J**n", "k***a"
+
+
+def _title_names(values: dict[str, Any], texts: list[tuple[Any, str]], body: Any) -> bool:
+    """Whether the review's heading is its reviewer's name above the date line."""
     title = values.get("title")
     if not title or len(title) > MAX_NAME or not _PERSON.fullmatch(title):
-        return
+        return False
     if _VERDICT.search(title):
-        return
+        return False
     for i, (sub, t) in enumerate(texts[:-1]):
         if t == title:  # a heading the markup names a title stays one
             if "title" in (sub.get("class") or "").lower():
-                return
+                return False
             # the date line next, or after a few short lines about the reviewer and the
             # rating ("2 years on Airbnb", "Rating, 5 stars", "·"), before the review's text
             for later, after in texts[i + 1 : i + 1 + _LINES_TO_DATE]:
                 if later is body or len(after) > _SHORT_LINE:
-                    return
+                    return False
                 if after == values.get("published_raw") and looks_like_date(after):
-                    values["author_name"] = values.pop("title")
-                    return
-            return
+                    return True
+            return False
+    return False
 
 
 _LINES_TO_DATE, _SHORT_LINE = 5, 40
@@ -308,7 +335,8 @@ def link_title(
 # in one text ("By Sam K.", "von Max M."), or in the button that opens their profile (Bazaarvoice:
 # <button aria-label="Sam K."><h3>Sam K.</h3></button>), not a button's action.
 _BY_LABEL = re.compile(
-    r"^(?:by|von|par|por|door|di|av|przez|(?:written|posted|reviewed|submitted)\s+by)\s*:?$"
+    r"^(?:by|von|par|por|door|di|av|przez|(?:written|posted|reviewed|submitted|review)\s+by|"
+    r"(?:bewertung|rezension)\s+von|avis\s+de|recensione\s+di)\s*:?$"
 )
 _ON = frozenset(("on", "am", "le", "el", "il", "op", "em", "den"))  # a name "on" its date
 # Words before "on" a date that name no one: "Posted on", "Bewertet am", "Publié le".
@@ -318,6 +346,10 @@ _DATE_VERB = re.compile(
     r"publicado|escrito|pubblicato|scritto|geplaatst|geschreven)\b"
 ).match
 _BY = re.compile(r"^(?:By|by|Par|par|Von|von|Por|por|Door|door)\s+(.+)$")
+_VERIFIED_NAME = re.compile(
+    r"^(?:[Vv]erified\s+(?:patient|buyer|customer|reviewer|purchaser|owner|guest|client)|"
+    r"[Vv]erifizierte[rs]?\s+\w+)\s*[·•|:-]\s*(.+)$"
+)
 _ACTION_WORDS = re.compile(
     r"(?i)\b(?:read|more|show|report|helpful|yes|no|share|reply|load|next|previous|write"
     r"|see|sort|filter|close|open|menu|translate|follow|like|flag|cancel|submit|search)\b"

@@ -96,6 +96,13 @@ EIGHTH_SHAPES: dict[str, str] = {
 <div data-section-id="REVIEWS_DEFAULT"><div class="r1are2x1"><div class="c10or9ri"><h3 class="hpipapi">Jana</h3><div class="s17vloqa">Berlin, Germany</div></div><div class="c5dn5hn"><div class="s78n3tv"><span class="a8jt5op">Rating, 5 stars</span></div><span class="s1b4clln">·</span><div class="s78n3tv">March 2024</div></div><div class="r1bctolv"><span class="ll4r2nl">Spotless, quiet and the host left great tips for dinner.</span></div></div>
 <div class="r1are2x1"><div class="c10or9ri"><h3 class="hpipapi">Tom</h3><div class="s17vloqa">Leeds, United Kingdom</div></div><div class="c5dn5hn"><div class="s78n3tv"><span class="a8jt5op">Rating, 3 stars</span></div><span class="s1b4clln">·</span><div class="s78n3tv">February 2024</div></div><div class="r1bctolv"><span class="ll4r2nl">Lovely view but the stairs are steep and the bed is small.</span></div></div></div>
 </body></html>""",
+    # A Polish hotel page: the guests' "Ocena: 8,9" with "1234 opinii"; each review's "Ocena
+    # 9,0", its "Data opinii: 3 marca 2024" and the guest's name.
+    "rendered_booking_polish_scores": """<html lang="pl"><head><title>Hotel Wawel, Kraków – aktualne ceny</title></head><body><h1 class="pp-header__title">Hotel Wawel</h1>
+<div data-testid="review-score-component"><div class="score-badge" aria-label="Ocena: 8,9">8,9</div><div class="score-word">Fantastyczny</div><div class="score-count">1234 opinii</div></div>
+<ul class="review_list"><li class="review_item"><div class="review-card"><div class="bui-avatar-block__title">Katarzyna</div><div class="bui-avatar-block__subtitle">Polska</div><div class="bui-review-score__badge" aria-label="Ocena 9,0">9,0</div><span class="review-date">Data opinii: 3 marca 2024</span><div class="review-text">Świetna lokalizacja, pyszne śniadania.</div></div></li>
+<li class="review_item"><div class="review-card"><div class="bui-avatar-block__title">Marek</div><div class="bui-avatar-block__subtitle">Polska</div><div class="bui-review-score__badge" aria-label="Ocena 6,0">6,0</div><span class="review-date">Data opinii: 14 lutego 2024</span><div class="review-text">Głośno w nocy, mały pokój.</div></div></li></ul>
+</body></html>""",
     # A price comparison: the press's "Testnote: gut (2,0)" from "12 Testberichte" above the
     # users' "4,5 / 5" from "87 Bewertungen" (the aggregate); each user's "5 von 5 Sternen".
     "rendered_idealo_press_grade_and_users": """<html lang="de-DE"><head><title>Bosch Akkuschrauber X18 ab 89,00 € | Preisvergleich bei idealo.de</title></head><body><h1 class="oopStage-title" id="oopStage-title">Bosch Akkuschrauber X18</h1>
@@ -110,6 +117,14 @@ EIGHTH_SHAPES: dict[str, str] = {
 <div class="flex items-center"><span class="f7 rating-number">(4.5)</span><div class="w_iUH7">4.5 out of 5 stars. 1,234 reviews</div><a class="f7 ml1" href="/reviews">1,234 reviews</a></div>
 <div class="reviews-list"><div class="overflow-hidden relative"><div class="flex"><div class="w_ExHd"><span class="w_iUH7">5 out of 5 stars review</span></div><div class="f7 gray">3/3/2024</div></div><span class="b w_V_DM">Crispy fries</span><span class="tl-m db-m">Cooks evenly, easy to clean basket.</span><div class="f7 b mv0">Jenny</div><div class="pl2 green b f7">Verified Purchase</div></div>
 <div class="overflow-hidden relative"><div class="flex"><div class="w_ExHd"><span class="w_iUH7">2 out of 5 stars review</span></div><div class="f7 gray">2/12/2024</div></div><span class="b w_V_DM">Loud fan</span><span class="tl-m db-m">The fan rattles and the coating peeled.</span><div class="f7 b mv0">Carl</div><div class="pl2 green b f7">Verified Purchase</div></div></div>
+</body></html>""",
+    # An electronics retailer: "Rating 4.7 out of 5 stars with 2,345 reviews" in one hidden
+    # text; each review's "Rated 5 out of 5 stars", the author, "Posted" and a relative date
+    # in a ``<time title="Mar 3, 2024 10:15 AM">``.
+    "rendered_bestbuy_rating_with_reviews": """<html lang="en-US"><head><title>Acme 65" 4K TV - Best Buy</title></head><body><h1 class="heading-5 v-fw-regular">Acme 65" Class 4K UHD Smart TV</h1>
+<div class="ugc-c-review-average"><span class="ugc-c-review-average font-weight-medium order-1">4.7</span><div class="c-ratings-reviews"><p class="visually-hidden">Rating 4.7 out of 5 stars with 2,345 reviews</p><span class="c-reviews order-2">(2,345 Reviews)</span></div></div>
+<ul class="reviews-list"><li class="review-item"><div class="review-item-header"><div class="review-rating"><div class="c-ratings-reviews"><p class="visually-hidden">Rated 5 out of 5 stars</p></div></div><h4 class="c-section-title review-title heading-5 v-fw-medium">Amazing picture</h4></div><div class="ugc-review-by"><strong>JaneD</strong></div><div class="posted-date-ownership"><span>Posted </span><time class="submission-date" title="Mar 3, 2024 10:15 AM">3 weeks ago</time></div><div class="ugc-review-body"><p class="pre-white-space">Colors are vivid and setup took five minutes.</p></div></li>
+<li class="review-item"><div class="review-item-header"><div class="review-rating"><div class="c-ratings-reviews"><p class="visually-hidden">Rated 2 out of 5 stars</p></div></div><h4 class="c-section-title review-title heading-5 v-fw-medium">Remote stopped working</h4></div><div class="ugc-review-by"><strong>Mike77</strong></div><div class="posted-date-ownership"><span>Posted </span><time class="submission-date" title="Feb 10, 2024 8:00 PM">1 month ago</time></div><div class="ugc-review-body"><p class="pre-white-space">The remote died in a week and support was no help.</p></div></li></ul>
 </body></html>""",
     # A home-improvement store: stars drawn by a span's width (``stars--c43xm`` 100% of 5), the
     # summary's "4.6" "out of 5" "(1,234)"; each review's reviewer and "Mar 3, 2024".
@@ -132,6 +147,13 @@ EIGHTH_SHAPES: dict[str, str] = {
 <div class="css-1n0d0c9"><span class="css-1oxbpod">4.1</span><div aria-label="4.1 out of 5 stars." role="img" class="css-1ynpgv1"></div><span class="css-1c9w4a1">1,234 reviews</span></div>
 <div data-testid="reviewsList"><div data-tn-entitytype="reviewId" class="css-lw17hn"><div aria-label="5.0 out of 5 stars." role="img" class="css-1ynpgv1"></div><h2 class="css-1edqxdo"><span class="css-15r9gu1">Great place to grow</span></h2><span class="css-xvmbeo"><span itemprop="author" class="css-1kqftj4">Software Engineer (Former Employee) - Austin, TX - March 3, 2024</span></span><div class="css-15r9gu1"><span class="css-82hnxc">Good mentors, flexible hours, fair pay.</span></div></div>
 <div data-tn-entitytype="reviewId" class="css-lw17hn"><div aria-label="2.0 out of 5 stars." role="img" class="css-1ynpgv1"></div><h2 class="css-1edqxdo"><span class="css-15r9gu1">Constant reorgs</span></h2><span class="css-xvmbeo"><span class="css-1kqftj4">Sales Associate (Current Employee) - Denver, CO - February 12, 2024</span></span><div class="css-15r9gu1"><span class="css-82hnxc">Management changes every quarter, targets keep rising.</span></div></div></div>
+</body></html>""",
+    # A doctors' booking site: "Overall rating" "4.8" with "1,234 reviews"; each review's
+    # "5 stars" label, the author line "Verified patient · Jane D." and "March 3, 2024".
+    "rendered_zocdoc_verified_patient_author": """<html lang="en-US"><head><title>Dr. Emily Park, MD | Dermatologist in New York, NY | Zocdoc</title></head><body><h1 data-test="doctor-name">Dr. Emily Park, MD</h1>
+<div data-test="review-summary"><div class="sc-overall-label">Overall rating</div><div class="sc-overall-score" aria-label="4.8 out of 5 stars">4.8</div><div class="sc-review-count">1,234 reviews</div></div>
+<div data-test="reviews-list"><div data-test="review-card"><div class="sc-stars" aria-label="5 stars"></div><div class="sc-review-date">March 3, 2024</div><div class="sc-review-author">Verified patient · Jane D.</div><p class="sc-review-text">Dr. Park listened carefully and the wait was short.</p></div>
+<div data-test="review-card"><div class="sc-stars" aria-label="3 stars"></div><div class="sc-review-date">February 12, 2024</div><div class="sc-review-author">Verified patient · Omar K.</div><p class="sc-review-text">Good visit, but the front desk lost my insurance details.</p></div></div>
 </body></html>""",
     # A home-services directory: "5.0 Average rating" "62 Reviews"; each review's stars in
     # ``aria-label="5 out of 5 stars"`` with the reviewer in a link and "Mar 3, 2024".
@@ -260,11 +282,14 @@ EIGHTH_EXPECTED: dict[str, tuple | None] = {
     "rendered_shopware_points": (("4,5", 12, "5"), ["5", "2"], "rendered", "03.03.2024"),
     "rendered_woocommerce_reviews": (("4.50", 12, "5"), ["5", "3"], "rendered", "March 3, 2024"),
     "rendered_airbnb_rating_comma_stars": (("4.92", 128, "5"), ["5", "3"], "rendered", "March 2024"),
+    "rendered_booking_polish_scores": (("8,9", 1234, "10"), ["9,0", "6,0"], "rendered", "Data opinii: 3 marca 2024"),
     "rendered_idealo_press_grade_and_users": (("4,5", 87, "5"), ["5", "3"], "rendered", "03.03.2024"),
     "rendered_walmart_stars_review": (("4.5", 1234, "5"), ["5", "2"], "rendered", "3/3/2024"),
+    "rendered_bestbuy_rating_with_reviews": (("4.7", 2345, "5"), ["5", "2"], "rendered", "Mar 3, 2024 10:15 AM"),
     "rendered_home_depot_drawn_width": (("4.6", 1234, "5"), ["5", "2"], "rendered", "Mar 3, 2024"),
     "rendered_consumeraffairs_reviewed_on": (("4.6", 1234, "5"), ["5", "1"], "rendered", "Reviewed March 3, 2024"),
     "rendered_indeed_author_line_date": (("4.1", 1234, "5"), ["5.0", "2.0"], "rendered", "March 3, 2024"),
+    "rendered_zocdoc_verified_patient_author": (("4.8", 1234, "5"), ["5", "3"], "rendered", "March 3, 2024"),
     "rendered_houzz_average_rating": (("5.0", 62, "5"), ["5", "3"], "rendered", "Mar 3, 2024"),
     "rendered_fiverr_rating_score": (("4.9", 1234, "5"), ["5", "3"], "rendered", "1 week ago"),
     "rendered_chrome_store_hashed_author": (("4.5", 2900, "5"), ["5", "2"], "rendered", "Mar 3, 2024"),

@@ -137,6 +137,33 @@ def test_a_count_in_the_sections_before_is_not_the_ratings() -> None:
 
 
 @pytest.mark.parametrize(
+    ("case", "names"),
+    [
+        (
+            "rendered_zocdoc_verified_patient_author",
+            ["Jane D.", "Omar K."],
+        ),  # "Verified patient · Jane D."
+        ("rendered_booking_polish_scores", ["Katarzyna", "Marek"]),  # an avatar block's title
+        ("rendered_magento_rating_result", ["Anna", "Rob"]),  # "Review by" Anna
+        ("rendered_bestbuy_rating_with_reviews", ["JaneD", "Mike77"]),  # in "ugc-review-by"
+        ("rendered_chrome_store_hashed_author", ["Priya Nair", "Luke Brown"]),  # first in the card
+        ("rendered_temu_hashed_cards", ["J**n", "S**a"]),  # a masked name first
+    ],
+)
+def test_reviewers_by_their_label_avatar_or_place_in_the_card(case: str, names: list[str]) -> None:
+    assert [r.author_name for r in _reviews(case)] == names
+
+
+def test_an_avatars_subtitle_is_no_title_and_a_business_first_is_no_reviewer() -> None:
+    assert [r.title for r in _reviews("rendered_booking_polish_scores")] == [None, None]
+    body = '<h1>Dana R.</h1><div class="review"><a href="/biz/lucky-noodle"><span>Lucky Noodle</span></a><div class="stars" title="4.0 star rating"></div><span>3/3/2024</span><p>Hand pulled noodles with a great chili oil.</p></div><div class="review"><a href="/biz/fish-shack"><span>Fish Shack</span></a><div class="stars" title="2.0 star rating"></div><span>2/14/2024</span><p>Fish tacos were soggy and the fries came out cold.</p></div>'
+    assert [r.author_name for r in _read_body("business_first", body).items] == [None, None]
+    # a first line of one word is as often a place or a trip's type: no name
+    body = '<h1>Hotel</h1><div class="a"><div>Germany</div><div aria-label="5 stars" role="img"></div><div>Mar 3, 2024</div><p>Lovely stay, great breakfast, friendly staff.</p></div><div class="a"><div>France</div><div aria-label="3 stars" role="img"></div><div>Feb 3, 2024</div><p>Small room but a good location near the station.</p></div>'
+    assert [r.author_name for r in _read_body("place_first", body).items] == [None, None]
+
+
+@pytest.mark.parametrize(
     ("text", "want"),
     [
         ("Software Engineer (Former Employee) - Austin, TX - March 3, 2024", "March 3, 2024"),
