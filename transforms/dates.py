@@ -45,6 +45,8 @@ _NUMERIC = {
     "/": r"^(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})$",
     ".": r"^(?P<a>\d{1,2})\.\s?(?P<b>\d{1,2})\.\s?(?P<y>\d{4})$",
 }
+# A D/M/YYYY or M/D/YYYY date anywhere in a shown date (the page's evidence of its order).
+_EITHER_WAY = r"(?:^|\D)(?P<a>\d{1,2})[/-](?P<b>\d{1,2})[/-]\d{4}(?:\D|$)"
 # Joins a text and its date order into one key of the distinct values.
 _SEP = "\x1f"
 
@@ -119,13 +121,16 @@ def parse_dates(
     raw: pa.Array | pa.ChunkedArray,
     anchor: pa.Array | pa.ChunkedArray,
     locale: pa.Array | pa.ChunkedArray | None = None,
+    page: pa.Array | pa.ChunkedArray | None = None,
 ) -> ParsedDates:
     """Shown dates -> UTC timestamps, precision and a reason code per row.
 
     ``anchor`` is each row's ``fetched_at`` (timestamp[us, UTC]): relative
     dates count back from it, and a date more than a day after it is in the
     future. ``locale`` is each row's page locale (``extra.locale``, null where
-    none is declared): it decides whether 3/4/2024 is 4 March or 3 April. Each
+    none is declared): it decides whether 3/4/2024 is 4 March or 3 April; where a row has
+    none, ``page`` (each row's ``response_sha256``) lets the page's dates that read only
+    one way decide (``_page_orders``). Each
     distinct (text, date order) is parsed once; only the anchor arithmetic and the
     checks run per row, as Arrow kernels.
     """
@@ -140,7 +145,7 @@ def parse_dates(
     missing = pc.is_null(text)
     s_null = pa.scalar(None, pa.string())
 
-    order = _orders(locale, n)
+    order = _page_orders(text, _orders(locale, n), page)
     if order is None:
         encoded = text.dictionary_encode()
         distinct_text, distinct_order = encoded.dictionary, pa.nulls(len(encoded.dictionary))
@@ -219,6 +224,39 @@ def _orders(locale: pa.Array | pa.ChunkedArray | None, n: int) -> pa.Array | Non
     encoded = pc.cast(locale, pa.string()).dictionary_encode()
     orders = pa.array([date_order(v) for v in encoded.dictionary.to_pylist()], pa.string())
     return pc.take(orders, encoded.indices)
+
+
+def _page_orders(
+    text: pa.Array, order: pa.Array | None, page: pa.Array | pa.ChunkedArray | None
+) -> pa.Array | None:
+    """``order``, with each row that has none given the order its page's dates show: a
+    page whose "21/10/2016" can only be day first writes "05/10/2016" day first too (and
+    "10/21/2016" month first). Pages whose dates say both, or neither, stay as they were."""
+    if page is None:
+        return order
+    if isinstance(page, pa.ChunkedArray):
+        page = page.combine_chunks()
+    parts = pc.extract_regex(text, pattern=_EITHER_WAY)
+    if not pc.any(pc.is_valid(parts)).as_py():
+        return order
+    a, b = _int(pc.struct_field(parts, "a")), _int(pc.struct_field(parts, "b"))
+    day = pc.fill_null(pc.and_(pc.greater(a, 12), pc.less_equal(b, 12)), False)
+    month = pc.fill_null(pc.and_(pc.greater(b, 12), pc.less_equal(a, 12)), False)
+    pages = pa.table({"page": page, "day": day, "month": month}).filter(pc.is_valid(page))
+    said = pages.group_by("page").aggregate([("day", "any"), ("month", "any")]).combine_chunks()
+    shown = pc.if_else(
+        pc.and_(said["day_any"].chunk(0), pc.invert(said["month_any"].chunk(0))),
+        pa.scalar(DAY_FIRST),
+        pc.if_else(
+            pc.and_(said["month_any"].chunk(0), pc.invert(said["day_any"].chunk(0))),
+            pa.scalar(MONTH_FIRST),
+            pa.scalar(None, pa.string()),
+        ),
+    )
+    by_row = pc.take(shown, pc.index_in(page, value_set=said["page"].chunk(0)))
+    if order is None:
+        return by_row if by_row.null_count < len(by_row) else None
+    return pc.coalesce(order, by_row)
 
 
 @dataclass(frozen=True)

@@ -86,7 +86,9 @@ def normalise(ctx: Context, raw: pa.Table, run_date: str) -> BatchResult:
     for code in (R.RATING_MISSING, R.RATING_NOT_NUMERIC, R.SCALE_INVALID, R.RATING_OUT_OF_SCALE):
         flag(code, pc.and_(rated, pc.equal(rating.reason, code)))
 
-    published = D.parse_dates(col["published_raw"], fetched_at, col["locale"])
+    published = D.parse_dates(
+        col["published_raw"], fetched_at, col["locale"], col["response_sha256"]
+    )
     for code in (D.DATE_MISSING, D.DATE_UNPARSABLE, D.DATE_TOO_OLD, D.DATE_IN_FUTURE):
         flag(code, pc.and_(dated, pc.equal(published.reason, code)))
 

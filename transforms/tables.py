@@ -119,8 +119,9 @@ def reviews(ctx, col, base, rating, published, mask) -> pa.Table:
     normalised for every row)."""
     f = {k: pc.filter(v, mask) for k, v in base.items()}
     pick = {k: pc.filter(col[k], mask) for k in col}
-    experienced = D.parse_dates(pick["experienced_raw"], f["fetched_at"], pick["locale"])
-    replied = D.parse_dates(pick["reply_raw_date"], f["fetched_at"], pick["locale"])
+    page = pick["response_sha256"]
+    experienced = D.parse_dates(pick["experienced_raw"], f["fetched_at"], pick["locale"], page)
+    replied = D.parse_dates(pick["reply_raw_date"], f["fetched_at"], pick["locale"], page)
     # A shown reply or experience date that cannot be read is kept as null, and said.
     shown = texts(
         ctx,

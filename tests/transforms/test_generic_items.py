@@ -308,3 +308,52 @@ def test_relative_and_east_asian_dates_the_reader_keeps_reach_the_lake(tmp_path,
     assert report.quarantined_rows == 0
     got = {text.split("visit ")[1][:-1]: day for (_, text), day in published(settings).items()}
     assert got == {**RENDERED_DATES, **JSON_LD_DATES}
+
+
+def _shop_review(author: str, shown: str, stars: int, body: str) -> str:
+    return (
+        '<li itemscope itemtype="http://schema.org/Review" itemprop="review">'
+        f'<p itemprop="author">{author}</p><p class="review-date">{shown}</p>'
+        '<p itemscope itemtype="http://schema.org/Rating" itemprop="reviewRating">'
+        f'<span itemprop="ratingValue">{stars}</span>/<span itemprop="bestRating">5</span></p>'
+        f'<p itemprop="description">{body}</p></li>'
+    )
+
+
+def test_a_page_without_a_locale_reads_its_dates_in_the_order_its_other_dates_show(
+    tmp_path, monkeypatch
+):
+    """A shop page that declares no language shows "21/10/2016" (day first: there is no
+    21st month), so its "05/10/2016" is 5 October, not 10 May; a page whose dates can
+    all be read both ways stays month first, as before."""
+    monkeypatch.setenv("RUF_TRANSFORM_WORKERS", "1")
+    settings = shop_settings(tmp_path)
+    day_first_page = (
+        '<html><body><div itemscope itemtype="http://schema.org/Product">'
+        '<h1 itemprop="name">Housse de chaise</h1><ul>'
+        + _shop_review("Anonyme", "21/10/2016", 5, "Tissus de qualité, je recommande.")
+        + _shop_review("Anonyme", "05/10/2016", 4, "Belle couleur et taille adéquate.")
+        + _shop_review("Anonyme", "07/01/2017", 5, "Donne un style cocon au salon.")
+        + "</ul></div></body></html>"
+    )
+    either_way_page = day_first_page.replace("21/10/2016", "11/10/2016")
+    items = [
+        {**i, "response_sha256": sha}
+        for slug, body, sha in (
+            ("roesterei", day_first_page, "1" * 64),
+            ("bakery", either_way_page, "2" * 64),
+        )
+        for i in _read(slug, body)
+    ]
+    assert {i["extra"].get("locale") for i in items} == {None}
+    write_items(settings.raw_url, PORTAL, RUN_DATE, items)
+    assert transform(settings).quarantined_rows == 0
+    got = {(slug, text[:5]): day for (slug, text), day in published(settings).items()}
+    assert got == {
+        ("roesterei", "Tissu"): (at(2016, 10, 21), "day"),
+        ("roesterei", "Belle"): (at(2016, 10, 5), "day"),
+        ("roesterei", "Donne"): (at(2017, 1, 7), "day"),
+        ("bakery", "Tissu"): (at(2016, 11, 10), "day"),
+        ("bakery", "Belle"): (at(2016, 5, 10), "day"),
+        ("bakery", "Donne"): (at(2017, 7, 1), "day"),
+    }
