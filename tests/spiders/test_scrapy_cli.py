@@ -192,3 +192,19 @@ def test_scrapy_parse_reads_one_page_with_the_generic_spider(tmp_path):
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.count("'kind': 'review'") == 2
     assert "'review_count': 21200" in proc.stdout
+
+
+def test_scrapy_parse_of_a_page_without_ratings_exits_non_zero_saying_why(tmp_path):
+    """``scrapy parse`` of a comment thread with no ratings, or of a saved page that is not
+    there, exits 1 with one line naming the page and what was missing, as ``scrapy crawl``
+    does; a page with reviews still exits 0."""
+    from tests.spiders.pages.generic_shapes import SHAPES
+
+    thread = tmp_path / "thread.html"
+    thread.write_text(SHAPES["comment_thread_no_ratings"], encoding="utf-8")
+    missing = tmp_path / "never-saved.html"
+    for page, why in ((thread, "no ratings found"), (missing, "No such file")):
+        proc = _scrapy("parse", "--spider", "generic", page.as_uri())
+        assert proc.returncode == 1, proc.stderr[-2000:]
+        reason = [line for line in proc.stderr.splitlines() if line.startswith("ruf: parse")]
+        assert len(reason) == 1 and page.as_uri() in reason[0] and why in reason[0], reason
