@@ -28,7 +28,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from core.config import load_portals
-from core.contracts.raw_items import RawItem, items_file_name, shard_name
+from core.contracts.raw_items import RawItem, items_file_name, pages_name, shard_name
 from core.privacy import erased_pseudonyms, item_pseudonym
 from core.settings import ConfigError, Settings
 from spiders.archive import RawStore
@@ -68,9 +68,10 @@ def crawl(
     run_date = str(run_date)
     if urls:
         plans = [url_plan(settings, portals, urls)]
+        name = pages_name(urls)
     else:
         plans = plan_crawl(settings, portals=portals, companies=companies, shard=shard)
-    name = shard_name(tuple(shard) if shard else None)  # type: ignore[arg-type]
+        name = shard_name(tuple(shard) if shard else None)  # type: ignore[arg-type]
     if not plans:
         return CrawlReport(run_date=run_date, shard=name)
     log_dir = settings.data_dir / "logs"

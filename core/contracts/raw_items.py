@@ -8,6 +8,7 @@ is the transforms' job.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
@@ -94,7 +95,8 @@ EXTRA_KEYS: tuple[str, ...] = (
 # <raw>/<portal>/<run date>/items-<name>.jsonl, one JSON object per line (RawItem fields);
 # archived response bodies under <raw>/_bodies/<sha[:2]>/<sha>.gz, indexed per run in
 # <raw>/<portal>/<run date>/responses-<name>.jsonl. <name> is the crawl shard (``all``,
-# ``s<k>of<n>``) or, for imports and exports, what wrote the file.
+# ``s<k>of<n>``), ``pages-<sha>`` for a crawl of given pages, or, for imports and
+# exports, what wrote the file.
 
 BODIES_DIR = "_bodies"
 ITEMS_GLOB = "items-*.jsonl"
@@ -106,6 +108,14 @@ def shard_name(shard: tuple[int, int] | None) -> str:
         return "all"
     k, n = shard
     return f"s{k}of{n}"
+
+
+def pages_name(urls: list[str]) -> str:
+    """``pages-<sha>`` for a crawl of just these pages (``ruf crawl --url``): named by the
+    pages, so crawling other pages of the portal on the same day adds their items, and
+    crawling the same pages again replaces only their own."""
+    digest = hashlib.sha256("\n".join(sorted(set(urls))).encode("utf-8")).hexdigest()
+    return f"pages-{digest[:12]}"
 
 
 def _join(*parts: str) -> str:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from core.contracts.raw_items import items_file_name, pages_name
+
 STAGES = [
     "portals",
     "crawl",
@@ -126,12 +128,21 @@ def test_crawl_given_pages_as_one_portal(tmp_path, shape, code):
     args = ["crawl", "--portal", "diner-guide", "--url", page.as_uri(), "--run-date", "2026-10-15"]
     result = ruf(*args, env={"RUF_DATA_DIR": str(tmp_path / "data")})
     assert result.returncode == code, result.stderr
-    assert result.stdout.startswith("crawl 2026-10-15 [all]: 1 portal(s), 1 pages")
+    assert result.stdout.startswith(
+        f"crawl 2026-10-15 [{pages_name([page.as_uri()])}]: 1 portal(s), 1 pages"
+    )
     if code:
         assert "diner-guide" in result.stdout and "no ratings found" in result.stdout
     else:
         assert "2 reviews" in result.stdout
-    items = tmp_path / "data" / "raw" / "diner-guide" / "2026-10-15" / "items-all.jsonl"
+    items = (
+        tmp_path
+        / "data"
+        / "raw"
+        / "diner-guide"
+        / "2026-10-15"
+        / items_file_name(pages_name([page.as_uri()]))
+    )
     assert items.exists() == (code == 0)
 
 

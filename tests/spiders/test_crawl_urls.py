@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from core.contracts.raw_items import items_file_name, pages_name
 from core.settings import ConfigError, load_settings
 from spiders.run import crawl
 from tests.spiders.pages.generic_shapes import SHAPES
@@ -22,6 +23,12 @@ def _settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     return load_settings()
 
 
+def _items(settings, portal: str, urls: list[str]) -> list[dict]:
+    folder = Path(settings.raw_url) / portal / str(RUN_DATE)
+    text = (folder / items_file_name(pages_name(urls))).read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines()]
+
+
 def test_given_pages_of_an_unconfigured_portal_are_read_by_the_generic_reader(
     tmp_path, monkeypatch
 ):
@@ -32,8 +39,7 @@ def test_given_pages_of_an_unconfigured_portal_are_read_by_the_generic_reader(
     assert report.ok, report.summary()
     run = report.portals["diner-guide"]
     assert (run.family, run.items) == ("generic", {"review": 2})
-    items_file = Path(settings.raw_url) / "diner-guide" / str(RUN_DATE) / "items-all.jsonl"
-    items = [json.loads(line) for line in items_file.read_text(encoding="utf-8").splitlines()]
+    items = _items(settings, "diner-guide", [page.as_uri()])
     assert [(i["rating_value"], i["published_raw"]) for i in items] == [
         ("5", "Sep 22, 2025"),
         ("2", "Aug 3, 2025"),
@@ -48,7 +54,7 @@ def test_a_given_page_without_ratings_fails_its_portal_naming_the_url(tmp_path, 
     assert not report.ok
     (failure,) = report.portals["blog"].failures
     assert failure.startswith(page.as_uri()) and "no ratings found" in failure
-    assert not (Path(settings.raw_url) / "blog" / str(RUN_DATE) / "items-all.jsonl").exists()
+    assert not list((Path(settings.raw_url) / "blog" / str(RUN_DATE)).glob("items-*.jsonl"))
 
 
 def test_given_urls_need_one_portal_name(tmp_path, monkeypatch):
@@ -57,3 +63,22 @@ def test_given_urls_need_one_portal_name(tmp_path, monkeypatch):
         crawl(settings, run_date=RUN_DATE, urls=["file:///x.html"])
     with pytest.raises(ConfigError, match="not an http"):
         crawl(settings, run_date=RUN_DATE, portals=["p"], urls=["ftp://x/y"])
+
+
+def test_pages_crawled_one_by_one_on_one_day_keep_each_others_items(tmp_path, monkeypatch):
+    """A user who crawls their saved pages of one portal one at a time keeps them all;
+    crawling a page again replaces only that page's items."""
+    settings = _settings(tmp_path, monkeypatch)
+    diner, shop = tmp_path / "diner.html", tmp_path / "shop.html"
+    diner.write_text(SHAPES["rendered_aria_label_reviews"], encoding="utf-8")
+    shop.write_text(SHAPES["rendered_product_page_out_of"], encoding="utf-8")
+    for page in (diner, shop, diner):
+        report = crawl(settings, run_date=RUN_DATE, portals=["saved"], urls=[page.as_uri()])
+        assert report.ok, report.summary()
+    folder = Path(settings.raw_url) / "saved" / str(RUN_DATE)
+    assert len(list(folder.glob("items-*.jsonl"))) == 2
+    reviews = {
+        page.name: sum(i["kind"] == "review" for i in _items(settings, "saved", [page.as_uri()]))
+        for page in (diner, shop)
+    }
+    assert reviews == {"diner.html": 2, "shop.html": 2}
