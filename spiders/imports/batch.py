@@ -196,7 +196,10 @@ def _aggregates(
         item, mapped = build_item(section, record, n, common, [])
         if all(mapped.get(f) is None for f in ("rating_value", "review_count")):
             continue  # this record shows no figures of its company
-        key = json.dumps(mapped, sort_keys=True, default=str)
+        # The same figures fetched a moment later (a scraper's time on every row) are
+        # the same figures: the first record's time stands.
+        figures = {k: v for k, v in mapped.items() if k != "fetched_at"}
+        key = json.dumps(figures, sort_keys=True, default=str)
         if key in seen:
             tally.aggregates_collapsed += section.records is None
             continue

@@ -141,6 +141,7 @@ def infer_from_document(
             data["aggregate"] = aggregate
         company_fallback(data, root, cand, per_row, cols, fields, company)
         _fetch_time(data["fields"], fields, root, per_row, notes)
+        _figures_fetched_with_reviews(data)
         notes.append(f"{len(records)} records at {cand or 'the rows'} (read as {kind}s)")
         both = (
             {**data["fields"], **{f"a.{k}": v for k, v in aggregate["fields"].items()}}
@@ -178,6 +179,17 @@ def _fetch_time(specs, fields, root, per_row: bool, notes: list[str]) -> None:
     if made and shown and max(shown)[:10] > min(made)[:10]:
         notes.append(f"{fields['fetched_at'].path} is before some review dates: not the fetch time")
         del specs["fetched_at"]
+
+
+def _figures_fetched_with_reviews(data: dict[str, Any]) -> None:
+    """The company's figures were true when the export was made, as its reviews were: the
+    aggregate gets their ``fetched_at`` where it reads from the same records (or the
+    document's own time), not the time of the import."""
+    aggregate, made = data.get("aggregate"), data["fields"].get("fetched_at")
+    if not aggregate or made is None or "fetched_at" in aggregate["fields"]:
+        return
+    if "records" not in aggregate or (isinstance(made, str) and made.startswith("$.")):
+        aggregate["fields"]["fetched_at"] = made
 
 
 def _own(cand: str, per_row: bool) -> str | None:

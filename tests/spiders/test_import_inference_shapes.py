@@ -262,3 +262,31 @@ def test_a_max_column_that_cannot_hold_the_ratings_is_not_the_scale(tmp_path):
     ]
     fields = _fields(_write(tmp_path, "party.json", rows))
     assert fields["rating_best"] == {"value": 10}
+
+
+def test_a_products_figures_are_dated_when_the_export_was_made(tmp_path, monkeypatch):
+    """A shop scraper's export repeats the product's rating and count on every review with
+    the time it scraped them: the product's figures in the lake are of that day, not of
+    the day of the import (and the same figures a second later are one aggregate)."""
+    rows = [
+        {"review_id": f"R{i}", "rating": r, "review_text": t, "review_posted_date": d,
+         "asin": "B0TEST", "product_name": "Folding Headphones", "product_rating": 4.5,
+         "product_rating_count": 430, "timestamp": f"2024-10-20T05:11:5{i}.165Z"}
+        for i, (r, t, d) in enumerate(
+            [(5, "Great sound for the price", "September 7, 2024"),
+             (4, "Comfortable but the cord is short", "August 30, 2024"),
+             (5, "Bought them twice already", "July 2, 2024")]
+        )
+    ]  # fmt: skip
+    path = _write(tmp_path, "products.json", rows)
+    agg = yaml.safe_load(to_yaml(infer_mapping(path)))["aggregate"]["fields"]
+    assert agg["fetched_at"] == "timestamp"
+    report, items, lake = _lake(
+        tmp_path, monkeypatch, path, [company("phones", "Headphones", amazon="B0TEST")],
+        portal="amazon",
+    )  # fmt: skip
+    assert report.items == {"review": 3, "aggregate": 1}
+    assert [i["fetched_at"] for i in items if i["kind"] == "aggregate"] == ["2024-10-20T05:11:50Z"]
+    (figures,) = lake["aggregates"]
+    assert (figures["rating_value"], figures["review_count"]) == (4.5, 430)
+    assert str(figures["fetched_on"]) == "2024-10-20"

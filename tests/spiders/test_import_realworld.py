@@ -237,6 +237,8 @@ def test_amazon_reviews_with_a_product_histogram(tmp_path, monkeypatch):
     assert min(r["published_at"] for r in lake["reviews"]).year == 2024
     got = {a["company_id"]: (a["rating_value"], a["review_count"]) for a in lake["aggregates"]}
     assert got == {"rorsou": (4.5, 430), "eclipse": (4.6, 30974)}
+    # The figures are of the day the scraper read them, as its reviews are.
+    assert {str(a["fetched_on"]) for a in lake["aggregates"]} == {"2024-10-20"}
 
 
 KUNUNU_RATINGS = [2.2, 4.0, 2.8, 2.0, 5.0, 1.0, 5.0, 4.7, 5.0, 1.0]
