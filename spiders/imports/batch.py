@@ -18,12 +18,15 @@ from typing import Any
 
 from core.contracts.raw_items import RAW_FIELDS, RawItem
 from core.settings import ConfigError
+from spiders.imports.fields import date_kind
 from spiders.imports.formats import Document
 from spiders.imports.items import COMPANY_FIELDS, Common, build_item, unreadable_item
 from spiders.imports.mapping import Mapping, Section
 from spiders.imports.paths import Record, select
 
 PREVIEW_ITEMS = 3
+# Dates that count back from when the export was made when they are relative.
+RELATIVE_DATES = ("published_raw", "experienced_raw", "reply_raw_date")
 
 
 @dataclass
@@ -42,6 +45,7 @@ class Tally:
     first: dict[str, Any] | None = None
     preview: list[dict[str, Any]] = field(default_factory=list)
     aggregates_collapsed: int = 0
+    relative: dict[str, Any] = field(default_factory=dict)  # date field -> a relative value
 
     def count(self, item: RawItem) -> None:
         self.kinds[item.kind] += 1
@@ -67,6 +71,10 @@ class Tally:
                 json.dumps(mapped, sort_keys=True, default=str).encode()
             ).hexdigest()[:16]
             self.id_clashes += self.ids.setdefault(item.review_id, digest) != digest
+        for name in RELATIVE_DATES:
+            value = mapped.get(name)
+            if name not in self.relative and value is not None and date_kind(value) == "rel":
+                self.relative[name] = value
         if len(self.companies) < 50 and any(mapped.get(f) is not None for f in COMPANY_FIELDS):
             self.companies.add(str(mapped.get("company_name") or mapped.get("portal_company_id")))
 
@@ -98,6 +106,13 @@ class Tally:
                 f"--company assigns all records to {common.company['company_name']}, but the "
                 f"export names {len(self.companies)} companies ({names}, ...)"
             )
+        if not self.filled["fetched_at"] and "fetched_at" not in section.constants:
+            for name, value in self.relative.items():
+                out.append(
+                    f"{name} holds relative dates ({str(value)[:30]!r}) and the export does "
+                    "not say when it was made: they count back from the import; if the export "
+                    "is older, set its day in a mapping (constants: {fetched_at: YYYY-MM-DD})"
+                )
         if self.aggregates_collapsed:
             out.append(
                 f"the company figures repeat on {self.aggregates_collapsed} more records: "

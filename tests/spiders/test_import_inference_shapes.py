@@ -290,3 +290,32 @@ def test_a_products_figures_are_dated_when_the_export_was_made(tmp_path, monkeyp
     (figures,) = lake["aggregates"]
     assert (figures["rating_value"], figures["review_count"]) == (4.5, 430)
     assert str(figures["fetched_on"]) == "2024-10-20"
+
+
+def test_relative_reply_dates_of_an_export_that_says_not_when_it_was_made(tmp_path):
+    """A SERP API's reviews with the day they were written and replies dated "a week ago",
+    but no time of the export: the summary says the replies count back from the import,
+    and how to give the export's day; with that day in the mapping they count from it."""
+    rows = {"reviews": [
+        {"review_id": f"g{i}", "rating": "5/5", "date": d, "created": c,
+         "comment": "A must do while in NY, the view is worth it.",
+         "review_reply": "Thank you for visiting!", "review_reply_created": "a week ago"}
+        for i, (d, c) in enumerate([("2025-02-24", "a week ago"), ("2025-03-04", "4 days ago")])
+    ]}  # fmt: skip
+    path = _write(tmp_path, "serp.json", rows)
+    settings = import_settings(tmp_path, [company("esb", "Empire State Building")])
+    report = import_file(
+        settings, portal="trustpilot", file_path=path, run_date=RUN_DATE, company="esb"
+    )
+    (warning,) = [w for w in report.warnings if "relative dates" in w]
+    assert warning.startswith("reply_raw_date holds relative dates ('a week ago')")
+    assert "constants: {fetched_at: YYYY-MM-DD}" in warning
+    mapping = yaml.safe_load(to_yaml(infer_mapping(path)))
+    mapping["constants"] = {"fetched_at": "2025-03-08"}
+    (tmp_path / "serp.yaml").write_text(yaml.safe_dump(mapping), "utf-8")
+    report = import_file(
+        settings, portal="trustpilot", file_path=path, run_date=RUN_DATE, company="esb",
+        mapping=tmp_path / "serp.yaml",
+    )  # fmt: skip
+    assert not [w for w in report.warnings if "relative dates" in w]
+    assert {i["fetched_at"] for i in raw_items(report.path)} == {"2025-03-08T00:00:00Z"}
