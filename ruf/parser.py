@@ -107,7 +107,11 @@ def build_parser() -> argparse.ArgumentParser:
     today = datetime.now(UTC).date()
     sp = add("crawl", "crawl the tracked companies' portals into data/raw")
     sp.add_argument("--portal", action="append", help="only this portal (repeatable)")
-    sp.add_argument("--company", action="append", help="only this company id (repeatable)")
+    sp.add_argument(
+        "--company",
+        action="append",
+        help="only this company id (repeatable); with --url: the pages are its reviews",
+    )
     sp.add_argument("--run-date", type=_date, default=today, help=RUN_DATE_HELP)
     sp.add_argument("--shard", type=_shard, default=None, help="K/N: one shard of the companies")
     sp.add_argument("--replay", metavar="RUN_DATE", help="re-parse an archived run, no network")

@@ -30,6 +30,7 @@ class PortalPlan:
     listings: tuple[Listing, ...]
     allowed_hosts: tuple[str, ...] = ()  # besides base_url's (config/portals.yaml)
     max_page_bytes: int | None = None  # None: the crawl's default size cap
+    company: tuple[str, str] | None = None  # given pages: (portal id, name) of their company
 
     def to_json(self) -> dict[str, Any]:
         return {**asdict(self), "listings": [asdict(x) for x in self.listings]}
@@ -41,6 +42,7 @@ class PortalPlan:
                 **data,
                 "listings": tuple(Listing(**x) for x in data["listings"]),
                 "allowed_hosts": tuple(data.get("allowed_hosts") or ()),
+                "company": tuple(data["company"]) if data.get("company") else None,
             }
         )
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from core.config import load_portals
+from core.config import load_companies, load_portals
 from core.contracts.raw_items import RawItem, items_file_name, pages_name, shard_name
 from core.privacy import erased_pseudonyms, item_pseudonym
 from core.settings import ConfigError, Settings
@@ -67,7 +67,7 @@ def crawl(
         return replay_run(settings, run_date=str(replay), portals=portals)
     run_date = str(run_date)
     if urls:
-        plans = [url_plan(settings, portals, urls)]
+        plans = [url_plan(settings, portals, urls, companies)]
         name = pages_name(urls)
     else:
         plans = plan_crawl(settings, portals=portals, companies=companies, shard=shard)
@@ -101,8 +101,11 @@ def crawl(
         return CrawlReport.from_json(json.loads(report_path.read_text(encoding="utf-8")))
 
 
-def url_plan(settings: Settings, portals: list[str] | None, urls: list[str]) -> PortalPlan:
-    """A plan for given pages: one portal name, its family and politeness if configured."""
+def url_plan(
+    settings: Settings, portals: list[str] | None, urls: list[str], companies=None
+) -> PortalPlan:
+    """A plan for given pages: one portal name, its family and politeness if configured;
+    with one tracked company (``--company C``), the pages' items are that company's."""
     if not portals or len(portals) != 1:
         raise ConfigError("crawling given URLs needs exactly one portal name (--portal P)")
     name = portals[0]
@@ -112,6 +115,7 @@ def url_plan(settings: Settings, portals: list[str] | None, urls: list[str]) -> 
         if urlsplit(url).scheme not in ("http", "https", "file"):
             raise ConfigError(f"not an http(s) or file URL: {url!r}")
     known = load_portals(settings.portals_file).get(name)
+    company = _company_of_pages(settings, name, companies)
     parts = urlsplit(urls[0])
     base = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
     return PortalPlan(
@@ -123,7 +127,27 @@ def url_plan(settings: Settings, portals: list[str] | None, urls: list[str]) -> 
         listings=tuple(Listing("", "", url) for url in urls),
         allowed_hosts=known.allowed_hosts if known else (),
         max_page_bytes=known.max_page_bytes if known else None,
+        company=company,
     )
+
+
+def _company_of_pages(
+    settings: Settings, portal: str, companies: list[str] | None
+) -> tuple[str, str] | None:
+    """(portal id, name) of the one tracked company given pages are about: a saved page
+    names its company by its file, which matches none."""
+    if not companies:
+        return None
+    if len(companies) != 1:
+        raise ConfigError("crawling given URLs takes at most one company (--company C)")
+    tracked = {c.company_id: c for c in load_companies(settings.companies_file)}
+    company = tracked.get(companies[0])
+    if company is None:
+        raise ConfigError(
+            f"unknown company {companies[0]!r}: not a company_id of {settings.companies_file}"
+        )
+    listing = company.listing(portal)
+    return (listing.portal_company_id if listing else company.company_id), company.name
 
 
 # --- the child process ---------------------------------------------------------

@@ -196,6 +196,8 @@ class BaseListingSpider(scrapy.Spider):
             return
         keys = []
         for item in result.items:
+            if pr.plan.company and isinstance(item, RawItem):
+                item.portal_company_id, item.company_name = pr.plan.company
             key = review_key(item) if isinstance(item, RawItem) else None
             if key:
                 keys.append(key)

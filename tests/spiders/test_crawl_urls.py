@@ -82,3 +82,22 @@ def test_pages_crawled_one_by_one_on_one_day_keep_each_others_items(tmp_path, mo
         for page in (diner, shop)
     }
     assert reviews == {"diner.html": 2, "shop.html": 2}
+
+
+def test_given_pages_of_a_named_company_are_that_companys(tmp_path, monkeypatch):
+    """A saved page names its company by its file name, which no company in the config has:
+    ``--company C`` says whose reviews they are (as ``ruf import --company`` does)."""
+    settings = _settings(tmp_path, monkeypatch)
+    page = tmp_path / "saved-page.html"
+    page.write_text(SHAPES["rendered_aria_label_reviews"], encoding="utf-8")
+    urls = [page.as_uri()]
+    report = crawl(
+        settings, run_date=RUN_DATE, portals=["trustpilot"], urls=urls, companies=["kaffee-partner"]
+    )
+    assert report.ok, report.summary()
+    items = _items(settings, "trustpilot", urls)
+    assert {(i["portal_company_id"], i["company_name"]) for i in items} == {
+        ("kaffee-partner.de", "Kaffee Partner GmbH")  # its trustpilot id in companies.yaml
+    }
+    with pytest.raises(ConfigError, match="unknown company 'nobody'"):
+        crawl(settings, run_date=RUN_DATE, portals=["trustpilot"], urls=urls, companies=["nobody"])
