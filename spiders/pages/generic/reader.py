@@ -191,7 +191,8 @@ def parse(
     ctx = Context(family, portal, url, fetched_at, response_sha256, page.undecodable)
     cut = layout(page.text)
     found = find(page, url, cut)
-    items, declared, problems = items_of(found, ctx, url, page_locale(body), page_number(url) == 1)
+    locale = page_locale(page.body)  # the gunzipped page: a saved page.html.gz has its lang
+    items, declared, problems = items_of(found, ctx, url, locale, page_number(url) == 1)
     # A script's text holds no tag: the page's markup is read for the link.
     return PageResult(items, rel_next(page.text, url, cut.markup()), declared, problems)
 

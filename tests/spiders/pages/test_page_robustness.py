@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 from dataclasses import replace
 
@@ -117,3 +118,26 @@ def test_mutated_real_pages_never_raise(case: tuple[str, bytes]) -> None:
     result = _parse(family, body)
     assert isinstance(result, PageResult)
     assert all(isinstance(p, str) for p in result.problems)
+
+
+def test_a_saved_gzipped_page_keeps_its_declared_locale() -> None:
+    """A page saved as page.html.gz is read gunzipped, its ``lang`` too: the transforms
+    read its 05/10/2016 by that locale (fr: 5 October)."""
+    page = (
+        '<!doctype html><html lang="fr-FR"><head><title>Avis</title></head><body>'
+        '<div class="review"><span class="author">Julie</span><span class="date">05/10/2016'
+        '</span><span class="stars" title="Noté 4 sur 5">4/5</span><p>Très bien, merci.</p>'
+        "</div></body></html>"
+    ).encode()
+    for body in (page, gzip.compress(page)):
+        result = parse_page(
+            "generic",
+            body,
+            "file:///saved/avis.html.gz",
+            portal="generic",
+            fetched_at="2026-11-23T09:00:00Z",
+            response_sha256=hashlib.sha256(body).hexdigest(),
+        )
+        reviews = [i for i in result.items if i.kind == "review"]
+        assert reviews, result.problems
+        assert {r.extra.get("locale") for r in reviews} == {"fr-FR"}
