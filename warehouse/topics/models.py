@@ -63,17 +63,31 @@ class Lexicon:
         )
 
 
-def _company_names(
-    session: duckdb.DuckDBPyConnection, companies_sql: str
-) -> dict[str, frozenset[str]]:
-    con = session.cursor()
-    try:
-        rows = con.sql(
-            f"select company_id, company_name, domain, aliases from ({companies_sql})"
-        ).fetchall()
-    finally:
-        con.close()
-    return {cid: name_forms(name, domain, *(aliases or ())) for cid, name, domain, aliases in rows}
+class CompanyNames:
+    """company_id -> its name forms, made on first ask: a build tokenises the reviews of
+    some companies (an incremental one, of a few), and making every company's forms
+    costs seconds at 100,000 companies."""
+
+    def __init__(self, session: duckdb.DuckDBPyConnection, companies_sql: str):
+        con = session.cursor()
+        try:
+            rows = con.sql(
+                f"select company_id, company_name, domain, aliases from ({companies_sql})"
+            ).fetchall()
+        finally:
+            con.close()
+        self._rows = {cid: (name, domain, aliases) for cid, name, domain, aliases in rows}
+        self._forms: dict[str, frozenset[str]] = {}
+
+    def get(self, company_id: str, default=()) -> frozenset[str]:
+        forms = self._forms.get(company_id)
+        if forms is None:
+            row = self._rows.get(company_id)
+            if row is None:
+                return default
+            name, domain, aliases = row
+            forms = self._forms[company_id] = name_forms(name, domain, *(aliases or ()))
+        return forms
 
 
 def _batches(con: duckdb.DuckDBPyConnection, sql: str) -> Iterator[pa.Table]:
@@ -86,7 +100,7 @@ def review_term_rows(
     session: duckdb.DuckDBPyConnection, pending_sql: str, companies_sql: str
 ) -> pa.Table:
     """One row per pending review (REVIEW_TERMS_SCHEMA) with its distinct terms."""
-    names = _company_names(session, companies_sql)
+    names = CompanyNames(session, companies_sql)
     lexicons = {group: Lexicon(group) for group in GROUPS}
     out = []
     reader = session.cursor()

@@ -71,14 +71,18 @@ def word_lists(group: str) -> tuple[frozenset[str], frozenset[str]]:
 
 @cache
 def lemmatiser(group: str) -> Callable[[str], str]:
-    """word -> lower-case lemma in the group's language(s), cached per word."""
-    import simplemma  # imported here: loading its German dictionary takes seconds
+    """word -> lower-case lemma in the group's language(s), cached per word.
+
+    simplemma's low-memory dictionaries give the same lemmas (checked on 100,000 of its
+    German entries and every word of 30,000 reviews) and load in 0.6 s instead of 1 s,
+    a cost every build pays, however few reviews it tokenises."""
+    import simplemma  # imported here: loading its German dictionary takes a second
 
     lang = LANGUAGES if group == OTHER else group
 
     @cache
     def lemmatise(word: str) -> str:
-        return simplemma.lemmatize(word, lang=lang).lower()
+        return simplemma.lemmatize(word, lang=lang, low_memory=True).lower()
 
     return lemmatise
 
