@@ -223,3 +223,26 @@ def test_kaffee_daily_trend_drops_during_the_burst(con, story_warehouse):
         [start, start, start + timedelta(days=14), start],
     ).fetchone()
     assert after < before - 10
+
+
+def test_each_portals_own_displayed_score_sits_beside_rufs(con, story_world):
+    """bi.portal_scores: what each portal displays for a company (its own score and
+    count), on bi.reputation's 0-100 and 1-5 scales, so the two can be set side by side."""
+    rows = con.execute(
+        "select company_id, portal, rating_value, review_count, score_100, stars, is_latest,"
+        " company_name from bi.portal_scores"
+    ).fetchall()
+    shown = {
+        (c.company_id, p): story_world.aggregate(p, c)
+        for c in story_world.companies()
+        for p in c.portal_ids
+    }
+    assert {(r[0], r[1]): (r[2], r[3]) for r in rows} == shown
+    for *_, score, stars, latest, name in rows:
+        assert latest and name
+        assert 0 <= score <= 100 and stars == pytest.approx(1 + 4 * score / 100)
+    beside = con.execute(
+        "select count(*) from bi.portal_scores as shown"
+        " join bi.reputation as ruf using (company_id, portal) where shown.is_latest"
+    ).fetchone()[0]
+    assert beside == len(rows)
