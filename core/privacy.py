@@ -39,9 +39,105 @@ def as_text(value: Any) -> str | None:
     return text.strip() or None
 
 
+# Names a portal shows for no one in particular ("Anonymous", "Amazon Customer", "Gast"):
+# lower-cased, trimmed of PLACEHOLDER_TRIM. They name no author, so they get no pseudonym:
+# one pseudonym for all of them would make one "author" of thousands of people (and
+# `ruf erase` of it erase them all).
+PLACEHOLDER_TRIM = " .-_*()[]"
+PLACEHOLDER_AUTHORS = frozenset(
+    (
+        "a customer",
+        "a google user",
+        "a tripadvisor member",
+        "acheteur vérifié",
+        "amazon customer",
+        "anon",
+        "anoniem",
+        "anonim",
+        "anonima",
+        "anonimo",
+        "anonym",
+        "anonyme",
+        "anonymer",
+        "anonymer benutzer",
+        "anonymer gast",
+        "anonymer kunde",
+        "anonymer nutzer",
+        "anonymní",
+        "anonymous",
+        "anonymous customer",
+        "anonymous reviewer",
+        "anonymous user",
+        "anonymt",
+        "anónimo",
+        "anônimo",
+        "benutzer",
+        "client",
+        "cliente",
+        "customer",
+        "deleted",
+        "desconocido",
+        "ebay user",
+        "ein kunde",
+        "eine kundin",
+        "gast",
+        "gelöscht",
+        "google user",
+        "guest",
+        "huésped",
+        "inconnu",
+        "invité",
+        "klant",
+        "klient",
+        "kunde",
+        "kunde/kundin",
+        "kundin",
+        "n/a",
+        "na",
+        "none",
+        "null",
+        "nutzer",
+        "ospite",
+        "sconosciuto",
+        "supprimé",
+        "tripadvisor member",
+        "tripadvisor-mitglied",
+        "unbekannt",
+        "unknown",
+        "user",
+        "usuario",
+        "utente",
+        "utilisateur",
+        "verified buyer",
+        "verified customer",
+        "verified purchaser",
+        "verified reviewer",
+        "verified user",
+        "verifizierter kunde",
+        "verifizierter käufer",
+        "аноним",
+        "анонимно",
+        "анонім",
+    )
+)
+
+
+def author_name_of(name: str | None) -> str | None:
+    """A shown author name, None when it is blank or a placeholder that names no one."""
+    if not name or name.strip(PLACEHOLDER_TRIM).lower() in PLACEHOLDER_AUTHORS:
+        return None
+    return name
+
+
+def item_author(author_id: Any, author_name: Any) -> str | None:
+    """Whom an item's pseudonym stands for: its author id, else its author's shown name
+    (None where it shows no author, or a placeholder)."""
+    return as_text(author_id) or author_name_of(as_text(author_name))
+
+
 def item_pseudonym(key: bytes, portal: str, author_id: Any, author_name: Any) -> str | None:
     """The pseudonym of an item's author (None where the item shows no author)."""
-    author = as_text(author_id) or as_text(author_name)
+    author = item_author(author_id, author_name)
     return pseudonym(key, portal, author) if author else None
 
 

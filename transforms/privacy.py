@@ -11,7 +11,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from core.privacy import as_text, pseudonym
+from core.privacy import PLACEHOLDER_AUTHORS, PLACEHOLDER_TRIM, as_text, item_author, pseudonym
 from transforms.text import mask_pii, null_if_blank
 
 AUTHOR_FIELDS = ("author_name", "author_id")
@@ -54,12 +54,22 @@ def _hmac16(key: bytes, messages: pa.Array) -> pa.Array:
     return out.column("p").combine_chunks()
 
 
+_PLACEHOLDERS = pa.array(sorted(PLACEHOLDER_AUTHORS), pa.string())
+
+
+def _named(names: pa.Array) -> pa.Array:
+    """The names with the placeholders that name no one ("Anonymous") nulled
+    (``core.privacy.author_name_of`` over the column)."""
+    said = pc.utf8_lower(pc.utf8_trim(names, PLACEHOLDER_TRIM))
+    return pc.if_else(pc.is_in(said, value_set=_PLACEHOLDERS), pa.scalar(None, names.type), names)
+
+
 def pseudonymise(
     key: bytes, portal: pa.Array, author_id: pa.Array, author_name: pa.Array
 ) -> pa.Array:
     """Pseudonym per row (null where the portal shows no author); one HMAC per distinct
     author, computed over the column (not a Python call per author)."""
-    author = pc.coalesce(null_if_blank(author_id), null_if_blank(author_name))
+    author = pc.coalesce(null_if_blank(author_id), _named(null_if_blank(author_name)))
     joined = pc.binary_join_element_wise(portal, author, "|")  # null where author is null
     if isinstance(joined, pa.ChunkedArray):
         joined = joined.combine_chunks()
@@ -93,9 +103,7 @@ def scrub_raw_row(
     if not isinstance(obj, dict):
         return mask_pii(_AUTHOR_IN_TEXT.sub(r"\1null", line))
     if author_pseudonym is None:
-        author = next(
-            filter(None, (as_text(obj.get(f)) for f in ("author_id", "author_name"))), None
-        )
+        author = item_author(obj.get("author_id"), obj.get("author_name"))
         where = as_text(obj.get("portal")) or portal or ""
         author_pseudonym = pseudonym(key, where, author) if author else None
     for f in AUTHOR_FIELDS:

@@ -23,6 +23,10 @@ ROWS = [  # portal, author_id, author_name
     ("opinio", 4711, None),
     ("opinio", None, None),
     ("forum", "", ""),
+    ("trustpilot", None, "Anonymous"),  # a placeholder names no one
+    ("amazon", None, " Amazon Customer "),
+    ("kununu", None, "(anonym)"),
+    ("kununu", "u7", "Anonym"),  # the id still names someone
 ]
 
 
@@ -35,7 +39,21 @@ def test_the_pseudonym_is_the_transforms_own() -> None:
     portals = pa.array([r[0] for r in ROWS], pa.string())
     expected = privacy.item_pseudonyms(KEY, portals, portals, ids, names).to_pylist()
     assert [item_pseudonym(KEY, *r) for r in ROWS] == expected
-    assert expected[-2:] == [None, None]  # no author shown, no pseudonym
+    assert expected[5:10] == [None] * 5  # no author shown, or a placeholder: none
+    assert expected[-1] == pseudonym(KEY, "kununu", "u7")
+
+
+def test_a_placeholder_name_gets_no_pseudonym_in_the_quarantine_either() -> None:
+    """ "Anonymous" on thousands of reviews is no one: one pseudonym for all of them would
+    make one author of them (and ``ruf erase`` of it erase them all)."""
+    for name in ("Anonymous", "Amazon Customer", "Gast", "Anonyme", "A Google User"):
+        line = json.dumps({"portal": "trustpilot", "author_name": name, "text": "ok"})
+        row = json.loads(privacy.scrub_raw_row(KEY, line))
+        assert row["author_name"] is None and "author_pseudonym" not in row, name
+    line = json.dumps({"portal": "trustpilot", "author_name": "Ann Lee", "text": "ok"})
+    assert json.loads(privacy.scrub_raw_row(KEY, line))["author_pseudonym"] == pseudonym(
+        KEY, "trustpilot", "Ann Lee"
+    )
 
 
 def test_the_ledger_is_read_as_the_erasure_wrote_it(tmp_path, monkeypatch) -> None:

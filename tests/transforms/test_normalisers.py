@@ -317,15 +317,15 @@ def test_frequent_words_are_counted_as_a_regex_over_the_letters_would(texts):
 )
 def test_pseudonyms_over_a_column_are_the_hmac_of_each_author(key, authors):
     """The column's pseudonyms (computed in DuckDB) are core.privacy's HMAC, per row; keys
-    longer than a block (64 bytes) too; a blank author has none."""
-    from core.privacy import pseudonym
+    longer than a block (64 bytes) too; a blank author or a placeholder has none."""
+    from core.privacy import item_pseudonym
     from transforms.privacy import pseudonymise
 
     n = len(authors)
     got = pseudonymise(
         key, pa.array(["trustpilot"] * n), pa.nulls(n, pa.string()), pa.array(authors, pa.string())
     ).to_pylist()
-    want = [pseudonym(key, "trustpilot", a) if a and a.strip() else None for a in authors]
+    want = [item_pseudonym(key, "trustpilot", None, a) for a in authors]
     assert got == want
 
 
