@@ -260,9 +260,12 @@ episodes as (
   of `recompute` (SQL selecting the key column, run before the old rows go: it may read
   the model's previous rows) put in a temporary table `recompute_table`, their rows
   deleted and recomputed, the others kept. A changed var alerts needs a full refresh,
-  like every var.
+  like every var. `delete` replaces the delete of the keys' rows (burst_window_config
+  deletes a company's rows from a day on).
 #}
-{% macro burst_incremental_config(recompute_table, recompute, key='company_id') %}
+{% macro burst_incremental_config(recompute_table, recompute, key='company_id', delete=none) %}
+{%- set delete = delete or "delete from {{ this }} where " ~ key ~ " in (select " ~ key
+    ~ " from " ~ recompute_table ~ ")" %}
 {{ config(
     materialized='incremental',
     incremental_strategy='append',
@@ -271,11 +274,7 @@ episodes as (
         "{% if is_incremental() %}
         create or replace temporary table " ~ recompute_table ~ " as " ~ recompute ~ "
         {% endif %}",
-        "{% if is_incremental() %}
-        delete from {{ this }} where " ~ key ~ " in (
-            select " ~ key ~ " from " ~ recompute_table ~ "
-        )
-        {% endif %}",
+        "{% if is_incremental() %}" ~ delete ~ "{% endif %}",
     ],
     post_hook=["{% if is_incremental() %}drop table if exists " ~ recompute_table ~ "{% endif %}"],
 ) }}

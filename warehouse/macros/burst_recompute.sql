@@ -109,23 +109,13 @@ from changed_from
 left join firsts using (company_id)
 left join chains using (company_id)
 {%- endset %}
-{{ config(
-    materialized='incremental',
-    incremental_strategy='append',
-    on_schema_change='append_new_columns',
-    pre_hook=[
-        "{% if is_incremental() %}
-        create or replace temporary table " ~ recompute_table ~ " as " ~ recompute ~ "
-        {% endif %}",
-        "{% if is_incremental() %}
-        delete from {{ this }} as kept
-        using " ~ recompute_table ~ " as recompute
+{{ burst_incremental_config(
+    recompute_table,
+    recompute,
+    delete="delete from {{ this }} as kept using " ~ recompute_table ~ " as recompute
         where kept.company_id = recompute.company_id
             and (recompute.recompute_from is null
-                or kept.started_on >= recompute.recompute_from - " ~ window_days ~ ")
-        {% endif %}",
-    ],
-    post_hook=["{% if is_incremental() %}drop table if exists " ~ recompute_table ~ "{% endif %}"],
+                or kept.started_on >= recompute.recompute_from - " ~ window_days ~ ")",
 ) }}
 {% endmacro %}
 
