@@ -89,6 +89,11 @@ def _reviews(case: str) -> list:
     return [i for i in _read(case).items if i.kind == "review"]
 
 
+def _aggregate(case: str):
+    (agg,) = [i for i in _read(case).items if i.kind == "aggregate"]
+    return agg
+
+
 def test_a_shops_reply_is_the_reply_and_the_review_text_is_read_whole() -> None:
     first, second = _reviews("rendered_reviews_with_shop_reply")
     assert first.text == "Der Geschmack war eher flach.\nViele Grüße, Dieter"

@@ -10,11 +10,7 @@ import pytest
 from spiders.pages.generic.counts import count_in_text
 from spiders.pages.generic.shown import rating_in_text
 from tests.spiders.pages.test_generic_misreadings import _read as _read_body
-from tests.spiders.pages.test_generic_shapes import _read
-
-
-def _reviews(case: str) -> list:
-    return [i for i in _read(case).items if i.kind == "review"]
+from tests.spiders.pages.test_generic_shapes import _read, _reviews
 
 
 def test_a_critics_score_labelled_after_the_reviews_link() -> None:

@@ -13,16 +13,7 @@ import pytest
 
 from spiders.pages.generic import state_encodings as enc
 from tests.spiders.pages.test_generic_misreadings import _read as _read_body
-from tests.spiders.pages.test_generic_shapes import _read
-
-
-def _reviews(case: str) -> list:
-    return [i for i in _read(case).items if i.kind == "review"]
-
-
-def _aggregate(case: str):
-    (agg,) = [i for i in _read(case).items if i.kind == "aggregate"]
-    return agg
+from tests.spiders.pages.test_generic_shapes import _aggregate, _read, _reviews
 
 
 def _people(case: str) -> list[tuple]:

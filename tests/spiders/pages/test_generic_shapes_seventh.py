@@ -12,16 +12,7 @@ import pytest
 from spiders.pages.generic.counts import count_in_text
 from spiders.pages.generic.dates import review_dates, stay_date
 from tests.spiders.pages.test_generic_misreadings import _read as _read_body
-from tests.spiders.pages.test_generic_shapes import _read
-
-
-def _reviews(case: str) -> list:
-    return [i for i in _read(case).items if i.kind == "review"]
-
-
-def _aggregate(case: str):
-    (agg,) = [i for i in _read(case).items if i.kind == "aggregate"]
-    return agg
+from tests.spiders.pages.test_generic_shapes import _aggregate, _read, _reviews
 
 
 def test_a_reviewers_tallies_beside_a_rating_are_not_its_count() -> None:

@@ -13,16 +13,7 @@ from spiders.pages.generic.dates import review_dates
 from spiders.pages.generic.parts import may_be_text
 from spiders.pages.generic.shown import looks_like_date, rating_in_text
 from tests.spiders.pages.test_generic_misreadings import _read as _read_body
-from tests.spiders.pages.test_generic_shapes import _read
-
-
-def _reviews(case: str) -> list:
-    return [i for i in _read(case).items if i.kind == "review"]
-
-
-def _aggregate(case: str):
-    (agg,) = [i for i in _read(case).items if i.kind == "aggregate"]
-    return agg
+from tests.spiders.pages.test_generic_shapes import _aggregate, _read, _reviews
 
 
 @pytest.mark.parametrize(

@@ -5,11 +5,7 @@ eBay's feedback, Google Shopping: the parts besides the ratings that
 
 from __future__ import annotations
 
-from tests.spiders.pages.test_generic_shapes import _read
-
-
-def _reviews(case: str) -> list:
-    return [i for i in _read(case).items if i.kind == "review"]
+from tests.spiders.pages.test_generic_shapes import _read, _reviews
 
 
 def test_a_travel_review_page_gives_ids_titles_and_the_written_date() -> None:
