@@ -144,6 +144,13 @@ def _score_section(
     return "".join(body)
 
 
+def _portal_shows(r: Row) -> str:
+    if r.get("portal_stars") is None:
+        return "–"
+    count = r.get("portal_review_count")
+    return f"{num(r['portal_stars'])} ★" + (f" ({count:,})" if count is not None else "")
+
+
 def _portals_table(reputation: Sequence[Row]) -> str:
     body = [
         '<h2>Portals</h2><table class="sortable" id="portals" data-csv="portals"><thead><tr>'
@@ -151,7 +158,8 @@ def _portals_table(reputation: Sequence[Row]) -> str:
         '<th class="num">Bayes ★</th><th class="num">Decayed ★</th><th class="num">Score</th>'
         '<th class="num">95% interval</th><th class="num">Adjusted</th>'
         '<th class="num">Trend 30d</th><th class="num">1 ★</th><th class="num">5 ★</th>'
-        '<th class="num">Reply rate</th><th class="num">Median reply</th></tr></thead><tbody>'
+        '<th class="num">Reply rate</th><th class="num">Median reply</th>'
+        '<th class="num">Portal shows</th></tr></thead><tbody>'
     ]
     for r in reputation:
         body.append(
@@ -170,11 +178,14 @@ def _portals_table(reputation: Sequence[Row]) -> str:
                 for c in ("share_1_star", "share_5_star", "reply_rate")
             )
             + f'<td class="num" data-sort="{esc(r["median_reply_hours"])}">'
-            f"{reply_time(r['median_reply_hours'])}</td></tr>"
+            f"{reply_time(r['median_reply_hours'])}</td>"
+            f'<td class="num portal-shows" data-sort="{esc(r.get("portal_stars"))}">'
+            f"{_portal_shows(r)}</td></tr>"
         )
     body.append(
         "</tbody></table><p>Adjusted: the score without reviews flagged as suspicious "
-        "(bought praise, extortion, near-duplicates).</p>"
+        "(bought praise, extortion, near-duplicates). Portal shows: the portal's own "
+        "displayed rating in stars (1-5) and its count, as last read.</p>"
     )
     return "".join(body)
 

@@ -122,14 +122,23 @@ def company(con: duckdb.DuckDBPyConnection, company_id: str) -> Row | None:
 
 
 def company_reputation(con: duckdb.DuckDBPyConnection, company_id: str) -> list[Row]:
-    """The company's reputation per portal, the ``all`` row first."""
+    """The company's reputation per portal, the ``all`` row first, with what each portal
+    itself displays (its latest read in ``bi.portal_scores``: ``portal_stars``,
+    ``portal_review_count``)."""
     return _rows(
         con,
         """
-        select *
-        from bi.reputation
-        where company_id = ?
-        order by portal <> 'all', portal
+        select
+            ruf.*,
+            shown.stars as portal_stars,
+            shown.review_count as portal_review_count,
+        from bi.reputation as ruf
+        left join bi.portal_scores as shown
+            on shown.company_id = ruf.company_id
+            and shown.portal = ruf.portal
+            and shown.is_latest
+        where ruf.company_id = ?
+        order by ruf.portal <> 'all', ruf.portal
         """,
         [company_id],
     )

@@ -57,6 +57,10 @@ create table bi.company_topics (
     term varchar, review_count bigint, share double, lift double, compared_to varchar,
     direction varchar, rank bigint, polarity_reviews bigint, reference_count bigint,
     reference_reviews bigint, reference_share double, z_score double);
+create table bi.portal_scores (
+    company_id varchar, company_name varchar, portal varchar, fetched_on date,
+    rating_value double, rating_worst double, rating_best double, score_100 double,
+    stars double, review_count bigint, is_latest boolean, source_url varchar);
 create table bi.alert_topics (
     alert_id varchar, term varchar, review_count bigint, lift double,
     example_review_key varchar, company_id varchar, rank bigint, alert_reviews bigint,
@@ -133,6 +137,15 @@ def build_fixture_warehouse(path: Path) -> Path:
             "insert into bi.companies values (?, ?, ?, ?, ?)",
             [cid, name, industry, f"{cid}.de", portals],
         )
+        # the portals' own displayed scores: Kaffee Partner's trustpilot still shows 4.4,
+        # an older read 4.6 (forum shows none)
+        for portal in (p for p in portals if p != "forum"):
+            for back, stars, latest in ((30, 4.6, False), (0, 4.4, True)):
+                con.execute(
+                    "insert into bi.portal_scores values (?, ?, ?, ?, ?, 1, 5, ?, ?, ?, ?, null)",
+                    [cid, name, portal, AS_OF - timedelta(days=back), stars,
+                     25 * (stars - 1), stars, 2721 - back, latest],
+                )  # fmt: skip
         n_days = 10 if cid == "cafe-neustart" else 400
         daily = []
         for back in range(n_days, -1, -1):

@@ -86,6 +86,18 @@ def test_company_page_sections(fixture_report: Path) -> None:
     assert sum(bars.values()) == 30 and set(bars) == {1, 2, 3, 4, 5}
     portals = [a["data-portal"] for a in page.find("tr") if "data-portal" in a]
     assert portals == ["all", "forum", "opinio", "trustpilot"]
+    html = (fixture_report.parent / "companies/kaffee-partner.html").read_text()
+    shown = dict(
+        re.findall(
+            r'<tr data-portal="([^"]+)">.*?<td class="num portal-shows"[^>]*>(.*?)</td>', html
+        )
+    )
+    assert shown == {
+        "all": "–",
+        "forum": "–",
+        "opinio": "4.4 ★ (2,721)",
+        "trustpilot": "4.4 ★ (2,721)",
+    }
     assert "Reply rate 0%" in text and "Median reply time –" in text
     elektro = read(fixture_report, "companies/elektro-meier.html").visible
     assert "Reply rate 100%" in elektro and "Median reply time 20 h" in elektro
