@@ -1,9 +1,13 @@
 """Forum topics and blog comment threads about a company.
 
-Two layouts: phpBB-style topics (``div.post``; stars as "★★★★☆") and
-WordPress-style comment threads (``li.comment``; stars as an image with alt
-"4 von 5 Sternen"). A post with stars is a review; one without is a mention of
-the company the thread is tagged with. Dates stay as shown ("vor 3 Tagen",
+Layouts: phpBB-style topics (``div.post``; stars as "★★★★☆"), WordPress-style
+comment threads (``li.comment``; stars as an image with alt "4 von 5 Sternen"), and
+the boards' own posts: XenForo (``article.message--post[data-author]``, ``.bbWrapper``),
+Discourse (``div.topic-post``, the crawler view's ``div.crawler-post``, ``.cooked``),
+vBulletin (``li.postcontainer``, ``a.username``, ``span.date``) and Invision
+(``article.ipsComment``, ``.cAuthorPane_author``, ``data-role="commentContent"``). A post
+with stars is a review; one without is a mention of the company the thread is tagged
+with (else named by its title). Dates stay as shown ("vor 3 Tagen",
 "gestern", "23. März 2024"); the transforms resolve them against fetched_at.
 """
 
@@ -106,6 +110,15 @@ class _Thread:
     posts: list[tuple[dict[str, Any], Any]] = field(default_factory=list)
 
 
+# The boards' own markup: a post's container, the thread's title, a post's author and body.
+_BOARD_POSTS = frozenset(
+    {"message--post", "topic-post", "crawler-post", "postcontainer", "postbit", "ipsComment"}
+)
+_BOARD_TITLES = frozenset({"p-title-value", "fancy-title", "threadtitle", "ipsType_pageTitle"})
+_BOARD_AUTHORS = frozenset({"creator", "cAuthorPane_author", "ipsComment_author"})
+_BOARD_BODIES = frozenset({"bbWrapper", "cooked", "postcontent", "ipsType_richText"})
+_QUOTED = re.compile(r"quote|bbCodeBlock", re.I).search
+
 _CLASSES = frozenset(
     {
         "post",
@@ -124,6 +137,11 @@ _CLASSES = frozenset(
         "post-rating",
         "content",
         "comment-content",
+        *_BOARD_POSTS,
+        *_BOARD_TITLES,
+        *_BOARD_AUTHORS,
+        *_BOARD_BODIES,
+        "date",
     }
 )
 _TAGS = frozenset({"a", "h3", "time", "img"})
@@ -137,6 +155,7 @@ def _read(root: Any) -> _Thread:
     values: dict[str, Any] = {}
     stars: Any = None
     skip: set[Any] = set()  # the company's answer inside a comment, read as a whole
+    board: Any = None  # the board post being read (XenForo, Discourse, vBulletin, Invision)
     for el in root.iter():
         tag = el.tag
         cls = el.get("class")
@@ -146,7 +165,17 @@ def _read(root: Any) -> _Thread:
             continue
         if skip and el in skip:
             continue
-        if (tag == "div" and "post" in words) or (
+        if board is not None and not _inside(el, board):
+            board = None
+        if words & _BOARD_POSTS and board is None:
+            board = el
+            values = {"review_id": _post_id(el), "author_name": el.get("data-author") or None}
+            stars = None
+            thread.posts.append((values, None))
+        elif board is not None and (words & _BOARD_BODIES or "post" in words):
+            # Discourse's crawler view holds the body in a div.post of the post's own
+            values["text"] = values.get("text") or _own_text(el)
+        elif (tag == "div" and "post" in words) or (
             tag == "li" and "comment" in words and "official-reply" not in words
         ):
             values = {"review_id": _post_id(el)}
@@ -162,7 +191,7 @@ def _read(root: Any) -> _Thread:
             skip.update(el.iter())
         elif tag == "a" and el.get("rel") == "tag" and thread.company is None:
             thread.company = text_of(el)
-        elif "topic-title" in words or "entry-title" in words:
+        elif "topic-title" in words or "entry-title" in words or words & _BOARD_TITLES:
             thread.title = thread.title or text_of(el)
         elif "topic-rating" in words or "rating-summary" in words:
             thread.score = text_of(_first(el, "strong"))
@@ -171,6 +200,11 @@ def _read(root: Any) -> _Thread:
             thread.posts_declared = thread.posts_declared or to_int(text_of(el))
         elif not thread.posts:
             continue
+        elif board is not None and ("username" in words or words & _BOARD_AUTHORS):
+            # the post's own name first: XenForo's "#1" is a span.username too
+            values["author_name"] = values.get("author_name") or text_of(el)
+        elif board is not None and "date" in words and "published_raw" not in values:
+            values["published_raw"] = text_of(el)
         elif "username" in words:
             values["author_name"] = text_of(el)
             m = _USER_ID(el.get("href") or "")
@@ -209,7 +243,35 @@ def _first(el: Any, tag: str, cls: str | None = None) -> Any:
 
 
 def _post_id(el: Any) -> str | None:
-    return (el.get("id") or "").removeprefix("comment-") or None
+    """A post's id without its board's prefix: "comment-12", XenForo's data-content
+    "post-12", "post_12" (vBulletin, Discourse), "elComment_12" (Invision)."""
+    raw = el.get("data-content") or el.get("id") or ""
+    for prefix in ("comment-", "post-", "post_", "elComment_", "js-post-"):
+        if raw.startswith(prefix):
+            return raw.removeprefix(prefix) or None
+    return raw or None
+
+
+def _inside(el: Any, container: Any) -> bool:
+    return any(a is container for a in el.iterancestors())
+
+
+def _own_text(el: Any) -> str | None:
+    """A post's words without the posts it quotes (a quote block of its own)."""
+    parts: list[str] = []
+
+    def walk(node: Any) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            quoted = child.tag == "blockquote" or _QUOTED(child.get("class") or "")
+            if isinstance(child.tag, str) and not quoted:
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(el)
+    return " ".join(" ".join(parts).split()) or None
 
 
 def _item(

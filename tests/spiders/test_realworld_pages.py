@@ -228,3 +228,21 @@ def test_the_trustpilot_family_and_the_generic_reader_agree_on_its_pages() -> No
         generic = read(name)
         assert stars(family[1]) == stars(generic[1])
         assert agg(family[0][0]) == agg(generic[0][0])
+
+
+def test_a_boards_thread_gives_its_posts_to_the_forum_family() -> None:
+    body = body_of("forum_katzen-forum_net_xenforo_thread_de.html")
+    result = parse_page(
+        "forum",
+        body,
+        "https://www.katzen-forum.net/threads/jede-nacht-verliert-pepe.230143/",
+        portal="realworld",
+        fetched_at="2026-01-01T00:00:00Z",
+        response_sha256=hashlib.sha256(body).hexdigest(),
+    )
+    assert result.problems == []
+    posts = result.items
+    assert len(posts) == 18 and {p.kind for p in posts} == {"mention"}  # no ratings shown
+    assert [p.author_name for p in posts[:3]] == ["Pepemaus", "yellowkitty", "Lov100"]
+    assert posts[0].published_raw == "27. September 2018"
+    assert posts[0].text.startswith("Hallo, Pepe schläft nachts")
