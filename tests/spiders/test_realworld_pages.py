@@ -173,6 +173,7 @@ def test_reviews_carry_their_authors_texts_and_ids() -> None:
     _, (gousto,), _ = read("trustpilot_2020_vue_layout_single_review_gousto.html")
     assert (gousto.author_name, gousto.title) == ("Mrs H Pyke", "Gousto has changed my life....")
     assert gousto.review_id == "581cf1892ae760087cadbf17"
+    assert (gousto.company_name, gousto.portal_company_id) == ("gousto.co.uk", "gousto.co.uk")
     _, yelp, _ = read("yelp_business_page_2025_broadway_oyster_bar.html")
     assert all(r.text and r.review_id and r.published_raw for r in yelp)
     assert any(r.reply_text == "Looks like you made some excellent choices." for r in yelp)

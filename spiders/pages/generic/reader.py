@@ -38,6 +38,7 @@ from spiders.pages.generic.records import (
     dedupe,
     dedupe_aggregates,
     shared_scale,
+    slug,
     to_item,
     url_slug,
 )
@@ -159,9 +160,9 @@ def items_of(
     found: Found, ctx: Context, url: str, locale: str | None, first_page: bool
 ) -> tuple[list[RawItem], int | None, list[str]]:
     """(items, declared review count, problems) of what was found on one page."""
-    pid = url_slug(url)
-    items: list[RawItem] = []
     main = found.main_aggregate()
+    pid = url_slug(url) if main is not None else _reviews_company_id(found.reviews, url)
+    items: list[RawItem] = []
     declared = main.review_count if main else None
     if first_page or main is None:
         items += [to_item(a, ctx, pid, locale) for a in found.aggregates]
@@ -175,6 +176,17 @@ def items_of(
     if problems:
         problems += found.notes  # why a source was unreadable, if one was
     return items, declared, problems
+
+
+def _reviews_company_id(reviews: list[Record], url: str) -> str:
+    """The page's company id when no aggregate of its own names it: the business its
+    reviews' own records all name (a single review's page, /reviews/<review id>), as the
+    portal writes it (a domain, "gousto.co.uk") or as a slug; else the URL's slug."""
+    names = {r.company_name for r in reviews if r.strategy == "embedded_json" and not r.listed}
+    if len(names) != 1 or any(r.company_name is None for r in reviews):
+        return url_slug(url)
+    (name,) = names
+    return name.strip() if len(name.split()) == 1 else slug(name) or url_slug(url)
 
 
 def parse(

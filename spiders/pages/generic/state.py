@@ -245,6 +245,8 @@ class _Walker:
         if name is None and parent is not None:  # a rated part beside its entry's author (Feefo)
             name, values["author_id"] = self.author(parent, lower_keys(parent))
         values["author_name"] = name
+        _, business = pick(data, low, K.BUSINESS_NAME_KEYS)
+        company = business if isinstance(business, str) and business.strip() else None
         _, lang = pick(data, low, ("language", "lang", "locale"))
         values["language"] = lang if isinstance(lang, str) else None
         _, reply = pick(data, low, K.REPLY_KEYS)
@@ -277,6 +279,7 @@ class _Walker:
             "embedded_json",
             rating_value=value,
             rating_best=best or pick(data, low, K.BEST_KEYS)[1],
+            company_name=company,
             values={k: v for k, v in values.items() if v is not None},
         )
 

@@ -42,6 +42,8 @@ NAME_KEYS = ("displayname", "name", "nickname", "username", "fullname", "markupd
 ID_KEYS = ("reviewid", "review_id", "id", "encid", "uuid", "reviewuuid")
 REPLY_KEYS = ("reply", "response", "ownerresponse", "owner_response", "businessreply",
                "companyreply", "employerresponse", "review_reply")  # fmt: skip
+# The business a review's own object names (Trustpilot's review-info state).
+BUSINESS_NAME_KEYS = ("businessunitdisplayname", "businessname", "companyname")
 ENTITY_NAME_KEYS = ("displayname", "name", "shortname", "businessname", "title")
 BEST_KEYS = ("bestrating", "best", "max", "maxrating", "scale", "outof", "scale_max", "ratingrange",
              "overallratingrange")  # fmt: skip

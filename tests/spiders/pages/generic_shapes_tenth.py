@@ -1,7 +1,8 @@
 # ruff: noqa: E501  (saved markup reads better unwrapped)
 """The tenth round's hand-written miniatures (issue 15): the boards' own thread markup the
 forum family reads as posts (XenForo, Discourse's crawler view, vBulletin, Invision), each
-post a mention of the thread's company (no stars shown)."""
+post a mention of the thread's company (no stars shown); and, read by the generic reader
+(``TENTH_SHAPES``), a single review's page whose state names its business."""
 
 from __future__ import annotations
 
@@ -82,3 +83,17 @@ TENTH_THREAD_POSTS: dict[str, tuple[str, list[tuple[str, str, str, str]]]] = {
         ("3302", "Tom", "March 5, 2024", "Updating fixed it for me."),
     ]),
 }  # fmt: skip
+
+# generic case -> its markup (merged into ``generic_shapes``)
+TENTH_SHAPES: dict[str, str] = {
+    "state_single_review_business_unit": """<html lang="en-GB"><head><title>acme-shoes.co.uk reviewed by Ann Lee</title></head><body>
+<div class="company-name">Review of <a href="/review/acme-shoes.co.uk">acme-shoes.co.uk</a></div>
+<article class="review" id="6a1b2c3d4e5f60718293a4b5">
+<script type="application/json" data-initial-state="review-info"> {"businessUnitId":"5f0e1d2c3b4a59687766554f","businessUnitDisplayName":"acme-shoes.co.uk","consumerName":"Ann Lee","reviewId":"6a1b2c3d4e5f60718293a4b5","reviewHeader":"Comfortable from day one","reviewBody":"The shoes fit perfectly.","stars":4} </script>
+<div class="star-rating"><img alt="4 stars: Great"></div>
+<script type="application/json" data-initial-state="review-dates"> {"publishedDate":"2024-03-03T10:00:00Z"} </script>
+</article></body></html>""",
+}
+TENTH_EXPECTED: dict[str, tuple | None] = {
+    "state_single_review_business_unit": (None, ["4"], "embedded_json", "2024-03-03T10:00:00Z"),
+}
