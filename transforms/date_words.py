@@ -10,7 +10,8 @@ dne", "Отзыв от"); Hungarian month names and their abbreviations ("2025. 
 "2025. márc. 3."); relative dates in Polish ("3 dni temu", "tydzień temu", "wczoraj"),
 Portuguese ("há uma semana"), Swedish ("för 2 veckor sedan"), Danish and Norwegian ("for 2
 uger siden", "for 3 dager siden"), Turkish ("1 hafta önce"), Czech ("před 3 dny"), Russian
-("3 дня назад"), Ukrainian ("3 дні тому"), Hungarian ("3 napja"), Japanese and Chinese
+("3 дня назад"), Ukrainian ("3 дні тому"), Hungarian ("3 napja"), Slovak ("pred 2 dňami"),
+Romanian ("acum 3 zile"), Croatian, Serbian and Bosnian ("prije 3 dana"), Japanese and Chinese
 ("3日前", "3天前") and Korean ("3일 전"); the Japanese, Chinese and Korean date's marks
 ("2024年3月3日", "2024년 3월 3일"), the half of the day before a clock ("오후 2:30", "午後2:30")
 and the words around such a date ("に日本でレビュー済み", "投稿日：").
@@ -38,16 +39,16 @@ _MONTH_NAMES = {
     1: "january jan januar jänner jän janvier janv enero ene gennaio gen januari janeiro",
     2: "february feb februar feber février fevrier févr fevr febrero febbraio februari "
     "fevereiro fev",
-    3: "march mar märz maerz mär mrz mars marzo maart março",
+    3: "march mar märz maerz mär mrz mars marts marzo maart março",
     4: "april apr avril avr abril abr aprile",
     5: "may mai mayo maggio mei maio",
     6: "june jun juni juin junio giugno junho",
     7: "july jul juli juillet juil julio luglio julho",
-    8: "august aug août aout agosto ago augustus",
+    8: "august aug août aout agosto ago augustus augusti",
     9: "september sep sept septembre septiembre setiembre settembre set setembro",
     10: "october oct oktober okt octobre octubre ottobre ott outubro out",
     11: "november nov novembre noviembre novembro",
-    12: "december dec dezember dez décembre decembre déc diciembre dic dicembre dezembro",
+    12: "december dec dezember dez décembre decembre déc diciembre dic dicembre dezembro desember",
 }
 # Polish, Czech, Russian and Ukrainian: the genitive a date says ("11 lutego 2025", "3.
 # března 2024", "5 марта 2024", "12 березня 2025"), then the nominative ("marzec 2025");
@@ -124,6 +125,13 @@ NUMBERS = {
     **_each("четыре чотири čtyřmi négy", 4),
     **_each("пять п'ять пʼять öt", 5),
     **_each("egy", 1),
+    # Romanian ("acum o săptămână", "acum două zile"), Croatian, Serbian, Bosnian ("prije dva
+    # dana", "prije tri tjedna")
+    **_each("o", 1),
+    **_each("două doua dva dvije", 2),
+    **_each("trei tri", 3),
+    **_each("patru četiri", 4),
+    **_each("cinci pet", 5),
 }
 NUMBER = r"(?P<n>\d{1,4}|" + _alternatives(NUMBERS) + ")"
 
@@ -183,6 +191,29 @@ UNITS = {
     **_each("týdnem týdny", ("day", 7 * 86_400)),
     **_each("měsícem měsíci", ("month", 30 * 86_400)),
     **_each("rokem roky lety", ("month", 365 * 86_400)),
+    # Slovak after "pred": "pred 2 dňami", "pred týždňom", "pred mesiacom", "pred 2 rokmi"
+    **_each("minútou minútami", ("second", 60)),
+    **_each("dňom dňami", _DAY),
+    **_each("týždňom týždňami", ("day", 7 * 86_400)),
+    **_each("mesiacom mesiacmi", ("month", 30 * 86_400)),
+    **_each("rokom rokmi", ("month", 365 * 86_400)),
+    # Romanian after "acum": "acum 3 zile", "acum o săptămână", "acum 2 luni", "acum un an"
+    **_each("secundă secunde", _SECOND),
+    **_each("minut", ("second", 60)),
+    **_each("oră", ("second", 3600)),
+    **_each("zi zile", _DAY),
+    **_each("săptămână săptămâni saptamana saptamani", ("day", 7 * 86_400)),
+    **_each("lună luna luni", ("month", 30 * 86_400)),
+    **_each("ani", ("month", 365 * 86_400)),
+    # Croatian, Serbian, Bosnian after "prije"/"pre": "prije 3 dana", "prije 2 tjedna"
+    **_each("sekundu sekundi", _SECOND),
+    **_each("minutu minuta", ("second", 60)),
+    **_each("sat sata sati", ("second", 3600)),
+    **_each("dan dana", _DAY),
+    **_each("tjedan tjedna tjedana nedelju nedelje nedelja sedmicu sedmice sedmica",
+            ("day", 7 * 86_400)),
+    **_each("mjesec mjeseca mjeseci mesec meseca meseci", ("month", 30 * 86_400)),
+    **_each("godinu godine godina", ("month", 365 * 86_400)),
     # Japanese, Chinese, Korean before "前"/"전": "3日前", "2週間前", "3天前", "3일 전"
     **_each("秒 초", _SECOND),
     **_each("分 분", ("second", 60)),
@@ -196,22 +227,28 @@ UNIT = "(?P<unit>" + _alternatives(UNITS) + ")"
 # Words after a relative date's unit that say "ago": "2 ore fa", "3 dni temu", "1 hafta
 # önce", "3 дня назад", "3 дні тому".
 AGO_AFTER = _words("fa geleden atrás temu önce назад тому")
-# Words before one that say "ago": "há 3 dias", "před 3 dny".
-AGO_BEFORE = _words("há před")
+# Words before one that say "ago": "há 3 dias", "před 3 dny" (cs), "pred 2 dňami" (sk), "acum
+# 3 zile" (ro), "prije 3 dana" (hr, bs), "pre 3 dana" (sr).
+AGO_BEFORE = _words("há před pred acum prije pre")
 # ... and around one: "för 2 veckor sedan" (sv), "for 2 uger siden" (da, no).
 AGO_AROUND = {"för": "sedan", "for": "siden"}
-# A unit said alone for one of it: "tydzień temu", "неделю назад", "тиждень тому", "před týdnem".
+# A unit said alone for one of it: "tydzień temu", "неделю назад", "тиждень тому", "před týdnem",
+# "pred týždňom" (sk), "prije tjedan dana" (hr, with DURATION_AFTER).
 ONE_UNIT = (
     "(?P<unit>"
     + _alternatives(
         _words(
             "sekundę minutę godzinę dzień tydzień miesiąc rok "
             "секунду минуту час день неделю месяц год хвилину годину тиждень місяць рік "
-            "sekundou minutou hodinou dnem týdnem měsícem rokem"
+            "sekundou minutou hodinou dnem týdnem měsícem rokem "
+            "minútou dňom týždňom mesiacom rokom "
+            "sat dan tjedan nedelju sedmicu mjesec mesec godinu"
         )
     )
     + ")"
 )
+# After a unit said alone, "a week's worth": "prije tjedan dana", "prije sat vremena" (hr, sr, bs).
+DURATION_AFTER = _words("dana vremena")
 # Hungarian units that say "ago" themselves: "3 napja", "2 hete", "egy hónapja", "1 éve".
 AGO_UNITS = {
     **_each("másodperce", _SECOND),
@@ -262,6 +299,10 @@ DAYS_AGO = {
     **_each("dzisiaj dziś dnes сегодня сьогодні ma 今日 今天 오늘", 0),
     **_each("wczoraj včera вчера вчора tegnap 昨日 昨天 어제", 1),
     **_each("przedwczoraj předevčírem позавчера позавчора tegnapelőtt 一昨日 前天 그저께", 2),
+    # sk, ro, hr/sr/bs
+    **_each("azi astăzi danas", 0),
+    **_each("jučer juče jucer juce", 1),
+    **_each("predvčerom alaltăieri prekjučer prekjuče", 2),
 }
 
 WEEKDAYS = _words(
@@ -275,21 +316,30 @@ WEEKDAYS = _words(
     "понеділок вівторок середа четвер п'ятниця пʼятниця субота неділя"
 )
 
-# Words that say what happened on the date: "Reviewed in Germany on ...", "Veröffentlicht
-# am ...", "Revisado en España el ...", "Commenté en France le ...".
+# Words that say what happened on the date, then it (with or without a word from BEFORE_DATE):
+# "Reviewed in Germany on ...", "Reviewed March 3, 2024", "Written March 5, 2024", "Bewertung
+# vom ...", "Tom schrieb am ...", "Pubblicata il ...", "Publicerad 3 mars 2024".
 VERBS = _words(
-    "reviewed rated posted published written updated commented revisado valorado publicado "
-    "rezension rezensiert bewertet geschrieben verfasst veröffentlicht gepostet erstellt "
-    "aktualisiert commenté évalué publié écrit rédigé recensito recensione scritto "
-    "pubblicato escrito escrita publicada beoordeeld geschreven geplaatst gepubliceerd "
-    "avaliado "
-    "dodano opublikowano napisano wystawiono oceniono přidáno publikováno napsáno hodnoceno "
+    "reviewed rated posted published written updated commented submitted wrote visited "
+    "revisado valorado publicado escribió reseña opinión "
+    "rezension rezensiert bewertet bewertung geschrieben verfasst veröffentlicht gepostet "
+    "erstellt aktualisiert schrieb eingestellt "
+    "commenté évalué publié publiée écrit écrite rédigé rédigée posté avis "
+    "recensito recensita recensione scritto scritta pubblicato pubblicata "
+    "escrito escrita publicada beoordeeld geschreven geplaatst gepubliceerd recensie beoordeling "
+    "avaliado avaliada avaliação comentado "
+    "publicerad skriven recenserad betygsatt skrevet anmeldt udgivet publiceret publisert "
+    "dodano dodana dodany opublikowano opublikowana napisano wystawiono wystawiona oceniono "
+    "přidáno publikováno napsáno hodnoceno hodnocení recenze "
+    "pridané publikované napísané hodnotenie recenzia "
     "опубликовано добавлено написано отзыв опубліковано додано відгук "
     "közzétéve értékelve"
 )
-# Words after which the date follows: "on", "am", "el", "le", ...
-BEFORE_DATE = _words("on el am vom le il op em au dnia dne от")
-# Labels followed by a colon: "Date of experience: ...".
-LABELS = ["date of experience", "erlebnisdatum", "datum", "date", "fecha", "data", "дата", "dátum"]
+# Words after which the date follows: "on", "am", "el", "le", ..., alone too ("vom 03.03.2024").
+BEFORE_DATE = _words("on am vom le du el del il op em au den dnia dne dňa от від")
+# Labels followed by a colon, maybe after up to three words: "Date of experience: ...", "Data
+# opinii: 3 marca 2024", "Datum der Bewertung: ...", "Fecha de la opinión: ...".
+LABELS = ["date", "fecha", "data", "дата", "dátum", "tarih", "reisperiode"]
+LABELS += _words("datum erlebnisdatum aufenthaltsdatum bewertungsdatum reisedatum kaufdatum")
 # Who wrote it, then the date: "von lupa am ...", "by Anna on ...".
 BY = _words("von by par por di")

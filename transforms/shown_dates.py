@@ -8,7 +8,9 @@ rest here, once per distinct (text, date order):
   3 March 2024", "Revisado en España el 25 de agosto de 2017", "Rezension aus
   Deutschland vom 3. März 2024", "Veröffentlicht am 23.03.2024", "von lupa am
   26/10/13, 03:48 pm", "Samstag, 23. März 2024", "Date of experience: March 2024",
-  "2024年3月3日に日本でレビュー済み" (Amazon.co.jp's "reviewed in Japan on"), "投稿日：...";
+  "2024年3月3日に日本でレビュー済み" (Amazon.co.jp's "reviewed in Japan on"), "投稿日：...", a verb
+  or label right before it ("Written March 5, 2024", "vom 03.03.2024", "Data opinii: 3 marca
+  2024"); of a line in parts, the part that is a date ("Verreist als Paar • Juli 2024");
 * month names (``transforms.date_words``): "23. März 2024", "March 23, 2024",
   "Mar 23rd, 2024", "Oktober 2025" (month precision), with a clock ("23. Juni 2016
   um 17:21 Uhr", "Tue, 21 Nov 2023 21:41:08 GMT"); Polish, Czech, Russian and
@@ -25,9 +27,9 @@ rest here, once per distinct (text, date order):
 * relative dates ("a week ago", "vor 3 Tagen", "il y a 2 mois", "hace 3 días",
   "2 ore fa", "3 dni temu", "há uma semana", "för 2 veckor sedan", "for 2 uger siden",
   "for 3 dager siden", "1 hafta önce", "před 3 dny", "3 дня назад", "3 дні тому",
-  "3 napja", "3日前", "3天前", "3일 전", "yesterday", "wczoraj", "вчера", "in the last
-  week"): how far back, applied to each row's ``fetched_at`` by the caller, so they stay
-  one parse per text.
+  "3 napja", "pred 2 dňami", "acum 3 zile", "prije 3 dana", "3日前", "3天前", "3일 전",
+  "yesterday", "wczoraj", "вчера", "jučer", "in the last week"): how far back, applied to
+  each row's ``fetched_at`` by the caller, so they stay one parse per text.
 
 A clock without a zone is read as UTC, as ISO 8601 times without one are.
 """
@@ -55,6 +57,7 @@ from transforms.date_words import (
     CJK_WEEKDAYS,
     CJK_YEAR,
     DAYS_AGO,
+    DURATION_AFTER,
     HALF_BEFORE,
     LABELS,
     MONTH,
@@ -117,12 +120,17 @@ def _one_of(words) -> str:
     return "(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + ")"
 
 
+# Where a date starts: a digit, a month's name or a weekday's ("Written March 5, 2024").
+_DATE_STARTS = rf"(?=\d|(?:{_one_of(MONTHS)}|{_one_of(WEEKDAYS)})\b)"
 _WORDING = re.compile(
-    rf"^(?:{_one_of(VERBS)}(?:\b.*?\s{_one_of(BEFORE_DATE)}\s+|\s*:\s*|\s+(?=\d))"
-    rf"|{_one_of(LABELS)}\s*:\s*"
+    rf"^(?:{_one_of(VERBS)}(?:\b.*?\s{_one_of(BEFORE_DATE)}\s+{_DATE_STARTS}|\s*:\s*"
+    rf"|\s+{_DATE_STARTS})"
+    rf"|{_one_of(LABELS)}(?:\s+[^\s\d:]+){{0,3}}\s*:\s*"  # "Data opinii: 3 marca 2024"
     rf"|{_one_of(BY)}\s+\S.*?\s(?:am|on|le|el|il)\s+"
-    rf"|(?:am|on|le|el|il|den|the)\s+)"
+    rf"|{_one_of([*BEFORE_DATE, 'the'])}\s+{_DATE_STARTS})"
 )
+# Parts of a line set apart by a bullet: "Verreist als Paar • Juli 2024" (a trip, then its month).
+_PARTS = re.compile(r"\s+[•·|]\s+")
 _WEEKDAY = re.compile(rf"^{_one_of(WEEKDAYS)}\.?,?\s+")
 # Around a Japanese, Chinese or Korean date: "投稿日：" before it, "に日本でレビュー済み" after.
 _CJK_WORDING = re.compile(
@@ -176,7 +184,7 @@ _RELATIVE = tuple(
         rf"^{NUMBER}\s+{UNIT}\s+{_one_of(AGO_AFTER)}$",
         rf"^{ONE_UNIT}\s+{_one_of(AGO_AFTER)}$",  # "tydzień temu", "неделю назад": a week ago
         rf"^{_one_of(AGO_BEFORE)}\s+(?:cerca\s+de\s+)?{NUMBER}\s+{UNIT}$",  # "há 3 dias"
-        rf"^{_one_of(AGO_BEFORE)}\s+{ONE_UNIT}$",  # "před týdnem"
+        rf"^{_one_of(AGO_BEFORE)}\s+{ONE_UNIT}(?:\s+{_one_of(DURATION_AFTER)})?$",  # "před týdnem"
         *(rf"^{a}\s+(?:ca\.?\s+|cirka\s+)?{NUMBER}\s+{UNIT}\s+{b}$" for a, b in AGO_AROUND.items()),
         rf"^{NUMBER}\s+(?P<unit>{_one_of(AGO_UNITS)})$",  # "3 napja" (hu)
         rf"^(?P<n>\d{{1,4}})\s*(?P<unit>{_one_of(CJK_UNITS)})\s*{_one_of(CJK_AGO)}$",  # "3日前"
@@ -195,10 +203,19 @@ def normalised(text: object) -> str:
 
 def strip_wording(text: object) -> str:
     """``text`` normalised, without the wording around its date and without a weekday
-    ("il y a 2 mois" is a date, not wording)."""
+    ("il y a 2 mois" is a date, not wording); of a line in parts ("Verreist als Paar • Juli
+    2024"), its first part that is a date."""
     s = normalised(text)
     if _relative(s).precision:
         return s
+    parts = _PARTS.split(s)
+    if len(parts) > 1:
+        rests = [_without_wording(part) for part in parts]
+        return next((rest for rest in rests if read_words(rest).precision), _without_wording(s))
+    return _without_wording(s)
+
+
+def _without_wording(s: str) -> str:
     s = _WORDING.sub("", s, count=1).strip(" .,")
     s = _WEEKDAY.sub("", s, count=1).strip(" .,")
     return _CJK_WORDING.sub("", s).strip(" .,")

@@ -264,6 +264,17 @@ def _read(slug: str, body: str) -> list[dict]:
     return [item_record(to_raw_item(i)) for i in got.items]
 
 
+def _rendered_page(lang: str, dates) -> str:
+    """A page in ``lang`` of reviews rendered with each shown date, each named in its text."""
+    rendered = "".join(
+        f'<li class="review"><span class="name">Ana {chr(65 + n)}</span>'
+        f'<div role="img" aria-label="4 star rating"></div><span class="date">{shown}</span>'
+        f'<p class="comment">Lovely bread, visit {shown}.</p></li>'
+        for n, shown in enumerate(dates)
+    )
+    return f'<html lang="{lang}"><body><h1>Bakery</h1><ul>{rendered}</ul></body></html>'
+
+
 def test_relative_and_east_asian_dates_the_reader_keeps_reach_the_lake(tmp_path, monkeypatch):
     """Portuguese, Swedish, Danish, Norwegian, Turkish, Japanese and Korean dates (and eBay's
     "Past 6 months") a rendered page shows, and Russian, Ukrainian, Czech, Hungarian and
@@ -271,12 +282,6 @@ def test_relative_and_east_asian_dates_the_reader_keeps_reach_the_lake(tmp_path,
     row lands, none in quarantine."""
     monkeypatch.setenv("RUF_TRANSFORM_WORKERS", "1")
     settings = shop_settings(tmp_path)
-    rendered = "".join(
-        f'<li class="review"><span class="name">Ana {chr(65 + n)}</span>'
-        f'<div role="img" aria-label="4 star rating"></div><span class="date">{shown}</span>'
-        f'<p class="comment">Lovely bread, visit {shown}.</p></li>'
-        for n, shown in enumerate(RENDERED_DATES)
-    )
     reviews = [
         {
             "@type": "Review",
@@ -293,9 +298,7 @@ def test_relative_and_east_asian_dates_the_reader_keeps_reach_the_lake(tmp_path,
         "name": "D",
         "review": reviews,
     }
-    items = _read(
-        "bakery", f'<html lang="ja"><body><h1>Bakery</h1><ul>{rendered}</ul></body></html>'
-    )
+    items = _read("bakery", _rendered_page("ja", RENDERED_DATES))
     items += _read(
         "diner-gb",
         f'<html lang="ru"><head><script type="application/ld+json">{json.dumps(ld)}</script>'
@@ -357,3 +360,41 @@ def test_a_page_without_a_locale_reads_its_dates_in_the_order_its_other_dates_sh
         ("bakery", "Belle"): (at(2016, 5, 10), "day"),
         ("bakery", "Donne"): (at(2017, 7, 1), "day"),
     }
+
+
+# Dates after a verb or label and relative ones, by page language: the day (or month) on FETCHED.
+WORDED_DATES = {
+    "en-US": {"Reviewed March 3, 2024": "2024-03-03", "Written March 5, 2024": "2024-03-05"},
+    "de": {"vom 03.03.2024": "2024-03-03", "Bewertung vom 3. März 2024": "2024-03-03"},
+    "it": {"Pubblicata il 3 marzo 2024": "2024-03-03"},
+    "sv": {"Publicerad 3 mars 2024": "2024-03-03"},
+    "pl": {"Data opinii: 3 marca 2024": "2024-03-03", "wczoraj": "2026-11-22"},
+    "sk": {"pred 2 dňami": "2026-11-21", "pred týždňom": "2026-11-16", "pred mesiacom": "2026-10",
+           "včera": "2026-11-22"},
+    "ro": {"acum 3 zile": "2026-11-20", "acum o săptămână": "2026-11-16", "ieri": "2026-11-22"},
+    "hr": {"prije 3 dana": "2026-11-20", "prije tjedan dana": "2026-11-16"},
+    "cs": {"před 3 dny": "2026-11-20", "před týdnem": "2026-11-16"},
+    "ru": {"3 дня назад": "2026-11-20", "неделю назад": "2026-11-16", "вчера": "2026-11-22"},
+    "uk": {"3 дні тому": "2026-11-20", "тиждень тому": "2026-11-16"},
+    "hu": {"3 napja": "2026-11-20", "2 hete": "2026-11-09", "egy éve": "2025-11",
+           "tegnap": "2026-11-22"},
+}  # fmt: skip
+
+
+def _on(day: str) -> tuple[datetime, str]:
+    """ "2024-03-03" -> that day, "2025-11" -> that month, as the lake holds them."""
+    return at(*map(int, (day + "-01").split("-")[:3])), "day" if day.count("-") == 2 else "month"
+
+
+def test_worded_and_relative_dates_of_rendered_pages_reach_the_lake(tmp_path, monkeypatch):
+    """ConsumerAffairs', TripAdvisor's, Trusted Shops', Booking's dates after a verb or label and
+    relative ones in more languages, through reader and transform: all land, none quarantined."""
+    monkeypatch.setenv("RUF_TRANSFORM_WORKERS", "1")
+    settings = shop_settings(tmp_path)
+    shown = {d: _on(day) for dates in WORDED_DATES.values() for d, day in dates.items()}
+    items = [i for lg, d in WORDED_DATES.items() for i in _read("bakery", _rendered_page(lg, d))]
+    assert {i["published_raw"] for i in items} == set(shown)
+    write_items(settings.raw_url, PORTAL, RUN_DATE, items)
+    assert transform(settings).quarantined_rows == 0
+    got = {text.split("visit ")[1][:-1]: day for (_, text), day in published(settings).items()}
+    assert got == shown

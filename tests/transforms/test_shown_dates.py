@@ -317,3 +317,65 @@ def test_shown_dates_in_the_readers_latest_forms(text, locale, expected) -> None
 )
 def test_impossible_forms_of_the_latest_languages_are_none(text) -> None:
     assert parse_shown_date(text, None, FETCHED) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "expected"),
+    [
+        # A date after a verb or label, with or without "on"/"am"/"il"/"den" (FETCHED: 23
+        # November 2026, 09:30 UTC): ConsumerAffairs', TripAdvisor's, ProvenExpert's, Trusted
+        # Shops', Booking's wording, and the like in the languages the transforms know.
+        ("Reviewed March 3, 2024", "en-US", (at(2024, 3, 3), "day")),
+        ("Written March 5, 2024", "en", (at(2024, 3, 5), "day")),
+        ("Date of stay: March 2024", "en", (at(2024, 3, 1), "month")),
+        ("vom 03.03.2024", "de", (at(2024, 3, 3), "day")),
+        ("Bewertung vom 3. März 2024", "de", (at(2024, 3, 3), "day")),
+        ("schrieb am 9. März 2024", "de", (at(2024, 3, 9), "day")),
+        ("Datum der Bewertung: 03.03.2024", "de", (at(2024, 3, 3), "day")),
+        ("Avis du 3 mars 2024", "fr", (at(2024, 3, 3), "day")),
+        ("Pubblicata il 3 marzo 2024", "it", (at(2024, 3, 3), "day")),
+        ("Recensione del 3 marzo 2024", "it", (at(2024, 3, 3), "day")),
+        ("Opinión del 3 de marzo de 2024", "es", (at(2024, 3, 3), "day")),
+        ("Publicerad 3 mars 2024", "sv", (at(2024, 3, 3), "day")),
+        ("Publicerad den 12 augusti 2024", "sv", (at(2024, 8, 12), "day")),
+        ("Anmeldt 3. marts 2024", "da", (at(2024, 3, 3), "day")),
+        ("Publisert 3. desember 2024", "no", (at(2024, 12, 3), "day")),
+        ("Data opinii: 3 marca 2024", "pl", (at(2024, 3, 3), "day")),
+        ("Відгук від 12 березня 2025", "uk", (at(2025, 3, 12), "day")),
+        ("Verreist als Paar • Juli 2024", "de", (at(2024, 7, 1), "month")),  # a trip, its month
+        ("Verreist als Paar • Juni 2025 • 1 Woche", "de", (at(2025, 6, 1), "month")),
+        ("3 March 2024 · 2 helpful votes", "en-GB", (at(2024, 3, 3), "day")),
+        ("Aufenthaltsdatum: März 2024 • Paare", "de", (at(2024, 3, 1), "month")),
+        ("Reisgezelschap: Stel · Reisperiode: maart 2024", "nl", (at(2024, 3, 1), "month")),
+        # Slovak, Romanian, Croatian, Serbian and Bosnian relative dates.
+        ("pred 2 dňami", "sk", (at(2026, 11, 21), "day")),
+        ("pred týždňom", "sk", (at(2026, 11, 16), "day")),
+        ("pred mesiacom", "sk", (at(2026, 10, 1), "month")),
+        ("pred 2 rokmi", "sk", (at(2024, 11, 1), "month")),
+        ("pred 10 minútami", "sk", (at(2026, 11, 23, 9, 20), "second")),
+        ("včera", "sk", (at(2026, 11, 22), "day")),
+        ("acum 3 zile", "ro", (at(2026, 11, 20), "day")),
+        ("acum o săptămână", "ro", (at(2026, 11, 16), "day")),
+        ("acum 3 luni", "ro", (at(2026, 8, 1), "month")),
+        ("acum 5 ore", "ro", (at(2026, 11, 23, 4, 30), "second")),
+        ("ieri", "ro", (at(2026, 11, 22), "day")),
+        ("prije 3 dana", "hr", (at(2026, 11, 20), "day")),
+        ("prije tjedan dana", "hr", (at(2026, 11, 16), "day")),
+        ("prije 2 tjedna", "bs", (at(2026, 11, 9), "day")),
+        ("prije godinu dana", "hr", (at(2025, 11, 1), "month")),
+        ("prije sat vremena", "hr", (at(2026, 11, 23, 8, 30), "second")),
+        ("pre 3 dana", "sr", (at(2026, 11, 20), "day")),
+        ("jučer", "hr", (at(2026, 11, 22), "day")),
+        ("juče", "sr", (at(2026, 11, 22), "day")),
+    ],
+)
+def test_dates_after_words_and_relative_dates_of_more_languages(text, locale, expected) -> None:
+    assert parse_shown_date(text, locale, FETCHED) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Reviewed by Anna", "vom Hersteller", "Verreist als Paar • 1 Woche", "pred nákupom", "acum"],
+)
+def test_words_around_no_date_stay_unreadable(text) -> None:
+    assert parse_shown_date(text, None, FETCHED) == (None, None)
