@@ -108,17 +108,17 @@ _MONTHS = (
     "декабря|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|"
     "листопада|грудня"
 )
-# "ago" in cs, sk, ru, uk, hu, ro, hr ("před 3 dny", "3 дня назад", "3 дні тому", "3 napja", "acum
-# 3 zile", "prije 3 dana"), a unit of time beside it ("před nákupem" is "before"); "yesterday".
+# "ago" in cs, sk, ru, uk, hu, ro, hr, sr ("před 3 dny", "3 дня назад", "3 дні тому", "3 napja",
+# "acum 3 zile", "prije/pre 3 dana"), a unit of time beside it ("před nákupem": before); yesterday.
 _MORE_AGO = (
-    r"\bp[rř]ed\s+(?:\d+\s+)?(?:sekund|minut|hodin|dn[yemiaň]|dň|týd[ne]|týžd|měsíc|mesiac|"
+    r"\bp[rř]ed\s+(?:\d+\s+)?(?:sekund|min[uú]t|hodin|dn[yemiaň]|dň|týd[ne]|týžd|měsíc|mesiac|"
     r"rok|let|lety)\w*\b|"
     r"(?:^|\s)(?:\d+\s+)?(?:секунд|минут|час|дн|день|недел|месяц|год|лет)\w*\s+назад(?!\w)|"
     r"(?:^|\s)(?:\d+\s+)?(?:секунд|хвилин|годин|дн|день|тижд|тижн|місяц|рік|рок)\w*\s+тому(?!\w)|"
     r"(?:^|\s)(?:\d+|egy)\s+(?:másodperce|perce|órája|napja|hete|hónapja|éve)(?!\w)|"
     r"\bacum\s+(?:\d+|o|un)\s+(?:secund|minut|or[aăe]|zi|zile|săptăm|lun|an)\w*|"
-    r"\bprije?\s+(?:\d+\s+)?(?:sekund|minut|sat|dan|tjed|nedelj|mjesec|mesec|godin)\w*|"
-    r"(?:^|\s)(?:včera|вчера|вчора|tegnap|wczoraj|ieri|gisteren)(?!\w)"  # yesterday
+    r"\bpr(?:ij)?e\s+(?:\d+\s+)?(?:sekund|minut|sat|dan|tjed|nedelj|mjesec|mesec|godin)\w*|"
+    r"(?:^|\s)(?:včera|вчера|вчора|tegnap|wczoraj|ieri|gisteren|jučer|juče)(?!\w)"  # yesterday
 )
 # "3日前" ends its text or phrase; "2日前に届きました" (arrived 2 days ago) is a sentence.
 _CJK_AGO = r"\d+\s*(?:分|時間|小时|日|天|週間|周|か月|ヶ月|个月|年)前(?!\w)"

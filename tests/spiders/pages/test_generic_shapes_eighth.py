@@ -31,6 +31,13 @@ from tests.spiders.pages.test_generic_shapes import _aggregate, _reviews
         ("acum 3 zile", True),
         ("prije 3 dana", True),
         ("вчера", True),
+        ("pre 3 dana", True),  # sr
+        ("pre nedelju dana", True),
+        ("jučer", True),
+        ("juče", True),
+        ("pred 10 minútami", True),  # sk
+        ("pre-order", False),
+        ("pre 3", False),
         ("před nákupem", False),  # "before the purchase"
         ("тому що", False),  # "because"
         ("3 napos", False),  # "3-day"
