@@ -1,9 +1,9 @@
 # ruff: noqa: E501  (saved markup reads better unwrapped)
 """Regenerate the saved pages and expected outputs of the page-object tests.
 
-    .venv/bin/python tests/spiders/pages/regen.py          # rewrite every fixture
-    .venv/bin/python tests/spiders/pages/regen.py --check  # exit 1 if any differs
-    .venv/bin/python tests/spiders/pages/regen.py --outputs  # only output.json, from the saved inputs
+    .venv/bin/python -m tests.spiders.pages.regen            # rewrite every fixture
+    .venv/bin/python -m tests.spiders.pages.regen --check    # exit 1 if any differs
+    .venv/bin/python -m tests.spiders.pages.regen --outputs  # only output.json, from the saved inputs
 
 Layout (web-poet): fixtures/<family>/<case>/inputs/{url.txt, body.html,
 meta.json} and output.json. Generated pages come from the offline portals'

@@ -1,6 +1,6 @@
 """Each page family on saved pages: parse_page must give exactly output.json.
 
-Regenerate with ``tests/spiders/pages/regen.py`` after a deliberate change,
+Regenerate with ``.venv/bin/python -m tests.spiders.pages.regen`` after a deliberate change,
 and read the diff: it is what the spiders will emit.
 """
 
